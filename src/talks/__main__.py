@@ -1,0 +1,5 @@
+"""`python -m talks`."""
+
+from talks.cli import main
+
+main()

@@ -1,0 +1,289 @@
+"""The YAML lexicons: schemas, loading, merging a user's file over the shipped one.
+
+Everything `talks` knows about the world — people, parties, reporting verbs,
+topics, scraping debris — is data in `talks/lexicons/*.yaml`, never code. A
+user adds or overrides entries with their own YAML file whose top-level keys
+are the section names (`speakers:`, `parties:`, `cues:`, `topics:`, ...).
+Entries merge by key: fields the user gives replace the shipped ones, list
+fields (aliases, forms, signals) are extended.
+
+A malformed file is reported as `file:entry: problem` and nothing is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from talks.errors import LexiconError
+
+
+class Entry(BaseModel):
+    """Base for lexicon entries: unknown keys are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- parties -----------------------------------------------------------------
+
+
+class Party(Entry):
+    """A party to the negotiations and the words that stand for it."""
+
+    name: str  # canonical, e.g. "Russia"
+    names: list[str] = []  # proper names and metonyms: "Russian Federation", "Moscow", "Kremlin"
+    adjectives: list[str] = []  # "Russian"; also used to read "Russian negotiator" as a side
+
+    key_field: ClassVar[str] = "name"
+
+
+# --- speakers ----------------------------------------------------------------
+
+
+class Role(Entry):
+    title: str  # "head of the Russian delegation"
+    since: date | None = None
+    until: date | None = None
+
+
+class SpeakerEntry(Entry):
+    """A known person or body: canonical name, spellings, side and roles."""
+
+    name: str
+    side: str = "none"
+    kind: Literal["person", "group"] = "person"
+    aliases: list[str] = []  # full names, surnames, transliterations
+    roles: list[Role] = []
+
+    key_field: ClassVar[str] = "name"
+
+
+# --- reporting cues ----------------------------------------------------------
+
+
+class Cue(Entry):
+    """A reporting verb or speech-act phrase and its written forms."""
+
+    lemma: str
+    forms: list[str] = []  # inflected forms as written: "said", "says", "saying"
+    kind: Literal["speech", "act", "belief"] = "speech"
+
+    key_field: ClassVar[str] = "lemma"
+
+
+# --- topics ------------------------------------------------------------------
+
+
+class Signal(Entry):
+    """Words that signal a topic. `polarity: -1` when backing them opposes the
+    proposition (ready to *join NATO* supports `nato`; *foreign bases* withdrawn)."""
+
+    pattern: str  # a regular expression, matched case-insensitively on word boundaries
+    polarity: Literal[1, -1] = 1
+
+
+class Topic(Entry):
+    key: str
+    proposition: str
+    signals: list[Signal] = []
+
+    key_field: ClassVar[str] = "key"
+
+    @field_validator("key")
+    @classmethod
+    def _key_is_identifier(cls, v: str) -> str:
+        if not v.replace("_", "").isalnum() or v != v.lower():
+            raise ValueError(f"topic key {v!r} must be lower_snake_case")
+        return v
+
+
+class StanceCue(Entry):
+    """A word or phrase that marks support or opposition, or a condition."""
+
+    pattern: str
+    stance: Literal["support", "oppose", "condition", "negation"]
+
+    key_field: ClassVar[str] = "pattern"
+
+
+# --- debris ------------------------------------------------------------------
+
+
+class Debris(Entry):
+    """A line of scraping debris (comment forms, share prompts, page furniture)."""
+
+    pattern: str  # a regular expression matched against a whole stripped line
+
+    key_field: ClassVar[str] = "pattern"
+
+
+class Lexicon(BaseModel):
+    """All sections, as shipped or merged with a user's file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    parties: list[Party] = []
+    speakers: list[SpeakerEntry] = []
+    cues: list[Cue] = []
+    topics: list[Topic] = []
+    stance_cues: list[StanceCue] = []
+    debris: list[Debris] = []
+    # Free-form word lists other modules need (role nouns, pronouns, ...), keyed by name.
+    words: dict[str, list[str]] = Field(default_factory=dict)
+
+    def topic_keys(self) -> list[str]:
+        return [t.key for t in self.topics]
+
+    def party_names(self) -> list[str]:
+        return [p.name for p in self.parties]
+
+
+SECTIONS = tuple(Lexicon.model_fields)
+SHIPPED_FILES = ("parties.yaml", "speakers.yaml", "cues.yaml", "topics.yaml", "debris.yaml")
+
+
+def _entry_label(section: str, index: int, raw: Any) -> str:
+    label = f"{section}[{index}]"
+    if isinstance(raw, dict):
+        for k in ("name", "key", "lemma", "pattern"):
+            if isinstance(raw.get(k), str):
+                return f"{label} ({raw[k]})"
+    return label
+
+
+def _parse(source: str, text: str) -> Lexicon:
+    """Validate one YAML document into a Lexicon; errors name file and entry."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise LexiconError(f"{where}: invalid YAML: {problem}") from None
+    if data is None:
+        return Lexicon()
+    if not isinstance(data, dict):
+        raise LexiconError(f"{source}: top level must be a mapping of sections {list(SECTIONS)}")
+    unknown = [k for k in data if k not in SECTIONS]
+    if unknown:
+        raise LexiconError(
+            f"{source}:{unknown[0]}: unknown section (expected one of {', '.join(SECTIONS)})"
+        )
+    for section, value in data.items():
+        if section == "words":
+            continue
+        if not isinstance(value, list):
+            raise LexiconError(f"{source}:{section}: must be a list of entries")
+    try:
+        return Lexicon.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = err["loc"]
+        section = str(loc[0]) if loc else "?"
+        entry = section
+        rest: Sequence[Any] = loc[1:]
+        if len(loc) > 1 and isinstance(loc[1], int):
+            raw = data.get(section, [])[loc[1]]
+            entry = _entry_label(section, loc[1], raw)
+            rest = loc[2:]
+        field = ".".join(str(p) for p in rest)
+        msg = err["msg"].removeprefix("Value error, ")
+        raise LexiconError(f"{source}:{entry}: {field + ': ' if field else ''}{msg}") from None
+
+
+def _merge_entries(base: list[Any], extra: list[Any]) -> list[Any]:
+    """Merge entries by their key field; the user's given fields win, lists extend."""
+    if not base:
+        return list(extra)
+    key_field = type(base[0]).key_field
+    out = list(base)
+    index = {getattr(e, key_field).casefold(): i for i, e in enumerate(out)}
+    for e in extra:
+        k = getattr(e, key_field).casefold()
+        if k not in index:
+            index[k] = len(out)
+            out.append(e)
+            continue
+        old = out[index[k]]
+        updates: dict[str, Any] = {}
+        for name in e.model_fields_set:
+            new_value = getattr(e, name)
+            old_value = getattr(old, name)
+            if isinstance(new_value, list) and isinstance(old_value, list):
+                updates[name] = old_value + [v for v in new_value if v not in old_value]
+            else:
+                updates[name] = new_value
+        out[index[k]] = old.model_copy(update=updates)
+    return out
+
+
+def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
+    """A new Lexicon with `extra`'s entries merged over `base`'s."""
+    fields: dict[str, Any] = {}
+    for section in SECTIONS:
+        if section == "words":
+            words = {k: list(v) for k, v in base.words.items()}
+            for k, v in extra.words.items():
+                words[k] = words.get(k, []) + [w for w in v if w not in words.get(k, [])]
+            fields["words"] = words
+        else:
+            fields[section] = _merge_entries(getattr(base, section), getattr(extra, section))
+    return Lexicon(**fields)
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Lexicon:
+    """The lexicons shipped inside the package."""
+    lex = Lexicon()
+    pkg = resources.files("talks.lexicons")
+    for name in SHIPPED_FILES:
+        res = pkg.joinpath(name)
+        if res.is_file():
+            lex = merge(lex, _parse(f"talks/lexicons/{name}", res.read_text(encoding="utf-8")))
+    return lex
+
+
+def load_file(path: Path) -> Lexicon:
+    """Read and validate one user lexicon file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
+    return _parse(str(path), text)
+
+
+@dataclass(frozen=True)
+class LexiconSource:
+    """Which user files were merged, for messages and for cache keys."""
+
+    paths: tuple[Path, ...]
+
+
+def user_lexicon_paths(explicit: Iterable[Path] = ()) -> tuple[Path, ...]:
+    """User files: those given on the command line, else `TALKS_LEXICON` (os.pathsep-separated)."""
+    paths = tuple(explicit)
+    if paths:
+        return paths
+    env = os.environ.get("TALKS_LEXICON")
+    if env:
+        return tuple(Path(p) for p in env.split(os.pathsep) if p)
+    return ()
+
+
+def load(user_files: Iterable[Path] = ()) -> Lexicon:
+    """The shipped lexicon with the user's files merged over it, in order."""
+    lex = shipped()
+    for path in user_files:
+        lex = merge(lex, load_file(path))
+    return lex
