@@ -21,9 +21,30 @@ def record_id(prefix: str, *parts: object) -> str:
 
 def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Position]]:
     """Everything `talks` takes out of one article."""
-    from talks.extract.positions import extract_positions
+    from talks.extract.positions import extract_positions, topics_in
     from talks.extract.quotes import extract_quotes
 
-    quotes = extract_quotes(article, lexicon=lexicon)
-    positions = extract_positions(article, quotes, lexicon=lexicon)
+    view = masked(article)
+    quotes = [
+        q.model_copy(update={"topics": topics_in(q.text, lexicon=lexicon)})
+        for q in extract_quotes(view, lexicon=lexicon)
+    ]
+    positions = extract_positions(view, quotes, lexicon=lexicon)
     return quotes, positions
+
+
+def masked(article: Article) -> Article:
+    """The article with its noise spans (front matter, scraping debris) blanked out.
+
+    Characters become spaces one for one and newlines stay, so every offset in
+    the masked text is an offset in the original: extractors never see debris and
+    their spans still index into `article.text`.
+    """
+    if not article.noise:
+        return article
+    chars = list(article.text)
+    for span in article.noise:
+        for i in range(span.start, min(span.end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return article.model_copy(update={"text": "".join(chars)})

@@ -1,0 +1,469 @@
+"""Files → Article records: decoding, front matter, metadata index, dates, debris.
+
+The decoded text is kept exactly as it was, front matter and all, so that every
+span of every later record indexes into it; what is not article content (front
+matter, comment forms, share prompts) is recorded as `noise` spans instead of
+being cut out.
+
+The end-to-end run (files → extraction → store) is `talks.pipeline.ingest_paths`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dateutil import parser as dateparser
+
+from talks.errors import InputError, UsageError
+from talks.extract.dates import dateline, filename_date
+from talks.lexicon import Lexicon
+from talks.models import Article, PublishedBasis, Span
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+INDEX_NAMES = ("meta.yaml", "meta.yml", "meta.csv")
+STDIN = "-"
+
+
+# --- decoding ------------------------------------------------------------------
+
+
+def decode(raw: bytes, source: str) -> tuple[str, str, list[str]]:
+    """Bytes → (text, encoding, warnings). UTF-8 (BOM or not), UTF-16 with BOM;
+    anything else falls back to cp1252 with a warning. Binary and empty input
+    raise InputError."""
+    if not raw.strip():
+        raise InputError(f"{source}: empty file")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: broken UTF-16 text ({exc.reason})") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{source}: binary file, not text")
+    try:
+        return raw.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        warning = (
+            f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "decoded as cp1252"
+        )
+        return raw.decode("cp1252", errors="replace"), "cp1252", [warning]
+
+
+# --- metadata ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata from front matter, a JSON Lines record or a metadata index."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    id: str | None = None
+
+
+def _as_date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dateparser.parse(str(value), default=dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        raise InputError(f"{where}: not a date: {value!r}") from None
+
+
+def _meta_from_mapping(data: dict[str, Any], where: str) -> Meta:
+    def text(*keys: str) -> str | None:
+        for k in keys:
+            v = data.get(k)
+            if v is not None and str(v).strip():
+                return str(v).strip()
+        return None
+
+    published = data.get("published", data.get("date"))
+    return Meta(
+        title=text("title"),
+        published=_as_date(published, where),
+        outlet=text("outlet", "source"),
+        url=text("url"),
+        id=text("id"),
+    )
+
+
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.M)
+
+
+def split_front_matter(text: str, source: str) -> tuple[Meta, int]:
+    """(metadata, offset where the body starts); (Meta(), 0) when there is none."""
+    if not _FRONT.match(text):
+        return Meta(), 0
+    end = _FRONT_END.search(text, _FRONT.match(text).end())  # type: ignore[union-attr]
+    if end is None:
+        raise InputError(f"{source}:1: front matter opened with '---' is never closed")
+    block = text[_FRONT.match(text).end() : end.start()]  # type: ignore[union-attr]
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"{source}:{line}: broken front matter: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{source}:2: broken front matter: expected 'key: value' lines")
+    return _meta_from_mapping(data, f"{source}: front matter"), end.end()
+
+
+def read_index(directory: Path) -> dict[str, Meta]:
+    """The metadata index beside the article files (meta.yaml or meta.csv), by file name."""
+    for name in INDEX_NAMES:
+        path = directory / name
+        if path.is_file():
+            return _load_index_cached(path, path.stat().st_mtime_ns)
+    return {}
+
+
+@lru_cache(maxsize=64)
+def _load_index_cached(path: Path, _mtime: int) -> dict[str, Meta]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read metadata index: {exc}") from None
+    rows: list[tuple[int, Any]] = []
+    if path.suffix == ".csv":
+        reader = csv.DictReader(io.StringIO(raw))
+        if not reader.fieldnames or "file" not in reader.fieldnames:
+            raise InputError(f"{path}:1: metadata index needs a 'file' column")
+        rows = [(reader.line_num, dict(r)) for r in reader]
+        rows = [(i + 2, r) for i, (_, r) in enumerate(rows)]
+    else:
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 1
+            raise InputError(f"{path}:{line}: broken metadata index: invalid YAML") from None
+        if isinstance(data, dict):  # {file: {published: ...}}
+            data = [{"file": k, **(v or {})} for k, v in data.items()]
+        if not isinstance(data, list):
+            raise InputError(f"{path}:1: metadata index must be a list of entries with 'file'")
+        lines = _entry_lines(raw)
+        rows = [(lines[i] if i < len(lines) else 1, e) for i, e in enumerate(data)]
+    index: dict[str, Meta] = {}
+    for line, entry in rows:
+        where = f"{path}:{line}"
+        if not isinstance(entry, dict) or not entry.get("file"):
+            raise InputError(f"{where}: index entry without 'file'")
+        index[str(entry["file"])] = _meta_from_mapping(entry, where)
+    return index
+
+
+def _entry_lines(raw: str) -> list[int]:
+    """Line numbers where top-level YAML list entries start, for messages."""
+    return [i + 1 for i, line in enumerate(raw.splitlines()) if line.startswith("- ")]
+
+
+# --- text facts: title, outlet, debris ------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _debris_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")", re.I)
+
+
+def debris_spans(text: str, lexicon: Lexicon, *, start: int = 0) -> list[Span]:
+    """Lines of scraping debris, plus very short lines caught between two of them."""
+    pattern = _debris_pattern(tuple(d.pattern for d in lexicon.debris))
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.start() >= start]
+    flags = []
+    for s, e in lines:
+        stripped = text[s:e].strip().replace("\xa0", " ")
+        flags.append(bool(stripped) and pattern.fullmatch(stripped) is not None)
+    for i in range(1, len(lines) - 1):
+        short = len(text[lines[i][0] : lines[i][1]].split()) <= 2
+        if short and flags[i - 1] and flags[i + 1]:
+            flags[i] = True
+    return [Span(start=s, end=e) for (s, e), f in zip(lines, flags, strict=True) if f]
+
+
+_LINE = re.compile(r"[^\n]+")
+_OUTLET_TAIL = re.compile(r"(?:^|\s)[-–—]\s?(?P<name>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*$")
+_OUTLET_PAREN = re.compile(r"\((?P<name>[A-Z][A-Za-z&.' ]{1,28})\)\s*[-–—]")
+_OUTLET_SLASH = re.compile(r"/(?P<name>[A-Z][A-Za-z]{1,15})/")
+
+
+def outlet_hint(text: str, body: int, noise: Sequence[Span]) -> str | None:
+    """An outlet named by the text itself: "(Reuters) -", "/TASS/", a closing "-Xinhua"."""
+    head = text[body : body + 400]
+    for pat in (_OUTLET_PAREN, _OUTLET_SLASH):
+        m = pat.search(head)
+        if m:
+            return m.group("name").strip()
+    content_lines = [m for m in _LINE.finditer(text, body) if not _covered(m.start(), noise)]
+    for line in reversed(content_lines[-3:]):
+        m = _OUTLET_TAIL.search(line.group().rstrip())
+        if m:
+            return m.group("name")
+    return None
+
+
+def _covered(pos: int, spans: Sequence[Span]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def first_content_line(text: str, body: int, noise: Sequence[Span]) -> Span | None:
+    for m in _LINE.finditer(text, body):
+        if m.group().strip() and not _covered(m.start(), noise):
+            lead = len(m.group()) - len(m.group().lstrip())
+            return Span(start=m.start() + lead, end=m.start() + len(m.group().rstrip()))
+    return None
+
+
+# --- building articles -----------------------------------------------------------
+
+
+def article_id(text: str) -> str:
+    """Content-derived id: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_article(
+    text: str,
+    *,
+    name: str,
+    path: str,
+    lexicon: Lexicon,
+    meta: Meta = Meta(),
+    index_meta: Meta | None = None,
+    body: int = 0,
+    encoding: str = "utf-8",
+    warnings: Sequence[str] = (),
+    date_override: dt.date | None = None,
+) -> Article:
+    """An Article from decoded text and whatever metadata is known.
+
+    Date precedence: `--date` and the file's own metadata (front matter, JSON
+    Lines fields), then a dateline in the text, then the metadata index, then
+    a date in the file name; otherwise unknown.
+    """
+    noise = ([Span(start=0, end=body)] if body else []) + debris_spans(text, lexicon, start=body)
+    index_meta = index_meta or Meta()
+    year_hint = (
+        (meta.published or index_meta.published or filename_date(name) or dt.date.min).year
+        if (meta.published or index_meta.published or filename_date(name))
+        else None
+    )
+    published: dt.date | None
+    basis: PublishedBasis
+    found = dateline(text, content_start=body, year_hint=year_hint)
+    if date_override is not None or meta.published is not None:
+        published, basis = date_override or meta.published, "metadata"
+    elif found is not None:
+        published, basis = found[0], "dateline"
+    elif index_meta.published is not None:
+        published, basis = index_meta.published, "metadata"
+    elif (fd := filename_date(name)) is not None:
+        published, basis = fd, "filename"
+    else:
+        published, basis = None, "unknown"
+
+    title_span = first_content_line(text, body, noise)
+    title = meta.title or index_meta.title
+    if title is None and title_span is not None:
+        title = title_span.of(text)
+    if title_span is not None and meta.title and title_span.of(text) != meta.title:
+        title_span = None  # the front matter's title is not the first line of the body
+    return Article(
+        id=article_id(text),
+        article=name,
+        path=path,
+        title=title,
+        outlet=meta.outlet or index_meta.outlet or outlet_hint(text, body, noise),
+        url=meta.url or index_meta.url,
+        published=published,
+        published_basis=basis,
+        text=text,
+        encoding=encoding,
+        title_span=title_span,
+        noise=tuple(noise),
+        warnings=tuple(warnings),
+    )
+
+
+@dataclass
+class Loaded:
+    """What one input file gave: articles, plus per-record problems (JSON Lines)."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_bytes(
+    raw: bytes,
+    *,
+    name: str,
+    path: str,
+    lexicon: Lexicon,
+    index: dict[str, Meta] | None = None,
+    date_override: dt.date | None = None,
+    jsonl: bool | None = None,
+) -> Loaded:
+    """Parse one input's bytes into articles. Raises InputError when the whole input is bad."""
+    text, encoding, warnings = decode(raw, path)
+    is_jsonl = jsonl if jsonl is not None else name.endswith(".jsonl")
+    out = Loaded(warnings=list(warnings))
+    if is_jsonl:
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise InputError(f"{where}: expected a JSON object per line")
+                if not isinstance(record.get("text"), str) or not record["text"].strip():
+                    raise InputError(f"{where}: record has no 'text'")
+                meta = _meta_from_mapping(record, where)
+            except json.JSONDecodeError as exc:
+                out.errors.append(f"{where}: invalid JSON: {exc.msg}")
+                continue
+            except InputError as exc:
+                out.errors.append(str(exc))
+                continue
+            out.articles.append(
+                build_article(
+                    record["text"],
+                    name=meta.id or f"{name}:{lineno}",
+                    path=path,
+                    lexicon=lexicon,
+                    meta=meta,
+                    encoding=encoding,
+                    warnings=warnings,
+                    date_override=date_override,
+                )
+            )
+        if not out.articles and not out.errors:
+            raise InputError(f"{path}: no JSON Lines records")
+        return out
+    meta, body = split_front_matter(text, path)
+    if not text[body:].strip():
+        raise InputError(f"{path}: no article text after the front matter")
+    out.articles.append(
+        build_article(
+            text,
+            name=name,
+            path=path,
+            lexicon=lexicon,
+            meta=meta,
+            index_meta=(index or {}).get(name),
+            body=body,
+            encoding=encoding,
+            warnings=warnings,
+            date_override=date_override,
+        )
+    )
+    return out
+
+
+def load_path(path: Path, *, lexicon: Lexicon, date_override: dt.date | None = None) -> Loaded:
+    """Read one file (with the metadata index beside it) into articles."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    index = read_index(path.parent)
+    return load_bytes(
+        raw,
+        name=path.name,
+        path=str(path),
+        lexicon=lexicon,
+        index=index,
+        date_override=date_override,
+    )
+
+
+def collect(paths: Sequence[str | Path]) -> list[Path | str]:
+    """Expand the command line: files as given, directories recursively (*.txt, *.md,
+    *.jsonl, hidden entries skipped), '-' for stdin. Missing paths are a usage error."""
+    missing = [str(p) for p in paths if str(p) != STDIN and not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or directory")
+    out: list[Path | str] = []
+    for p in paths:
+        if str(p) == STDIN:
+            out.append(STDIN)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                f
+                for f in path.rglob("*")
+                if f.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                and (f.is_file() or f.is_symlink())
+            )
+            if not found:
+                raise InputError(
+                    f"{path}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)})"
+                )
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def iter_loaded(
+    items: Sequence[Path | str],
+    *,
+    lexicon: Lexicon,
+    date_override: dt.date | None = None,
+    stdin: Callable[[], bytes] | None = None,
+) -> Iterator[tuple[str, Loaded | InputError]]:
+    """Each input with what it gave, or the error that stopped it; never raises InputError."""
+    for item in items:
+        if item == STDIN:
+            raw = stdin() if stdin else b""
+            try:
+                loaded = load_bytes(
+                    raw,
+                    name="stdin",
+                    path=STDIN,
+                    lexicon=lexicon,
+                    date_override=date_override,
+                    jsonl=raw.lstrip().startswith(b"{"),
+                )
+            except InputError as exc:
+                yield STDIN, exc
+                continue
+            yield STDIN, loaded
+            continue
+        assert isinstance(item, Path)
+        try:
+            yield str(item), load_path(item, lexicon=lexicon, date_override=date_override)
+        except InputError as exc:
+            yield str(item), exc

@@ -1,0 +1,78 @@
+"""Questions asked of the store that need more than one SQL query: speaker lookup
+by any spelling, and speaker listings that join what was seen with the lexicon."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+from talks.lexicon import Lexicon, SpeakerEntry
+from talks.models import Speaker
+from talks.store import Store
+
+
+def fold(text: str) -> str:
+    """Lower-case, without diacritics, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def _lexicon_entry(lexicon: Lexicon, name: str) -> SpeakerEntry | None:
+    key = fold(name)
+    for entry in lexicon.speakers:
+        if fold(entry.name) == key:
+            return entry
+    return None
+
+
+def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
+    """The stored speaker names a user's `--speaker` means.
+
+    Any alias or spelling variant known to the lexicon maps to its canonical name
+    ("Zelenskyy" finds "Volodymyr Zelensky"); otherwise stored names are matched by
+    whole name, by surname, and finally fuzzily (ratio ≥ 85) on the surname.
+    """
+    names = store.speaker_names()
+    wanted: set[str] = set()
+    try:
+        from talks.extract.speakers import SpeakerIndex
+
+        canonical = SpeakerIndex.for_lexicon(lexicon).canonical(query)
+    except ImportError:  # pragma: no cover - extractor not installed
+        canonical = None
+    q = fold(query)
+    for name in names:
+        f = fold(name)
+        surname = f.split()[-1] if f.split() else ""
+        if f == q or surname == q or (canonical is not None and f == fold(canonical)):
+            wanted.add(name)
+    if not wanted and names:
+        surnames = {n: fold(n).split()[-1] if n.strip() else "" for n in names}
+        for name, score, _ in process.extract(
+            q.split()[-1] if q.split() else q, surnames, scorer=fuzz.ratio, limit=10
+        ):
+            if score >= 85:
+                wanted.add(name)
+    return sorted(wanted)
+
+
+def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list[Speaker]:
+    """Every speaker with quotes in the store, joined with the lexicon's facts."""
+    out: list[Speaker] = []
+    for row in store.speaker_stats():
+        if side is not None and fold(row["side"]) != fold(side):
+            continue
+        entry = _lexicon_entry(lexicon, row["name"])
+        out.append(
+            Speaker(
+                name=row["name"],
+                side=row["side"],
+                kind=entry.kind if entry else "person",
+                roles=tuple(r.title for r in entry.roles) if entry else (),
+                aliases=tuple(entry.aliases) if entry else (),
+                quotes=row["quotes"],
+                spellings=tuple(row["spellings"]),
+            )
+        )
+    return out

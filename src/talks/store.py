@@ -1,0 +1,559 @@
+"""The SQLite store: one plain file that sqlite3, Datasette or sqlite-utils can open.
+
+All SQL lives here. The schema is created and upgraded by numbered migrations
+applied on open. Each article is written with its quotes and positions in one
+transaction, so an interrupted ingest never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from talks.errors import StoreError
+from talks.models import Article, Position, Quote, Span
+
+Status = Literal["new", "unchanged", "updated"]
+
+MIGRATIONS: list[str] = [
+    # 1: articles, quotes, positions
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        article TEXT NOT NULL,
+        path TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        published_basis TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        title_span TEXT,
+        noise TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        text TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX articles_source ON articles(path, article);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        article TEXT NOT NULL,
+        path TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        speaker_mention TEXT NOT NULL,
+        speaker_span TEXT,
+        side TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        cue TEXT,
+        cue_span TEXT,
+        date TEXT,
+        date_basis TEXT NOT NULL,
+        topics TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id, seq);
+    CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
+    CREATE INDEX quotes_date ON quotes(date);
+    CREATE TABLE quote_topics (
+        quote_id TEXT NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+        topic TEXT NOT NULL,
+        PRIMARY KEY (topic, quote_id)
+    );
+    CREATE TABLE positions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        article TEXT NOT NULL,
+        path TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        conditional INTEGER NOT NULL,
+        holder TEXT,
+        date TEXT,
+        date_basis TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        span TEXT NOT NULL,
+        quote_id TEXT
+    );
+    CREATE INDEX positions_topic ON positions(topic, actor);
+    CREATE INDEX positions_article ON positions(article_id, seq);
+    """,
+]
+
+_FTS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    quote_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _span(value: Span | None) -> str | None:
+    return None if value is None else json.dumps([value.start, value.end])
+
+
+def _unspan(value: str | None) -> Span | None:
+    if value is None:
+        return None
+    start, end = json.loads(value)
+    return Span(start=start, end=end)
+
+
+def _spans(values: Iterable[Span]) -> str:
+    return json.dumps([[s.start, s.end] for s in values])
+
+
+def _unspans(value: str) -> tuple[Span, ...]:
+    return tuple(Span(start=a, end=b) for a, b in json.loads(value))
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _date(v: str | None) -> dt.date | None:
+    return None if v is None else dt.date.fromisoformat(v)
+
+
+class Store:
+    """A talks store at `path` (created with its schema when missing)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
+        try:
+            self.db = sqlite3.connect(str(path), isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
+        self._in_batch = False
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._in_batch:
+            self.db.execute("ROLLBACK")
+            self._in_batch = False
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: store schema v{version} is newer than this talks "
+                f"(v{len(MIGRATIONS)}); upgrade talks"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.execute("BEGIN")
+            try:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError:
+                self.db.execute("ROLLBACK")
+                raise
+        try:
+            self.db.execute(_FTS)
+            self.fts = True
+        except sqlite3.OperationalError:  # SQLite built without FTS5: fall back to LIKE
+            self.fts = False
+
+    # --- writing --------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Start a batch: everything until `commit()` lands together or not at all."""
+        if not self._in_batch:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._in_batch = True
+
+    def commit(self) -> None:
+        if self._in_batch:
+            self.db.execute("COMMIT")
+            self._in_batch = False
+
+    def status_of(self, article: Article, digest: str) -> Status:
+        """What storing `article` would be: new, unchanged (same content and
+        extraction), or updated (the same source with other content)."""
+        row = self.db.execute(
+            "SELECT id, digest FROM articles WHERE path = ? AND article = ?",
+            (article.path, article.article),
+        ).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT id, digest FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
+            if row is None:
+                return "new"
+        return "unchanged" if row["digest"] == digest else "updated"
+
+    def put(
+        self,
+        article: Article,
+        quotes: Sequence[Quote],
+        positions: Sequence[Position],
+        *,
+        digest: str,
+    ) -> None:
+        """Store an article with its records, replacing what its source had before."""
+        own = not self._in_batch
+        if own:
+            self.begin()
+        # A savepoint makes each article all-or-nothing even inside a larger batch.
+        self.db.execute("SAVEPOINT put_article")
+        try:
+            source = (article.path, article.article, article.id)
+            if self.fts:
+                self.db.execute(
+                    "DELETE FROM quotes_fts WHERE quote_id IN (SELECT q.id FROM quotes q "
+                    "JOIN articles a ON a.id = q.article_id "
+                    "WHERE (a.path = ? AND a.article = ?) OR a.id = ?)",
+                    source,
+                )
+            self.db.execute(
+                "DELETE FROM articles WHERE (path = ? AND article = ?) OR id = ?", source
+            )
+            self._insert(article, quotes, positions, digest)
+        except BaseException:
+            self.db.execute("ROLLBACK TO put_article")
+            self.db.execute("RELEASE put_article")
+            if own:
+                self.db.execute("ROLLBACK")
+                self._in_batch = False
+            raise
+        self.db.execute("RELEASE put_article")
+        if own:
+            self.commit()
+
+    def _insert(
+        self,
+        a: Article,
+        quotes: Sequence[Quote],
+        positions: Sequence[Position],
+        digest: str,
+    ) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id,
+                a.article,
+                a.path,
+                a.title,
+                a.outlet,
+                a.url,
+                _iso(a.published),
+                a.published_basis,
+                a.encoding,
+                _span(a.title_span),
+                _spans(a.noise),
+                json.dumps(list(a.warnings)),
+                a.text,
+                digest,
+                now,
+            ),
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    q.id,
+                    a.id,
+                    i,
+                    q.article,
+                    q.path,
+                    q.speaker,
+                    q.speaker_mention,
+                    _span(q.speaker_span),
+                    q.side,
+                    q.kind,
+                    q.text,
+                    _spans(q.spans),
+                    q.cue,
+                    _span(q.cue_span),
+                    _iso(q.date),
+                    q.date_basis,
+                    json.dumps(list(q.topics)),
+                )
+                for i, q in enumerate(quotes)
+            ],
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO quote_topics VALUES (?, ?)",
+            [(q.id, t) for q in quotes for t in q.topics],
+        )
+        if self.fts:
+            self.db.executemany(
+                "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)",
+                [(q.id, q.text) for q in quotes],
+            )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    p.id,
+                    a.id,
+                    i,
+                    p.article,
+                    p.path,
+                    p.actor,
+                    p.topic,
+                    p.stance,
+                    int(p.conditional),
+                    p.holder,
+                    _iso(p.date),
+                    p.date_basis,
+                    p.evidence,
+                    _span(p.span),
+                    p.quote_id,
+                )
+                for i, p in enumerate(positions)
+            ],
+        )
+
+    # --- reading --------------------------------------------------------------
+
+    @staticmethod
+    def _article(row: sqlite3.Row, *, with_text: bool = True) -> Article:
+        return Article(
+            id=row["id"],
+            article=row["article"],
+            path=row["path"],
+            title=row["title"],
+            outlet=row["outlet"],
+            url=row["url"],
+            published=_date(row["published"]),
+            published_basis=row["published_basis"],
+            text=row["text"] if with_text else "",
+            encoding=row["encoding"],
+            title_span=_unspan(row["title_span"]),
+            noise=_unspans(row["noise"]),
+            warnings=tuple(json.loads(row["warnings"])),
+        )
+
+    def articles(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        article: str | None = None,
+        with_text: bool = True,
+    ) -> list[Article]:
+        """Articles in publication order (undated last), filtered."""
+        where, args = _where(
+            [
+                ("published >= ?", _iso(since)),
+                ("published <= ?", _iso(until)),
+                ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
+                ("(article = ? OR id = ?)", article),
+            ]
+        )
+        rows = self.db.execute(
+            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article",
+            args,
+        )
+        return [self._article(r, with_text=with_text) for r in rows]
+
+    def article(self, id_or_name: str) -> Article | None:
+        row = self.db.execute(
+            "SELECT * FROM articles WHERE id = ? OR article = ? ORDER BY id = ? DESC LIMIT 1",
+            (id_or_name, id_or_name, id_or_name),
+        ).fetchone()
+        return None if row is None else self._article(row)
+
+    @staticmethod
+    def _quote(r: sqlite3.Row) -> Quote:
+        return Quote(
+            id=r["id"],
+            article=r["article"],
+            article_id=r["article_id"],
+            path=r["path"],
+            speaker=r["speaker"],
+            speaker_mention=r["speaker_mention"],
+            speaker_span=_unspan(r["speaker_span"]),
+            side=r["side"],
+            kind=r["kind"],
+            text=r["text"],
+            spans=_unspans(r["spans"]),
+            cue=r["cue"],
+            cue_span=_unspan(r["cue_span"]),
+            date=_date(r["date"]),
+            date_basis=r["date_basis"],
+            topics=tuple(json.loads(r["topics"])),
+        )
+
+    def quotes(
+        self,
+        *,
+        speakers: Sequence[str] | None = None,
+        side: str | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+    ) -> list[Quote]:
+        """Quotes in article date order, then text order. `speakers` are exact names
+        (any case); `contains` is a full-text phrase search."""
+        conds: list[tuple[str, Any]] = [
+            ("q.side = ? COLLATE NOCASE", side),
+            ("q.kind = ?", kind),
+            ("q.id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)", topic),
+            ("q.date >= ?", _iso(since)),
+            ("q.date <= ?", _iso(until)),
+            ("(q.article = ? OR q.article_id = ?)", article),
+        ]
+        if contains:
+            if self.fts:
+                phrase = '"' + contains.replace('"', '""') + '"'
+                conds.append(
+                    ("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)", phrase)
+                )
+            else:
+                conds.append(("q.text LIKE ?", f"%{contains}%"))
+        where, args = _where(conds)
+        if speakers is not None:
+            marks = ",".join("?" * len(speakers)) or "NULL"
+            where += (" AND " if where else "WHERE ") + (f"q.speaker COLLATE NOCASE IN ({marks})")
+            args.extend(speakers)
+        sql = (
+            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"{where} ORDER BY a.published IS NULL, a.published, a.article, q.seq"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [self._quote(r) for r in self.db.execute(sql, args)]
+
+    def quote(self, quote_id: str) -> Quote | None:
+        """One quote by id (a unique prefix of at least 6 characters is enough)."""
+        rows = self.db.execute(
+            "SELECT * FROM quotes WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
+            (quote_id, quote_id, quote_id),
+        ).fetchall()
+        exact = [r for r in rows if r["id"] == quote_id]
+        if exact:
+            return self._quote(exact[0])
+        return self._quote(rows[0]) if len(rows) == 1 else None
+
+    def positions(
+        self,
+        *,
+        topic: str | None = None,
+        actor: str | None = None,
+        stance: str | None = None,
+        holder: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+    ) -> list[Position]:
+        """Positions in date order (undated last), then article and text order."""
+        where, args = _where(
+            [
+                ("p.topic = ?", topic),
+                ("p.actor = ? COLLATE NOCASE", actor),
+                ("p.stance = ?", stance),
+                ("p.holder LIKE ?", f"%{holder}%" if holder else None),
+                ("p.date >= ?", _iso(since)),
+                ("p.date <= ?", _iso(until)),
+                ("(p.article = ? OR p.article_id = ?)", article),
+            ]
+        )
+        rows = self.db.execute(
+            f"SELECT p.* FROM positions p {where} "
+            "ORDER BY p.date IS NULL, p.date, p.article, p.seq",
+            args,
+        )
+        return [
+            Position(
+                id=r["id"],
+                article=r["article"],
+                article_id=r["article_id"],
+                path=r["path"],
+                actor=r["actor"],
+                topic=r["topic"],
+                stance=r["stance"],
+                conditional=bool(r["conditional"]),
+                holder=r["holder"],
+                date=_date(r["date"]),
+                date_basis=r["date_basis"],
+                evidence=r["evidence"],
+                span=_unspan(r["span"]) or Span(start=0, end=0),
+                quote_id=r["quote_id"],
+            )
+            for r in rows
+        ]
+
+    def speaker_stats(self) -> list[dict[str, Any]]:
+        """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
+        rows = self.db.execute(
+            "SELECT speaker, side, COUNT(*) AS n FROM quotes GROUP BY speaker, side "
+            "ORDER BY n DESC, speaker"
+        ).fetchall()
+        mentions = self.db.execute(
+            "SELECT speaker, speaker_mention, COUNT(*) AS n FROM quotes "
+            "GROUP BY speaker, speaker_mention ORDER BY n DESC, speaker_mention"
+        ).fetchall()
+        seen: dict[str, list[str]] = {}
+        for m in mentions:
+            seen.setdefault(m["speaker"], []).append(m["speaker_mention"])
+        return [
+            {
+                "name": r["speaker"],
+                "side": r["side"],
+                "quotes": r["n"],
+                "spellings": seen.get(r["speaker"], []),
+            }
+            for r in rows
+        ]
+
+    def speaker_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "quotes", "positions")
+        }
+
+
+def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
+    parts: list[str] = []
+    args: list[Any] = []
+    for sql, value in conds:
+        if value is None:
+            continue
+        parts.append(sql)
+        args.extend([value] * sql.count("?"))
+    return ("WHERE " + " AND ".join(parts)) if parts else "", args
