@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -329,3 +332,100 @@ def test_run_on_the_seeds_gives_a_full_report(seed_gold: list[GoldArticle]) -> N
 def test_gold_quote_model_is_strict() -> None:
     with pytest.raises(ValueError):
         GoldQuote.model_validate(dict(speaker="X", side="none", kind="direct", text="t", x=1))
+
+
+# --- the PolNeAR benchmark scorer (bench/polnear.py) ----------------------------------
+
+POLNEAR = SHARED / "benchmarks" / "polnear"
+POLNEAR_ARTICLES = (
+    "breitbart_2016-10-13_cnn-s-jake-tapper-on-donna-brazi",
+    "nyt_2016-10-17_british-bank-abruptly-drops-russ",
+    "wash-post_2016-10-09_u-s-officially-condemns-russia-o",
+)
+
+
+@pytest.fixture(scope="module")
+def polnear() -> Any:
+    if not (POLNEAR / "test.jsonl").is_file():
+        pytest.skip(f"PolNeAR benchmark not present at {POLNEAR}")
+    path = Path(__file__).resolve().parents[1] / "bench" / "polnear.py"
+    spec = importlib.util.spec_from_file_location("bench_polnear", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _polnear_golds(polnear: Any) -> list[tuple[Any, str]]:
+    records = polnear.read_records(POLNEAR)
+    out = []
+    for name in POLNEAR_ARTICLES:
+        text = (POLNEAR / "raw" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        out.append((polnear.article_gold(name, text, records[name]), text))
+    return out
+
+
+def _gold_as_quotes(gold: Any, *, spans: bool, speakers: list[str] | None = None) -> list[Quote]:
+    out = []
+    for n, g in enumerate(gold.scored):
+        speaker = speakers[n] if speakers else (g.speaker or "unknown")
+        sspan = g.speaker_span if spans else None
+        out.append(
+            Quote(
+                id=f"q{n}",
+                article=gold.article,
+                article_id="x",
+                path="x",
+                speaker=speaker,
+                speaker_mention=speaker,
+                speaker_span=Span(start=sspan[0], end=sspan[1]) if sspan else None,
+                side="none",
+                kind="direct",
+                text=g.text,
+                spans=tuple(Span(start=a, end=b) for a, b in g.spans),
+            )
+        )
+    return out
+
+
+def test_polnear_gold_maps_into_the_article_text(polnear: Any) -> None:
+    for gold, text in _polnear_golds(polnear):
+        assert gold.unmapped_records == 0 and gold.scored
+        for g in gold.scored:
+            # joined stretches, each the article's own characters (modulo nbsp -> space)
+            assert g.text == " ".join(text[a:b] for a, b in g.spans)
+            assert len(g.text.split()) >= 3
+            if g.speaker_span is not None:
+                a, b = g.speaker_span
+                assert text[a:b].replace("\u00a0", " ") == g.speaker
+
+
+def test_polnear_gold_against_itself_is_perfect(polnear: Any) -> None:
+    for spans in (True, False):  # with speaker spans, and on names alone
+        total = polnear.Tally()
+        for gold, _ in _polnear_golds(polnear):
+            total.add(polnear.score_article(gold, _gold_as_quotes(gold, spans=spans)))
+        s = total.summary()
+        assert s["f1"] == 1.0 and s["tp"] == s["gold"] > 10
+        assert s["speaker_named_matched"] > 5 and s["speaker_accuracy"] == 1.0
+
+
+def test_polnear_scorer_counts_errors(polnear: Any) -> None:
+    gold, _ = _polnear_golds(polnear)[1]
+    quotes = _gold_as_quotes(gold, spans=False, speakers=["Nobody Atall"] * len(gold.scored))
+    # drop one gold quote (a miss), shift another prediction's spans (no overlap: a miss and an FP)
+    moved = quotes[1].model_copy(update={"spans": (Span(start=0, end=1),)})
+    t = polnear.score_article(gold, [quotes[0], moved, *quotes[3:]])
+    assert (t.tp, t.fn, t.fp) == (len(gold.scored) - 2, 2, 1)
+    assert t.named_right == 0 and t.named_matched > 0
+    assert len(t.wrong_speakers) == t.named_matched
+
+
+@pytest.mark.parametrize(
+    ("speaker", "named"),
+    [("he", False), ("who", False), ("The newspaper", False), ("Trump", True),
+     ("the documents released by WikiLeaks", True), (None, False)],
+)  # fmt: skip
+def test_polnear_named_speakers(polnear: Any, speaker: str | None, named: bool) -> None:
+    assert polnear.is_named(speaker) is named

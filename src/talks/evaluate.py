@@ -294,20 +294,18 @@ def _article_paths(gold: Sequence[GoldArticle], articles_dir: Path) -> list[Path
 
 
 def _predict(paths: Sequence[Path], *, lexicon: Lexicon) -> dict[str, Prediction]:
-    """Extract from each file directly (used until the store lands)."""
-    from talks.extract import extract, record_id
+    """Read each file as `talks ingest` does (metadata index, dateline, debris) and extract.
+
+    Used until the store lands; then `run` ingests into a throwaway store instead.
+    """
+    from talks.extract import extract
+    from talks.ingest import load_path
 
     out: dict[str, Prediction] = {}
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: cannot read article: {exc}") from None
-        article = Article(
-            id=record_id("a", path.name, text), article=path.name, path=str(path), text=text
-        )
-        quotes, positions = extract(article, lexicon=lexicon)
-        out[path.name] = (article, quotes, positions)
+        for article in load_path(path, lexicon=lexicon).articles:
+            quotes, positions = extract(article, lexicon=lexicon)
+            out[article.article] = (article, quotes, positions)
     return out
 
 

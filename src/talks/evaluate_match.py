@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -30,7 +30,7 @@ _APOSTROPHES = "’‘‛ʼ`´"
 _QUOTE_RE = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 _APOS_RE = re.compile(f"[{re.escape(_APOSTROPHES)}]")
 _EDGE_PUNCT_RE = re.compile(r"^[^\w]+|[^\w]+$")
-_WS_RE = re.compile(r"\s+")
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 # Words after which a speaker phrase's head noun has already been seen:
 # "source in the Ukrainian team" -> "source"; "Edward Alden of the Council" -> "Alden".
@@ -86,12 +86,14 @@ def match_pairs(
     predicted: Sequence[Sequence[str]],
     *,
     threshold: float = MATCH_F1,
+    allowed: Callable[[int, int], bool] | None = None,
 ) -> list[tuple[int, int, float]]:
     """One-to-one matching of token sequences: `(gold index, predicted index, f1)`.
 
     Every pair at or above `threshold` is a candidate; the best F1 wins first,
     ties broken by gold then predicted index, so the result is deterministic.
-    Each gold item and each prediction is used at most once.
+    Each gold item and each prediction is used at most once. `allowed(i, j)`,
+    when given, vetoes pairs (e.g. ones whose character spans do not overlap).
     """
     candidates: list[tuple[float, int, int]] = []
     gold_counts = [Counter(g) for g in gold]
@@ -100,7 +102,7 @@ def match_pairs(
             continue
         p_counts = Counter(p)
         for i, g in enumerate(gold):
-            if not g:
+            if not g or (allowed is not None and not allowed(i, j)):
                 continue
             common = sum((gold_counts[i] & p_counts).values())
             if common == 0:
@@ -126,7 +128,7 @@ def match_pairs(
 @lru_cache(maxsize=4096)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded word tokens of a speaker name, without articles and name suffixes."""
-    words = [w for w in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", fold(name))]
+    words = [w.removesuffix("'s") for w in _NAME_WORD_RE.findall(_APOS_RE.sub("'", fold(name)))]
     return tuple(w for w in words if w not in _DETERMINERS and w not in _NAME_SUFFIXES)
 
 

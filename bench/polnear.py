@@ -1,0 +1,377 @@
+"""Direct-quote extraction and speaker attribution on the PolNeAR test split.
+
+Evaluation only: the data is read from the shared benchmark directory
+(`../shared/benchmarks/polnear`, see its README for provenance and license)
+and never copied into this repository.
+
+    python bench/polnear.py [--shared ../shared] [--json] [--show-errors N]
+
+What is compared (see bench/README.md for the reasons):
+
+- Gold: every quoted stretch of `test.jsonl` (kind `direct` and `mixed`: a
+  mixed one is a partial quote, which GUIDELINES.md counts as direct), the
+  stretches of one `attribution` joined in order by one space into one gold
+  quote. Gold quotes under 3 words are not scored.
+- Predicted: the `direct` quotes `talks` extracts from `raw/text/*.txt`, read
+  the way `talks ingest` reads files. Predictions under 3 words are not scored.
+- A prediction matches a gold quote when their character spans overlap and
+  their token F1 (GUIDELINES normalisation) is at least 0.6, one to one.
+- An unmatched prediction is ignored (neither right nor wrong) when it
+  overlaps a short gold stretch, an `unattributed_quoted_spans` entry, or a
+  record flagged `discuss` or `discard`; gold quotes in `discuss` records are
+  not scored either (the annotator left them unresolved).
+- Speaker accuracy counts matched quotes whose gold speaker is a name (a
+  capitalised word that is not a pronoun or determiner): right when the gold
+  head/surname agrees with the predicted speaker or its mention (GUIDELINES
+  speaker rule, tried on each comma-separated part of the gold phrase), or
+  when the gold speaker span overlaps the predicted speaker span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from talks.evaluate_match import MIN_DIRECT_WORDS, match_pairs, speaker_agrees, tokens
+from talks.extract import extract
+from talks.ingest import load_path
+from talks.lexicon import Lexicon, shipped
+from talks.models import Quote
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SUBDIR = Path("benchmarks") / "polnear"
+
+# The converter turned these into plain spaces one for one (README "Format").
+_SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2009\u200a\u202f\u2007"})
+_NOT_NAMES = frozenset(
+    """i me my we us our you your he him his she her hers they them their it its who whom whose
+    which that this these those the a an one some mr mrs ms""".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """One attribution's quoted stretches in article offsets, joined."""
+
+    attribution: str
+    record: str
+    spans: tuple[Range, ...]
+    text: str
+    speaker: str | None
+    speaker_span: Range | None
+    kinds: tuple[str, ...]
+
+
+@dataclass
+class ArticleGold:
+    """What the gold says about one article, in article offsets."""
+
+    article: str
+    scored: list[GoldQuote] = field(default_factory=list)
+    ignore: list[Range] = field(default_factory=list)  # predictions overlapping these are ignored
+    unmapped_records: int = 0
+
+
+@dataclass
+class Tally:
+    """Counts over articles, plus examples of each kind of error."""
+
+    articles: int = 0
+    gold: int = 0
+    predicted: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    ignored: int = 0
+    named_matched: int = 0
+    named_right: int = 0
+    unmapped_records: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    wrong_speakers: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in (
+            "articles gold predicted tp fp fn ignored named_matched named_right unmapped_records"
+        ).split():
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.false_positives += other.false_positives
+        self.wrong_speakers += other.wrong_speakers
+
+    def summary(self) -> dict[str, Any]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return {
+            "articles": self.articles,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "ignored_predictions": self.ignored,
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "speaker_named_matched": self.named_matched,
+            "speaker_named_right": self.named_right,
+            "speaker_accuracy": self.named_right / self.named_matched
+            if self.named_matched
+            else 0.0,
+            "unmapped_records": self.unmapped_records,
+        }
+
+
+# --- gold -------------------------------------------------------------------------
+
+
+def read_records(bench: Path) -> dict[str, list[dict[str, Any]]]:
+    """The records of `test.jsonl` grouped by article, in file order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    with (bench / "test.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                rec = json.loads(line)
+                out.setdefault(rec["article"], []).append(rec)
+    return out
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def article_gold(article: str, text: str, records: Sequence[dict[str, Any]]) -> ArticleGold:
+    """Map each record into the article text (in order) and build the scored gold quotes."""
+    gold = ArticleGold(article=article)
+    haystack = text.translate(_SPACES)
+    cursor = 0
+    groups: dict[str, list[tuple[dict[str, Any], Range, dict[str, Any]]]] = {}
+    for rec in records:
+        at = haystack.find(rec["text"], cursor)
+        if at < 0:
+            gold.unmapped_records += 1
+            continue
+        cursor = at + len(rec["text"])
+        whole = (at, cursor)
+        flags = set(rec["flags"])
+        if flags & {"discuss", "discard"}:
+            gold.ignore.append(whole)
+        gold.ignore += [(at + s, at + e) for s, e in rec["unattributed_quoted_spans"]]
+        for q in rec["quotes"]:
+            span = (at + q["start"], at + q["end"])
+            if "discuss" in flags:
+                gold.ignore.append(span)
+                continue
+            groups.setdefault(q["attribution"], []).append((rec, span, q))
+    for attribution, parts in groups.items():
+        joined = " ".join(text[s:e] for _, (s, e), _ in parts)
+        spans = tuple(span for _, span, _ in parts)
+        if len(tokens(joined)) < MIN_DIRECT_WORDS:
+            gold.ignore += spans
+            continue
+        rec, _, first = parts[0]
+        at = spans[0][0] - first["start"]
+        speaker_span = (
+            (at + first["speaker_start"], at + first["speaker_end"])
+            if first.get("speaker") is not None
+            else None
+        )
+        gold.scored.append(
+            GoldQuote(
+                attribution=attribution,
+                record=rec["id"],
+                spans=spans,
+                text=joined,
+                speaker=first.get("speaker"),
+                speaker_span=speaker_span,
+                kinds=tuple(q["kind"] for _, _, q in parts),
+            )
+        )
+    gold.scored.sort(key=lambda g: g.spans[0])
+    return gold
+
+
+# --- speakers ------------------------------------------------------------------------
+
+
+def is_named(speaker: str | None) -> bool:
+    """Whether a gold speaker phrase names someone (not "he", "who", "the report")."""
+    if not speaker:
+        return False
+    return any(
+        w[0].isupper() and w.casefold().rstrip(".") not in _NOT_NAMES
+        for w in _WORD_RE.findall(speaker)
+    )
+
+
+_POSTMOD_RE = re.compile(r"\b(?:of|from|at|in|for|with|who|which|that|on)\b")
+
+
+def _last_names(phrase: str) -> set[str]:
+    """Surname candidates of a gold speaker phrase: its last capitalised word before the
+    first post-modifier, and in its whole first comma part
+    ("Secretary of Homeland Security Jeh Johnson" -> Secretary, Johnson)."""
+    first = phrase.split(",")[0]
+    out: set[str] = set()
+    for part in (first, _POSTMOD_RE.split(first)[0]):
+        last: str | None = None
+        for w in _WORD_RE.findall(part):
+            if w[0].isupper() and w.casefold().rstrip(".") not in _NOT_NAMES:
+                last = w
+        if last is not None:
+            out.add(last.rstrip("."))
+    return out
+
+
+def speaker_right(gold: GoldQuote, predicted: Quote) -> bool:
+    """GUIDELINES speaker rule on the gold phrase, on each of its comma-separated parts
+    and on its surname candidates; or the gold and predicted speaker spans overlap."""
+    if gold.speaker is None:
+        return False
+    if gold.speaker_span is not None and predicted.speaker_span is not None:
+        ps = predicted.speaker_span
+        if _overlaps(gold.speaker_span, (ps.start, ps.end)):
+            return True
+    parts = [gold.speaker, *(p for p in gold.speaker.split(",") if p.strip())]
+    parts += sorted(_last_names(gold.speaker))
+    candidates = [predicted.speaker, predicted.speaker_mention]
+    return any(speaker_agrees(g, c) for g in parts for c in candidates if c)
+
+
+# --- scoring --------------------------------------------------------------------------
+
+
+def _ranges(q: Quote) -> list[Range]:
+    return [(s.start, s.end) for s in q.spans]
+
+
+def score_article(gold: ArticleGold, predicted: Iterable[Quote]) -> Tally:
+    """Compare one article's predicted quotes (direct ones are used) with its gold."""
+    preds = [q for q in predicted if q.kind == "direct" and len(tokens(q.text)) >= MIN_DIRECT_WORDS]
+    g_tok = [tokens(g.text) for g in gold.scored]
+    p_tok = [tokens(p.text) for p in preds]
+
+    def overlap(i: int, j: int) -> bool:
+        return any(_overlaps(a, b) for a in gold.scored[i].spans for b in _ranges(preds[j]))
+
+    pairs = match_pairs(g_tok, p_tok, allowed=overlap)
+    t = Tally(articles=1, gold=len(gold.scored), tp=len(pairs))
+    t.unmapped_records = gold.unmapped_records
+    matched_g = {i for i, _, _ in pairs}
+    matched_p = {j for _, j, _ in pairs}
+    for i, j, _ in pairs:
+        g, p = gold.scored[i], preds[j]
+        if not is_named(g.speaker):
+            continue
+        t.named_matched += 1
+        if speaker_right(g, p):
+            t.named_right += 1
+        else:
+            t.wrong_speakers.append(
+                {
+                    "article": gold.article,
+                    "gold_speaker": g.speaker,
+                    "predicted_speaker": p.speaker,
+                    "predicted_mention": p.speaker_mention,
+                    "text": p.text,
+                }
+            )
+    for i, g in enumerate(gold.scored):
+        if i not in matched_g:
+            t.fn += 1
+            t.misses.append(
+                {"article": gold.article, "speaker": g.speaker, "text": g.text, "kinds": g.kinds}
+            )
+    for j, p in enumerate(preds):
+        if j in matched_p:
+            continue
+        if any(_overlaps(a, b) for a in _ranges(p) for b in gold.ignore):
+            t.ignored += 1
+            continue
+        t.fp += 1
+        t.false_positives.append({"article": gold.article, "speaker": p.speaker, "text": p.text})
+    t.predicted = t.tp + t.fp
+    return t
+
+
+def evaluate(shared: Path, *, lexicon: Lexicon, articles: Sequence[str] | None = None) -> Tally:
+    """Run the extractor over the PolNeAR test texts and score its direct quotes."""
+    bench = shared / SUBDIR
+    records = read_records(bench)
+    total = Tally()
+    for name in articles if articles is not None else sorted(records):
+        path = bench / "raw" / "text" / f"{name}.txt"
+        for article in load_path(path, lexicon=lexicon).articles:
+            quotes, _ = extract(article, lexicon=lexicon)
+            total.add(score_article(article_gold(name, article.text, records[name]), quotes))
+    return total
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def _examples(title: str, items: Sequence[dict[str, Any]], n: int) -> list[str]:
+    lines = [f"--- {title} ({len(items)}; showing {min(n, len(items))})"]
+    for item in items[:n]:
+        body = "  ".join(f"{k}={v!r}" for k, v in item.items() if k != "article")
+        lines.append(f"[{item['article'][:40]}] {body}")
+    return lines
+
+
+def format_summary(s: dict[str, Any]) -> str:
+    return "\n".join(
+        [
+            f"PolNeAR test, direct quotes: {s['articles']} articles, {s['gold']} gold, "
+            f"{s['predicted']} predicted ({s['ignored_predictions']} more ignored)",
+            f"direct      P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}   "
+            f"tp {s['tp']} fp {s['fp']} fn {s['fn']}",
+            f"speaker     accuracy {s['speaker_accuracy']:.3f} "
+            f"({s['speaker_named_right']}/{s['speaker_named_matched']} matched quotes "
+            "whose gold speaker is a name)",
+        ]
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared directory")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="N examples of each")
+    ap.add_argument("--article", action="append", help="only this article (repeatable)")
+    args = ap.parse_args(argv)
+    if not (args.shared / SUBDIR / "test.jsonl").is_file():
+        print(f"no PolNeAR benchmark under {args.shared / SUBDIR}", file=sys.stderr)
+        return 1
+    tally = evaluate(args.shared, lexicon=shipped(), articles=args.article)
+    summary = tally.summary()
+    if args.json:
+        if args.show_errors:
+            n = args.show_errors
+            summary["examples"] = {
+                "misses": tally.misses[:n],
+                "false_positives": tally.false_positives[:n],
+                "wrong_speakers": tally.wrong_speakers[:n],
+            }
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        return 0
+    if args.show_errors:
+        n = args.show_errors
+        lines = _examples("missed gold quotes", tally.misses, n)
+        lines += _examples("false positives", tally.false_positives, n)
+        lines += _examples("wrong speakers (named gold)", tally.wrong_speakers, n)
+        print("\n".join(lines) + "\n")
+    print(format_summary(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
