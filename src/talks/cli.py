@@ -53,7 +53,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _out() -> Console:
-    return Console(highlight=False)
+    # On a terminal rich uses its real width; a table written to a pipe or file gets
+    # room enough not to fold every column.
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
 @contextmanager

@@ -87,9 +87,9 @@ def write_records(
         cols = list(columns) or (list(rows[0]) if rows else [])
         for c in cols:
             if c in wrap:
-                table.add_column(c, overflow="fold", ratio=1, min_width=24)
+                table.add_column(c, overflow="fold", ratio=2, min_width=16)
             else:
-                table.add_column(c, no_wrap=True, overflow="ellipsis", max_width=26)
+                table.add_column(c, overflow="fold", ratio=1)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in cols))
         (console or Console(file=out)).print(table)
