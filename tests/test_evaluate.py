@@ -329,6 +329,18 @@ def test_run_on_the_seeds_gives_a_full_report(seed_gold: list[GoldArticle]) -> N
     assert [a.article for a in report.per_article] == [g.article for g in seed_gold]
 
 
+def test_run_keeps_the_store_when_asked(tmp_path: Path, seed_gold: list[GoldArticle]) -> None:
+    from talks.lexicon import shipped
+    from talks.store import Store
+
+    db = tmp_path / "eval.db"
+    first = run(GOLD_DIR, SEEDS, lexicon=shipped(), db_path=db)
+    with Store(db) as store:
+        assert sorted(a.article for a in store.articles()) == sorted(g.article for g in seed_gold)
+    # a second run over the same store reads the same records back
+    assert run(GOLD_DIR, SEEDS, lexicon=shipped(), db_path=db) == first
+
+
 def test_gold_quote_model_is_strict() -> None:
     with pytest.raises(ValueError):
         GoldQuote.model_validate(dict(speaker="X", side="none", kind="direct", text="t", x=1))

@@ -10,6 +10,7 @@ matching rules themselves live in `talks.evaluate_match`.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -32,6 +33,8 @@ from talks.evaluate_report import (
 )
 from talks.lexicon import Lexicon
 from talks.models import Article, Position, Quote, QuoteKind, Stance
+from talks.pipeline import ingest_paths
+from talks.store import Store
 
 __all__ = [
     "EvalReport",
@@ -293,27 +296,38 @@ def _article_paths(gold: Sequence[GoldArticle], articles_dir: Path) -> list[Path
     return paths
 
 
-def _predict(paths: Sequence[Path], *, lexicon: Lexicon) -> dict[str, Prediction]:
-    """Read each file as `talks ingest` does (metadata index, dateline, debris) and extract.
-
-    Used until the store lands; then `run` ingests into a throwaway store instead.
-    """
-    from talks.extract import extract
-    from talks.ingest import load_path
-
+def _predict(store: Store, paths: Sequence[Path], *, lexicon: Lexicon) -> dict[str, Prediction]:
+    """Ingest `paths` into `store` as `talks ingest` does, and read the records back."""
+    summary = ingest_paths(store, paths, lexicon=lexicon)
+    if summary.errors:
+        raise InputError(summary.errors[0])
     out: dict[str, Prediction] = {}
     for path in paths:
-        for article in load_path(path, lexicon=lexicon).articles:
-            quotes, positions = extract(article, lexicon=lexicon)
-            out[article.article] = (article, quotes, positions)
+        for article in store.articles(article=path.name):
+            out[article.article] = (
+                article,
+                store.quotes(article=article.id),
+                store.positions(article=article.id),
+            )
     return out
 
 
 def run(
     gold_dir: Path, articles_dir: Path, *, lexicon: Lexicon, db_path: Path | None = None
 ) -> EvalReport:
-    """Score the tool on the articles the gold files in `gold_dir` name, from `articles_dir`."""
+    """Score the tool on the articles the gold files in `gold_dir` name, from `articles_dir`.
+
+    The articles are ingested into a throwaway store (a temporary SQLite file,
+    or `db_path` when given) and the records read back, so the whole path the
+    user's data takes is what gets measured.
+    """
     gold = load_gold_dir(gold_dir)
     paths = _article_paths(gold, articles_dir)
-    del db_path  # the throwaway store is used once talks.store lands
-    return score(gold, _predict(paths, lexicon=lexicon))
+    if db_path is not None:
+        with Store(db_path) as store:
+            return score(gold, _predict(store, paths, lexicon=lexicon))
+    with (
+        tempfile.TemporaryDirectory(prefix="talks-eval-") as tmp,
+        Store(Path(tmp) / "eval.db") as store,
+    ):
+        return score(gold, _predict(store, paths, lexicon=lexicon))
