@@ -441,3 +441,18 @@ def test_polnear_scorer_counts_errors(polnear: Any) -> None:
 )  # fmt: skip
 def test_polnear_named_speakers(polnear: Any, speaker: str | None, named: bool) -> None:
     assert polnear.is_named(speaker) is named
+
+
+def test_speed_corpus_is_deterministic_and_sized() -> None:
+    path = Path(__file__).resolve().parents[1] / "bench" / "speed.py"
+    spec = importlib.util.spec_from_file_location("bench_speed", path)
+    assert spec is not None and spec.loader is not None
+    speed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(speed)
+    from talks.lexicon import shipped
+
+    a = speed.corpus(30, seed=3, lexicon=shipped())
+    assert a == speed.corpus(30, seed=3, lexicon=shipped())
+    assert a != speed.corpus(30, seed=4, lexicon=shipped())
+    assert all(2000 <= len(t.encode("utf-8")) <= 7000 for t in a)
+    assert sum("“" in t or "«" in t for t in a) > 20
