@@ -71,11 +71,22 @@ class SpeakerEntry(Entry):
 
 
 class Cue(Entry):
-    """A reporting verb or speech-act phrase and its written forms."""
+    """A reporting verb or speech-act phrase and its written forms.
+
+    `kind`: speech (say, claim), act (urge, propose), belief (hope, believe) or
+    stance (demand, insist): a bare country as the subject of a stance or belief
+    verb states a position, not a quote. `takes`: what the reported content must
+    be: a clause (that-/zero-that clause, to-infinitive or a quote), any object
+    (speech acts: "proposed a meeting"), or the source itself ("according to X").
+    `addressee`: an addressee may stand between the cue and the content
+    ("told reporters that", "urged Kyiv to").
+    """
 
     lemma: str
     forms: list[str] = []  # inflected forms as written: "said", "says", "saying"
-    kind: Literal["speech", "act", "belief"] = "speech"
+    kind: Literal["speech", "act", "belief", "stance"] = "speech"
+    takes: Literal["clause", "object", "source"] = "clause"
+    addressee: bool = False
 
     key_field: ClassVar[str] = "lemma"
 
@@ -178,7 +189,10 @@ def _parse(source: str, text: str) -> Lexicon:
         raise LexiconError(
             f"{source}:{unknown[0]}: unknown section (expected one of {', '.join(SECTIONS)})"
         )
-    for section, value in data.items():
+    for section, value in list(data.items()):
+        if value is None:  # an empty section ("speakers:" with nothing under it)
+            del data[section]
+            continue
         if section == "words":
             continue
         if not isinstance(value, list):
@@ -216,6 +230,8 @@ def _merge_entries(base: list[Any], extra: list[Any]) -> list[Any]:
         old = out[index[k]]
         updates: dict[str, Any] = {}
         for name in e.model_fields_set:
+            if name == key_field:
+                continue  # matched ignoring case: keep the shipped spelling of the key
             new_value = getattr(e, name)
             old_value = getattr(old, name)
             if isinstance(new_value, list) and isinstance(old_value, list):
@@ -285,5 +301,18 @@ def load(user_files: Iterable[Path] = ()) -> Lexicon:
     """The shipped lexicon with the user's files merged over it, in order."""
     lex = shipped()
     for path in user_files:
-        lex = merge(lex, load_file(path))
+        extra = load_file(path)
+        lex = merge(lex, extra)
+        _check_sides(lex, extra, str(path))
     return lex
+
+
+def _check_sides(merged: Lexicon, extra: Lexicon, source: str) -> None:
+    """Every speaker's side must be a known party (after merging) or "none"."""
+    known = {p.name.casefold() for p in merged.parties} | {"none"}
+    for i, entry in enumerate(extra.speakers):
+        if "side" in entry.model_fields_set and entry.side.casefold() not in known:
+            raise LexiconError(
+                f"{source}:speakers[{i}] ({entry.name}): side: unknown party {entry.side!r} "
+                "(add it under parties:, or use none)"
+            )
