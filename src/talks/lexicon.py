@@ -122,6 +122,9 @@ class StanceCue(Entry):
 
     pattern: str
     stance: Literal["support", "oppose", "condition", "negation"]
+    # A judgement of a proposal named earlier ("a compromise", "a good option"): counts
+    # only in a sentence that refers back to one ("that idea", "it is an option").
+    verdict: bool = False
 
     key_field: ClassVar[str] = "pattern"
 

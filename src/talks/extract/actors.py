@@ -1,0 +1,239 @@
+"""Who holds a view: the words that stand for parties, people and pronouns, and
+which of them can be the subject of a stance.
+
+There is no parser here. A party word counts as a possible subject when the
+words around it say so: a role or group noun after it ("Russian delegation",
+"Ukraine's president"), a verb-like word or a stance cue after a name ("Russia
+demands", "Kiev handing"), no preposition before it ("talks *with* Ukraine" is
+not a subject). Pronouns and bare roles ("he", "its", "the delegation") are
+resolved to the nearest fitting mention before them, or to the speaker of the
+quote whose attribution they stand in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from talks.extract.topic_lexicon import Compiled, Hit, scan
+from talks.models import Quote
+
+MentionKind = Literal["party", "person", "pronoun", "bare"]
+
+_PREPOSITIONS = frozenset(
+    """of in on at for with to from against between by about into onto over under towards
+    toward than via within without across among amid around near upon like""".split()
+)
+_AUX = frozenset(
+    """is are was were has have had will would can could should must may might does did do
+    shall also has not never still already""".split()
+)
+_NOT_VERB = frozenset("its his this was has is does us as thus yes news".split())
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Ww]e|[Oo]ur|I)\b"
+)
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
+_FIRST_PERSON = frozenset({"we", "our", "i"})
+_PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
+_APOSTROPHE_S = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A word or phrase that may stand for the holder of a view."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    party: str | None  # resolved directly (names, adjectives + roles, known people)
+    holder: str | None  # a person's canonical name
+    person: bool  # one person (for "he"/"she")
+    subject: bool  # placed where it can be the subject of a following verb or cue
+    word: str = ""  # the pronoun or bare role, lower-cased
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _verb_like(word: str) -> bool:
+    w = word.lower()
+    if w in _AUX:
+        return True
+    if w in _NOT_VERB or not w.isalpha():
+        return False
+    return w.endswith(("s", "ed", "ing", "ly"))
+
+
+def _starts_cue(cue_starts: set[int], text: str, pos: int) -> bool:
+    """True when a stance cue begins at the next word after `pos`."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and m.start(1) in cue_starts
+
+
+def find_mentions(
+    text: str,
+    comp: Compiled,
+    *,
+    cue_starts: set[int],
+    blocked: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """Every party, person, pronoun and bare-role mention in `text`, in text order.
+
+    `blocked` spans (topic signals) hold no actor: "NATO" in "NATO membership".
+    """
+    starts = [b[0] for b in blocked]
+
+    def is_blocked(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, a) - 1
+        return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
+
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for hit in scan(comp.persons, text):
+        if is_blocked(hit.start, hit.end):
+            continue
+        pw = comp.person_words[hit.index]
+        end = hit.end
+        poss = text.startswith(_APOSTROPHE_S, end)
+        subject = _prev_word(text, hit.start) not in _PREPOSITIONS
+        if poss:
+            after = end + 2
+            subject = subject and (
+                _starts_cue(cue_starts, text, after) or bool(comp.role_after.match(text, after))
+            )
+        holder = None if pw.group else pw.name
+        out.append(Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject))
+        taken.append((hit.start, end))
+
+    for hit in scan(comp.parties, text):
+        if is_blocked(hit.start, hit.end) or any(a <= hit.start < b for a, b in taken):
+            continue
+        m = _party_mention(text, comp, hit, cue_starts)
+        if m is not None:
+            out.append(m)
+
+    for pm in _PRONOUN.finditer(text):
+        if is_blocked(pm.start(), pm.end()):
+            continue
+        word = pm.group().lower()
+        subject = True
+        if word in _POSSESSIVE_PRONOUNS:
+            subject = _starts_cue(cue_starts, text, pm.end()) or bool(
+                comp.role_after.match(text, pm.end())
+            )
+        out.append(Mention(pm.start(), pm.end(), "pronoun", None, None, False, subject, word))
+
+    for bm in comp.bare_role.finditer(text):
+        if is_blocked(bm.start(), bm.end()):
+            continue
+        role = " ".join(bm.group("role").lower().split())
+        subject = _prev_word(text, bm.start()) not in _PREPOSITIONS
+        person = role in comp.person_roles
+        out.append(Mention(bm.start(), bm.end(), "bare", None, None, person, subject, role))
+
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) -> Mention | None:
+    pw = comp.party_words[hit.index]
+    end = hit.end
+    surface = text[hit.start : hit.end]
+    poss = surface.endswith(_APOSTROPHE_S) or text.startswith(_APOSTROPHE_S, end)
+    after = end + 2 if text.startswith(_APOSTROPHE_S, end) else end
+    prev = _prev_word(text, hit.start)
+    role = comp.role_after.match(text, after)
+    if role:  # "Russian delegation", "Ukraine's president", "Kremlin spokesman"
+        person = bool(comp.person_role_after.match(text, after))
+        return Mention(
+            hit.start, role.end(), "party", pw.party, None, person, prev not in _PREPOSITIONS
+        )
+    if pw.adjective and not poss:
+        return None  # "Ukrainian soil", "Russian troops": a modifier, not an actor
+    if poss:
+        # "Moscow's proposition", "Russia's Medinsky" hold views; "Ukraine's neutrality" does not
+        nxt = _NEXT_WORD.match(text, after)
+        subject = _starts_cue(cue_starts, text, after) or bool(nxt and nxt.group(1)[:1].isupper())
+        return Mention(hit.start, end, "party", pw.party, None, False, subject)
+    before = text[max(0, hit.start - 60) : hit.start]
+    of_role = comp.role_before_of.search(before)
+    if of_role:  # "the President of Ukraine", "the head of the Russian delegation"
+        start = hit.start - len(before) + of_role.start()
+        person = bool(comp.person_role_after.match(" " + of_role.group()))
+        return Mention(start, end, "party", pw.party, None, person, True)
+    nxt = _NEXT_WORD.match(text, end)
+    subject = prev not in _PREPOSITIONS and (
+        _starts_cue(cue_starts, text, end) or bool(nxt and _verb_like(nxt.group(1)))
+    )
+    return Mention(hit.start, end, "party", pw.party, None, False, subject)
+
+
+@dataclass(frozen=True)
+class Actor:
+    party: str
+    holder: str | None
+
+
+def _quote_speaking(quotes: Sequence[Quote], m: Mention) -> Quote | None:
+    """The quote whose attribution names `m` ("he said", "the minister told")."""
+    for q in quotes:
+        sp = q.speaker_span
+        if sp is not None and sp.start < m.end and m.start < sp.end:
+            return q
+    return None
+
+
+def _quote_at(quotes: Sequence[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if any(s.start <= pos < s.end for s in q.spans):
+            return q
+    return None
+
+
+def resolve(
+    m: Mention,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    *,
+    sentence_start: int,
+    parties: frozenset[str],
+) -> Actor | None:
+    """The party (and person) a mention stands for, or None when it cannot be told."""
+    if m.kind in ("party", "person"):
+        return Actor(m.party, m.holder) if m.party in parties else None
+    q = _quote_speaking(quotes, m)
+    if q is not None:
+        return Actor(q.side, person_holder(q)) if q.side in parties else None
+    if m.kind == "pronoun" and m.word in _FIRST_PERSON:
+        q = _quote_at(quotes, m.start)
+        return Actor(q.side, person_holder(q)) if q and q.side in parties else None
+    earlier = [x for x in mentions if x.end <= m.start and x.kind in ("party", "person")]
+    if m.kind == "pronoun" and m.word in ("it", "its", "they", "their"):
+        # the subject of the sentence, else the last party named as a subject
+        in_sentence = [x for x in earlier if x.start >= sentence_start and x.subject]
+        pick = (
+            in_sentence[0]
+            if in_sentence
+            else next((x for x in reversed(earlier) if x.subject), None)
+        )
+    elif m.person or m.word in ("he", "she", "his", "her"):
+        pick = next((x for x in reversed(earlier) if x.person), None)
+    else:  # "the delegation", "the government": the last party named as an actor
+        pick = next((x for x in reversed(earlier) if x.subject), None)
+    if pick is None or pick.party not in parties:
+        return None
+    return Actor(pick.party, pick.holder)
+
+
+def person_holder(q: Quote) -> str | None:
+    """The quote's speaker when it is a named person (not a group, outlet or party)."""
+    words = q.speaker.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return q.speaker

@@ -1,0 +1,213 @@
+"""The topics, stance cues and party words of a Lexicon, compiled once for matching.
+
+Each family becomes one alternation regex whose groups name the entry that
+matched, so an article is scanned once per family whatever the lexicon's size.
+Compilation is cached per Lexicon object (lexicons are built once per run).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from talks.lexicon import Lexicon
+
+CueKind = Literal["support", "oppose", "condition", "negation"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match of a lexicon entry in the text."""
+
+    start: int
+    end: int
+    index: int  # which entry (signal, cue, party word) matched
+
+
+@dataclass(frozen=True)
+class SignalInfo:
+    topic: str
+    polarity: int
+
+
+@dataclass(frozen=True)
+class CueInfo:
+    kind: CueKind
+    verdict: bool
+
+
+@dataclass(frozen=True)
+class PartyWord:
+    party: str
+    adjective: bool  # "Russian", "Kremlin", "Moscow's": a modifier, an actor only before a role
+
+
+@dataclass(frozen=True)
+class PersonWord:
+    name: str
+    side: str
+    group: bool
+
+
+@dataclass(frozen=True)
+class Compiled:
+    signals: re.Pattern[str] | None
+    signal_info: tuple[SignalInfo, ...]
+    cues: re.Pattern[str] | None  # support / oppose cues
+    cue_info: tuple[CueInfo, ...]
+    conditions: re.Pattern[str] | None
+    negations: re.Pattern[str] | None
+    parties: re.Pattern[str] | None
+    party_words: tuple[PartyWord, ...]
+    persons: re.Pattern[str] | None
+    person_words: tuple[PersonWord, ...]
+    role_after: re.Pattern[str]  # a role or group noun right after a party word
+    person_role_after: re.Pattern[str]  # a singular person role right after a party word
+    role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
+    bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
+    person_roles: frozenset[str]
+    anaphor: re.Pattern[str]  # a reference back to a proposal named earlier
+    speech_verbs: frozenset[str]
+    topic_keys: tuple[str, ...]
+
+
+def _alternation(patterns: list[str], flags: int) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    body = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+def _words(words: list[str]) -> str:
+    """Longest first, spaces as any whitespace."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+# Reporting verbs used when the quotes lexicon has none (trailing "…, he added").
+_SPEECH_FALLBACK = (
+    "said says say told tells added adds noted notes stressed stresses explained explains "
+    "insisted insists claimed claims stated states argued argues warned warns wrote writes "
+    "announced announces confirmed confirms concluded concludes"
+)
+
+_CACHE: dict[int, tuple[Lexicon, Compiled]] = {}
+
+
+def compiled(lexicon: Lexicon) -> Compiled:
+    """The compiled form of `lexicon` (cached while the same object is in use)."""
+    hit = _CACHE.get(id(lexicon))
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    comp = _compile(lexicon)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(lexicon)] = (lexicon, comp)
+    return comp
+
+
+def _compile(lexicon: Lexicon) -> Compiled:
+    sig_patterns: list[str] = []
+    sig_info: list[SignalInfo] = []
+    for topic in lexicon.topics:
+        for s in topic.signals:
+            sig_patterns.append(s.pattern)
+            sig_info.append(SignalInfo(topic.key, s.polarity))
+
+    stance = [c for c in lexicon.stance_cues if c.stance in ("support", "oppose")]
+    cue_patterns = [c.pattern for c in stance]
+    cue_info = tuple(CueInfo(c.stance, c.verdict) for c in stance)
+    conditions = [c.pattern for c in lexicon.stance_cues if c.stance == "condition"]
+    negations = [c.pattern for c in lexicon.stance_cues if c.stance == "negation"]
+
+    # Party words, longest first so "Russian Federation" beats "Russian".
+    surface: dict[str, PartyWord] = {}
+    for party in lexicon.parties:
+        for adj in party.adjectives:
+            surface.setdefault(adj, PartyWord(party.name, True))
+        for name in [party.name, *party.names]:
+            surface[name] = PartyWord(party.name, False)
+    party_keys = sorted(surface, key=len, reverse=True)
+    party_re = (
+        re.compile(
+            "(?<![\\w-])(?:"
+            + "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(party_keys))
+            + r")(?![\w-])"
+        )
+        if party_keys
+        else None
+    )
+
+    parties = {p.name for p in lexicon.parties}
+    person_surface: dict[str, PersonWord] = {}
+    for sp in lexicon.speakers:
+        if sp.side not in parties:
+            continue
+        word = PersonWord(sp.name, sp.side, sp.kind == "group")
+        for alias in [sp.name, *sp.aliases]:
+            person_surface.setdefault(alias, word)
+    person_keys = sorted(person_surface, key=len, reverse=True)
+    person_re = (
+        re.compile(
+            "(?<![\\w-])(?:"
+            + "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(person_keys))
+            + r")(?![\w-])"
+        )
+        if person_keys
+        else None
+    )
+
+    person_roles = lexicon.words.get("position_person_roles", [])
+    groups = lexicon.words.get("position_groups", [])
+    roles_all = _words(person_roles + groups) or "(?!)"
+    roles_person = _words(person_roles) or "(?!)"
+    anaphors = _words(lexicon.words.get("position_anaphors", [])) or "(?!)"
+
+    speech: set[str] = set(_SPEECH_FALLBACK.split())
+    for cue in lexicon.cues:
+        if cue.kind == "speech":
+            speech.update(f.lower() for f in cue.forms if " " not in f)
+
+    return Compiled(
+        signals=_alternation(sig_patterns, re.I),
+        signal_info=tuple(sig_info),
+        cues=_alternation(cue_patterns, re.I),
+        cue_info=cue_info,
+        conditions=_alternation(conditions, re.I),
+        negations=_alternation(negations, re.I),
+        parties=party_re,
+        party_words=tuple(surface[k] for k in party_keys),
+        persons=person_re,
+        person_words=tuple(person_surface[k] for k in person_keys),
+        # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
+        role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all})\b", re.I),
+        person_role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_person})\b", re.I),
+        role_before_of=re.compile(rf"\b(?:{roles_all})\s+of\s+(?:the\s+)?$", re.I),
+        person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
+        bare_role=re.compile(rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b"),
+        anaphor=re.compile(
+            rf"\b(?:(?:this|that|the|such\s+an?|these|those)\s+(?:\w+\s+)?(?:{anaphors})"
+            rf"|(?:it|this|that)\s+(?:is|was|would\s+be)\s+an?\s+(?:\w+\s+)?(?:{anaphors}))\b",
+            re.I,
+        ),
+        speech_verbs=frozenset(speech),
+        topic_keys=tuple(t.key for t in lexicon.topics),
+    )
+
+
+def scan(
+    pattern: re.Pattern[str] | None, text: str, start: int = 0, end: int | None = None
+) -> list[Hit]:
+    """Every match of a compiled alternation, with the index of the entry that matched."""
+    if pattern is None:
+        return []
+    out: list[Hit] = []
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        name = m.lastgroup
+        if name is None or not name.startswith("g"):
+            # a user pattern with its own named group: find the entry group that matched
+            name = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "g")
+        out.append(Hit(m.start(), m.end(), int(name[1:])))
+    return out
