@@ -1,0 +1,112 @@
+"""How positions move: each actor's stance on each topic as of two dates, compared.
+
+Pure functions over Position records (no store, no I/O). The stance of an actor
+on a topic *as of* a date is the one its latest dated evidence on or before
+that date states. Positions whose date is unknown cannot be placed in time:
+`compare` leaves them out and counts them in `DiffResult.undated`, `timeline`
+leaves them out.
+
+Ties (several positions of one actor on one topic on the same latest date) are
+decided deterministically: a non-conditional statement beats a conditional
+one, then the later one in the article wins (articles compared by id, then the
+position's place in the text), since a later sentence usually reports the
+newer state of a position.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from talks.models import ChangeStatus, Position, PositionChange
+
+
+class DiffResult(BaseModel):
+    """What changed between two dates, one row per actor x topic, sorted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    from_date: dt.date
+    to_date: dt.date
+    changes: list[PositionChange]
+    undated: int = 0  # positions left out because their date is unknown
+
+
+def _order(p: Position) -> tuple[dt.date, bool, str, int, int]:
+    """Sort key: date, then non-conditional over conditional, then place in the text."""
+    assert p.date is not None
+    return (p.date, not p.conditional, p.article_id, p.span.start, p.span.end)
+
+
+def _as_of(positions: Sequence[Position], when: dt.date) -> Position | None:
+    dated = [p for p in positions if p.date is not None and p.date <= when]
+    return max(dated, key=_order) if dated else None
+
+
+def _status(before: Position | None, after: Position | None) -> ChangeStatus | None:
+    if before is None and after is None:
+        return None
+    if before is None:
+        return "new"
+    if after is None:
+        return "dropped"
+    return "same" if before.stance == after.stance else "changed"
+
+
+def compare(
+    positions: Sequence[Position],
+    *,
+    from_date: dt.date,
+    to_date: dt.date,
+    topic: str | None = None,
+    actor: str | None = None,
+) -> DiffResult:
+    """Each actor's stance on each topic as of `from_date` and as of `to_date`.
+
+    changed: both dates have a stance and they differ; new: only `to_date` has
+    one; dropped: only `from_date` has one (possible when `to_date` is the
+    earlier date); same: equal stances. Pairs with no stance at either date are
+    left out. Rows are sorted by actor, then topic.
+    """
+    groups: dict[tuple[str, str], list[Position]] = defaultdict(list)
+    undated = 0
+    for p in positions:
+        if (topic is not None and p.topic != topic) or (actor is not None and p.actor != actor):
+            continue
+        if p.date is None:
+            undated += 1
+            continue
+        groups[(p.actor, p.topic)].append(p)
+    changes: list[PositionChange] = []
+    for (who, what), group in sorted(groups.items()):
+        before, after = _as_of(group, from_date), _as_of(group, to_date)
+        status = _status(before, after)
+        if status is not None:
+            changes.append(
+                PositionChange(actor=who, topic=what, status=status, before=before, after=after)
+            )
+    return DiffResult(from_date=from_date, to_date=to_date, changes=changes, undated=undated)
+
+
+def timeline(
+    positions: Sequence[Position], *, topic: str, actor: str | None = None
+) -> dict[str, list[Position]]:
+    """Per actor (sorted by name), the dated positions on `topic` in date order.
+
+    Positions with an unknown date are left out: they cannot be placed. Ties keep
+    the order `compare` uses to pick the latest (the last one listed wins).
+    """
+    out: dict[str, list[Position]] = defaultdict(list)
+    for p in positions:
+        if p.topic != topic or p.date is None or (actor is not None and p.actor != actor):
+            continue
+        out[p.actor].append(p)
+    return {who: sorted(out[who], key=_order) for who in sorted(out)}
+
+
+def has_changes(result: DiffResult) -> bool:
+    """True when any actor's stance changed, appeared or was dropped between the dates."""
+    return any(c.status != "same" for c in result.changes)

@@ -1,0 +1,322 @@
+"""The stance one clause takes on one topic signal, and who takes it.
+
+A position needs three things in one clause: a topic signal ("membership in
+NATO"), a stance cue that governs it ("demands", "refusal", "is ready to", or a
+predicate after it: "would remain in place"), and a holder: the subject of the
+outermost cue, else a trailing attribution ("…, he added"), else the speaker of
+the quote the signal stands in.
+
+Stances compose along the chain of cues that lead to the signal: "Russia
+demands that Ukraine renounce membership in NATO" is demand (+) x renounce (-)
+x NATO membership (+) = Russia opposes `nato`. A negation between the holder
+and the signal flips the stance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from talks.extract.actors import Actor, Mention, find_mentions, person_holder, resolve
+from talks.extract.topic_lexicon import Compiled, Hit, scan
+from talks.models import Article, Quote, Span, Stance
+
+Spans = Sequence[tuple[int, int]]
+
+# Where a clause ends inside a sentence: a semicolon, or a contrast that brings its own subject.
+_CLAUSE_BREAK = re.compile(
+    r";|,[”\"’']?\s+(?:but|while|whereas|although|though|however|yet)\b(?!\s+also)"
+    r"|\s(?:while|whereas)\s"
+)
+# Words that may stand between two cues of one chain: "ready to declare", "demands that
+# Ukraine renounce", "refusal to join", "commitment to pursue".
+_LINK_WORDS = frozenset(
+    """to that on for of in into itself themselves its their his her the a an own project bid
+    plan intention idea status as be being been is was are were would will should must can
+    could may might has have had also""".split()
+)
+TOKEN = re.compile(r"[\w’'-]+")
+# Between a topic and a predicate cue after it: "The sanctions on Russia would remain in
+# place", "NATO membership for Ukraine was unacceptable".
+_COPULA_GAP = re.compile(
+    r"(?:\s+(?:for|of|to|by|in)\s+(?:the\s+)?[A-Z][\w’'-]*)?"
+    r"(?:\s|[”\"’]|\b(?:would|will|is|are|was|were|must|should|can|could|may|might|be|been"
+    r"|being|only|not|also|still|now|then|never|remain|remains|definitely|certainly"
+    r"|clearly|really)\b)*"
+)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|such)\s+$", re.I)
+_SIBLING_THAT = re.compile(r"(?:,|\band)\s+that\s+(?:[\w’'-]+\s+){0,3}$")
+_THAT_AFTER = re.compile(r"\s+that\b")
+_BY = re.compile(r"\s+by\s+")
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_MAX_GAP_TOKENS = 12  # cue … signal
+_MAX_LINK_TOKENS = 6  # cue … cue
+_MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
+
+
+@dataclass(frozen=True)
+class Found:
+    """A position before it becomes a record."""
+
+    actor: Actor
+    topic: str
+    stance: Stance
+    conditional: bool
+    start: int
+    end: int
+    quote: Quote | None
+    inner: int  # the stance of the proposition under the outermost cue (+1/-1)
+    signal_end: int
+
+
+def inside(pos: int, spans: Spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def sign(kind: str) -> int:
+    return 1 if kind == "support" else -1
+
+
+def hits_in(hits: Sequence[Hit], lo: int, hi: int) -> list[Hit]:
+    return [h for h in hits if lo <= h.start and h.end <= hi]
+
+
+def stance_of(total: int) -> Stance:
+    return "support" if total > 0 else "oppose"
+
+
+class Doc:
+    """Everything scanned once over one article's text."""
+
+    def __init__(
+        self, article: Article, quotes: Sequence[Quote], comp: Compiled, parties: frozenset[str]
+    ):
+        self.text = text = article.text
+        self.comp = comp
+        self.quotes = quotes
+        self.parties = parties
+        noise = [(n.start, n.end) for n in article.noise]
+
+        def clean(hits: list[Hit]) -> list[Hit]:
+            return [h for h in hits if not inside(h.start, noise)]
+
+        self.signals = clean(scan(comp.signals, text))
+        sig_spans = [(h.start, h.end) for h in self.signals]
+
+        def outside_signals(hits: list[Hit]) -> list[Hit]:
+            return [h for h in hits if not any(a < h.end and h.start < b for a, b in sig_spans)]
+
+        self.cues = outside_signals(clean(scan(comp.cues, text))) if self.signals else []
+        cue_spans = [(h.start, h.end) for h in self.cues]
+        self.conditions = clean(scan(comp.conditions, text)) if self.signals else []
+        self.negations = [
+            h
+            for h in outside_signals(clean(scan(comp.negations, text)) if self.signals else [])
+            if not inside(h.start, cue_spans) and not text.startswith(" only", h.end)
+        ]
+        self.mentions = (
+            find_mentions(text, comp, cue_starts={h.start for h in self.cues}, blocked=sig_spans)
+            if self.signals
+            else []
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+
+    def quote_at(self, pos: int) -> tuple[Quote, Span] | None:
+        for q in self.quotes:
+            for s in q.spans:
+                if s.start <= pos < s.end:
+                    return q, s
+        return None
+
+    def subject_before(self, lo: int, hi: int, masks: Spans = ()) -> Mention | None:
+        """The nearest mention in [lo, hi) that can be a subject."""
+        i = bisect.bisect_left(self.mention_starts, hi) - 1
+        while i >= 0 and self.mentions[i].start >= lo:
+            m = self.mentions[i]
+            if m.subject and m.end <= hi and not inside(m.start, masks):
+                return m
+            i -= 1
+        return None
+
+    def mention_at(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def attribution_after(self, lo: int, hi: int) -> Mention | None:
+        """A trailing attribution: "…, he added", "…,” said Peskov"."""
+        i = bisect.bisect_left(self.mention_starts, lo)
+        speech = self.comp.speech_verbs
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            m = self.mentions[i]
+            after = TOKEN.search(self.text, m.end, hi)
+            before = self.text[max(lo, m.start - 20) : m.start].split()
+            if (after and after.group().lower() in speech) or (
+                before and before[-1].lower() in speech
+            ):
+                return m
+            i += 1
+        return None
+
+    def coordinated(self, m: Mention) -> list[Mention]:
+        """Parties named together with `m` as one subject: "France and Britain are …"."""
+        out: list[Mention] = []
+        i = bisect.bisect_left(self.mention_starts, m.start) - 1
+        cur = m
+        while i >= 0:
+            prev = self.mentions[i]
+            if prev.kind not in ("party", "person") or prev.end > cur.start:
+                break
+            if not _COORDINATION.fullmatch(self.text, prev.end, cur.start):
+                break
+            out.append(prev)
+            cur = prev
+            i -= 1
+        return out
+
+    def actor_for(
+        self, subject: Mention | None, quote: Quote | None, clause_start: int
+    ) -> Actor | None:
+        """The holder: the subject when there is one, else the quote's speaker."""
+        if subject is not None:
+            actor = resolve(
+                subject,
+                self.mentions,
+                self.quotes,
+                sentence_start=clause_start,
+                parties=self.parties,
+            )
+            if actor is not None and quote is not None and actor.party != quote.side:
+                return Actor(actor.party, None)  # a party described by the speaker: a report
+            return actor
+        if quote is not None and quote.side in self.parties:
+            return Actor(quote.side, person_holder(quote))
+        return None
+
+    def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
+        return sum(1 for h in hits_in(self.negations, lo, hi) if not inside(h.start, masks))
+
+
+def clause_of(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _linked(text: str, lo: int, hi: int) -> bool:
+    """True when the words between two cues keep them in one chain."""
+    if any(c in text[lo:hi] for c in ",;:"):
+        return False
+    words = TOKEN.findall(text, lo, hi)
+    if len(words) > _MAX_LINK_TOKENS:
+        return False
+    return all(
+        w.lower() in _LINK_WORDS or w[:1].isupper() or w.endswith(("ly", "'s", "’s")) for w in words
+    )
+
+
+def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
+    """The cues that lead to a signal, innermost first: demands → renounce → [NATO]."""
+    chain = [nearest]
+    cur = nearest
+    while True:
+        earlier = [c for c in pre if c.end <= cur.start]
+        if not earlier:
+            break
+        prev = earlier[-1]
+        if _linked(text, prev.end, cur.start):
+            chain.append(prev)
+            cur = prev
+            continue
+        # a later "that"-clause of a series: "demands that A, … and that he recognizes B"
+        if _SIBLING_THAT.search(text, max(prev.end, cur.start - 60), cur.start):
+            gov = [c for c in earlier if _THAT_AFTER.match(text, c.end)]
+            if gov:
+                chain.append(gov[-1])
+                cur = gov[-1]
+                continue
+        break
+    return chain
+
+
+def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list[Found]:
+    """The positions the clause around one topic signal states (several for "A and B …")."""
+    text = doc.text
+    info = doc.comp.signal_info[sig.index]
+    c_lo, c_hi = clause_of(text, sig.start, s_lo, s_hi)
+    pre = [
+        c
+        for c in hits_in(doc.cues, c_lo, sig.start)
+        if not doc.comp.cue_info[c.index].verdict
+        and not inside(c.start, masks)
+        and not _DEMONSTRATIVE.search(text, max(c_lo, c.start - 8), c.start)
+    ]
+    post: Hit | None = None
+    chain: list[Hit] = []
+    if pre and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS:
+        chain = _chain(text, pre, pre[-1])
+        head = chain[-1]
+    else:
+        for c in hits_in(doc.cues, sig.end, c_hi):
+            gap = _COPULA_GAP.match(text, sig.end, c.start)
+            if not doc.comp.cue_info[c.index].verdict and gap and gap.end() == c.start:
+                post = c
+            break
+        if post is None:
+            return []
+        head = post
+
+    quoted = doc.quote_at(sig.start)
+    q = quoted[0] if quoted else None
+    in_quote = quoted is not None and quoted[1].start <= head.start
+    lo = quoted[1].start if quoted and in_quote else c_lo
+    subject = doc.subject_before(lo, head.start, masks)
+    if subject is None and not in_quote and c_lo > s_lo:
+        subject = doc.subject_before(s_lo, c_lo, masks)
+    if subject is None and post is not None:
+        by = _BY.match(text, post.end, c_hi)
+        subject = doc.mention_at(by.end()) if by else None
+    if subject is None and not in_quote:
+        subject = doc.attribution_after(max(sig.end, head.end), s_hi)
+    clause_start = c_lo if subject is None or subject.start >= c_lo else s_lo
+    actors = [doc.actor_for(subject, q, clause_start)]
+    if subject is not None and subject.kind in ("party", "person"):
+        others = doc.coordinated(subject)
+        actors += [doc.actor_for(m, q, clause_start) for m in others]
+        if others:
+            subject = others[-1]  # the evidence starts at the first of them
+
+    kinds = [sign(doc.comp.cue_info[c.index].kind) for c in chain or [head]]
+    neg_lo = subject.end if subject is not None and subject.end <= head.start else head.start
+    negs = doc.negations_in(max(c_lo, neg_lo), sig.start, masks)
+    if post is not None:
+        negs += doc.negations_in(sig.end, post.end, masks)
+    inner = info.polarity
+    for k in kinds[:-1]:
+        inner *= k
+    total = inner * kinds[-1] * (-1 if negs % 2 else 1)
+    conditional = any(
+        not (h.start < head.end and head.start < h.end) and not inside(h.start, masks)
+        for h in hits_in(doc.conditions, c_lo, s_hi)
+    )
+    # evidence: from the holder (when close) through the signal, or the signal and its predicate
+    end = max(sig.end, post.end if post else 0)
+    start = sig.start if post is not None else head.start
+    if subject is not None and lo <= subject.start < start and start - subject.end < 80:
+        start = subject.start
+    if end - start > _MAX_EVIDENCE and chain:
+        start = chain[0].start
+    source = q if in_quote or subject is None else None
+    return [
+        Found(a, info.topic, stance_of(total), conditional, start, end, source, inner, sig.end)
+        for a in actors
+        if a is not None
+    ]
