@@ -191,9 +191,10 @@ class Doc:
             )
             if actor is not None and quote is not None and actor.party != quote.side:
                 return Actor(actor.party, None)  # a party described by the speaker: a report
-            return actor
+            if actor is not None or quote is None:
+                return actor
         if quote is not None and quote.side in self.parties:
-            return Actor(quote.side, person_holder(quote))
+            return Actor(quote.side, person_holder(quote))  # "we", "the country", no subject
         return None
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
