@@ -1,0 +1,173 @@
+"""Publication dates (datelines, file names) and statement dates (relative expressions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from talks.extract.dates import dateline, filename_date, statement_date
+
+D = dt.date
+
+# --- datelines ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "date_text"),
+    [
+        ("Talks progress\n\nBrussels 30.03.2022 A round of talks.\n", D(2022, 3, 30), "30.03.2022"),
+        ("Title\nKyiv, 31 March 2022 — Ukraine said.\n", D(2022, 3, 31), "31 March 2022"),
+        ("Title\ndate 2022-03-29\nThe talks went on.\n", D(2022, 3, 29), "2022-03-29"),
+        ("Title\nPublished: March 29, 2022\nBody.\n", D(2022, 3, 29), "March 29, 2022"),
+        ("Title\nISTANBUL, 29 March 2022 - Delegations met.\n", D(2022, 3, 29), "29 March 2022"),
+    ],
+)
+def test_dateline_forms(text: str, expected: dt.date, date_text: str) -> None:
+    found = dateline(text)
+    assert found is not None
+    date, span = found
+    assert date == expected
+    assert span.of(text) == date_text
+
+
+def test_dateline_without_year_takes_the_year_hint() -> None:
+    text = "Title\nMOSCOW, March 30 (Reuters) - Russia said talks went well.\n"
+    found = dateline(text, year_hint=2022)
+    assert found is not None
+    assert found[0] == D(2022, 3, 30)
+    assert found[1].of(text) == "March 30"
+
+
+def test_dateline_without_year_takes_the_one_year_the_text_names() -> None:
+    text = "Title\nMOSCOW, March 30 (Reuters) - The 2022 talks went on.\n"
+    found = dateline(text)
+    assert found is not None and found[0] == D(2022, 3, 30)
+
+
+def test_dateline_without_any_year_is_not_a_date() -> None:
+    text = "Title\nMOSCOW, March 30 (Reuters) - Russia said talks went well.\n"
+    assert dateline(text) is None
+
+
+def test_dateline_without_year_is_not_a_date_when_the_text_names_two_years() -> None:
+    text = "Title\nMOSCOW, March 30 (Reuters) - Unlike 2014, the 2022 talks went on.\n"
+    assert dateline(text) is None
+
+
+def test_a_date_deep_in_the_body_is_not_a_dateline() -> None:
+    body = "Delegations met again and again. " * 20  # well past the top of the article
+    text = f"Title\n{body}\nOn 29 March 2022 talks were held in Istanbul.\n"
+    assert dateline(text) is None
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline() -> None:
+    assert dateline("Title\nThe talks held on 29 March 2022 in Istanbul went on.\n") is None
+
+
+def test_a_bare_month_and_day_in_prose_is_not_a_dateline() -> None:
+    assert dateline("Title\nKyiv said March 30 would be decisive.\n") is None
+
+
+def test_dateline_respects_content_start() -> None:
+    text = "---\ndate: 2020-01-01\n---\nTitle\nKyiv, 31 March 2022 — Ukraine said.\n"
+    body = text.index("Title")
+    found = dateline(text, content_start=body)
+    assert found is not None and found[0] == D(2022, 3, 31)
+
+
+def test_impossible_date_is_not_a_dateline() -> None:
+    assert dateline("Title\nBrussels 31.02.2022 A round of talks.\n") is None
+
+
+# --- file names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2022-03-30-talks.txt", D(2022, 3, 30)),
+        ("talks_20220330.txt", D(2022, 3, 30)),
+        ("reuters_2022_03_29_istanbul.md", D(2022, 3, 29)),
+        ("000_c1f927a11f48778a.txt", None),
+        ("report-2022.txt", None),
+        ("2022-13-40.txt", None),
+    ],
+)
+def test_filename_date(name: str, expected: dt.date | None) -> None:
+    assert filename_date(name) == expected
+
+
+# --- statement dates ------------------------------------------------------------
+
+PUBLISHED = D(2022, 3, 30)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("yesterday", D(2022, 3, 29)),
+        ("last night", D(2022, 3, 29)),
+        ("on Wednesday", D(2022, 3, 30)),
+        ("on Monday", D(2022, 3, 28)),
+        ("on Thursday", D(2022, 3, 24)),
+        ("last week", D(2022, 3, 23)),
+        ("this week", D(2022, 3, 30)),
+        ("today", D(2022, 3, 30)),
+    ],
+)
+def test_relative_expressions_resolve_against_publication(phrase: str, expected: dt.date) -> None:
+    sentence = f"Medinsky said {phrase} that the talks were hard."
+    assert PUBLISHED.weekday() == 2
+    assert statement_date(sentence, 0, PUBLISHED) == (expected, "relative")
+
+
+@pytest.mark.parametrize("phrase", ["yesterday", "on Monday", "last week", "this week"])
+def test_relative_expression_without_publication_date_is_unknown(phrase: str) -> None:
+    sentence = f"Medinsky said {phrase} that the talks were hard."
+    assert statement_date(sentence, 0, None) == (None, "unknown")
+
+
+def test_no_expression_falls_back_to_publication_date() -> None:
+    assert statement_date("Medinsky said the talks were hard.", 0, PUBLISHED) == (
+        PUBLISHED,
+        "published",
+    )
+
+
+def test_explicit_date_in_the_sentence() -> None:
+    sentence = "Medinsky said on March 29 that the talks were hard."
+    assert statement_date(sentence, 0, PUBLISHED) == (D(2022, 3, 29), "explicit")
+
+
+def test_explicit_date_with_year_needs_no_publication_date() -> None:
+    sentence = "Medinsky said on 29 March 2022 that the talks were hard."
+    assert statement_date(sentence, 0, None) == (D(2022, 3, 29), "explicit")
+
+
+def test_explicit_date_after_publication_means_the_year_before() -> None:
+    sentence = "Medinsky said on December 20 that the talks were hard."
+    assert statement_date(sentence, 0, PUBLISHED) == (D(2021, 12, 20), "explicit")
+
+
+def test_expression_inside_the_quotation_does_not_date_the_statement() -> None:
+    sentence = "Medinsky said: “We met yesterday and will meet again.”"
+    assert statement_date(sentence, 0, PUBLISHED) == (PUBLISHED, "published")
+
+
+def test_since_monday_dates_something_else() -> None:
+    sentence = "Fighting has gone on since Monday, Medinsky said."
+    at = sentence.index("Medinsky")
+    assert statement_date(sentence, at, PUBLISHED) == (PUBLISHED, "published")
+
+
+def test_only_the_sentence_around_the_statement_counts() -> None:
+    text = "The army attacked yesterday. Medinsky said the talks were hard."
+    at = text.index("Medinsky")
+    assert statement_date(text, at, PUBLISHED) == (PUBLISHED, "published")
+
+
+def test_nearest_expression_wins() -> None:
+    text = "On Monday the delegations met, and Medinsky said yesterday the talks were hard."
+    at = text.index("said")
+    assert statement_date(text, at, PUBLISHED) == (D(2022, 3, 29), "relative")

@@ -1,0 +1,79 @@
+"""Paragraph and sentence spans over the original text."""
+
+from __future__ import annotations
+
+from talks.extract.text import paragraphs, sentences
+from talks.models import Span
+
+
+def _texts(text: str, spans: list[Span]) -> list[str]:
+    return [s.of(text) for s in spans]
+
+
+def test_paragraphs_are_non_empty_lines() -> None:
+    text = "First para.\n\n  \nSecond para.\nThird."
+    assert _texts(text, paragraphs(text)) == ["First para.", "Second para.", "Third."]
+
+
+def test_paragraph_spans_index_into_the_text() -> None:
+    text = "\n\nA\r\nB"
+    spans = paragraphs(text)
+    assert [(s.start, s.end) for s in spans] == [(2, 4), (5, 6)]
+
+
+def test_sentences_split_on_stops() -> None:
+    text = "Talks resumed. Did they work? Yes! Next round soon."
+    assert _texts(text, sentences(text)) == [
+        "Talks resumed.",
+        "Did they work?",
+        "Yes!",
+        "Next round soon.",
+    ]
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    text = "A headline without a stop\nThe body starts here. It goes on."
+    assert _texts(text, sentences(text)) == [
+        "A headline without a stop",
+        "The body starts here.",
+        "It goes on.",
+    ]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Mr. Medinsky met Dr. Smith and J. Doe in the U.S. on Mar. 29. Talks went on."
+    got = _texts(text, sentences(text))
+    assert got == [
+        "Mr. Medinsky met Dr. Smith and J. Doe in the U.S. on Mar. 29.",
+        "Talks went on.",
+    ]
+
+
+def test_closing_quote_after_the_stop_stays_with_its_sentence() -> None:
+    text = "“We want peace.” Medinsky said so. He left."
+    assert _texts(text, sentences(text)) == ["“We want peace.”", "Medinsky said so.", "He left."]
+
+
+def test_a_stop_before_a_lower_case_word_is_not_a_boundary() -> None:
+    text = "The figure was 3.5 percent. the e.g. case stays."
+    assert _texts(text, sentences(text)) == ["The figure was 3.5 percent. the e.g. case stays."]
+
+
+def test_sentences_are_trimmed_and_index_into_the_text() -> None:
+    text = "  One.   Two.  \n\n Three. "
+    spans = sentences(text)
+    assert _texts(text, spans) == ["One.", "Two.", "Three."]
+    for s in spans:
+        assert text[s.start : s.end] == s.of(text)
+        assert not s.of(text)[0].isspace() and not s.of(text)[-1].isspace()
+
+
+def test_sentences_within_given_spans_only() -> None:
+    text = "Skip this. Keep this one. And this."
+    within = [Span(start=text.index("Keep"), end=len(text))]
+    assert _texts(text, sentences(text, within)) == ["Keep this one.", "And this."]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert sentences("") == []
+    assert paragraphs("\n\n") == []
