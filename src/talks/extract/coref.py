@@ -1,0 +1,374 @@
+"""Who a mention means, within one article: names, pronouns and role nouns.
+
+A first pass registers every person named outside quotation marks, with the
+roles and side its title words and appositions give ("Kremlin spokesman Dmitry
+Peskov", "Ivan Timofeev, director of programmes at …"). Later mentions resolve
+against it: a surname to the full name seen earlier, "he"/"she" to the most
+salient compatible person of the nearest sentences (a speaker before a mere
+mention, a subject before an object), and a role phrase ("the minister", "the
+head of the Russian delegation") to the latest person whose roles cover its
+words — or, when the article names them only later or never, to the one
+lexicon entry whose role titles do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+
+from talks.extract.phrases import (
+    CAP,
+    DET,
+    GNOUN,
+    OUTLET,
+    PARTY,
+    PNOUN,
+    PREPOSITIONS,
+    PUNCT,
+    RMOD,
+    TITLE,
+    Phrase,
+    PhraseReader,
+    Tokens,
+    _singular,
+)
+from talks.extract.speakers import fold, skeleton
+from talks.lexicon import SpeakerEntry
+
+_FEMALE_TITLES = frozenset(
+    {"mrs", "ms", "miss", "madam", "lady", "dame", "spokeswoman", "chairwoman", "congresswoman"}
+)
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "spokesman", "chairman", "congressman"})
+_PRONOUN_WINDOW = 5  # sentences searched back for a pronoun's antecedent
+
+
+@dataclass(eq=False)
+class Entity:
+    """One person or body the article talks about."""
+
+    name: str
+    side: str
+    kind: str  # person | group
+    entry: SpeakerEntry | None = None
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    evidence: bool = False  # known to be a person who can be "he"/"she"
+
+
+@dataclass(order=True)
+class _Event:
+    pos: int
+    sentence: int
+    speaker: bool
+    entity: Entity = field(compare=False)
+
+
+class Tracker:
+    """The entities of one article and the resolution of later mentions."""
+
+    def __init__(
+        self, tk: Tokens, reader: PhraseReader, *, published: dt.date | None, skip: set[int]
+    ) -> None:
+        self.tk = tk
+        self.reader = reader
+        self.vocab = tk.vocab
+        self.published = published
+        self.entities: list[Entity] = []
+        self._by_entry: dict[str, Entity] = {}
+        self._by_key: dict[str, Entity] = {}
+        self._by_wording: dict[str, Entity] = {}
+        self._events: list[_Event] = []
+        self._scan(skip)
+
+    # --- registering -----------------------------------------------------------------
+
+    def _role_words(self, a: int, b: int) -> set[str]:
+        tk = self.tk
+        out: set[str] = set()
+        for k in range(a, b + 1):
+            f = tk.flags[k]
+            if f & (PNOUN | GNOUN | TITLE | RMOD) and not f & PARTY:
+                out.add(_singular(tk.low[k]))
+        return out
+
+    def _side_of(self, ranges: list[tuple[int, int]]) -> str | None:
+        for a, b in ranges:
+            side = self.vocab.parties.side(self.tk.span_text(a, b))
+            if side is not None:
+                return side
+        return None
+
+    def _gender(self, ranges: list[tuple[int, int]]) -> str | None:
+        for a, b in ranges:
+            for k in range(a, b + 1):
+                low = self.tk.low[k]
+                if low in _FEMALE_TITLES:
+                    return "f"
+                if low in _MALE_TITLES:
+                    return "m"
+        return None
+
+    def entity_for_name(
+        self, name: tuple[int, int], roles: list[tuple[int, int]], *, create: bool, titled: bool
+    ) -> Entity | None:
+        """The entity a name means; a new one when `create` and the name looks personal."""
+        tk = self.tk
+        a, b = name
+        text = tk.span_text(a, b)
+        if tk.poss[b]:
+            text = text[: len(text) - 2]
+        entry = self.vocab.speakers.resolve(text)
+        if entry is not None:
+            ent = self._by_entry.get(entry.name)
+            if ent is None:
+                ent = Entity(entry.name, entry.side, entry.kind, entry, gender=None)
+                ent.evidence = entry.kind == "person"
+                for role in entry.roles:
+                    ent.roles |= {_singular(fold(w)) for w in role.title.split()}
+                self._by_entry[entry.name] = ent
+                self.entities.append(ent)
+            self._enrich(ent, roles)
+            return ent
+        words = text.split()
+        key = skeleton(words[-1]) if words else ""
+        if not key:
+            return None
+        ent = self._by_key.get(key)
+        if ent is not None:
+            if len(words) > len(ent.name.split()) and ent.entry is None:
+                ent.name = text
+            ent.evidence = True
+            self._enrich(ent, roles)
+            return ent
+        if not create:
+            return None
+        orgish = any(
+            tk.flags[k] & (OUTLET | PARTY) or tk.low[k] in self.vocab.words["org_words"]
+            for k in range(a, b + 1)
+        )
+        if orgish or not (titled or roles or len(words) >= 2):
+            return None
+        ent = Entity(text, "none", "person")
+        ent.evidence = titled or bool(roles)
+        self._by_key[key] = ent
+        self.entities.append(ent)
+        self._enrich(ent, roles)
+        return ent
+
+    def _enrich(self, ent: Entity, roles: list[tuple[int, int]]) -> None:
+        if not roles:
+            return
+        for a, b in roles:
+            ent.roles |= self._role_words(a, b)
+        if ent.entry is None and ent.side == "none":
+            ent.side = self._side_of(roles) or "none"
+        if ent.gender is None:
+            ent.gender = self._gender(roles)
+        ent.evidence = True
+
+    def _premods(self, a: int) -> int:
+        """Start of the title words standing before a name at token a."""
+        tk = self.tk
+        k = a - 1
+        start = a
+        while k >= 0:
+            f = tk.flags[k]
+            if tk.words[k] == "." and k > 0 and tk.flags[k - 1] & TITLE:
+                k -= 1
+                continue
+            if (f & (TITLE | PNOUN | RMOD | PARTY) and not f & PUNCT and not tk.poss[k]) or (
+                f & PARTY and tk.poss[k]
+            ):
+                start = k
+                k -= 1
+                continue
+            break
+        return start
+
+    def _scan(self, skip: set[int]) -> None:
+        tk, reader = self.tk, self.reader
+        i = 0
+        while i < tk.n:
+            if tk.quote[i] >= 0 or i in skip or not reader.nameish(i):
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < tk.n
+                and tk.quote[j + 1] < 0
+                and not tk.poss[j]
+                and (
+                    reader.nameish(j + 1)
+                    or (tk.words[j + 1] == "." and tk.initial(j))
+                    or (tk.low[j + 1] in reader.particles and reader.nameish(j + 2))
+                )
+            ):
+                j += 1
+            while j > i and tk.words[j] == ".":
+                j -= 1
+            roles: list[tuple[int, int]] = []
+            p = self._premods(i)
+            if p < i:
+                roles.append((p, i - 1))
+            elif i >= 2 and tk.words[i - 1] == ",":
+                q = reader.core_before(i - 2, max(0, i - 14))
+                if q is not None and q.kind == "person" and not q.plural:
+                    roles.append((q.start, q.end))
+            if j + 2 < tk.n and tk.words[j + 1] == ",":
+                e = j + 2
+                while (
+                    e < tk.n
+                    and e < j + 22
+                    and not tk.flags[e] & PUNCT
+                    and not tk.flags[e] & 1 << 12
+                ):
+                    e += 1
+                if e < tk.n and tk.words[e] in (",", ".") and reader._role_like(j + 2, e - 1):
+                    if not tk.flags[j + 2] & CAP or tk.flags[j + 2] & (
+                        TITLE | PNOUN | RMOD | PARTY | DET
+                    ):
+                        roles.append((j + 2, e - 1))
+            titled = p < i and any(tk.flags[k] & (TITLE | PNOUN) for k in range(p, i))
+            ent = self.entity_for_name((i, j), roles, create=True, titled=titled)
+            if ent is not None:
+                if ent.gender is None:
+                    ent.gender = self._gender(roles)
+                self._events.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
+            i = j + 1
+
+    # --- resolving ---------------------------------------------------------------------
+
+    def note_speaker(self, ent: Entity, pos: int, sentence: int) -> None:
+        """Record that `ent` speaks at `pos`: speakers are the likeliest antecedents."""
+        ent.evidence = ent.evidence or ent.kind == "person"
+        insort(self._events, _Event(pos, sentence, True, ent))
+
+    def pronoun(self, word: str, pos: int, sentence: int) -> Entity | None:
+        """The antecedent of a personal pronoun at `pos`."""
+        low = word.lower()
+        if low in ("they", "it"):
+            want = "group"
+        elif low in ("he", "she", "who"):
+            want = "person"
+        else:
+            return None
+        gender = "m" if low == "he" else "f" if low == "she" else None
+        end = bisect_left(self._events, _Event(pos, -1, False, Entity("", "", "")))
+        k = end - 1
+        by_sentence: list[_Event] = []
+        current = sentence
+        while k >= 0:
+            ev = self._events[k]
+            if ev.sentence < sentence - _PRONOUN_WINDOW:
+                break
+            if ev.sentence != current:
+                hit = self._pick(by_sentence)
+                if hit is not None:
+                    return hit
+                by_sentence = []
+                current = ev.sentence
+            ent = ev.entity
+            ok = (
+                ent.kind == want
+                and (want == "group" or ent.evidence)
+                and (gender is None or ent.gender in (None, gender))
+            )
+            if ok:
+                by_sentence.append(ev)
+            k -= 1
+        return self._pick(by_sentence)
+
+    @staticmethod
+    def _pick(events: list[_Event]) -> Entity | None:
+        """In one sentence (events latest first): its last speaker, else its first mention."""
+        if not events:
+            return None
+        for ev in events:
+            if ev.speaker:
+                return ev.entity
+        return events[-1].entity
+
+    def role(self, phrase: Phrase, pos: int) -> Entity | None:
+        """The person a role phrase ("the minister", "the Kremlin spokesman") means."""
+        tk = self.tk
+        words = set()
+        for k in range(phrase.start, phrase.end + 1):
+            f = tk.flags[k]
+            if (
+                f & (PUNCT | DET | PARTY)
+                or tk.low[k] in PREPOSITIONS
+                or tk.low[k] in ("the", "a", "an")
+            ):
+                continue
+            if f & (PNOUN | GNOUN | TITLE | RMOD):
+                words.add(_singular(tk.low[k]))
+            else:
+                return None  # other words ("the new minister"?) — treat as unknown wording
+        if not words:
+            return None
+        side = self.vocab.parties.side(tk.span_text(phrase.start, phrase.end))
+        before: Entity | None = None
+        before_pos = -1
+        after: Entity | None = None
+        after_pos = 1 << 60
+        for ev in self._events:
+            ent = ev.entity
+            if ent.kind != "person" or not words <= ent.roles:
+                continue
+            if side is not None and ent.side not in (side, "none"):
+                continue
+            if ev.pos < pos and ev.pos > before_pos:
+                before, before_pos = ent, ev.pos
+            elif ev.pos > pos and ev.pos < after_pos:
+                after, after_pos = ent, ev.pos
+        if before is not None or after is not None:
+            return before or after
+        return self._lexicon_role(words, side)
+
+    def _lexicon_role(self, words: set[str], side: str | None) -> Entity | None:
+        hits: list[SpeakerEntry] = []
+        for entry in self.vocab.speakers.entries:
+            if entry.kind != "person" or (side is not None and entry.side != side):
+                continue
+            for role in entry.roles:
+                if self.published is not None and (
+                    (role.since is not None and role.since > self.published)
+                    or (role.until is not None and role.until < self.published)
+                ):
+                    continue
+                title = {_singular(fold(w)) for w in role.title.split()}
+                if words <= title:
+                    hits.append(entry)
+                    break
+        if len(hits) != 1:
+            return None
+        entry = hits[0]
+        ent = self._by_entry.get(entry.name)
+        if ent is None:
+            ent = Entity(entry.name, entry.side, entry.kind, entry)
+            ent.evidence = True
+            self._by_entry[entry.name] = ent
+            self.entities.append(ent)
+        return ent
+
+    def unnamed(self, wording: str, side: str, kind: str, roles: set[str]) -> Entity:
+        """An entity known only by a description ("Kremlin representative")."""
+        key = fold(wording)
+        ent = self._by_wording.get(key)
+        if ent is None:
+            ent = Entity(wording, side, kind, roles=set(roles))
+            self._by_wording[key] = ent
+            self.entities.append(ent)
+        return ent
+
+    def people_between(self, start: int, end: int) -> list[Entity]:
+        """Persons mentioned by name between two offsets."""
+        lo = bisect_left(self._events, _Event(start, -1, False, Entity("", "", "")))
+        out = []
+        for ev in self._events[lo:]:
+            if ev.pos >= end:
+                break
+            if ev.entity.kind == "person" and not ev.speaker:
+                out.append(ev.entity)
+        return out

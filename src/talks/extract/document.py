@@ -1,0 +1,109 @@
+"""One article read for quote extraction: paragraphs, quoted stretches, sentences,
+tokens, the people it names and every attribution frame, resolved in text order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from talks.extract.attribution import Frame, Speaker, find_frames, resolve
+from talks.extract.coref import Tracker
+from talks.extract.phrases import PhraseReader, Tokens, vocab_for
+from talks.extract.quote_marks import Segment, segments
+from talks.extract.text import paragraphs, sentences
+from talks.lexicon import Lexicon
+from talks.models import Article, Span
+
+
+@dataclass
+class Draft:
+    kind: str
+    spans: list[tuple[int, int]]
+    speaker: Speaker
+    frame: Frame | None
+    paragraph: int
+    chains: list[list[int]] = field(default_factory=list)
+    cue: tuple[int, int] | None = None  # character range of the cue
+
+
+@dataclass
+class Doc:
+    """Everything read from one article."""
+
+    text: str
+    tk: Tokens
+    reader: PhraseReader
+    segs: list[Segment]
+    seg_tokens: list[tuple[int, int]]
+    sent_bounds: list[tuple[int, int]]
+    para_of_token: list[int]
+    frames: list[Frame]
+    tracker: Tracker
+    used_post: set[int] = field(default_factory=set)  # ids of frames that close a quote
+
+
+def _kept_paragraphs(article: Article) -> list[Span]:
+    noise = sorted((s.start, s.end) for s in article.noise)
+    out = []
+    for p in paragraphs(article.text):
+        if any(a < p.end and p.start < b for a, b in noise):
+            continue
+        out.append(p)
+    return out
+
+
+def read(article: Article, lexicon: Lexicon) -> Doc:
+    text = article.text
+    vocab = vocab_for(lexicon)
+    paras = _kept_paragraphs(article)
+    segs = segments(text, paras)
+    tk = Tokens(text, vocab)
+    # token ranges of quoted content
+    seg_tokens: list[tuple[int, int]] = []
+    for i, g in enumerate(segs):
+        a, b = tk.index(g.start), tk.index(g.end) - 1
+        seg_tokens.append((a, b))
+        for k in range(a, b + 1):
+            tk.quote[k] = i
+    # sentences, merged where a quotation runs over a sentence end
+    sents = [(s.start, s.end) for s in sentences(text, paras)]
+    merged: list[list[int]] = []
+    si = 0
+    for g in segs:
+        lo = g.opened if g.opened >= 0 else g.start
+        hi = g.closed if g.closed >= 0 else g.end
+        while si < len(sents) and sents[si][1] <= lo:
+            merged.append(list(sents[si]))
+            si += 1
+        while si < len(sents) and sents[si][0] < hi:
+            if merged and merged[-1][1] > lo and _same_para(paras, merged[-1][0], sents[si][0]):
+                merged[-1][1] = max(merged[-1][1], sents[si][1])
+            else:
+                merged.append(list(sents[si]))
+            si += 1
+    merged.extend(list(s) for s in sents[si:])
+    sent_bounds: list[tuple[int, int]] = []
+    para_of_token = [-1] * tk.n
+    tk.sentence = [-1] * tk.n
+    pi = 0
+    for idx, (s, e) in enumerate(merged):
+        a, b = tk.index(s), tk.index(e) - 1
+        sent_bounds.append((a, b))
+        while pi < len(paras) and paras[pi].end <= s:
+            pi += 1
+        for k in range(a, b + 1):
+            tk.sentence[k] = idx
+            para_of_token[k] = pi
+    skip = {k for k in range(tk.n) if tk.sentence[k] < 0}
+    reader = PhraseReader(tk)
+    frames = find_frames(tk, reader, sent_bounds, skip)
+    tracker = Tracker(tk, reader, published=article.published, skip=skip)
+    for f in frames:
+        f.speaker = resolve(tk, reader, tracker, f)
+    return Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
+
+
+def _same_para(paras: list[Span], a: int, b: int) -> bool:
+    for p in paras:
+        if p.start <= a < p.end:
+            return p.start <= b < p.end
+    return False

@@ -1,0 +1,166 @@
+"""Direct quotes: which attribution each quoted stretch belongs to, and grouping.
+
+A stretch takes the cue that introduces it ("X said: “…”", "X told TV that
+“…”"), else the one right after it ("“…,” X said"), else the cue whose reported
+clause it sits in (a partial quote: "acknowledged that the talks “are not
+easy”"). Stretches one attribution introduces form one quote, also across the
+attribution's own sentence end ("“A,” Lavrov told RBC. “B.”"); a stretch with no
+attribution of its own that opens a sentence starts a new quote of the same
+speaker when nobody else is named in between.
+"""
+
+from __future__ import annotations
+
+from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start
+from talks.extract.document import Doc, Draft
+from talks.extract.phrases import CUEW, FINITE, PUNCT
+from talks.extract.quote_marks import Segment
+
+MIN_DIRECT_WORDS = 3
+
+
+def _chains(segs: list[Segment]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for i, g in enumerate(segs):
+        if g.continues and out:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def _open_token(doc: Doc, i: int) -> int:
+    g = doc.segs[i]
+    return doc.tk.index(g.opened) if g.opened >= 0 else doc.seg_tokens[i][0]
+
+
+def _close_token(doc: Doc, i: int) -> int:
+    g = doc.segs[i]
+    return doc.tk.index(g.closed) if g.closed >= 0 else doc.seg_tokens[i][1]
+
+
+def _word_count(doc: Doc, i: int) -> int:
+    a, b = doc.seg_tokens[i]
+    return sum(1 for k in range(a, b + 1) if not doc.tk.flags[k] & PUNCT)
+
+
+def _is_title(doc: Doc, i: int) -> bool:
+    """A name or title in quotation marks: "a programme called “State of the Union”"."""
+    tk = doc.tk
+    o = _open_token(doc, i)
+    before = tk.text[max(0, tk.starts[o] - 24) : tk.starts[o]].lower().rstrip()
+    intro = tk.vocab.words.get("title_introducers", frozenset())
+    if not any(before.endswith(w) for w in intro):
+        return False
+    content = tk.text[doc.segs[i].start : doc.segs[i].end].rstrip(",.")
+    return not any(c in content for c in ".!?") and _word_count(doc, i) <= 8
+
+
+def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
+    """The last frame before the stretch in its sentence, and whether it introduces it."""
+    tk = doc.tk
+    o = _open_token(doc, first)
+    s = tk.sentence[o]
+    best: Frame | None = None
+    for f in doc.frames:
+        if f.sentence == s and f.end < o and not f.outlet_only and f.speaker is not None:
+            best = f
+    if best is None:
+        return None, False
+    hi = doc.sent_bounds[s][1]
+    start = forward_start(tk, doc.reader, best, hi)
+    if start is not None and start >= o:
+        gap = [k for k in range(best.end + 1, o) if not tk.flags[k] & PUNCT]
+        return best, start == o or len(gap) <= 1
+    return best, False
+
+
+def _post_frame(doc: Doc, last: int) -> Frame | None:
+    tk = doc.tk
+    c = _close_token(doc, last)
+    para = doc.para_of_token[c] if c < tk.n else -1
+    for f in doc.frames:
+        if f.start <= c or f.speaker is None or (f.subject is None and f.parent is None):
+            continue
+        if f.parent is not None and f.subject is None:
+            return None
+        if any(
+            not tk.flags[k] & PUNCT or tk.words[k] in _QUOTE_PUNCT for k in range(c + 1, f.start)
+        ):
+            return None
+        return f if doc.para_of_token[f.start] == para else None
+    return None
+
+
+def direct_quotes(doc: Doc) -> list[Draft]:
+    tk = doc.tk
+    drafts: list[Draft] = []
+    used_post = doc.used_post
+    last: Draft | None = None
+    for chain in _chains(doc.segs):
+        first, final = chain[0], chain[-1]
+        words = sum(_word_count(doc, i) for i in chain)
+        if words < MIN_DIRECT_WORDS or _is_title(doc, first):
+            continue
+        pre, adjacent = _pre_frame(doc, first)
+        post = _post_frame(doc, final)
+        frame = pre if pre is not None and adjacent else post or pre
+        para = doc.para_of_token[_open_token(doc, first)]
+        spans = [(doc.segs[i].start, doc.segs[i].end) for i in chain]
+        if frame is not None and frame.speaker is not None:
+            if frame is post:
+                used_post.add(id(frame))
+            if last is not None and last.frame is frame and _only_frame_between(doc, last, chain):
+                last.spans += spans
+                last.chains.append(chain)
+                continue
+            last = Draft("direct", spans, frame.speaker, frame, para, chains=[chain])
+            drafts.append(last)
+            continue
+        if last is None:
+            continue
+        o = _open_token(doc, first)
+        prev_close = _close_token(doc, last.chains[-1][-1])
+        if last.paragraph == para and last.frame is not None and last.frame.start > prev_close:
+            gap = range(prev_close + 1, o)
+            if not any(
+                tk.flags[k] & (CUEW | FINITE) and not last.frame.start <= k <= last.frame.end
+                for k in gap
+            ):
+                last.spans += spans
+                last.chains.append(chain)
+                continue
+        starts_sentence = doc.sent_bounds[tk.sentence[o]][0] == o
+        others = [
+            e
+            for e in doc.tracker.people_between(tk.ends[prev_close], tk.starts[o])
+            if e is not last.speaker.entity
+        ]
+        if para - last.paragraph <= 1 and starts_sentence and not others:
+            last = Draft("direct", spans, last.speaker, None, para, chains=[chain])
+            drafts.append(last)
+    for d in drafts:
+        d.spans[-1] = _strip_comma(doc.text, *d.spans[-1])
+    return drafts
+
+
+def _only_frame_between(doc: Doc, last: Draft, chain: list[int]) -> bool:
+    """ "“A,” he said, “B.”": nothing but the attribution stands between two stretches."""
+    tk = doc.tk
+    frame = last.frame
+    c = _close_token(doc, last.chains[-1][-1])
+    o = _open_token(doc, chain[0])
+    if frame is None or not c < frame.start <= frame.end < o:
+        return False
+    if doc.para_of_token[c] != doc.para_of_token[o]:
+        return False
+    return not any(
+        tk.flags[k] & (CUEW | FINITE) or tk.quote[k] >= 0
+        for k in list(range(c + 1, frame.start)) + list(range(frame.end + 1, o))
+    )
+
+
+def _strip_comma(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in ",;: ":
+        e -= 1
+    return s, e

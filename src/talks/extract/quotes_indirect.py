@@ -1,0 +1,132 @@
+"""Indirect quotes: the reported clause of every attribution frame.
+
+The content runs forward from the cue (after an addressee, adjuncts and
+"that") to the end of the reported clause: the sentence end, a semicolon, a
+contrasting clause (", while …"), or the next attribution. A frame that closes
+its sentence ("…, Western officials said", "…, according to X") reports what
+stands before it; one set between commas ("Russia, he says, is …") reports the
+words on both sides. A clause counts when it has at least four words outside
+quotation marks; a bare country as the subject of a stance or belief verb
+states a position, not a quote.
+"""
+
+from __future__ import annotations
+
+from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start
+from talks.extract.document import Doc, Draft
+from talks.extract.phrases import CUEW, FINITE, PUNCT
+
+MIN_OUTSIDE_WORDS = 4
+_BULLETS = frozenset("•-–—*·▪●")
+_OPENERS = frozenset("“„‟«‘‚‛‹")
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    tk = doc.tk
+    coordinators = tk.vocab.words.get("coordinators", frozenset())
+    while a <= b and (tk.words[a] in _BULLETS or tk.words[a] in (",", ":", ";")):
+        a += 1
+    between = tk.vocab.words.get("between_subject_and_cue", frozenset())
+    while b >= a and (
+        (tk.flags[b] & PUNCT and tk.words[b] not in _QUOTE_PUNCT)
+        or tk.low[b] in coordinators
+        or tk.low[b] in between
+        or tk.words[b] in _OPENERS
+    ):
+        b -= 1
+    return a, b
+
+
+def _content_end(doc: Doc, frame: Frame, start: int, hi: int) -> int:
+    """Last token of the clause a frame reports, starting at `start`."""
+    tk = doc.tk
+    words = tk.vocab.words
+    breaks = words.get("clause_breaks", frozenset())
+    relay = words.get("relay_cues", frozenset())
+    end = hi
+    for g in doc.frames:
+        if g is not frame and g.sentence == frame.sentence and g.start > start:
+            end = min(end, g.start - 1)
+    for k in range(start, end + 1):
+        w = tk.words[k]
+        if w == ";" or (w in ("—", "–") and k > start and tk.quote[k] < 0):
+            return k - 1
+        if w == "," and k + 1 <= end and (tk.low[k + 1] in breaks or tk.low[k + 1] in relay):
+            return k - 1
+    return end
+
+
+def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
+    """What follows a frame up to its sentence end: "end", or ("more", first token
+    after the comma that closes a parenthetical frame), or ("clause", -1)."""
+    tk = doc.tk
+    k = (frame.relay.end if frame.relay is not None else frame.end) + 1
+    while k <= hi:
+        w = tk.words[k]
+        if w == ",":
+            rest = range(k + 1, hi + 1)
+            outlet = any(
+                g.outlet_only and g.sentence == frame.sentence and g.start > k for g in doc.frames
+            )
+            if outlet or not any(tk.flags[j] & (FINITE | CUEW) for j in rest):
+                return "end", -1
+            return "more", k + 1
+        if tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0:
+            return "clause", -1
+        k += 1
+    return "end", -1
+
+
+def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
+    tk = doc.tk
+    lo, hi = doc.sent_bounds[frame.sentence]
+    if id(frame) not in doc.used_post:
+        start = forward_start(tk, doc.reader, frame, hi)
+        if start is not None:
+            return [(start, _content_end(doc, frame, start, hi))]
+    comma = frame.start - 1
+    if comma <= lo or tk.words[comma] != ",":
+        return []
+    if any(
+        g.sentence == frame.sentence and g.end < comma and not g.outlet_only for g in doc.frames
+    ):
+        return []
+    how, after = _after_frame(doc, frame, hi)
+    if how == "clause":
+        return []
+    parts = [(lo, comma - 1)]
+    if how == "more":
+        parts.append((after, _content_end(doc, frame, after, hi)))
+    return parts
+
+
+def indirect_quotes(doc: Doc) -> list[Draft]:
+    """Reported speech of every frame whose clause has enough words of its own."""
+    tk = doc.tk
+    out: list[Draft] = []
+    for frame in doc.frames:
+        if frame.outlet_only or frame.speaker is None:
+            continue
+        subject = frame.subject if frame.subject is not None else None
+        if (
+            subject is not None
+            and subject.kind == "party"
+            and frame.relay is None
+            and frame.cue.kind in ("stance", "belief")
+        ):
+            continue
+        spans: list[tuple[int, int]] = []
+        outside = 0
+        for a, b in _parts(doc, frame):
+            a, b = _trim(doc, a, b)
+            if b < a:
+                continue
+            outside += sum(
+                1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT
+            )
+            spans.append((tk.starts[a], tk.ends[b]))
+        if outside < MIN_OUTSIDE_WORDS or not spans:
+            continue
+        para = doc.para_of_token[frame.a]
+        out.append(Draft("indirect", spans, frame.speaker, frame, para))
+    return out
