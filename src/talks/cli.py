@@ -423,7 +423,14 @@ def show(
 
 @app.command(epilog=EPILOG)
 def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
-    """List the topic keys and the proposition each stands for."""
+    """List the topic keys and the proposition each stands for.
+
+    Examples:
+
+      talks topics
+
+      talks topics --lexicon my-topics.yaml --format yaml
+    """
     with reporting():
         lex = _lexicon(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]

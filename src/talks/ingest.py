@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,14 @@ def decode(raw: bytes, source: str) -> tuple[str, str, list[str]]:
     if not raw.strip():
         raise InputError(f"{source}: empty file")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+        try:
+            return raw[3:].decode("utf-8"), "utf-8-sig", []
+        except UnicodeDecodeError as exc:
+            warning = (
+                f"{source}: UTF-8 byte-order mark but invalid UTF-8 "
+                f"(byte 0x{raw[3 + exc.start]:02x} at offset {3 + exc.start}); decoded as cp1252"
+            )
+            return raw[3:].decode("cp1252", errors="replace"), "cp1252", [warning]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), "utf-16", []
@@ -85,9 +93,13 @@ def _as_date(value: Any, where: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
-        return dateparser.parse(str(value), default=dt.datetime(1900, 1, 1)).date()
+        # Parsed twice with different defaults: a date missing its day or month
+        # ("March 2022", "2022") comes out differently and is not taken as a day.
+        a = dateparser.parse(str(value), default=dt.datetime(1901, 1, 1)).date()
+        b = dateparser.parse(str(value), default=dt.datetime(1904, 2, 2)).date()
     except (ValueError, OverflowError):
         raise InputError(f"{where}: not a date: {value!r}") from None
+    return a if a == b else None
 
 
 def _meta_from_mapping(data: dict[str, Any], where: str) -> Meta:
@@ -127,6 +139,8 @@ def split_front_matter(text: str, source: str) -> tuple[Meta, int]:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(f"{source}:{line}: broken front matter: {problem}") from None
+    except ValueError as exc:  # e.g. "published: 2022-02-30"
+        raise InputError(f"{source}: broken front matter: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -163,6 +177,8 @@ def _load_index_cached(path: Path, _mtime: int) -> dict[str, Meta]:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
             raise InputError(f"{path}:{line}: broken metadata index: invalid YAML") from None
+        except ValueError as exc:  # e.g. "published: 2022-02-30"
+            raise InputError(f"{path}: broken metadata index: {exc}") from None
         if isinstance(data, dict):  # {file: {published: ...}}
             data = [{"file": k, **(v or {})} for k, v in data.items()]
         if not isinstance(data, list):
@@ -331,6 +347,7 @@ def load_bytes(
 ) -> Loaded:
     """Parse one input's bytes into articles. Raises InputError when the whole input is bad."""
     text, encoding, warnings = decode(raw, path)
+    from_stdin = path == STDIN
     is_jsonl = jsonl if jsonl is not None else name.endswith(".jsonl")
     out = Loaded(warnings=list(warnings))
     if is_jsonl:
@@ -354,7 +371,9 @@ def load_bytes(
             out.articles.append(
                 build_article(
                     record["text"],
-                    name=meta.id or f"{name}:{lineno}",
+                    name=meta.id
+                    or (f"stdin-{article_id(record['text'])[:12]}" if from_stdin else None)
+                    or f"{name}:{lineno}",
                     path=path,
                     lexicon=lexicon,
                     meta=meta,
@@ -369,6 +388,8 @@ def load_bytes(
     meta, body = split_front_matter(text, path)
     if not text[body:].strip():
         raise InputError(f"{path}: no article text after the front matter")
+    if from_stdin:  # stdin has no file name: its content names it
+        name = f"stdin-{article_id(text)[:12]}"
     out.articles.append(
         build_article(
             text,
@@ -386,8 +407,15 @@ def load_bytes(
     return out
 
 
-def load_path(path: Path, *, lexicon: Lexicon, date_override: dt.date | None = None) -> Loaded:
-    """Read one file (with the metadata index beside it) into articles."""
+def load_path(
+    path: Path,
+    *,
+    lexicon: Lexicon,
+    date_override: dt.date | None = None,
+    index: dict[str, Meta] | None = None,
+) -> Loaded:
+    """Read one file into articles, with the metadata index beside it (read here
+    unless the caller passes it)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -396,7 +424,8 @@ def load_path(path: Path, *, lexicon: Lexicon, date_override: dt.date | None = N
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    index = read_index(path.parent)
+    if index is None:
+        index = read_index(path.parent)
     return load_bytes(
         raw,
         name=path.name,
@@ -405,6 +434,15 @@ def load_path(path: Path, *, lexicon: Lexicon, date_override: dt.date | None = N
         index=index,
         date_override=date_override,
     )
+
+
+def _normal(path: Path) -> Path:
+    """One spelling per file: relative to the working folder when inside it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd())
+    except ValueError:
+        return absolute
 
 
 def collect(paths: Sequence[str | Path]) -> list[Path | str]:
@@ -431,9 +469,9 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
                 raise InputError(
                     f"{path}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)})"
                 )
-            out.extend(found)
+            out.extend(_normal(f) for f in found)
         else:
-            out.append(path)
+            out.append(_normal(path))
     return out
 
 
@@ -444,7 +482,11 @@ def iter_loaded(
     date_override: dt.date | None = None,
     stdin: Callable[[], bytes] | None = None,
 ) -> Iterator[tuple[str, Loaded | InputError]]:
-    """Each input with what it gave, or the error that stopped it; never raises InputError."""
+    """Each input with what it gave, or the error that stopped it; never raises InputError.
+
+    A metadata index that cannot be read is yielded once as an error of its own.
+    """
+    indexes: dict[Path, dict[str, Meta]] = {}
     for item in items:
         if item == STDIN:
             raw = stdin() if stdin else b""
@@ -463,7 +505,18 @@ def iter_loaded(
             yield STDIN, loaded
             continue
         assert isinstance(item, Path)
+        if item.parent not in indexes:
+            # A broken index is reported once; its folder's articles go in without it.
+            try:
+                indexes[item.parent] = read_index(item.parent)
+            except InputError as exc:
+                indexes[item.parent] = {}
+                yield str(item.parent), exc
         try:
-            yield str(item), load_path(item, lexicon=lexicon, date_override=date_override)
+            loaded = load_path(
+                item, lexicon=lexicon, date_override=date_override, index=indexes[item.parent]
+            )
         except InputError as exc:
             yield str(item), exc
+            continue
+        yield str(item), loaded

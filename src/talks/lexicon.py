@@ -183,6 +183,8 @@ def _parse(source: str, text: str) -> Lexicon:
         where = f"{source}:{mark.line + 1}" if mark is not None else source
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise LexiconError(f"{where}: invalid YAML: {problem}") from None
+    except ValueError as exc:  # a YAML date that is no date, e.g. 2022-13-01
+        raise LexiconError(f"{source}: invalid value: {exc}") from None
     if data is None:
         return Lexicon()
     if not isinstance(data, dict):
