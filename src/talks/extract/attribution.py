@@ -22,6 +22,7 @@ from talks.extract.phrases import (
     NAME,
     PARTY,
     PNOUN,
+    PREPOSITIONS,
     PRON,
     PUNCT,
     Phrase,
@@ -35,6 +36,10 @@ _QUOTE_PUNCT = frozenset("\"“”„‟«»‘’‚‛‹›'`")
 _ADJUNCT_STARTS = frozenset(
     "in on at during after before while with to from by via over through".split()
 )
+_AFTER_NAME = frozenset(
+    "who of at from with as while when".split()
+)  # "said Edward Alden of the Council …"
+_AUTHOR = frozenset({"i", "we", "you"})  # the writer or the reader: no source
 _OBJECT_PRONOUNS = frozenset(
     "him her them us me reporters journalists lawmakers supporters parliament viewers "
     "listeners readers delegates".split()
@@ -91,6 +96,7 @@ def find_frames(
     noun_forms = vocab.words.get("noun_forms", frozenset())
     coordinators = vocab.words.get("coordinators", frozenset())
     vague = vocab.words.get("vague_sources", frozenset())
+    relay_verbs = vocab.words.get("relay_verbs", frozenset())
     frames: list[Frame] = []
     hits: list[tuple[int, int, Cue]] = []
     for m in vocab.cue_re.finditer(tk.text):
@@ -102,6 +108,9 @@ def find_frames(
         if cue is None:
             continue
         form = fold(m.group())
+        s = tk.sentence[a]
+        if tk.flags[a] & CAP and s not in tk.titled and a > sent_bounds[s][0]:
+            continue  # "Commonwealth of Independent States": a name, not a cue
         if a > 0 and ((tk.flags[a - 1] & DET and not tk.flags[a - 1] & PRON) or tk.poss[a - 1]):
             if form in noun_forms or form.endswith("s"):
                 continue  # "his remarks", "Russia's territorial claims"
@@ -120,25 +129,28 @@ def find_frames(
             subj = reader.subject_before(a, lo)
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who":
                 subj = _relative_antecedent(tk, reader, subj.head, lo)
+            if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] in _AUTHOR:
+                continue
+            participle = form.split()[0].endswith("ing")
             if (
                 subj is not None
-                and tk.flags[subj.head] & PRON
-                and tk.low[subj.head]
-                in (
-                    "i",
-                    "we",
-                    "you",
-                )
+                and subj.kind != "pronoun"
+                and _object_of_preposition(tk, subj)
+                and not (participle and tk.low[subj.start - 1] == "with")
             ):
-                continue
+                continue  # "a rally in Denver repeated …": Denver is no subject
             if subj is None:
                 j = reader.skip_back(a - 1, lo)
                 prev = tk.low[j] if j >= lo else ""
-                if form.split()[0].endswith("ing") or prev in coordinators:
+                if participle or prev in coordinators:
                     parent = next((f for f in reversed(frames) if f.sentence == s), None)
-                    if parent is None or (parent.subject is None and parent.parent is None):
-                        continue
-                    frame.parent = parent
+                    if parent is not None and (parent.subject or parent.parent):
+                        frame.parent = parent
+                    else:
+                        # "Trump is slamming …, saying …": the sentence's subject speaks
+                        subj = _sentence_subject(tk, reader, lo, a)
+                        if subj is None:
+                            continue
                 elif j < lo or prev == "," or tk.words[j] in _QUOTE_PUNCT or prev == "—":
                     subj = reader.phrase_after(b + 1, hi)
                     if subj is None or not _ends_phrase(tk, subj.end + 1, hi):
@@ -149,14 +161,32 @@ def find_frames(
             frame.subject = subj
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
-            if wording in vague or wording.removeprefix("the ") in vague:
+            if wording.removeprefix("the ") in vague or any(
+                " " in v and v in wording for v in vague
+            ):
                 continue
         elif frame.parent is None:
             continue
-        _relay(tk, reader, frame, hi)
+        if form in relay_verbs:
+            frame.relay = reader.phrase_after(b + 1, hi)  # "quoted Ms. Simonyan as saying"
+        else:
+            _relay(tk, reader, frame, hi)
         frames.append(frame)
     _mark_outlets(frames)
     return frames
+
+
+def _sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
+    """The subject of the main clause before token a: at the sentence start or after an
+    opening adverbial ("Already, Donald J. Trump has …", "On Russia, Trump …")."""
+    starts = [lo] + [k + 1 for k in range(lo, a) if tk.words[k] == ","][:3]
+    for c in starts:
+        p = reader.phrase_after(c, a - 1)
+        if p is None or p.kind not in ("name", "person", "group", "pronoun"):
+            continue
+        if p.end + 1 < a and not tk.flags[p.end + 1] & PUNCT:
+            return p
+    return None
 
 
 def _relative_antecedent(tk: Tokens, reader: PhraseReader, who: int, lo: int) -> Phrase | None:
@@ -166,11 +196,16 @@ def _relative_antecedent(tk: Tokens, reader: PhraseReader, who: int, lo: int) ->
     return None
 
 
+def _object_of_preposition(tk: Tokens, phrase: Phrase) -> bool:
+    k = phrase.start - 1
+    return k >= 0 and tk.low[k] in PREPOSITIONS and not tk.flags[k] & CAP
+
+
 def _ends_phrase(tk: Tokens, k: int, hi: int) -> bool:
     """After an inverted subject ("said Medinsky") comes punctuation or an adjunct."""
     if k > hi or k >= tk.n:
         return True
-    return bool(tk.flags[k] & PUNCT) or tk.low[k] in _ADJUNCT_STARTS or tk.low[k] == "who"
+    return bool(tk.flags[k] & PUNCT) or tk.low[k] in _ADJUNCT_STARTS or tk.low[k] in _AFTER_NAME
 
 
 def _relay(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:

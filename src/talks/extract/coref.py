@@ -118,7 +118,11 @@ class Tracker:
         text = tk.span_text(a, b)
         if tk.poss[b]:
             text = text[: len(text) - 2]
-        entry = self.vocab.speakers.resolve(text)
+        words = text.split()
+        # "Mrs. Trump" is not the Trump of the lexicon: a woman's title with a bare
+        # surname names someone else of that name
+        female = len(words) == 1 and self._gender(roles) == "f"
+        entry = None if female else self.vocab.speakers.resolve(text)
         if entry is not None:
             ent = self._by_entry.get(entry.name)
             if ent is None:
@@ -130,11 +134,13 @@ class Tracker:
                 self.entities.append(ent)
             self._enrich(ent, roles)
             return ent
-        words = text.split()
         key = skeleton(words[-1]) if words else ""
         if not key:
             return None
         ent = self._by_key.get(key)
+        if female and ent is not None and ent.gender == "m":
+            key = "f:" + key
+            ent = self._by_key.get(key)
         if ent is not None:
             if len(words) > len(ent.name.split()) and ent.entry is None:
                 ent.name = text

@@ -94,12 +94,25 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
             tk.sentence[k] = idx
             para_of_token[k] = pi
     skip = {k for k in range(tk.n) if tk.sentence[k] < 0}
+    tk.titled = {i for i, (a, b) in enumerate(sent_bounds) if _title_case(tk, a, b)}
     reader = PhraseReader(tk)
     frames = find_frames(tk, reader, sent_bounds, skip)
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
     for f in frames:
         f.speaker = resolve(tk, reader, tracker, f)
     return Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
+
+
+_MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
+
+
+def _title_case(tk: Tokens, a: int, b: int) -> bool:
+    """A headline in Title Case: its capitals say nothing about names or cues."""
+    words = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and tk.quote[k] < 0]
+    major = [k for k in words if tk.low[k] not in _MINOR_WORDS]
+    if len(major) < 3:
+        return False
+    return sum(1 for k in major if tk.words[k][0].isupper()) >= 0.8 * len(major)
 
 
 def _same_para(paras: list[Span], a: int, b: int) -> bool:

@@ -126,6 +126,7 @@ class Tokens:
         self._multiword(vocab)
         self.quote = [-1] * self.n  # index of the quoted segment a token is in
         self.sentence = [0] * self.n
+        self.titled: set[int] = set()  # sentences written in Title Case (headlines)
 
     def _classify(self, vocab: Vocab) -> list[int]:
         w = vocab.words
@@ -243,7 +244,9 @@ class PhraseReader:
         tk = self.tk
         while j >= lo:
             lw = tk.low[j]
-            if lw in self.between or (lw.endswith("ly") and len(lw) > 4 and not tk.flags[j] & CAP):
+            if lw in self.between or (
+                lw.endswith("ly") and len(lw) > 4 and not tk.flags[j] & (CAP | PNOUN | GNOUN)
+            ):
                 j -= 1
                 continue
             if lw in self.time:
@@ -292,8 +295,10 @@ class PhraseReader:
                     k -= 1
                     continue
                 break
-            elif fk & PUNCT:
+            elif fk & (PUNCT | CUEW):
                 break
+            elif lw == "and" and self.nameish(k + 1) and self.nameish(k - 1) and f & NAME:
+                a, k = k, k - 1  # "Cummings and Conyers wrote"
             elif (
                 (fk & CAP and (fk & (NAME | TITLE | PARTY | OUTLET | PNOUN | GNOUN | RMOD)))
                 or (fk & CAP and tk.initial(k))
@@ -304,9 +309,8 @@ class PhraseReader:
                 a, k = k, k - 1
             elif (
                 not fk & (CAP | FINITE | CUEW)
-                and lw.isalpha()
+                and lw.replace("-", "").isalpha()
                 and lw not in self.function_words
-                and f & (PNOUN | GNOUN | OUTLET)
             ):
                 # an adjective inside a determined phrase: "the influential US daily"
                 d = k - 1
@@ -315,7 +319,7 @@ class PhraseReader:
                         break
                     d -= 1
                 if d >= lo and tk.low[d] in ("the", "a", "an"):
-                    a = d
+                    a = d  # "the influential US daily", "a smiling Clinton"
                 break
             else:
                 break
@@ -343,6 +347,8 @@ class PhraseReader:
         tk = self.tk
         if all(tk.words[k].isdigit() for k in range(a, b + 1)):
             return True  # an age: "Mr. Sloan, 56,"
+        if tk.low[a] in ("a", "an", "the") or tk.poss[a]:
+            return True  # "a retired astronaut", "the editor in chief of RT"
         return any(tk.flags[k] & (PNOUN | GNOUN | TITLE) for k in range(a, b + 1))
 
     def subject_before(self, cue: int, lo: int) -> Phrase | None:

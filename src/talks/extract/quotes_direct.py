@@ -14,16 +14,21 @@ from __future__ import annotations
 from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start
 from talks.extract.document import Doc, Draft
 from talks.extract.phrases import CUEW, FINITE, PUNCT
-from talks.extract.quote_marks import Segment
 
 MIN_DIRECT_WORDS = 3
 
 
-def _chains(segs: list[Segment]) -> list[list[int]]:
+def _chains(doc: Doc) -> list[list[int]]:
+    """Stretches grouped into one quote across paragraph breaks (news style). A
+    continuation with its own closing attribution ("“…,” wrote The Post") starts
+    anew when the quote before it was introduced by an attribution of its own."""
     out: list[list[int]] = []
-    for i, g in enumerate(segs):
+    for i, g in enumerate(doc.segs):
         if g.continues and out:
-            out[-1].append(i)
+            if _post_frame(doc, i) is not None and _pre_frame(doc, out[-1][0])[1]:
+                out.append([i])
+            else:
+                out[-1].append(i)
         else:
             out.append([i])
     return out
@@ -97,7 +102,7 @@ def direct_quotes(doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
     used_post = doc.used_post
     last: Draft | None = None
-    for chain in _chains(doc.segs):
+    for chain in _chains(doc):
         first, final = chain[0], chain[-1]
         words = sum(_word_count(doc, i) for i in chain)
         if words < MIN_DIRECT_WORDS or _is_title(doc, first):
@@ -152,8 +157,8 @@ def _only_frame_between(doc: Doc, last: Draft, chain: list[int]) -> bool:
     o = _open_token(doc, chain[0])
     if frame is None or not c < frame.start <= frame.end < o:
         return False
-    if doc.para_of_token[c] != doc.para_of_token[o]:
-        return False
+    if doc.para_of_token[c] != doc.para_of_token[o] or not tk.flags[o - 1] & PUNCT:
+        return False  # "… Pence said on “Fox News Sunday”": a title, not the quote going on
     return not any(
         tk.flags[k] & (CUEW | FINITE) or tk.quote[k] >= 0
         for k in list(range(c + 1, frame.start)) + list(range(frame.end + 1, o))

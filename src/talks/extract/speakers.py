@@ -57,6 +57,13 @@ def _strip_possessive(word: str) -> str:
     return word[:-1] if w.endswith("'") else word
 
 
+def _same_initial(first: str, entry: SpeakerEntry) -> bool:
+    """ "Vladimir Zelensky" may be Volodymyr Zelensky; "Melania Trump" is not Donald Trump."""
+    initial = skeleton(first)[:1]
+    names = (entry.name, *entry.aliases)
+    return any(skeleton(n)[:1] == initial for n in names if " " in n)
+
+
 class _Cache:
     """A small per-lexicon cache that keeps the lexicon alive, so ids are never reused."""
 
@@ -161,7 +168,7 @@ class SpeakerIndex:
                     return hit
         if len(words) > 1:
             hit = self._lookup([last])
-            if hit is not None and hit.kind == "person":
+            if hit is not None and hit.kind == "person" and _same_initial(words[0], hit):
                 return hit
         return self._fuzzy(words)
 
