@@ -9,9 +9,11 @@ and never copied into this repository.
 What is compared (see bench/README.md for the reasons):
 
 - Gold: every quoted stretch of `test.jsonl` (kind `direct` and `mixed`: a
-  mixed one is a partial quote, which GUIDELINES.md counts as direct), the
-  stretches of one `attribution` joined in order by one space into one gold
-  quote. Gold quotes under 3 words are not scored.
+  mixed one is a partial quote, which GUIDELINES.md counts as direct). The
+  stretches of one `direct` attribution within one paragraph are joined in
+  order by one space into one gold quote ("A," he said, "B."); each stretch of
+  a `mixed` attribution is its own gold quote (reporter's words stand between
+  them). Gold quotes under 3 words are not scored.
 - Predicted: the `direct` quotes `talks` extracts from `raw/text/*.txt`, read
   the way `talks ingest` reads files. Predictions under 3 words are not scored.
 - A prediction matches a gold quote when their character spans overlap and
@@ -154,7 +156,9 @@ def article_gold(article: str, text: str, records: Sequence[dict[str, Any]]) -> 
     gold = ArticleGold(article=article)
     haystack = text.translate(_SPACES)
     cursor = 0
-    groups: dict[str, list[tuple[dict[str, Any], Range, dict[str, Any]]]] = {}
+    # One gold quote per attribution and paragraph (GUIDELINES start a new quote at a
+    # new paragraph; a few PolNeAR records hold several paragraphs).
+    groups: dict[tuple[str, int], list[tuple[dict[str, Any], Range, dict[str, Any]]]] = {}
     for rec in records:
         at = haystack.find(rec["text"], cursor)
         if at < 0:
@@ -171,8 +175,12 @@ def article_gold(article: str, text: str, records: Sequence[dict[str, Any]]) -> 
             if "discuss" in flags:
                 gold.ignore.append(span)
                 continue
-            groups.setdefault(q["attribution"], []).append((rec, span, q))
-    for attribution, parts in groups.items():
+            # Stretches of a `mixed` attribution stand apart in the reporter's words, so
+            # each is its own (partial) quote; `direct` ones are split only by attribution.
+            para = at + rec["text"].rfind("\n", 0, q["start"])
+            key = (q["attribution"], span[0] if q["kind"] == "mixed" else para)
+            groups.setdefault(key, []).append((rec, span, q))
+    for (attribution, _), parts in groups.items():
         joined = " ".join(text[s:e] for _, (s, e), _ in parts)
         spans = tuple(span for _, span, _ in parts)
         if len(tokens(joined)) < MIN_DIRECT_WORDS:
