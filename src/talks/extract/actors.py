@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.topic_lexicon import Compiled, Hit, scan
+from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
 MentionKind = Literal["party", "person", "pronoun", "bare"]
@@ -82,20 +82,22 @@ def find_mentions(
     *,
     cue_starts: set[int],
     blocked: Sequence[tuple[int, int]],
+    parties: list[Hit],
+    persons: list[Hit],
 ) -> list[Mention]:
     """Every party, person, pronoun and bare-role mention in `text`, in text order.
 
     `blocked` spans (topic signals) hold no actor: "NATO" in "NATO membership".
     """
-    starts = [b[0] for b in blocked]
+    block_starts = [b[0] for b in blocked]
 
     def is_blocked(a: int, b: int) -> bool:
-        i = bisect.bisect_right(starts, a) - 1
+        i = bisect.bisect_right(block_starts, a) - 1
         return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
 
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for hit in scan(comp.persons, text):
+    for hit in persons:
         if is_blocked(hit.start, hit.end):
             continue
         pw = comp.person_words[hit.index]
@@ -111,7 +113,7 @@ def find_mentions(
         out.append(Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject))
         taken.append((hit.start, end))
 
-    for hit in scan(comp.parties, text):
+    for hit in parties:
         if is_blocked(hit.start, hit.end) or any(a <= hit.start < b for a, b in taken):
             continue
         m = _party_mention(text, comp, hit, cue_starts)

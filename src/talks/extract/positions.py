@@ -22,7 +22,7 @@ from talks.extract.dates import statement_date
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.text import sentences
-from talks.extract.topic_lexicon import compiled, scan
+from talks.extract.topic_lexicon import compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Position, Quote, Span
 
@@ -33,7 +33,7 @@ _LOOKBACK_SENTENCES = 3  # how far back "that idea" may refer
 def topics_in(text: str, *, lexicon: Lexicon) -> tuple[str, ...]:
     """The topic keys whose signals occur in `text`, in lexicon order."""
     comp = compiled(lexicon)
-    found = {comp.signal_info[h.index].topic for h in scan(comp.signals, text)}
+    found = {comp.signal_info[h.index].topic for h in scan_signals(comp, text)}
     return tuple(k for k in comp.topic_keys if k in found)
 
 

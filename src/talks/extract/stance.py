@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talks.extract.actors import Actor, Mention, find_mentions, person_holder, resolve
-from talks.extract.topic_lexicon import Compiled, Hit, scan
+from talks.extract.topic_lexicon import Compiled, Hit, scan_all, scan_names
 from talks.models import Article, Quote, Span, Stance
 
 Spans = Sequence[tuple[int, int]]
@@ -102,25 +102,32 @@ class Doc:
         def clean(hits: list[Hit]) -> list[Hit]:
             return [h for h in hits if not inside(h.start, noise)]
 
-        self.signals = clean(scan(comp.signals, text))
+        signals, cues, conditions, negations = scan_all(comp, text)
+        self.signals = clean(signals)
         sig_spans = [(h.start, h.end) for h in self.signals]
 
         def outside_signals(hits: list[Hit]) -> list[Hit]:
             return [h for h in hits if not any(a < h.end and h.start < b for a, b in sig_spans)]
 
-        self.cues = outside_signals(clean(scan(comp.cues, text))) if self.signals else []
+        self.cues = outside_signals(clean(cues))
         cue_spans = [(h.start, h.end) for h in self.cues]
-        self.conditions = clean(scan(comp.conditions, text)) if self.signals else []
+        self.conditions = clean(conditions)
         self.negations = [
             h
-            for h in outside_signals(clean(scan(comp.negations, text)) if self.signals else [])
+            for h in outside_signals(clean(negations))
             if not inside(h.start, cue_spans) and not text.startswith(" only", h.end)
         ]
-        self.mentions = (
-            find_mentions(text, comp, cue_starts={h.start for h in self.cues}, blocked=sig_spans)
-            if self.signals
-            else []
-        )
+        self.mentions: list[Mention] = []
+        if self.signals:
+            party_hits, person_hits = scan_names(comp, text)
+            self.mentions = find_mentions(
+                text,
+                comp,
+                cue_starts={h.start for h in self.cues},
+                blocked=sig_spans,
+                parties=party_hits,
+                persons=person_hits,
+            )
         self.mention_starts = [m.start for m in self.mentions]
 
     def quote_at(self, pos: int) -> tuple[Quote, Span] | None:

@@ -11,18 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from talks.extract.dispatch import Family, Hit, Literals, Scanner
 from talks.lexicon import Lexicon
 
+__all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
+
 CueKind = Literal["support", "oppose", "condition", "negation"]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One match of a lexicon entry in the text."""
-
-    start: int
-    end: int
-    index: int  # which entry (signal, cue, party word) matched
 
 
 @dataclass(frozen=True)
@@ -52,15 +46,15 @@ class PersonWord:
 
 @dataclass(frozen=True)
 class Compiled:
-    signals: re.Pattern[str] | None
+    signals: Family
     signal_info: tuple[SignalInfo, ...]
-    cues: re.Pattern[str] | None  # support / oppose cues
+    cues: Family  # support / oppose cues
     cue_info: tuple[CueInfo, ...]
-    conditions: re.Pattern[str] | None
-    negations: re.Pattern[str] | None
-    parties: re.Pattern[str] | None
+    conditions: Family
+    negations: Family
+    parties: Literals
     party_words: tuple[PartyWord, ...]
-    persons: re.Pattern[str] | None
+    persons: Literals
     person_words: tuple[PersonWord, ...]
     role_after: re.Pattern[str]  # a role or group noun right after a party word
     person_role_after: re.Pattern[str]  # a singular person role right after a party word
@@ -70,13 +64,8 @@ class Compiled:
     anaphor: re.Pattern[str]  # a reference back to a proposal named earlier
     speech_verbs: frozenset[str]
     topic_keys: tuple[str, ...]
-
-
-def _alternation(patterns: list[str], flags: int) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    body = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+    scanner: Scanner  # signals, cues, conditions, negations (case folded)
+    signal_scanner: Scanner
 
 
 def _words(words: list[str]) -> str:
@@ -130,15 +119,6 @@ def _compile(lexicon: Lexicon) -> Compiled:
         for name in [party.name, *party.names]:
             surface[name] = PartyWord(party.name, False)
     party_keys = sorted(surface, key=len, reverse=True)
-    party_re = (
-        re.compile(
-            "(?<![\\w-])(?:"
-            + "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(party_keys))
-            + r")(?![\w-])"
-        )
-        if party_keys
-        else None
-    )
 
     parties = {p.name for p in lexicon.parties}
     person_surface: dict[str, PersonWord] = {}
@@ -149,15 +129,6 @@ def _compile(lexicon: Lexicon) -> Compiled:
         for alias in [sp.name, *sp.aliases]:
             person_surface.setdefault(alias, word)
     person_keys = sorted(person_surface, key=len, reverse=True)
-    person_re = (
-        re.compile(
-            "(?<![\\w-])(?:"
-            + "|".join(f"(?P<g{i}>{re.escape(k)})" for i, k in enumerate(person_keys))
-            + r")(?![\w-])"
-        )
-        if person_keys
-        else None
-    )
 
     person_roles = lexicon.words.get("position_person_roles", [])
     groups = lexicon.words.get("position_groups", [])
@@ -170,16 +141,22 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if cue.kind == "speech":
             speech.update(f.lower() for f in cue.forms if " " not in f)
 
+    families = (
+        Family.build(sig_patterns, flags=re.I),
+        Family.build(cue_patterns, flags=re.I),
+        Family.build(conditions, flags=re.I),
+        Family.build(negations, flags=re.I),
+    )
     return Compiled(
-        signals=_alternation(sig_patterns, re.I),
+        signals=families[0],
         signal_info=tuple(sig_info),
-        cues=_alternation(cue_patterns, re.I),
+        cues=families[1],
         cue_info=cue_info,
-        conditions=_alternation(conditions, re.I),
-        negations=_alternation(negations, re.I),
-        parties=party_re,
+        conditions=families[2],
+        negations=families[3],
+        parties=Literals(party_keys),
         party_words=tuple(surface[k] for k in party_keys),
-        persons=person_re,
+        persons=Literals(person_keys),
         person_words=tuple(person_surface[k] for k in person_keys),
         # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
         role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all})\b", re.I),
@@ -194,20 +171,21 @@ def _compile(lexicon: Lexicon) -> Compiled:
         ),
         speech_verbs=frozenset(speech),
         topic_keys=tuple(t.key for t in lexicon.topics),
+        scanner=Scanner(families),
+        signal_scanner=Scanner(families[:1]),
     )
 
 
-def scan(
-    pattern: re.Pattern[str] | None, text: str, start: int = 0, end: int | None = None
-) -> list[Hit]:
-    """Every match of a compiled alternation, with the index of the entry that matched."""
-    if pattern is None:
-        return []
-    out: list[Hit] = []
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
-        name = m.lastgroup
-        if name is None or not name.startswith("g"):
-            # a user pattern with its own named group: find the entry group that matched
-            name = next(k for k, v in m.groupdict().items() if v is not None and k[0] == "g")
-        out.append(Hit(m.start(), m.end(), int(name[1:])))
-    return out
+def scan_signals(comp: Compiled, text: str) -> list[Hit]:
+    """The topic signals in `text`."""
+    return comp.signal_scanner.scan(text)[0]
+
+
+def scan_all(comp: Compiled, text: str) -> tuple[list[Hit], ...]:
+    """Signals, stance cues, conditions and negations in `text`, in one pass."""
+    return tuple(comp.scanner.scan(text))
+
+
+def scan_names(comp: Compiled, text: str) -> tuple[list[Hit], list[Hit]]:
+    """Party words and known people in `text`."""
+    return comp.parties.scan(text), comp.persons.scan(text)
