@@ -584,6 +584,21 @@ def test_same_file_by_another_path_spelling_is_unchanged(
     assert _summary(again) == (0, 1, 0, 0)
 
 
+def test_same_file_from_another_working_folder_is_unchanged(
+    tmp_path: Path, db: Path, lex: Lexicon, fake: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "news" / "in" / "a.txt", "A\n“Peace now,” he said.\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "news")
+    with Store(db) as store:
+        ingest_paths(store, ["in"], lexicon=lex)
+        monkeypatch.chdir(tmp_path / "elsewhere")
+        again = ingest_paths(store, ["../news/in"], lexicon=lex)
+        assert store.counts()["articles"] == 1
+    assert _summary(again) == (0, 1, 0, 0)
+    assert len(fake) == 1  # not extracted again
+
+
 def test_a_changed_file_replaces_its_records(
     tmp_path: Path, db: Path, lex: Lexicon, fake: list[str]
 ) -> None:
