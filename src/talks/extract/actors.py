@@ -37,7 +37,7 @@ _PRONOUN = re.compile(
 )
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 _FIRST_PERSON = frozenset({"we", "our", "i"})
-_PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
 _APOSTROPHE_S = ("'s", "’s")
 
@@ -57,8 +57,10 @@ class Mention:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
-    return m.group(1).lower() if m else ""
+    seg = text[max(0, pos - 30) : pos].rstrip(" ,\t\n")
+    if not seg:
+        return ""
+    return seg.rsplit(None, 1)[-1].strip("“”\"‘’'(").lower()
 
 
 def _verb_like(word: str) -> bool:
@@ -96,7 +98,7 @@ def find_mentions(
         return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
 
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # characters covered by a known person
     for hit in persons:
         if is_blocked(hit.start, hit.end):
             continue
@@ -111,10 +113,10 @@ def find_mentions(
             )
         holder = None if pw.group else pw.name
         out.append(Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject))
-        taken.append((hit.start, end))
+        taken.update(range(hit.start, end))
 
     for hit in parties:
-        if is_blocked(hit.start, hit.end) or any(a <= hit.start < b for a, b in taken):
+        if is_blocked(hit.start, hit.end) or hit.start in taken:
             continue
         m = _party_mention(text, comp, hit, cue_starts)
         if m is not None:
@@ -163,8 +165,10 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
         nxt = _NEXT_WORD.match(text, after)
         subject = _starts_cue(cue_starts, text, after) or bool(nxt and nxt.group(1)[:1].isupper())
         return Mention(hit.start, end, "party", pw.party, None, False, subject)
-    before = text[max(0, hit.start - 60) : hit.start]
-    of_role = comp.role_before_of.search(before)
+    of_role = None
+    if prev in ("of", "the") and _OF_BEFORE.search(text, max(0, hit.start - 9), hit.start):
+        before = text[max(0, hit.start - 60) : hit.start]
+        of_role = comp.role_before_of.search(before)
     if of_role:  # "the President of Ukraine", "the head of the Russian delegation"
         start = hit.start - len(before) + of_role.start()
         person = bool(comp.person_role_after.match(" " + of_role.group()))

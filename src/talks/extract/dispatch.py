@@ -210,7 +210,10 @@ def _full_trie(words: Iterable[str]) -> str:
     return emit(tree) if tree else "(?!)"
 
 
-def _first2(c: tuple[int, int, re.Pattern[str]]) -> tuple[int, int]:
+_Cand = tuple[int, int, re.Pattern[str]]  # family, entry, compiled pattern
+
+
+def _first2(c: _Cand) -> tuple[int, int]:
     return c[0], c[1]
 
 
@@ -233,21 +236,28 @@ class Scanner:
         }
         self.lengths = tuple(sorted({len(k) for k in merged}, reverse=True))
         self.candidates = re.compile(rf"(?<![\w-])(?:{_trie(merged)})", re.I if self.fold else 0)
+        self._memo: dict[str, tuple[_Cand, ...]] = {}  # first letters -> patterns to try
+
+    def _candidates(self, key: str) -> tuple[_Cand, ...]:
+        cands: set[_Cand] = set()
+        for n in self.lengths:
+            cands.update(self.buckets.get(key[:n], ()))
+        return tuple(sorted(cands, key=_first2))
 
     def scan(self, text: str) -> list[list[Hit]]:
         """Leftmost, non-overlapping matches per family, as `finditer` over an alternation
         of that family's patterns would give (the earlier entry wins at one start)."""
         found: list[list[Hit]] = [[] for _ in self.families]
         ends = [-1] * len(self.families)
-        buckets, lengths, fold = self.buckets, self.lengths, self.fold
+        fold, memo = self.fold, self._memo
         for m in self.candidates.finditer(text):
             p = m.start()
-            key = text[p : p + _K].lower() if fold else text[p : p + _K]
-            cands: tuple[tuple[int, int, re.Pattern[str]], ...] = ()
-            for n in lengths:
-                got = buckets.get(key[:n])
-                if got:
-                    cands = tuple(sorted({*cands, *got}, key=_first2)) if cands else got
+            key = text[p : p + _K]
+            if fold:
+                key = key.lower()
+            cands = memo.get(key)
+            if cands is None:
+                cands = memo[key] = self._candidates(key)
             done = -1
             for f, i, pattern in cands:
                 if f == done or p < ends[f]:

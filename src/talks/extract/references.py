@@ -61,7 +61,7 @@ def references(
 ) -> list[Found]:
     """Stances in clauses with no topic of their own that point back to one."""
     text = doc.text
-    has_anaphor = doc.comp.anaphor.search(text, s_lo, s_hi) is not None
+    has_anaphor: bool | None = None  # looked up only when a verdict needs it
     out: list[Found] = []
     for cue in hits_in(doc.cues, s_lo, s_hi):
         if inside(cue.start, masks):
@@ -71,7 +71,11 @@ def references(
         if any(c_lo <= s.start < c_hi for s in signals):
             continue  # the clause names its own topic
         if verdict:
-            if signals or not has_anaphor:
+            if signals:
+                continue
+            if has_anaphor is None:
+                has_anaphor = doc.comp.anaphor.search(text, s_lo, s_hi) is not None
+            if not has_anaphor:
                 continue
         elif not _OBJECT_IT.match(text, cue.end):
             ws = _SPACE.match(text, cue.end)
