@@ -29,8 +29,6 @@ class DiffResult(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    from_date: dt.date
-    to_date: dt.date
     changes: list[PositionChange]
     undated: int = 0  # positions left out because their date is unknown
 
@@ -88,7 +86,7 @@ def compare(
             changes.append(
                 PositionChange(actor=who, topic=what, status=status, before=before, after=after)
             )
-    return DiffResult(from_date=from_date, to_date=to_date, changes=changes, undated=undated)
+    return DiffResult(changes=changes, undated=undated)
 
 
 def timeline(
