@@ -87,7 +87,7 @@ def ingest_paths(
                 summary.errors.extend(loaded.errors)
                 for article in loaded.articles:
                     digest = hashlib.sha256(
-                        (fp + article.model_dump_json(exclude={"text"})).encode("utf-8")
+                        (fp + article.model_dump_json(exclude={"text", "path"})).encode("utf-8")
                     ).hexdigest()[:16]
                     status = store.status_of(article, digest)
                     if status == "unchanged":

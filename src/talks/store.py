@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -38,9 +39,10 @@ MIGRATIONS: list[str] = [
         warnings TEXT NOT NULL,
         text TEXT NOT NULL,
         digest TEXT NOT NULL,
-        ingested_at TEXT NOT NULL
+        ingested_at TEXT NOT NULL,
+        source TEXT NOT NULL
     );
-    CREATE UNIQUE INDEX articles_source ON articles(path, article);
+    CREATE UNIQUE INDEX articles_source ON articles(source, article);
     CREATE INDEX articles_published ON articles(published);
     CREATE TABLE quotes (
         id TEXT PRIMARY KEY,
@@ -115,6 +117,11 @@ def _spans(values: Iterable[Span]) -> str:
 
 def _unspans(value: str) -> tuple[Span, ...]:
     return tuple(Span(start=a, end=b) for a, b in json.loads(value))
+
+
+def _source(path: str) -> str:
+    """A file's identity: its absolute path, whichever folder the command ran from."""
+    return path if path == "-" else os.path.abspath(path)
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -205,8 +212,8 @@ class Store:
         """What storing `article` would be: new, unchanged (same content and
         extraction), or updated (the same source with other content)."""
         row = self.db.execute(
-            "SELECT id, digest FROM articles WHERE path = ? AND article = ?",
-            (article.path, article.article),
+            "SELECT id, digest FROM articles WHERE source = ? AND article = ?",
+            (_source(article.path), article.article),
         ).fetchone()
         if row is None:
             row = self.db.execute(
@@ -231,16 +238,16 @@ class Store:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
         try:
-            source = (article.path, article.article, article.id)
+            source = (_source(article.path), article.article, article.id)
             if self.fts:
                 self.db.execute(
                     "DELETE FROM quotes_fts WHERE quote_id IN (SELECT q.id FROM quotes q "
                     "JOIN articles a ON a.id = q.article_id "
-                    "WHERE (a.path = ? AND a.article = ?) OR a.id = ?)",
+                    "WHERE (a.source = ? AND a.article = ?) OR a.id = ?)",
                     source,
                 )
             self.db.execute(
-                "DELETE FROM articles WHERE (path = ? AND article = ?) OR id = ?", source
+                "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?", source
             )
             self._insert(article, quotes, positions, digest)
         except BaseException:
@@ -263,7 +270,7 @@ class Store:
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -280,6 +287,7 @@ class Store:
                 a.text,
                 digest,
                 now,
+                _source(a.path),
             ),
         )
         self.db.executemany(
