@@ -22,7 +22,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_diff_positions_reports_ukraine_nato_shift() -> None:
     done = run("2022-04-30", "2025-12-31", "--topic", "nato")
     assert done.returncode == 0, done.stderr
-    out = done.stdout
+    out = " ".join(done.stdout.split())  # evidence is wrapped for reading
     assert "Ukraine · nato: oppose → support" in out
     # the evidence on both sides, with their dates
     assert "2022-03-30" in out and "2025-06-03" in out
