@@ -99,15 +99,17 @@ def find_frames(
     relay_verbs = vocab.words.get("relay_verbs", frozenset())
     frames: list[Frame] = []
     hits: list[tuple[int, int, Cue]] = []
-    for m in vocab.cue_re.finditer(tk.text):
-        a = tk.index(m.start())
-        b = tk.index(m.end()) - 1
-        if a >= tk.n or tk.quote[a] >= 0 or a in skip:
+    first_words = vocab.cue_phrases
+    for a in [a for a, lw in enumerate(tk.low) if lw in first_words]:
+        if tk.quote[a] >= 0 or a in skip:
             continue
-        cue = vocab.cues.get(fold(m.group()))
-        if cue is None:
+        hit = tk.match(vocab.cue_phrases, a)
+        if hit is None:
             continue
-        form = fold(m.group())
+        cue = hit[0]
+        assert isinstance(cue, Cue)
+        b = a + hit[1] - 1
+        form = " ".join(tk.low[a : b + 1])
         s = tk.sentence[a]
         if tk.flags[a] & CAP and s not in tk.titled and a > sent_bounds[s][0]:
             continue  # "Commonwealth of Independent States": a name, not a cue

@@ -21,6 +21,7 @@ from talks.extract.phrases import (
     CAP,
     DET,
     GNOUN,
+    NAMEISH,
     OUTLET,
     PARTY,
     PNOUN,
@@ -194,10 +195,10 @@ class Tracker:
 
     def _scan(self, skip: set[int]) -> None:
         tk, reader = self.tk, self.reader
-        i = 0
-        while i < tk.n:
-            if tk.quote[i] >= 0 or i in skip or not reader.nameish(i):
-                i += 1
+        candidates = [i for i, f in enumerate(tk.flags) if f & NAMEISH]
+        done = -1
+        for i in candidates:
+            if i <= done or tk.quote[i] >= 0 or i in skip or tk.sentence[i] in tk.titled:
                 continue
             j = i
             while (
@@ -241,7 +242,7 @@ class Tracker:
                 if ent.gender is None:
                     ent.gender = self._gender(roles)
                 self._events.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
-            i = j + 1
+            done = j
 
     # --- resolving ---------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from talks.extract.attribution import Frame, Speaker, find_frames, resolve
 from talks.extract.coref import Tracker
-from talks.extract.phrases import PhraseReader, Tokens, vocab_for
+from talks.extract.phrases import CAP, PUNCT, PhraseReader, Tokens, vocab_for
 from talks.extract.quote_marks import Segment, segments
 from talks.extract.text import paragraphs, sentences
 from talks.lexicon import Lexicon
@@ -62,8 +62,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     for i, g in enumerate(segs):
         a, b = tk.index(g.start), tk.index(g.end) - 1
         seg_tokens.append((a, b))
-        for k in range(a, b + 1):
-            tk.quote[k] = i
+        tk.quote[a : b + 1] = [i] * (b + 1 - a)
     # sentences, merged where a quotation runs over a sentence end
     sents = [(s.start, s.end) for s in sentences(text, paras)]
     merged: list[list[int]] = []
@@ -90,9 +89,8 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
         sent_bounds.append((a, b))
         while pi < len(paras) and paras[pi].end <= s:
             pi += 1
-        for k in range(a, b + 1):
-            tk.sentence[k] = idx
-            para_of_token[k] = pi
+        tk.sentence[a : b + 1] = [idx] * (b + 1 - a)
+        para_of_token[a : b + 1] = [pi] * (b + 1 - a)
     skip = {k for k in range(tk.n) if tk.sentence[k] < 0}
     tk.titled = {i for i, (a, b) in enumerate(sent_bounds) if _title_case(tk, a, b)}
     reader = PhraseReader(tk)
@@ -108,11 +106,18 @@ _MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as
 
 def _title_case(tk: Tokens, a: int, b: int) -> bool:
     """A headline in Title Case: its capitals say nothing about names or cues."""
-    words = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and tk.quote[k] < 0]
-    major = [k for k in words if tk.low[k] not in _MINOR_WORDS]
-    if len(major) < 3:
-        return False
-    return sum(1 for k in major if tk.words[k][0].isupper()) >= 0.8 * len(major)
+    flags, low, quote = tk.flags, tk.low, tk.quote
+    major = caps = 0
+    for k in range(a, b + 1):
+        f = flags[k]
+        if f & PUNCT or quote[k] >= 0 or low[k] in _MINOR_WORDS or not tk.words[k][0].isalpha():
+            continue
+        major += 1
+        if f & CAP:
+            caps += 1
+        elif major - caps > 0.2 * (b - a + 1):
+            return False  # plainly not: stop early
+    return major >= 3 and caps >= 0.8 * major
 
 
 def _same_para(paras: list[Span], a: int, b: int) -> bool:

@@ -28,6 +28,19 @@ _QUOTE_CHARS = frozenset("\"“”„‟«»‘’‚‛‹›'`")
 PRON, DET, TITLE, PNOUN, GNOUN, RMOD, PARTY, OUTLET, NAME, CAP, PUNCT, CUEW, FINITE, ORG = (
     1 << i for i in range(14)
 )
+NAMEISH = 1 << 14  # can be part of a proper name (set once party and outlet words are known)
+
+
+_CLASSES = (
+    ("pronouns", PRON),
+    ("determiners", DET),
+    ("titles", TITLE),
+    ("person_nouns", PNOUN),
+    ("group_nouns", GNOUN),
+    ("role_modifiers", RMOD),
+    ("finite_verbs", FINITE),
+    ("org_words", ORG),
+)
 
 
 def _singular(word: str) -> str:
@@ -38,24 +51,63 @@ def _singular(word: str) -> str:
     return word
 
 
+Phrases = dict[str, list[tuple[tuple[str, ...], object]]]
+
+
+def _by_first_word(table: dict[tuple[str, ...], object]) -> Phrases:
+    """Multi-word keys indexed by their first word, longest first."""
+    out: Phrases = {}
+    for key, value in table.items():
+        out.setdefault(key[0], []).append((key, value))
+    for items in out.values():
+        items.sort(key=lambda kv: -len(kv[0]))
+    return out
+
+
 @dataclass
 class Vocab:
     """The cue lexicon compiled for fast lookups (built once per lexicon)."""
 
     lexicon: Lexicon
-    cue_re: re.Pattern[str]
     cues: dict[str, Cue]
+    cue_phrases: Phrases  # first word -> [(words, Cue)]
     words: dict[str, frozenset[str]]
-    outlets: dict[tuple[str, ...], str]
-    outlet_longest: int
+    outlets: Phrases  # first word -> [(words, outlet name)]
     parties: PartyIndex
+    party_phrases: Phrases  # first word -> [(words, party)]
     speakers: SpeakerIndex
 
-    def has(self, name: str, word: str) -> bool:
-        return word in self.words.get(name, frozenset())
+    info: dict[str, tuple[str, bool, int]] = field(default_factory=dict)
+
+    def learn(self, word: str) -> tuple[str, bool, int]:
+        """Lower-cased form, possessive flag and word classes of a token (memoised)."""
+        lw = word.lower().replace("’", "'") if word.isascii() or word == "’" else word_key(word)
+        poss = lw.endswith("'s") and len(lw) > 2
+        if poss:
+            lw = lw[:-2]
+        w = self.words
+        f = 0
+        first = word[0]
+        if not first.isalnum():
+            f = PUNCT
+        else:
+            if first.isupper():
+                f |= CAP
+            single = _singular(lw)
+            for name, flag in _CLASSES:
+                if lw in w[name] or (flag & (PNOUN | GNOUN) and single in w[name]):
+                    f |= flag
+            if f & CAP and lw not in w["not_names"] and not f & (TITLE | PNOUN | GNOUN | RMOD):
+                f |= NAME
+                if not f & (PRON | DET):
+                    f |= NAMEISH
+        row = (lw, poss, f)
+        self.info[word] = row
+        return row
 
 
 _VOCAB_CACHE = _Cache()
+_INFO_SIZE = 1 << 17
 
 
 def vocab_for(lexicon: Lexicon) -> Vocab:
@@ -67,28 +119,31 @@ def vocab_for(lexicon: Lexicon) -> Vocab:
     for cue in lexicon.cues:
         for form in cue.forms or [cue.lemma]:
             cues.setdefault(fold(form), cue)
-    forms = sorted(cues, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) or r"(?!)"
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
     words = {k: frozenset(fold(w) for w in v) for k, v in lexicon.words.items()}
-    outlets: dict[tuple[str, ...], str] = {}
+    outlets: dict[tuple[str, ...], object] = {}
     for name in lexicon.words.get("outlets", ()):
-        key = tuple(fold(w) for w in name.split())
+        key = tuple(word_key(w) for w in name.split())
         if key[0] == "the" and len(key) > 1:
             key = key[1:]
         outlets.setdefault(key, name.removeprefix("The ").removeprefix("the "))
+    parties = PartyIndex.for_lexicon(lexicon)
     vocab = Vocab(
         lexicon=lexicon,
-        cue_re=cue_re,
         cues=cues,
+        cue_phrases=_by_first_word({tuple(k.split()): v for k, v in cues.items()}),
         words=words,
-        outlets=outlets,
-        outlet_longest=max((len(k) for k in outlets), default=1),
-        parties=PartyIndex.for_lexicon(lexicon),
+        outlets=_by_first_word(outlets),
+        parties=parties,
+        party_phrases=_by_first_word(dict(parties.by_words)),
         speakers=SpeakerIndex.for_lexicon(lexicon),
     )
     _VOCAB_CACHE.put(lexicon, vocab)
     return vocab
+
+
+def word_key(word: str) -> str:
+    """A word as the tables key it: lower case, accents folded, apostrophes unified."""
+    return fold(word) if not word.isascii() else word.lower()
 
 
 class Tokens:
@@ -97,30 +152,21 @@ class Tokens:
     def __init__(self, text: str, vocab: Vocab) -> None:
         self.text = text
         self.vocab = vocab
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
-        for m in _TOKEN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(m.group())
-        self.starts = starts
-        self.ends = ends
-        self.words = words
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.words = words = [text[s:e] for s, e in spans]
         self.n = len(words)
-        low: list[str] = []
-        poss: list[bool] = []
-        for w in words:
-            lw = w.lower().replace("’", "'")
-            if lw.endswith("'s") and len(lw) > 2:
-                low.append(lw[:-2])
-                poss.append(True)
-            else:
-                low.append(lw)
-                poss.append(False)
-        self.low = low
-        self.poss = poss
-        self.flags = self._classify(vocab)
+        info = vocab.info
+        if len(info) > _INFO_SIZE:
+            info.clear()
+        rows = [info.get(w) or vocab.learn(w) for w in words]
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.low: list[str] = []
+        self.poss: list[bool] = []
+        self.flags: list[int] = []
+        if spans:
+            self.starts, self.ends = map(list, zip(*spans, strict=True))
+            self.low, self.poss, self.flags = map(list, zip(*rows, strict=True))
         self.party: dict[int, tuple[str, int]] = {}
         self.outlet: dict[int, tuple[str, int]] = {}
         self._multiword(vocab)
@@ -128,63 +174,33 @@ class Tokens:
         self.sentence = [0] * self.n
         self.titled: set[int] = set()  # sentences written in Title Case (headlines)
 
-    def _classify(self, vocab: Vocab) -> list[int]:
-        w = vocab.words
-        pron, det, titles = w.get("pronouns", set()), w.get("determiners", set()), w["titles"]
-        pnoun, gnoun, rmod = w["person_nouns"], w["group_nouns"], w["role_modifiers"]
-        finite, not_names, org = w["finite_verbs"], w["not_names"], w["org_words"]
-        out: list[int] = []
-        for word, lw in zip(self.words, self.low, strict=True):
-            f = 0
-            first = word[0]
-            if not (first.isalnum()):
-                out.append(PUNCT)
-                continue
-            if first.isupper():
-                f |= CAP
-            if lw in pron:
-                f |= PRON
-            if lw in det:
-                f |= DET
-            if lw in titles:
-                f |= TITLE
-            if lw in pnoun or _singular(lw) in pnoun:
-                f |= PNOUN
-            if lw in gnoun or _singular(lw) in gnoun:
-                f |= GNOUN
-            if lw in rmod:
-                f |= RMOD
-            if lw in finite:
-                f |= FINITE
-            if lw in org:
-                f |= ORG
-            if f & CAP and lw not in not_names and not f & (TITLE | PNOUN | GNOUN | RMOD):
-                f |= NAME
-            out.append(f)
-        return out
+    def match(self, table: Phrases, i: int) -> tuple[object, int] | None:
+        """The longest entry of `table` whose words start at token i, and its length."""
+        items = table.get(self.low[i])
+        if items is None:
+            return None
+        for key, value in items:
+            n = len(key)
+            if n == 1 or tuple(self.low[i : i + n]) == key:
+                return value, n
+        return None
 
     def _multiword(self, vocab: Vocab) -> None:
-        words = self.words
-        i = 0
-        while i < self.n:
-            f = self.flags[i]
-            if f & PUNCT:
-                i += 1
-                continue
-            hit = vocab.parties.match(words, i) if f & CAP else None
-            if hit is not None:
-                party, n = hit
-                self.party[i] = (party, n)
-                for k in range(i, i + n):
-                    self.flags[k] |= PARTY
-            for n in range(min(vocab.outlet_longest, self.n - i), 0, -1):
-                key = tuple(self.low[i : i + n])
-                if key in vocab.outlets and f & CAP:
-                    self.outlet[i] = (vocab.outlets[key], n)
-                    for k in range(i, i + n):
-                        self.flags[k] |= OUTLET
-                    break
-            i += 1
+        """Party and outlet names (several words), and initials: "Donald J. Trump"."""
+        flags, low, words = self.flags, self.low, self.words
+        parties, outlets = vocab.party_phrases, vocab.outlets
+        for i in [i for i, f in enumerate(flags) if f & CAP]:
+            lw = low[i]
+            if lw in parties and (hit := self.match(parties, i)) is not None:
+                self.party[i] = (str(hit[0]), hit[1])
+                for k in range(i, i + hit[1]):
+                    flags[k] = (flags[k] | PARTY) & ~NAMEISH
+            if lw in outlets and (hit := self.match(outlets, i)) is not None:
+                self.outlet[i] = (str(hit[0]), hit[1])
+                for k in range(i, i + hit[1]):
+                    flags[k] = (flags[k] | OUTLET) & ~NAMEISH
+            if len(words[i]) == 1 and i + 1 < self.n and words[i + 1] == ".":
+                flags[i] |= NAMEISH  # an initial
 
     def index(self, offset: int) -> int:
         """The first token starting at or after `offset`."""
@@ -234,10 +250,7 @@ class PhraseReader:
     def nameish(self, i: int) -> bool:
         """Could token i be part of a person's or body's proper name?"""
         tk = self.tk
-        if not 0 <= i < tk.n:
-            return False
-        f = tk.flags[i]
-        return bool(f & NAME and not f & (PARTY | PRON | DET | OUTLET)) or tk.initial(i)
+        return 0 <= i < tk.n and bool(tk.flags[i] & NAMEISH)
 
     def skip_back(self, j: int, lo: int) -> int:
         """Skip auxiliaries, adverbs and time phrases standing before a cue."""
@@ -269,8 +282,10 @@ class PhraseReader:
         f = tk.flags[j]
         if f & PRON:
             return Phrase(j, j, j, "pronoun")
-        if tk.poss[j] or not (f & (PNOUN | GNOUN | PARTY | OUTLET) or self.nameish(j)):
+        if tk.poss[j]:
             return None
+        if not (f & (PNOUN | GNOUN | PARTY | OUTLET) or self.nameish(j)):
+            return self._loose(j, lo)
         a = j
         k = j - 1
         while k >= lo:
@@ -309,7 +324,7 @@ class PhraseReader:
                 a, k = k, k - 1
             elif (
                 not fk & (CAP | FINITE | CUEW)
-                and lw.replace("-", "").isalpha()
+                and self._adjective(k)
                 and lw not in self.function_words
             ):
                 # an adjective inside a determined phrase: "the influential US daily"
@@ -326,6 +341,32 @@ class PhraseReader:
         while a < j and tk.low[a] in PREPOSITIONS:
             a += 1
         return self.analyse(a, j)
+
+    def _adjective(self, k: int) -> bool:
+        """Could token k be an adjective inside a noun phrase ("63-year-old")?"""
+        tk = self.tk
+        lw = tk.low[k]
+        return (
+            lw.replace("-", "").isalnum()
+            and not tk.flags[k] & (CAP | FINITE | CUEW | PUNCT)
+            and lw not in self.function_words
+        )
+
+    def _loose(self, j: int, lo: int) -> Phrase | None:
+        """Right after a quotation, "the narrator said": any determined noun speaks."""
+        tk = self.tk
+        if not self._adjective(j):
+            return None
+        d = j - 1
+        while d >= lo and d >= j - 3 and tk.low[d] not in ("the", "a", "an"):
+            if not self._adjective(d):
+                return None
+            d -= 1
+        if d < lo or tk.low[d] not in ("the", "a", "an"):
+            return None
+        if d - 1 >= lo and not tk.flags[d - 1] & PUNCT:
+            return None
+        return Phrase(d, j, j, "person")
 
     def _between_commas(self, j: int, lo: int) -> int | None:
         """For a comma at j, the comma opening the parenthesis it closes."""
@@ -424,6 +465,20 @@ class PhraseReader:
             ):
                 pass
             elif (
+                k > i
+                and tk.poss[k - 1]
+                and self._adjective(k)
+                and k + 1 <= hi
+                and (
+                    tk.flags[k + 1] & (PNOUN | GNOUN)
+                    or (self._adjective(k + 1)
+                    and k + 2 <= hi
+                    and tk.flags[k + 2] & (PNOUN | GNOUN))
+                )
+            ):
+                k += 1  # "Clinton's communications director"
+                continue
+            elif (
                 lw in _PP_HEADS
                 and last_head == k - 1
                 and tk.flags[k - 1] & (PNOUN | GNOUN)
@@ -444,6 +499,19 @@ class PhraseReader:
         p = self.analyse(a, last_head)
         if p is None:
             return None
+        if p.kind == "person" and last_head + 2 <= hi and tk.words[last_head + 1] == ",":
+            # "said a spokeswoman for Trump hotels, Jennifer Rodstrom": the name speaks
+            q = self.phrase_after(last_head + 2, hi)
+            if (
+                q is not None
+                and q.kind == "name"
+                and (
+                    q.end == hi or tk.flags[q.end + 1] & PUNCT or tk.low[q.end + 1] in ("who", "as")
+                )
+            ):
+                q.roles.append((p.start, p.end))
+                q.start = p.start
+                return q
         # a following apposition: "said Julie Miller, a former teller,"
         if p.kind == "name" and last_head + 2 <= hi and tk.words[last_head + 1] == ",":
             e = last_head + 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.document import Draft, read
-from talks.extract.quotes_direct import direct_quotes
+from talks.extract.quotes_direct import COLON, direct_quotes
 from talks.extract.quotes_indirect import indirect_quotes
 from talks.lexicon import Lexicon
 from talks.models import Article, Quote, Span
@@ -59,7 +59,8 @@ def extract_quotes(article: Article, *, lexicon: Lexicon) -> list[Quote]:
     out = []
     for d in drafts:
         if d.frame is not None:
-            d.cue = (tk.starts[d.frame.a], tk.ends[d.frame.b])
+            if d.frame.cue is not COLON:
+                d.cue = (tk.starts[d.frame.a], tk.ends[d.frame.b])
             s_end = tk.ends[doc.sent_bounds[d.frame.sentence][1]]
         else:
             s_end = d.spans[-1][1]

@@ -11,11 +11,13 @@ speaker when nobody else is named in between.
 
 from __future__ import annotations
 
-from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start
+from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.phrases import CUEW, FINITE, PUNCT
+from talks.lexicon import Cue
 
 MIN_DIRECT_WORDS = 3
+COLON = Cue(lemma=":", forms=[":"])  # "Name: “…”" attributes without a verb
 
 
 def _chains(doc: Doc) -> list[list[int]]:
@@ -97,6 +99,58 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
     return None
 
 
+def closes_sentence(doc: Doc, frame: Frame) -> bool:
+    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday.")."""
+    tk = doc.tk
+    hi = doc.sent_bounds[frame.sentence][1]
+    outlets = [g for g in doc.frames if g.outlet_only and g.sentence == frame.sentence]
+    end = frame.relay.end if frame.relay is not None else frame.end
+    return not any(
+        (tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0)
+        and not any(g.start <= k <= g.end for g in outlets)
+        for k in range(end + 1, hi + 1)
+    )
+
+
+def _trailing_frame(doc: Doc, last: int) -> Frame | None:
+    """ "… can “make up something wild” and get away with it, he says.": a quote inside
+    the clause that a sentence-final attribution reports."""
+    tk = doc.tk
+    c = _close_token(doc, last)
+    s = tk.sentence[c]
+    for f in doc.frames:
+        if f.sentence != s or f.start <= c or f.outlet_only or f.speaker is None:
+            continue
+        if f.parent is None and tk.words[f.start - 1] == "," and closes_sentence(doc, f):
+            return f
+    return None
+
+
+def _colon_frame(doc: Doc, first: int) -> Frame | None:
+    """ "Gerald F. Seib, The Wall Street Journal: “…”": a name and a colon attribute."""
+    tk = doc.tk
+    o = _open_token(doc, first)
+    if o < 2 or tk.words[o - 1] != ":":
+        return None
+    s = tk.sentence[o]
+    lo = doc.sent_bounds[s][0]
+    if first > 0 and tk.sentence[_close_token(doc, first - 1)] == s:
+        lo = _close_token(doc, first - 1) + 1
+    p = doc.reader.core_before(o - 2, lo)
+    if p is None:
+        return None
+    if p.start - 2 >= lo and tk.words[p.start - 1] == ",":
+        q = doc.reader.core_before(p.start - 2, lo)
+        if q is not None and q.start == lo and q.kind in ("name", "person"):
+            q.roles.append((p.start, p.end))
+            p = q
+    if p.start != lo or p.kind not in ("name", "person", "outlet"):
+        return None
+    frame = Frame(o - 1, o - 1, COLON, s, subject=p)
+    frame.speaker = resolve(tk, doc.reader, doc.tracker, frame)
+    return frame
+
+
 def direct_quotes(doc: Doc) -> list[Draft]:
     tk = doc.tk
     drafts: list[Draft] = []
@@ -110,6 +164,8 @@ def direct_quotes(doc: Doc) -> list[Draft]:
         pre, adjacent = _pre_frame(doc, first)
         post = _post_frame(doc, final)
         frame = pre if pre is not None and adjacent else post or pre
+        if frame is None:
+            frame = _trailing_frame(doc, final) or _colon_frame(doc, first)
         para = doc.para_of_token[_open_token(doc, first)]
         spans = [(doc.segs[i].start, doc.segs[i].end) for i in chain]
         if frame is not None and frame.speaker is not None:

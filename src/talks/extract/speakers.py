@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -33,8 +34,10 @@ _SKELETON_RULES = (
 )
 _FUZZY_MIN = 86.0
 _CACHE_SIZE = 8
+_MEMO_SIZE = 1 << 15
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, apostrophes unified, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -42,6 +45,7 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(text: str) -> str:
     """A transliteration-tolerant key: Zelenskyy, Zelenskiy, Zelensky, Zelenski → zelenski."""
     s = re.sub(r"[^a-z ]", "", fold(text).replace("-", " "))
@@ -95,6 +99,7 @@ class SpeakerIndex:
         self._exact: dict[str, SpeakerEntry | None] = {}
         self._skeleton: dict[str, SpeakerEntry | None] = {}
         self._buckets: dict[str, list[tuple[str, SpeakerEntry]]] = {}
+        self._memo: dict[str, SpeakerEntry | None] = {}
         self._titles = frozenset(w.casefold() for w in words.get("titles", ()))
         self._determiners = frozenset(w.casefold() for w in words.get("determiners", ()))
         self._glued = sorted(
@@ -148,6 +153,15 @@ class SpeakerIndex:
 
     def resolve(self, mention: str) -> SpeakerEntry | None:
         """The lexicon entry `mention` names, or None (also when it is ambiguous)."""
+        if mention in self._memo:
+            return self._memo[mention]
+        if len(self._memo) > _MEMO_SIZE:
+            self._memo.clear()
+        hit = self._resolve(mention)
+        self._memo[mention] = hit
+        return hit
+
+    def _resolve(self, mention: str) -> SpeakerEntry | None:
         hit = self._exact.get(fold(mention))
         if hit is not None:
             return hit
@@ -203,6 +217,7 @@ class PartyIndex:
 
     def __init__(self, parties: Iterable[Party], *, words: dict[str, list[str]]) -> None:
         self.by_words: dict[tuple[str, ...], str] = {}
+        self._memo: dict[str, str | None] = {}
         for party in parties:
             for form in (party.name, *party.names, *party.adjectives):
                 key = tuple(fold(_strip_possessive(w)) for w in form.split())
@@ -237,6 +252,15 @@ class PartyIndex:
 
     def side(self, phrase: str) -> str | None:
         """The party a noun phrase speaks for; None for none or for an independent."""
+        if phrase in self._memo:
+            return self._memo[phrase]
+        if len(self._memo) > _MEMO_SIZE:
+            self._memo.clear()
+        side = self._side(phrase)
+        self._memo[phrase] = side
+        return side
+
+    def _side(self, phrase: str) -> str | None:
         words = [w.rstrip(".") if len(w) > 3 else w for w in _WORD.findall(phrase)]
         folded = [fold(_strip_possessive(w)) for w in words]
         if any(w in self.independent for w in folded):
