@@ -148,6 +148,22 @@ NARRATION = [
         {("Russia", "leaders_meeting", "support")},
     ),
     ("Ukraine has applied to join the European Union.", {("Ukraine", "eu_membership", "support")}),
+    # a view held inside the chain: the possessive or adjective holder of a cue noun
+    (
+        "Moscow rejected Kyiv's call for an unconditional ceasefire.",
+        {("Russia", "ceasefire", "oppose"), ("Ukraine", "ceasefire", "support")},
+    ),
+    (
+        "Ukraine rejected a Russian proposal for a short truce.",
+        {("Ukraine", "ceasefire", "oppose"), ("Russia", "ceasefire", "support")},
+    ),
+    # "but" with a new phrase of its own ends the clause
+    ("Russia and Ukraine agreed on a prisoner swap but no ceasefire.", set()),
+    # recognising land as Russian is the opposite of territorial integrity
+    (
+        "Kyiv will never recognise occupied territory as Russian.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
 ]
 
 

@@ -54,6 +54,7 @@ class Mention:
     person: bool  # one person (for "he"/"she")
     subject: bool  # placed where it can be the subject of a following verb or cue
     word: str = ""  # the pronoun or bare role, lower-cased
+    possessive: bool = False  # "Kyiv's", "Putin's", "its"
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -112,7 +113,9 @@ def find_mentions(
                 _starts_cue(cue_starts, text, after) or bool(comp.role_after.match(text, after))
             )
         holder = None if pw.group else pw.name
-        out.append(Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject))
+        out.append(
+            Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject, "", poss)
+        )
         taken.update(range(hit.start, end))
 
     for hit in parties:
@@ -131,7 +134,19 @@ def find_mentions(
             subject = _starts_cue(cue_starts, text, pm.end()) or bool(
                 comp.role_after.match(text, pm.end())
             )
-        out.append(Mention(pm.start(), pm.end(), "pronoun", None, None, False, subject, word))
+        out.append(
+            Mention(
+                pm.start(),
+                pm.end(),
+                "pronoun",
+                None,
+                None,
+                False,
+                subject,
+                word,
+                word in _POSSESSIVE_PRONOUNS,
+            )
+        )
 
     for bm in comp.bare_role.finditer(text):
         if is_blocked(bm.start(), bm.end()):
@@ -159,12 +174,14 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
             hit.start, role.end(), "party", pw.party, None, person, prev not in _PREPOSITIONS
         )
     if pw.adjective and not poss:
+        if _starts_cue(cue_starts, text, end):  # "a Russian proposal for …": holds it
+            return Mention(hit.start, end, "party", pw.party, None, False, True, "", True)
         return None  # "Ukrainian soil", "Russian troops": a modifier, not an actor
     if poss:
         # "Moscow's proposition", "Russia's Medinsky" hold views; "Ukraine's neutrality" does not
         nxt = _NEXT_WORD.match(text, after)
         subject = _starts_cue(cue_starts, text, after) or bool(nxt and nxt.group(1)[:1].isupper())
-        return Mention(hit.start, end, "party", pw.party, None, False, subject)
+        return Mention(hit.start, end, "party", pw.party, None, False, subject, "", True)
     of_role = None
     if prev in ("of", "the") and _OF_BEFORE.search(text, max(0, hit.start - 9), hit.start):
         before = text[max(0, hit.start - 60) : hit.start]

@@ -21,6 +21,7 @@ APPOSITIVE = re.compile(
     r",\s+(?:something|a\s+(?:step|move|demand|condition))\s+(?:that|which)\b[^,;]*"
 )
 _SPACE = re.compile(r"\s+")
+_LEAD = re.compile(r"\b\w[^.;:,“”\"]*$")
 _OBJECT_IT = re.compile(r"\s+(?:it|this|that|them)\b(?!\s+(?:is|was|would|will|the|a)\b)", re.I)
 
 
@@ -79,7 +80,7 @@ def references(
                 continue
         elif not _OBJECT_IT.match(text, cue.end):
             ws = _SPACE.match(text, cue.end)
-            if ws is None or not doc.comp.anaphor.match(text, ws.end()):
+            if ws is None or not doc.comp.object_ref.match(text, ws.end()):
                 continue
         earlier = [s for s in signals if s.end <= cue.start]
         if earlier:
@@ -114,11 +115,15 @@ def _reference(doc: Doc, cue: Hit, topic: str, s_lo: int, s_hi: int, c_lo: int) 
     neg_lo = subject.end if subject is not None and subject.end < cue.start else lo
     negs = doc.negations_in(neg_lo, cue.start)
     total = sign(doc.comp.cue_info[cue.index].kind) * (-1 if negs % 2 else 1)
-    start = subject.start if subject is not None and subject.start >= lo else cue.start
+    if subject is not None and subject.start >= lo:
+        start = subject.start
+    else:  # the words leading to the cue: "could really be seen as a compromise"
+        lead = _LEAD.search(doc.text, max(lo, cue.start - 40), cue.start)
+        start = lead.start() if lead else cue.start
     end = cue.end
     obj = _OBJECT_IT.match(doc.text, cue.end)
     ws = _SPACE.match(doc.text, cue.end)
-    ref = doc.comp.anaphor.match(doc.text, ws.end()) if ws else None
+    ref = doc.comp.object_ref.match(doc.text, ws.end()) if ws else None
     if obj or ref:
         end = (obj or ref).end()  # type: ignore[union-attr]
     source = quoted[0] if quoted else None

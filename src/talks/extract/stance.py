@@ -29,6 +29,8 @@ Spans = Sequence[tuple[int, int]]
 _CLAUSE_BREAK = re.compile(
     r";|,[”\"’']?\s+(?:but|while|whereas|although|though|however|yet)\b(?!\s+also)"
     r"|\s(?:while|whereas)\s"
+    # "agree to a prisoner swap but no ceasefire"; not "a just but fair peace"
+    r"|\sbut\s(?=(?:no|not|never|the|a|an|he|she|it|they|we|[A-Z]\w*)\s)"
 )
 # Words that may stand between two cues of one chain: "ready to declare", "demands that
 # Ukraine renounce", "refusal to join", "commitment to pursue".
@@ -145,6 +147,15 @@ class Doc:
             if m.subject and m.end <= hi and not inside(m.start, masks):
                 return m
             i -= 1
+        return None
+
+    def mention_before(self, pos: int) -> Mention | None:
+        """The mention that ends right before `pos` ("Kyiv's" in "Kyiv's call")."""
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and self.mentions[i].end > pos:
+            i -= 1
+        if i >= 0 and not self.text[self.mentions[i].end : pos].strip(" ’'s"):
+            return self.mentions[i]
         return None
 
     def mention_at(self, pos: int) -> Mention | None:
@@ -323,8 +334,43 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     if end - start > _MAX_EVIDENCE and chain:
         start = chain[0].start
     source = q if in_quote or subject is None else None
-    return [
+    found = [
         Found(a, info.topic, stance_of(total), conditional, start, end, source, inner, sig.end)
         for a in actors
         if a is not None
     ]
+    return found + _embedded(doc, chain, info.polarity, sig, q, c_lo, conditional)
+
+
+def _embedded(
+    doc: Doc, chain: list[Hit], polarity: int, sig: Hit, q: Quote | None, c_lo: int, cond: bool
+) -> list[Found]:
+    """Views held inside the chain: "Moscow rejected *Kyiv's call for* a ceasefire" also
+    says Kyiv calls for one."""
+    out: list[Found] = []
+    for k, cue in enumerate(chain[:-1]):
+        holder = doc.mention_before(cue.start)
+        if holder is None or holder.start < c_lo or not holder.possessive:
+            continue
+        actor = doc.actor_for(holder, q, c_lo)
+        if actor is None:
+            continue
+        total = polarity
+        for c in chain[: k + 1]:
+            total *= sign(doc.comp.cue_info[c.index].kind)
+        if doc.negations_in(cue.end, sig.start) % 2:
+            total = -total
+        out.append(
+            Found(
+                actor,
+                doc.comp.signal_info[sig.index].topic,
+                stance_of(total),
+                cond,
+                holder.start,
+                sig.end,
+                None,
+                total,
+                sig.end,
+            )
+        )
+    return out

@@ -61,7 +61,8 @@ class Compiled:
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
-    anaphor: re.Pattern[str]  # a reference back to a proposal named earlier
+    anaphor: re.Pattern[str]  # a reference back to a proposal named earlier: "that idea"
+    object_ref: re.Pattern[str]  # the object of a cue pointing back: "rejected the proposal"
     speech_verbs: frozenset[str]
     topic_keys: tuple[str, ...]
     scanner: Scanner  # signals, cues, conditions, negations (case folded)
@@ -165,9 +166,12 @@ def _compile(lexicon: Lexicon) -> Compiled:
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         bare_role=re.compile(rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b"),
         anaphor=re.compile(
-            rf"\b(?:(?:this|that|the|such\s+an?|these|those)\s+(?:\w+\s+)?(?:{anaphors})"
+            rf"\b(?:(?:this|that|such\s+an?|these|those)\s+(?:\w+\s+)?(?:{anaphors})"
             rf"|(?:it|this|that)\s+(?:is|was|would\s+be)\s+an?\s+(?:\w+\s+)?(?:{anaphors}))\b",
             re.I,
+        ),
+        object_ref=re.compile(
+            rf"(?:this|that|the|such\s+an?|these|those)\s+(?:\w+\s+)?(?:{anaphors})\b", re.I
         ),
         speech_verbs=frozenset(speech),
         topic_keys=tuple(t.key for t in lexicon.topics),
