@@ -159,6 +159,20 @@ NARRATION = [
     ),
     # "but" with a new phrase of its own ends the clause
     ("Russia and Ukraine agreed on a prisoner swap but no ceasefire.", set()),
+    # coordinated verb phrases share the governing cue, not each other's
+    (
+        "Putin has demanded that Kyiv recognise Crimea as Russian and give up its claims to "
+        "the Donbas.",
+        {("Russia", "crimea", "support"), ("Russia", "donbas", "support")},
+    ),
+    (
+        "Russia rejects NATO membership for Ukraine and demands its neutrality.",
+        {("Russia", "nato", "oppose"), ("Russia", "neutrality", "support")},
+    ),
+    (
+        "The Kremlin dismissed the idea of a summit between Putin and Zelensky.",
+        {("Russia", "leaders_meeting", "oppose")},
+    ),
     # recognising land as Russian is the opposite of territorial integrity
     (
         "Kyiv will never recognise occupied territory as Russian.",
@@ -184,6 +198,8 @@ NO_POSITION = [
     "The Donbas region has seen heavy fighting.",
     "Analysts said the Russian and Ukrainian leaders could meet, but only when a deal is ready.",
     "Turkey offered Istanbul as a neutral venue for the talks.",
+    # the cue governs another verb's object
+    "Zelensky thanked Biden for his support and discussed sanctions against Moscow.",
 ]
 
 

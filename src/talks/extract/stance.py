@@ -51,6 +51,12 @@ _COPULA_GAP = re.compile(
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|such)\s+$", re.I)
 _SIBLING_THAT = re.compile(r"(?:,|\band)\s+that\s+(?:[\w’'-]+\s+){0,3}$")
 _THAT_AFTER = re.compile(r"\s+that\b")
+_AND_BEFORE = re.compile(r"(?:,\s*)?\band\s+$")
+_GOVERNS = re.compile(r"\b(?:to|for|on|upon)$")  # a cue that takes what follows it
+_TO_AFTER = re.compile(r"\s+to\b")
+# a verb of its own between a cue and the topic: "thanked him for his support and
+# discussed sanctions" (the sanctions are only discussed)
+_OTHER_VERB = re.compile(r"\b(?:and|or)\s+(?:then\s+|also\s+)?[a-z]+(?:ed|es)\b")
 _BY = re.compile(r"\s+by\s+")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _MAX_GAP_TOKENS = 12  # cue … signal
@@ -255,6 +261,15 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
             chain.append(prev)
             cur = prev
             continue
+        if _AND_BEFORE.search(text, max(prev.end, cur.start - 8), cur.start):
+            if _GOVERNS.search(text, prev.start, prev.end) or _TO_AFTER.match(text, prev.end):
+                # "ready to [declare …] and [drop …]": the first cue governs both
+                chain.append(prev)
+                cur = prev
+                continue
+            # "demands that Kyiv [recognise …] and [give up …]": siblings share a governor
+            chain += _chain(text, pre, prev)[1:]
+            break
         # a later "that"-clause of a series: "demands that A, … and that he recognizes B"
         if _SIBLING_THAT.search(text, max(prev.end, cur.start - 60), cur.start):
             gov = [c for c in earlier if _THAT_AFTER.match(text, c.end)]
@@ -280,7 +295,11 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     ]
     post: Hit | None = None
     chain: list[Hit] = []
-    if pre and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS:
+    if (
+        pre
+        and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS
+        and not _OTHER_VERB.search(text, pre[-1].end, sig.start)
+    ):
         chain = _chain(text, pre, pre[-1])
         head = chain[-1]
     else:
