@@ -281,11 +281,12 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
     return chain
 
 
-def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list[Found]:
-    """The positions the clause around one topic signal states (several for "A and B …")."""
+def _governor(
+    doc: Doc, sig: Hit, c_lo: int, c_hi: int, masks: Spans
+) -> tuple[list[Hit], Hit | None]:
+    """The chain of cues before the signal (innermost first), or else a predicate cue
+    after it ("… would remain in place"); ([], None) when nothing states a view."""
     text = doc.text
-    info = doc.comp.signal_info[sig.index]
-    c_lo, c_hi = clause_of(text, sig.start, s_lo, s_hi)
     pre = [
         c
         for c in hits_in(doc.cues, c_lo, sig.start)
@@ -293,37 +294,58 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         and not inside(c.start, masks)
         and not _DEMONSTRATIVE.search(text, max(c_lo, c.start - 8), c.start)
     ]
-    post: Hit | None = None
-    chain: list[Hit] = []
     if (
         pre
         and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS
         and not _OTHER_VERB.search(text, pre[-1].end, sig.start)
     ):
-        chain = _chain(text, pre, pre[-1])
-        head = chain[-1]
-    else:
-        for c in hits_in(doc.cues, sig.end, c_hi):
-            gap = _COPULA_GAP.match(text, sig.end, c.start)
-            if not doc.comp.cue_info[c.index].verdict and gap and gap.end() == c.start:
-                post = c
-            break
-        if post is None:
-            return []
-        head = post
+        return _chain(text, pre, pre[-1]), None
+    for c in hits_in(doc.cues, sig.end, c_hi):
+        gap = _COPULA_GAP.match(text, sig.end, c.start)
+        if not doc.comp.cue_info[c.index].verdict and gap and gap.end() == c.start:
+            return [], c
+        break
+    return [], None
 
+
+def _subject(
+    doc: Doc,
+    sig: Hit,
+    head: Hit,
+    post: Hit | None,
+    lo: int,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    in_quote: bool,
+    masks: Spans,
+) -> Mention | None:
+    """Who holds the view: the subject before the outermost cue (in the clause, else earlier
+    in the sentence), a passive agent ("rejected by Moscow"), or a trailing attribution."""
+    c_lo, c_hi = clause
+    subject = doc.subject_before(lo, head.start, masks)
+    if subject is None and not in_quote and c_lo > sentence[0]:
+        subject = doc.subject_before(sentence[0], c_lo, masks)
+    if subject is None and post is not None:
+        by = _BY.match(doc.text, post.end, c_hi)
+        subject = doc.mention_at(by.end()) if by else None
+    if subject is None and not in_quote:
+        subject = doc.attribution_after(max(sig.end, head.end), sentence[1])
+    return subject
+
+
+def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list[Found]:
+    """The positions the clause around one topic signal states (several for "A and B …")."""
+    info = doc.comp.signal_info[sig.index]
+    c_lo, c_hi = clause_of(doc.text, sig.start, s_lo, s_hi)
+    chain, post = _governor(doc, sig, c_lo, c_hi, masks)
+    head = chain[-1] if chain else post
+    if head is None:
+        return []
     quoted = doc.quote_at(sig.start)
     q = quoted[0] if quoted else None
     in_quote = quoted is not None and quoted[1].start <= head.start
     lo = quoted[1].start if quoted and in_quote else c_lo
-    subject = doc.subject_before(lo, head.start, masks)
-    if subject is None and not in_quote and c_lo > s_lo:
-        subject = doc.subject_before(s_lo, c_lo, masks)
-    if subject is None and post is not None:
-        by = _BY.match(text, post.end, c_hi)
-        subject = doc.mention_at(by.end()) if by else None
-    if subject is None and not in_quote:
-        subject = doc.attribution_after(max(sig.end, head.end), s_hi)
+    subject = _subject(doc, sig, head, post, lo, (c_lo, c_hi), (s_lo, s_hi), in_quote, masks)
     clause_start = c_lo if subject is None or subject.start >= c_lo else s_lo
     actors = [doc.actor_for(subject, q, clause_start)]
     if subject is not None and subject.kind in ("party", "person"):
