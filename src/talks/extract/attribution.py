@@ -19,9 +19,7 @@ from talks.extract.phrases import (
     CUEW,
     DET,
     FINITE,
-    NAME,
     PARTY,
-    PNOUN,
     PREPOSITIONS,
     PRON,
     PUNCT,
@@ -113,9 +111,11 @@ def find_frames(
         s = tk.sentence[a]
         if tk.flags[a] & CAP and s not in tk.titled and a > sent_bounds[s][0]:
             continue  # "Commonwealth of Independent States": a name, not a cue
-        if a > 0 and ((tk.flags[a - 1] & DET and not tk.flags[a - 1] & PRON) or tk.poss[a - 1]):
-            if form in noun_forms or form.endswith("s"):
-                continue  # "his remarks", "Russia's territorial claims"
+        after_det = a > 0 and (
+            (tk.flags[a - 1] & DET and not tk.flags[a - 1] & PRON) or tk.poss[a - 1]
+        )
+        if after_det and (form in noun_forms or form.endswith("s")):
+            continue  # "his remarks", "Russia's territorial claims"
         hits.append((a, b, cue))
         for k in range(a, b + 1):
             tk.flags[k] |= CUEW
@@ -181,7 +181,7 @@ def find_frames(
 def _sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
     """The subject of the main clause before token a: at the sentence start or after an
     opening adverbial ("Already, Donald J. Trump has …", "On Russia, Trump …")."""
-    starts = [lo] + [k + 1 for k in range(lo, a) if tk.words[k] == ","][:3]
+    starts = [lo, *[k + 1 for k in range(lo, a) if tk.words[k] == ","][:3]]
     for c in starts:
         p = reader.phrase_after(c, a - 1)
         if p is None or p.kind not in ("name", "person", "group", "pronoun"):
@@ -286,14 +286,11 @@ def _speaker(
         return Speaker(ent.name, ent.side, mention, m_start, m_end, ent, "pronoun")
     wording = _wording(tk, phrase)
     if phrase.kind == "name" and phrase.name is not None:
-        titled = any(
-            tk.flags[k] & (PNOUN | CAP) and not tk.flags[k] & NAME
-            for k in range(phrase.start, phrase.name[0])
-        )
         roles = list(phrase.roles)
         if phrase.name[0] > phrase.start:
             roles.append((phrase.start, phrase.name[0] - 1))
-        ent = tracker.entity_for_name(phrase.name, roles, create=True, titled=True or titled)
+        # whoever speaks is someone: register the name even without a title
+        ent = tracker.entity_for_name(phrase.name, roles, create=True, titled=True)
         if ent is not None:
             return Speaker(ent.name, ent.side, mention, m_start, m_end, ent, "name")
         side = vocab.parties.side(mention) or "none"
@@ -344,6 +341,10 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         k = frame.relay.end + 1
     if k > hi:
         return None
+    if cue.takes == "source":
+        # "According to X, …": the content follows the comma after the source
+        lead = frame.a == 0 or tk.flags[frame.a - 1] & PUNCT
+        return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
     if cue.addressee and tk.low[k] not in ("that", "to", "not"):
         p = reader.phrase_after(k, hi)

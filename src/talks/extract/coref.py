@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from talks.extract.phrases import (
     CAP,
     DET,
+    FINITE,
     GNOUN,
     NAMEISH,
     OUTLET,
@@ -224,18 +225,18 @@ class Tracker:
                     roles.append((q.start, q.end))
             if j + 2 < tk.n and tk.words[j + 1] == ",":
                 e = j + 2
-                while (
-                    e < tk.n
-                    and e < j + 22
-                    and not tk.flags[e] & PUNCT
-                    and not tk.flags[e] & 1 << 12
-                ):
+                while e < tk.n and e < j + 22 and not tk.flags[e] & (PUNCT | FINITE):
                     e += 1
-                if e < tk.n and tk.words[e] in (",", ".") and reader._role_like(j + 2, e - 1):
-                    if not tk.flags[j + 2] & CAP or tk.flags[j + 2] & (
-                        TITLE | PNOUN | RMOD | PARTY | DET
-                    ):
-                        roles.append((j + 2, e - 1))
+                if (
+                    e < tk.n
+                    and tk.words[e] in (",", ".")
+                    and reader.role_like(j + 2, e - 1)
+                    and (
+                        not tk.flags[j + 2] & CAP
+                        or tk.flags[j + 2] & (TITLE | PNOUN | RMOD | PARTY | DET)
+                    )
+                ):
+                    roles.append((j + 2, e - 1))
             titled = p < i and any(tk.flags[k] & (TITLE | PNOUN) for k in range(p, i))
             ent = self.entity_for_name((i, j), roles, create=True, titled=titled)
             if ent is not None:

@@ -297,7 +297,7 @@ class PhraseReader:
                 and ((tk.flags[k - 1] & TITLE and tk.flags[k - 1] & CAP) or tk.initial(k - 1))
             ):
                 a, k = k - 1, k - 2
-            elif lw in ("the", "a", "an") or (fk & DET and not fk & (CAP | PNOUN | RMOD)):
+            elif lw in ("the", "a", "an") or (fk & DET and not fk & (PNOUN | RMOD)):
                 a = k
                 # "the head of the Russian delegation": carry on through the preposition
                 if (
@@ -384,7 +384,7 @@ class PhraseReader:
             k -= 1
         return None
 
-    def _role_like(self, a: int, b: int) -> bool:
+    def role_like(self, a: int, b: int) -> bool:
         tk = self.tk
         if all(tk.words[k].isdigit() for k in range(a, b + 1)):
             return True  # an age: "Mr. Sloan, 56,"
@@ -414,7 +414,7 @@ class PhraseReader:
                     return inner
                 if outer.kind == "name":
                     return inner
-            if outer.kind in ("name", "outlet") and self._role_like(k + 1, j - 1):
+            if outer.kind in ("name", "outlet") and self.role_like(k + 1, j - 1):
                 outer.roles.append((k + 1, j - 1))
                 outer.end = j - 1
                 return outer
@@ -471,9 +471,9 @@ class PhraseReader:
                 and k + 1 <= hi
                 and (
                     tk.flags[k + 1] & (PNOUN | GNOUN)
-                    or (self._adjective(k + 1)
-                    and k + 2 <= hi
-                    and tk.flags[k + 2] & (PNOUN | GNOUN))
+                    or (
+                        self._adjective(k + 1) and k + 2 <= hi and tk.flags[k + 2] & (PNOUN | GNOUN)
+                    )
                 )
             ):
                 k += 1  # "Clinton's communications director"
@@ -517,7 +517,7 @@ class PhraseReader:
             e = last_head + 2
             while e <= hi and not tk.flags[e] & PUNCT and not tk.flags[e] & (FINITE | CUEW):
                 e += 1
-            if e - 1 >= last_head + 2 and self._role_like(last_head + 2, e - 1):
+            if e - 1 >= last_head + 2 and self.role_like(last_head + 2, e - 1):
                 p.roles.append((last_head + 2, e - 1))
         return p
 

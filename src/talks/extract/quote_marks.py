@@ -105,6 +105,8 @@ def _scan_paragraph(
                     continue
                 if glyph == "»" and not opens:
                     continue
+                if at + width < para.end and text[at + width].isspace():
+                    continue  # an opening mark with nothing after it: stray
                 open_at, open_mark, open_glyph = at + width, at, glyph
                 single_at = None  # a double quote swallows any pending single one
                 continue
@@ -146,6 +148,13 @@ def _scan_paragraph(
     return segs, (open_at, open_mark) if open_at is not None else None, first_close
 
 
+def _opens_quote(text: str, mark: int, para_start: int) -> bool:
+    """Does the mark open a quotation that may run on: at the paragraph start or after
+    a colon or comma ("He said: “…")? A stray mark mid-sentence does not."""
+    before = text[para_start:mark].rstrip()
+    return not before or before[-1] in ":,—–-"
+
+
 def segments(text: str, paragraphs: Sequence[Span]) -> list[Segment]:
     """Every quoted stretch in `paragraphs` (in order), across paragraph breaks."""
     out: list[Segment] = []
@@ -161,7 +170,9 @@ def segments(text: str, paragraphs: Sequence[Span]) -> list[Segment]:
                 out.append(Segment(s, e, c_mark, -1, c_para, c_cont))
             body = text[para.start : para.end]
             lead = para.start + len(body) - len(body.lstrip())
-            if segs and segs[0].opened == lead:
+            if not _opens_quote(text, c_mark, paragraphs[c_para].start):
+                pass  # a mark opened mid-sentence and never closed: no running quote
+            elif segs and segs[0].opened == lead:
                 g = segs[0]  # news style: the next paragraph opens the quote again
                 segs[0] = Segment(g.start, g.end, g.opened, g.closed, index, True, g.single)
             elif not segs and pending is not None and pending[1] == lead:

@@ -129,7 +129,7 @@ class SpeakerIndex:
         return index
 
     def _clean(self, mention: str) -> list[str]:
-        words = [_strip_possessive(w) for w in _WORD.findall(mention)]
+        words = [_strip_possessive(w) for w in _WORD.findall(mention.translate(_APOSTROPHES))]
         words = [w.rstrip(".") if len(w) > 2 else w for w in words]
         while words and (
             words[0].casefold().rstrip(".") in self._determiners
@@ -192,10 +192,13 @@ class SpeakerIndex:
         if len(last) < 4:
             return None
         best: tuple[float, SpeakerEntry | None] = (0.0, None)
-        for probe in {key, last}:
+        probes = [(key, False)] if key == last else [(key, False), (last, True)]
+        for probe, surname_only in probes:
             for cand, entry in self._buckets.get(probe[:2], ()):
                 if (" " in cand) != (" " in probe):
                     continue
+                if surname_only and not _same_initial(words[0], entry):
+                    continue  # "Melania Zelensky" is not Volodymyr Zelensky
                 score = fuzz.ratio(probe, cand)
                 if score > best[0]:
                     best = (score, entry)
