@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from talks.extract import record_id
+from talks.extract.dispatch import Literals
 from talks.extract.positions import extract_positions, topics_in
+from talks.extract.topic_lexicon import compiled
 from talks.lexicon import Lexicon, load, load_file, merge
 from talks.models import Article, Position, Quote, Span
 
@@ -252,6 +255,18 @@ def test_reported_offer_belongs_to_the_party_described(lexicon: Lexicon) -> None
     assert p.holder is None
 
 
+def test_speaker_voicing_own_side_is_the_holder(lexicon: Lexicon) -> None:
+    text = "Peskov said that Russia insists on a neutral status for Ukraine."
+    q = quote(text, "Russia insists on a neutral status for Ukraine", "Russia", "Dmitry Peskov")
+    [p] = positions(text, lexicon, (q,))
+    assert (p.actor, p.topic, p.stance, p.holder) == (
+        "Russia",
+        "neutrality",
+        "support",
+        "Dmitry Peskov",
+    )
+
+
 def test_pronoun_resolved_through_the_quote_attribution(lexicon: Lexicon) -> None:
     text = "Later, he emphasized the need for “security guarantees that work.”"
     q = quote(
@@ -328,6 +343,29 @@ def test_user_topic_file_adds_a_topic(tmp_path: Path, lexicon: Lexicon) -> None:
     text = "Russia refuses to extend the grain deal."
     assert triples(text, merged) == {("Russia", "grain_deal", "oppose")}
     assert triples(text, lexicon) == set()
+
+
+def test_shipped_patterns_dispatch_on_their_first_letters(lexicon: Lexicon) -> None:
+    comp = compiled(lexicon)
+    for family in (comp.signals, comp.cues, comp.conditions, comp.negations):
+        assert family.always == ()  # none runs over the whole text
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_scanner_finds_what_one_alternation_finds(name: str, lexicon: Lexicon) -> None:
+    """Dispatching on first letters changes the speed, never the matches."""
+    comp = compiled(lexicon)
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    families = (comp.signals, comp.cues, comp.conditions, comp.negations)
+    for family, got in zip(families, comp.scanner.scan(text), strict=True):
+        one = re.compile("|".join(f"(?:{p.pattern})" for p in family.patterns), re.I)
+        assert [(h.start, h.end) for h in got] == [m.span() for m in one.finditer(text)]
+    names = Literals(["Russia", "Russian", "Russian Federation", "Kremlin", "Kyiv"])
+    got_names = [text[h.start : h.end] for h in names.scan(text)]
+    want = re.findall(
+        r"(?<![\w-])(?:Russian Federation|Russian|Russia|Kremlin|Kyiv)(?![\w-])", text
+    )
+    assert got_names == want
 
 
 def test_every_shipped_topic_has_signals_and_a_proposition(lexicon: Lexicon) -> None:

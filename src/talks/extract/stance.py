@@ -213,8 +213,11 @@ class Doc:
                 sentence_start=clause_start,
                 parties=self.parties,
             )
-            if actor is not None and quote is not None and actor.party != quote.side:
-                return Actor(actor.party, None)  # a party described by the speaker: a report
+            if actor is not None and quote is not None:
+                if actor.party != quote.side:
+                    return Actor(actor.party, None)  # a party described by the speaker: a report
+                if actor.holder is None:  # the speaker voices their own side's view
+                    return Actor(actor.party, person_holder(quote))
             if actor is not None or quote is None:
                 return actor
         if quote is not None and quote.side in self.parties:
