@@ -126,6 +126,10 @@ NARRATION = [
         "The sanctions on Russia will stay in place, the White House said.",
         {("United States", "sanctions", "support")},
     ),
+    (
+        "A neutral status for Ukraine was the main condition for peace, the Kremlin said.",
+        {("Russia", "neutrality", "support")},
+    ),
     # passive agent
     ("A ceasefire was rejected by Moscow.", {("Russia", "ceasefire", "oppose")}),
     # two clauses, two holders
@@ -201,6 +205,8 @@ NO_POSITION = [
     "The Donbas region has seen heavy fighting.",
     "Analysts said the Russian and Ukrainian leaders could meet, but only when a deal is ready.",
     "Turkey offered Istanbul as a neutral venue for the talks.",
+    # talking about a topic is no stance on it
+    "Kyiv was prepared to discuss the status of Crimea and the Donbas.",
     # the cue governs another verb's object
     "Zelensky thanked Biden for his support and discussed sanctions against Moscow.",
 ]
@@ -214,7 +220,7 @@ def test_no_position(text: str, lexicon: Lexicon) -> None:
 # --- conditions -------------------------------------------------------------------------
 
 CONDITIONS = [
-    ("Russia is ready to discuss a ceasefire if Ukraine withdraws its troops.", True),
+    ("Russia is ready to accept a ceasefire if Ukraine withdraws its troops.", True),
     ("Putin is ready to meet Zelensky only when a treaty is ready, the Kremlin said.", True),
     ("Kyiv agreed to a non-bloc status provided that it receives security guarantees.", True),
     (

@@ -118,10 +118,12 @@ class Topic(Entry):
 
 
 class StanceCue(Entry):
-    """A word or phrase that marks support or opposition, or a condition."""
+    """A word or phrase that marks support or opposition, or a condition. `neutral`
+    cues make the topic a subject of talks only ("ready to discuss Crimea"): a view
+    reached through one states no stance on the topic."""
 
     pattern: str
-    stance: Literal["support", "oppose", "condition", "negation"]
+    stance: Literal["support", "oppose", "condition", "negation", "neutral"]
     # A judgement of a proposal named earlier ("a compromise", "a good option"): counts
     # only in a sentence that refers back to one ("that idea", "it is an option").
     verdict: bool = False

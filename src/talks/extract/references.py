@@ -67,7 +67,10 @@ def references(
     for cue in hits_in(doc.cues, s_lo, s_hi):
         if inside(cue.start, masks):
             continue
-        verdict = doc.comp.cue_info[cue.index].verdict
+        info = doc.comp.cue_info[cue.index]
+        verdict = info.verdict
+        if info.kind == "neutral":
+            continue
         c_lo, c_hi = clause_of(text, cue.start, s_lo, s_hi)
         if any(c_lo <= s.start < c_hi for s in signals):
             continue  # the clause names its own topic

@@ -47,6 +47,7 @@ _COPULA_GAP = re.compile(
     r"(?:\s|[”\"’]|\b(?:would|will|is|are|was|were|must|should|can|could|may|might|be|been"
     r"|being|only|not|also|still|now|then|never|remain|remains|definitely|certainly"
     r"|clearly|really)\b)*"
+    r"(?:\b(?:the|a|an)\s+(?:[a-z]+\s+)?)?"
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|such)\s+$", re.I)
 _SIBLING_THAT = re.compile(r"(?:,|\band)\s+that\s+(?:[\w’'-]+\s+){0,3}$")
@@ -302,10 +303,13 @@ def _governor(
         and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS
         and not _OTHER_VERB.search(text, pre[-1].end, sig.start)
     ):
+        if doc.comp.cue_info[pre[-1].index].kind == "neutral":
+            return [], None  # "ready to discuss the status of Crimea": no stance on it
         return _chain(text, pre, pre[-1]), None
     for c in hits_in(doc.cues, sig.end, c_hi):
         gap = _COPULA_GAP.match(text, sig.end, c.start)
-        if not doc.comp.cue_info[c.index].verdict and gap and gap.end() == c.start:
+        info = doc.comp.cue_info[c.index]
+        if not info.verdict and info.kind != "neutral" and gap and gap.end() == c.start:
             return [], c
         break
     return [], None

@@ -16,7 +16,7 @@ from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
 
-CueKind = Literal["support", "oppose", "condition", "negation"]
+CueKind = Literal["support", "oppose", "condition", "negation", "neutral"]
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
             sig_patterns.append(s.pattern)
             sig_info.append(SignalInfo(topic.key, s.polarity))
 
-    stance = [c for c in lexicon.stance_cues if c.stance in ("support", "oppose")]
+    stance = [c for c in lexicon.stance_cues if c.stance in ("support", "oppose", "neutral")]
     cue_patterns = [c.pattern for c in stance]
     cue_info = tuple(CueInfo(c.stance, c.verdict) for c in stance)
     conditions = [c.pattern for c in lexicon.stance_cues if c.stance == "condition"]
