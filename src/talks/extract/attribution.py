@@ -37,6 +37,7 @@ _ADJUNCT_STARTS = frozenset(
 _AFTER_NAME = frozenset(
     "who of at from with as while when".split()
 )  # "said Edward Alden of the Council …"
+_SUBORDINATORS = frozenset("by after before while when without in".split())
 _AUTHOR = frozenset({"i", "we", "you"})  # the writer or the reader: no source
 _OBJECT_PRONOUNS = frozenset(
     "him her them us me reporters journalists lawmakers supporters parliament viewers "
@@ -141,11 +142,17 @@ def find_frames(
                 and not (participle and tk.low[subj.start - 1] == "with")
             ):
                 continue  # "a rally in Denver repeated …": Denver is no subject
+            if participle and subj is not None and subj.kind in ("group", "person"):
+                lead = subj.start - 1
+                if lead >= lo and not tk.flags[lead] & PUNCT and tk.low[lead] != "with":
+                    subj = None  # "issued a statement saying …": the statement is an object
             if subj is None:
                 j = reader.skip_back(a - 1, lo)
                 prev = tk.low[j] if j >= lo else ""
                 if participle or prev in coordinators:
                     parent = next((f for f in reversed(frames) if f.sentence == s), None)
+                    if prev in _SUBORDINATORS:
+                        parent = None  # "Trump inflamed tensions by saying …": the main clause
                     if parent is not None and (parent.subject or parent.parent):
                         frame.parent = parent
                     else:
@@ -181,8 +188,11 @@ def find_frames(
 def _sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
     """The subject of the main clause before token a: at the sentence start or after an
     opening adverbial ("Already, Donald J. Trump has …", "On Russia, Trump …")."""
-    starts = [lo, *[k + 1 for k in range(lo, a) if tk.words[k] == ","][:3]]
+    starts = [lo, *[k + 1 for k in range(lo, a) if tk.words[k] in (",", ")")][-3:]]
+    openers = tk.vocab.words.get("not_names", frozenset())
     for c in starts:
+        if c < a and tk.low[c] in openers and not tk.flags[c] & PRON:
+            c += 1  # "But Teneo issued …"
         p = reader.phrase_after(c, a - 1)
         if p is None or p.kind not in ("name", "person", "group", "pronoun"):
             continue

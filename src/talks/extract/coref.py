@@ -101,15 +101,17 @@ class Tracker:
                 return side
         return None
 
-    def _gender(self, ranges: list[tuple[int, int]]) -> str | None:
-        for a, b in ranges:
-            for k in range(a, b + 1):
-                low = self.tk.low[k]
-                if low in _FEMALE_TITLES:
-                    return "f"
-                if low in _MALE_TITLES:
-                    return "m"
-        return None
+    def _gender(self, a: int) -> str | None:
+        """Gender from a title right before the name at token a ("Mrs. Clinton",
+        "spokeswoman Maria Zakharova"); appositions say nothing reliable."""
+        tk = self.tk
+        k = a - 1
+        if k >= 0 and tk.words[k] == ".":
+            k -= 1
+        if k < 0:
+            return None
+        low = tk.low[k]
+        return "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else None
 
     def entity_for_name(
         self, name: tuple[int, int], roles: list[tuple[int, int]], *, create: bool, titled: bool
@@ -123,7 +125,8 @@ class Tracker:
         words = text.split()
         # "Mrs. Trump" is not the Trump of the lexicon: a woman's title with a bare
         # surname names someone else of that name
-        female = len(words) == 1 and self._gender(roles) == "f"
+        gender = self._gender(a)
+        female = len(words) == 1 and gender == "f"
         entry = None if female else self.vocab.speakers.resolve(text)
         if entry is not None:
             ent = self._by_entry.get(entry.name)
@@ -135,6 +138,7 @@ class Tracker:
                 self._by_entry[entry.name] = ent
                 self.entities.append(ent)
             self._enrich(ent, roles)
+            ent.gender = ent.gender or gender
             return ent
         key = skeleton(words[-1]) if words else ""
         if not key:
@@ -148,6 +152,7 @@ class Tracker:
                 ent.name = text
             ent.evidence = True
             self._enrich(ent, roles)
+            ent.gender = ent.gender or gender
             return ent
         if not create:
             return None
@@ -157,7 +162,7 @@ class Tracker:
         )
         if orgish or not (titled or roles or len(words) >= 2):
             return None
-        ent = Entity(text, "none", "person")
+        ent = Entity(text, "none", "person", gender=gender)
         ent.evidence = titled or bool(roles)
         self._by_key[key] = ent
         self.entities.append(ent)
@@ -171,8 +176,6 @@ class Tracker:
             ent.roles |= self._role_words(a, b)
         if ent.entry is None and ent.side == "none":
             ent.side = self._side_of(roles) or "none"
-        if ent.gender is None:
-            ent.gender = self._gender(roles)
         ent.evidence = True
 
     def _premods(self, a: int) -> int:
@@ -240,8 +243,6 @@ class Tracker:
             titled = p < i and any(tk.flags[k] & (TITLE | PNOUN) for k in range(p, i))
             ent = self.entity_for_name((i, j), roles, create=True, titled=titled)
             if ent is not None:
-                if ent.gender is None:
-                    ent.gender = self._gender(roles)
                 self._events.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
             done = j
 
@@ -298,8 +299,11 @@ class Tracker:
         return events[-1].entity
 
     def role(self, phrase: Phrase, pos: int) -> Entity | None:
-        """The person a role phrase ("the minister", "the Kremlin spokesman") means."""
+        """The person a role phrase ("the minister", "the Kremlin spokesman") means;
+        None for an indefinite one ("a spokeswoman" introduces someone new)."""
         tk = self.tk
+        if tk.low[phrase.start] in ("a", "an"):
+            return None
         words = set()
         for k in range(phrase.start, phrase.end + 1):
             f = tk.flags[k]

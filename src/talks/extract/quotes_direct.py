@@ -42,8 +42,14 @@ def _open_token(doc: Doc, i: int) -> int:
 
 
 def _close_token(doc: Doc, i: int) -> int:
+    """The last token of the closing mark (two for the '' of wire copy)."""
     g = doc.segs[i]
-    return doc.tk.index(g.closed) if g.closed >= 0 else doc.seg_tokens[i][1]
+    if g.closed < 0:
+        return doc.seg_tokens[i][1]
+    k = doc.tk.index(g.closed)
+    if doc.text.startswith("''", g.closed):
+        k += 1
+    return k
 
 
 def _word_count(doc: Doc, i: int) -> int:
@@ -68,18 +74,30 @@ def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
     tk = doc.tk
     o = _open_token(doc, first)
     s = tk.sentence[o]
-    best: Frame | None = None
-    for f in doc.frames:
-        if f.sentence == s and f.end < o and not f.outlet_only and f.speaker is not None:
-            best = f
-    if best is None:
+    before = [
+        f
+        for f in doc.frames
+        if f.sentence == s and f.end < o and not f.outlet_only and f.speaker is not None
+    ]
+    if not before:
         return None, False
+    best = before[-1]
     hi = doc.sent_bounds[s][1]
     start = forward_start(tk, doc.reader, best, hi)
     if start is not None and start >= o:
         gap = [k for k in range(best.end + 1, o) if not tk.flags[k] & PUNCT]
-        return best, start == o or len(gap) <= 1
-    return best, False
+        if start == o or len(gap) <= 1:
+            return best, True
+    # a partial quote belongs to whoever utters the clause around it, not to a report
+    # nested in that clause ("Podesta told NBC that the campaign believes … “…”")
+    coordinators = tk.vocab.words.get("coordinators", frozenset())
+    k = len(before) - 1
+    while k > 0 and before[k].parent is None:
+        lead = before[k].start - 1
+        if tk.flags[lead] & PUNCT or tk.low[lead] in coordinators:
+            break
+        k -= 1
+    return before[k], False
 
 
 def _post_frame(doc: Doc, last: int) -> Frame | None:
@@ -95,7 +113,12 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
             not tk.flags[k] & PUNCT or tk.words[k] in _QUOTE_PUNCT for k in range(c + 1, f.start)
         ):
             return None
-        return f if doc.para_of_token[f.start] == para else None
+        if doc.para_of_token[f.start] != para:
+            return None
+        ended = doc.text[doc.segs[last].start : doc.segs[last].end].rstrip("'’\"” ").endswith(".")
+        if tk.sentence[f.start] != tk.sentence[c] and ended and not closes_sentence(doc, f):
+            return None  # “A.” The network said the decision …: a statement of its own
+        return f
     return None
 
 

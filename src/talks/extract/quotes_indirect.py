@@ -43,9 +43,20 @@ def _content_end(doc: Doc, frame: Frame, start: int, hi: int) -> int:
     words = tk.vocab.words
     breaks = words.get("clause_breaks", frozenset())
     relay = words.get("relay_cues", frozenset())
+    coordinators = words.get("coordinators", frozenset())
     end = hi
     for g in doc.frames:
-        if g is not frame and g.sentence == frame.sentence and g.start > start:
+        if g is frame or g.sentence != frame.sentence or g.start <= start:
+            continue
+        lead = g.start - 1
+        nested = (
+            g.parent is None
+            and g.subject is not None
+            and not g.inverted
+            and not tk.flags[lead] & PUNCT
+            and tk.low[lead] not in coordinators
+        )
+        if not nested:  # "… that the campaign believes …" stays inside the clause
             end = min(end, g.start - 1)
     for k in range(start, end + 1):
         w = tk.words[k]
