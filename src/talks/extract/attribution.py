@@ -37,6 +37,7 @@ _ADJUNCT_STARTS = frozenset(
 _AFTER_NAME = frozenset(
     "who of at from with as while when".split()
 )  # "said Edward Alden of the Council …"
+_TIME_LEADS = frozenset("on late early earlier later last this next".split())
 _SUBORDINATORS = frozenset("by after before while when without in".split())
 _AUTHOR = frozenset({"i", "we", "you"})  # the writer or the reader: no source
 _OBJECT_PRONOUNS = frozenset(
@@ -181,6 +182,11 @@ def find_frames(
         else:
             _relay(tk, reader, frame, hi)
         frames.append(frame)
+    kept = {f.a for f in frames}
+    for a, b, _ in hits:
+        if a not in kept:  # "Russian state television": no cue after all
+            for k in range(a, b + 1):
+                tk.flags[k] &= ~CUEW
     _mark_outlets(frames)
     return frames
 
@@ -338,9 +344,37 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
     for j in range(k, min(hi, k + 8) + 1):
         if (tk.flags[j] & FINITE and j > k) or (tk.flags[j] & CUEW and j > k):
             return True
+        if k < j <= k + 3 and _past_tense(tk, j):
+            return True  # "the talks showed …"
         if tk.flags[j] & PUNCT and tk.words[j] not in _QUOTE_PUNCT and tk.words[j] != "-":
             return False
     return False
+
+
+def _past_tense(tk: Tokens, j: int) -> bool:
+    """A past-tense verb right after a short subject ("the talks showed")."""
+    low = tk.low[j]
+    before = tk.flags[j - 1]
+    return (
+        low.endswith("ed")
+        and len(low) > 4
+        and not tk.flags[j] & (CAP | PUNCT)
+        and not before & (DET | PUNCT)
+        and tk.low[j - 1] not in ("and", "or", "of", "to", "the", "a", "an", "be", "been", "being")
+    )
+
+
+def _skip_time(tk: Tokens, k: int, hi: int) -> int:
+    """Skip a time phrase after a cue: "said on Thursday", "said late on Friday"."""
+    time = tk.vocab.words.get("time_words", frozenset())
+    j = k
+    while j <= hi and tk.low[j] in _TIME_LEADS:
+        j += 1
+    if j <= hi and tk.low[j] in time:
+        while j <= hi and tk.low[j] in time:
+            j += 1
+        return j
+    return k
 
 
 def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> int | None:
@@ -356,12 +390,16 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         lead = frame.a == 0 or tk.flags[frame.a - 1] & PUNCT
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
-    if cue.addressee and tk.low[k] not in ("that", "to", "not"):
+    k = _skip_time(tk, k, hi)
+    if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
         p = reader.phrase_after(k, hi)
         if p is not None and tk.low[k] not in _ADJUNCT_STARTS:
             k = p.end + 1
         elif tk.low[k] in _OBJECT_PRONOUNS:
             k += 1
+        k = _skip_time(tk, k, hi)
+    if k > hi:
+        return None
     # adjuncts before "that" or a colon: "acknowledged on Wednesday that"
     for j in range(k, min(hi, k + 8) + 1):
         lw = tk.low[j]

@@ -81,6 +81,7 @@ class Tracker:
         self._by_key: dict[str, Entity] = {}
         self._by_wording: dict[str, Entity] = {}
         self._events: list[_Event] = []
+        self._generic = tk.vocab.words.get("generic_person_nouns", frozenset())
         self._scan(skip)
 
     # --- registering -----------------------------------------------------------------
@@ -253,12 +254,15 @@ class Tracker:
         ent.evidence = ent.evidence or ent.kind == "person"
         insort(self._events, _Event(pos, sentence, True, ent))
 
-    def pronoun(self, word: str, pos: int, sentence: int) -> Entity | None:
-        """The antecedent of a personal pronoun at `pos`."""
+    def pronoun(
+        self, word: str, pos: int, sentence: int, *, side: str | None = None
+    ) -> Entity | None:
+        """The antecedent of a personal pronoun at `pos` (or of a generic description
+        such as "the diplomat": `word` "person", `side` when the phrase names one)."""
         low = word.lower()
         if low in ("they", "it"):
             want = "group"
-        elif low in ("he", "she", "who"):
+        elif low in ("he", "she", "who", "person"):
             want = "person"
         else:
             return None
@@ -282,6 +286,7 @@ class Tracker:
                 ent.kind == want
                 and (want == "group" or ent.evidence)
                 and (gender is None or ent.gender in (None, gender))
+                and (side is None or ent.side == side)
             )
             if ok:
                 by_sentence.append(ev)
@@ -336,7 +341,11 @@ class Tracker:
                 after, after_pos = ent, ev.pos
         if before is not None or after is not None:
             return before or after
-        return self._lexicon_role(words, side)
+        hit = self._lexicon_role(words, side)
+        if hit is None and tk.low[phrase.start] == "the" and words <= self._generic:
+            # "the diplomat", "the official": the person the text is about
+            hit = self.pronoun("person", pos, tk.sentence[phrase.start], side=side)
+        return hit
 
     def _lexicon_role(self, words: set[str], side: str | None) -> Entity | None:
         hits: list[SpeakerEntry] = []

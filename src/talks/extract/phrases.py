@@ -21,6 +21,9 @@ from talks.lexicon import Cue, Lexicon
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 _PP_HEADS = frozenset("of for at from in with".split())
+_RELATIVES = frozenset("who which whose whom".split())
+# parentheses that leave the subject as it is: "European leaders, including …, said"
+_ASIDES = frozenset("including such among however meanwhile too though also".split())
 _BOUNDARY = frozenset(",;:—–(")
 _QUOTE_CHARS = frozenset("\"“”„‟«»‘’‚‛‹›'`")
 
@@ -169,6 +172,7 @@ class Tokens:
             self.low, self.poss, self.flags = map(list, zip(*rows, strict=True))
         self.party: dict[int, tuple[str, int]] = {}
         self.outlet: dict[int, tuple[str, int]] = {}
+        self.party_adjective: set[int] = set()  # last tokens of "Russian", "Ukrainian"
         self._multiword(vocab)
         self.quote = [-1] * self.n  # index of the quoted segment a token is in
         self.sentence = [0] * self.n
@@ -193,6 +197,8 @@ class Tokens:
             lw = low[i]
             if lw in parties and (hit := self.match(parties, i)) is not None:
                 self.party[i] = (str(hit[0]), hit[1])
+                if tuple(low[i : i + hit[1]]) in vocab.parties.adjective_only:
+                    self.party_adjective.add(i + hit[1] - 1)
                 for k in range(i, i + hit[1]):
                     flags[k] = (flags[k] | PARTY) & ~NAMEISH
             if lw in outlets and (hit := self.match(outlets, i)) is not None:
@@ -282,8 +288,8 @@ class PhraseReader:
         f = tk.flags[j]
         if f & PRON:
             return Phrase(j, j, j, "pronoun")
-        if tk.poss[j]:
-            return None
+        if tk.poss[j] or (j in tk.party_adjective and not f & (PNOUN | GNOUN | OUTLET)):
+            return None  # "Russian state television": an adjective heads nothing
         if not (f & (PNOUN | GNOUN | PARTY | OUTLET) or self.nameish(j)):
             return self._loose(j, lo)
         a = j
@@ -372,13 +378,17 @@ class PhraseReader:
         """For a comma at j, the comma opening the parenthesis it closes."""
         tk = self.tk
         k = j - 1
+        verb = False
         while k >= lo and k > j - 26:
             w = tk.words[k]
             if w == ",":
-                return k if k < j - 1 else None
+                if k == j - 1 or (verb and tk.low[k + 1] not in _RELATIVES):
+                    return None  # a clause, unless a relative one ("…, who led the team,")
+                return k
             f = tk.flags[k]
-            if f & (FINITE | CUEW) or (tk.quote[k] >= 0 and f & PUNCT is False):
+            if f & CUEW or tk.quote[k] >= 0:
                 return None
+            verb = verb or bool(f & FINITE)
             if f & PUNCT and w not in (".", "-", "'", "’", "&"):
                 return None
             k -= 1
@@ -407,6 +417,13 @@ class PhraseReader:
             outer = self.core_before(k - 1, lo)
             if outer is None or outer.kind == "pronoun":
                 return None
+            first = tk.low[k + 1]
+            if (
+                first in _RELATIVES
+                or first in _ASIDES
+                or (first in PREPOSITIONS and not self.role_like(k + 1, j - 1))
+            ):
+                return outer  # "Umerov, who led the delegation, said"; ", for his part,"
             if inner is not None and inner.start == k + 1 and inner.kind in ("name", "outlet"):
                 if outer.kind in ("person", "group") and not outer.plural:
                     inner.roles.append((outer.start, outer.end))
@@ -531,6 +548,13 @@ class PhraseReader:
                 break
         while head > a and tk.flags[head] & PUNCT:
             head -= 1
+        if head < b and not self.nameish(head) and self.nameish(b):
+            # a name after a title with a complement: "Secretary of State Marco Rubio"
+            t = b
+            while t > head and (self.nameish(t) or tk.words[t] == "."):
+                t -= 1
+            if tk.flags[t] & (TITLE | PNOUN | RMOD):
+                head = b
         fh = tk.flags[head]
         name: tuple[int, int] | None = None
         if fh & PRON:

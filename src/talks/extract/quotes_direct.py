@@ -84,12 +84,12 @@ def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
     best = before[-1]
     hi = doc.sent_bounds[s][1]
     start = forward_start(tk, doc.reader, best, hi)
+    adjacent = False
     if start is not None and start >= o:
         gap = [k for k in range(best.end + 1, o) if not tk.flags[k] & PUNCT]
-        if start == o or len(gap) <= 1:
-            return best, True
-    # a partial quote belongs to whoever utters the clause around it, not to a report
-    # nested in that clause ("Podesta told NBC that the campaign believes … “…”")
+        adjacent = start == o or len(gap) <= 1
+    # a quote belongs to whoever utters the clause around it, not to a report nested
+    # in that clause ("Podesta told NBC that the campaign believes … “…”")
     coordinators = tk.vocab.words.get("coordinators", frozenset())
     k = len(before) - 1
     while k > 0 and before[k].parent is None:
@@ -97,7 +97,7 @@ def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
         if tk.flags[lead] & PUNCT or tk.low[lead] in coordinators:
             break
         k -= 1
-    return before[k], False
+    return before[k], adjacent
 
 
 def _post_frame(doc: Doc, last: int) -> Frame | None:

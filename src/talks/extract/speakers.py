@@ -219,6 +219,7 @@ class PartyIndex:
     """Words that stand for a party: names, metonyms, adjectives and possessives."""
 
     def __init__(self, parties: Iterable[Party], *, words: dict[str, list[str]]) -> None:
+        parties = list(parties)
         self.by_words: dict[tuple[str, ...], str] = {}
         self._memo: dict[str, str | None] = {}
         for party in parties:
@@ -228,6 +229,19 @@ class PartyIndex:
                     key = key[1:]
                 self.by_words.setdefault(key, party.name)
         self.longest = max((len(k) for k in self.by_words), default=1)
+        names = {
+            tuple(fold(_strip_possessive(w)) for w in form.split())
+            for party in parties
+            for form in (party.name, *party.names)
+        }
+        self.adjective_only = (
+            frozenset(
+                tuple(fold(_strip_possessive(w)) for w in form.split())
+                for party in parties
+                for form in party.adjectives
+            )
+            - names
+        )
         self.independent = frozenset(fold(w) for w in words.get("independent_words", ()))
         self.role_words = frozenset(
             fold(w)
