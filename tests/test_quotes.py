@@ -529,6 +529,68 @@ def test_robust_to_bad_marks(
     check(text, lexicon, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a relative clause between the commas
+            "Defence Minister Rustem Umerov, who led Kyiv's delegation, said the two sides had "
+            "agreed to exchange prisoners.",
+            {("indirect", "Rustem Umerov", "the two sides had agreed to exchange prisoners")},
+        ),
+        (  # an aside between the commas
+            "Russia's deputy foreign minister Alexander Grushko, for his part, said that European "
+            "troops in Ukraine would be unacceptable.",
+            {("indirect", "Alexander Grushko", "European troops in Ukraine would be unacceptable")},
+        ),
+        (  # a title with a complement before the name; a time phrase after the cue
+            "U.S. Secretary of State Marco Rubio said on Thursday he did not expect a breakthrough.",
+            {("indirect", "Marco Rubio", "he did not expect a breakthrough")},
+        ),
+        (  # a partial quote belongs to the outer speaker, not to a report nested in its clause
+            "Medinsky later told state television that Russia wanted “a long-term peace” and "
+            "that the sides would present their visions.",
+            {
+                ("direct", "Vladimir Medinsky", "a long-term peace"),
+                (
+                    "indirect",
+                    "Vladimir Medinsky",
+                    "Russia wanted “a long-term peace” and that the sides would present their visions",
+                ),
+            },
+        ),
+        (  # a generic description refers to the person the text is about
+            "Russian Foreign Minister Sergey Lavrov spoke to Izvestia. The diplomat stressed that "
+            "Moscow would not accept a freeze of the conflict.",
+            {("indirect", "Sergei Lavrov", "Moscow would not accept a freeze of the conflict")},
+        ),
+        (  # "issued a statement saying": the statement is an object, the issuer speaks
+            "Later, Zelensky issued a statement saying that Ukraine was ready for a ceasefire.",
+            {("indirect", "Volodymyr Zelensky", "Ukraine was ready for a ceasefire")},
+        ),
+        (  # an adjective of a party heads no subject ("Russian state television")
+            "Medinsky told Russian state television that the talks would continue next week.",
+            {("indirect", "Vladimir Medinsky", "the talks would continue next week")},
+        ),
+        (  # "Mrs." and another first name: not the lexicon's Zelensky
+            "Mrs. Zelensky said that she would travel to Washington next week.",
+            {("indirect", "Zelensky", "she would travel to Washington next week")},
+        ),
+    ],
+    ids=[
+        "relative",
+        "aside",
+        "title-complement",
+        "nested",
+        "generic",
+        "statement-saying",
+        "party-adjective",
+        "female-title",
+    ],
+)
+def test_harder_subjects(lexicon: Lexicon, text: str, expected: set[tuple[str, str, str]]) -> None:
+    check(text, lexicon, expected)
+
+
 def test_noise_is_skipped(lexicon: Lexicon) -> None:
     text = (
         "“The talks are hard and slow-going,” Medinsky said.\n"

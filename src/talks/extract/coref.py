@@ -341,11 +341,12 @@ class Tracker:
                 after, after_pos = ent, ev.pos
         if before is not None or after is not None:
             return before or after
-        hit = self._lexicon_role(words, side)
-        if hit is None and tk.low[phrase.start] == "the" and words <= self._generic:
-            # "the diplomat", "the official": the person the text is about
-            hit = self.pronoun("person", pos, tk.sentence[phrase.start], side=side)
-        return hit
+        if words <= self._generic:
+            # "the diplomat", "the Ukrainian leader": the person the text is about
+            if tk.low[phrase.start] != "the":
+                return None
+            return self.pronoun("person", pos, tk.sentence[phrase.start], side=side)
+        return self._lexicon_role(words, side)
 
     def _lexicon_role(self, words: set[str], side: str | None) -> Entity | None:
         hits: list[SpeakerEntry] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from talks.extract.attribution import Frame, Speaker, find_frames, resolve
 from talks.extract.coref import Tracker
-from talks.extract.phrases import CAP, PUNCT, PhraseReader, Tokens, vocab_for
+from talks.extract.phrases import CAP, FINITE, PUNCT, PhraseReader, Tokens, vocab_for
 from talks.extract.quote_marks import Segment, segments
 from talks.extract.text import paragraphs, sentences
 from talks.lexicon import Lexicon
@@ -107,7 +107,9 @@ _MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as
 def _title_case(tk: Tokens, a: int, b: int) -> bool:
     """A headline in Title Case: its capitals say nothing about names or cues."""
     flags, low, quote = tk.flags, tk.low, tk.quote
-    major = caps = 0
+    common_words = tk.vocab.words.get("not_names", frozenset())
+    cues = tk.vocab.cue_phrases
+    major = caps = common = 0
     for k in range(a, b + 1):
         f = flags[k]
         if f & PUNCT or quote[k] >= 0 or low[k] in _MINOR_WORDS or not tk.words[k][0].isalpha():
@@ -115,9 +117,12 @@ def _title_case(tk: Tokens, a: int, b: int) -> bool:
         major += 1
         if f & CAP:
             caps += 1
+            # capitals on ordinary words ("Says", "The", "Will"), not only on names
+            if k > a and (low[k] in common_words or low[k] in cues or f & FINITE):
+                common += 1
         elif major - caps > 0.2 * (b - a + 1):
             return False  # plainly not: stop early
-    return major >= 3 and caps >= 0.8 * major
+    return major >= 3 and common >= 1 and caps >= 0.8 * major
 
 
 def _same_para(paras: list[Span], a: int, b: int) -> bool:

@@ -21,6 +21,7 @@ from talks.lexicon import Cue, Lexicon
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 _PP_HEADS = frozenset("of for at from in with".split())
+_POSTMODIFIERS = frozenset("close familiar loyal allied linked near opposed".split())
 _RELATIVES = frozenset("who which whose whom".split())
 # parentheses that leave the subject as it is: "European leaders, including …, said"
 _ASIDES = frozenset("including such among however meanwhile too though also".split())
@@ -314,6 +315,15 @@ class PhraseReader:
                     k -= 1
                     a = k
                     k -= 1
+                    continue
+                if (
+                    k - 3 >= lo
+                    and tk.low[k - 1] in _PP_HEADS | {"to"}
+                    and tk.low[k - 2] in _POSTMODIFIERS
+                    and tk.flags[k - 3] & (PNOUN | GNOUN)
+                ):
+                    a = k - 3  # "a source close to the Ukrainian delegation"
+                    k -= 4
                     continue
                 break
             elif fk & (PUNCT | CUEW):

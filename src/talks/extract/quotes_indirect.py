@@ -26,11 +26,10 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     coordinators = tk.vocab.words.get("coordinators", frozenset())
     while a <= b and (tk.words[a] in _BULLETS or tk.words[a] in (",", ":", ";")):
         a += 1
-    between = tk.vocab.words.get("between_subject_and_cue", frozenset())
     while b >= a and (
         (tk.flags[b] & PUNCT and tk.words[b] not in _QUOTE_PUNCT)
         or tk.low[b] in coordinators
-        or tk.low[b] in between
+        or tk.flags[b] & FINITE  # "… and has" before a coordinated cue
         or tk.words[b] in _OPENERS
     ):
         b -= 1
