@@ -543,7 +543,8 @@ def test_robust_to_bad_marks(
             {("indirect", "Alexander Grushko", "European troops in Ukraine would be unacceptable")},
         ),
         (  # a title with a complement before the name; a time phrase after the cue
-            "U.S. Secretary of State Marco Rubio said on Thursday he did not expect a breakthrough.",
+            "U.S. Secretary of State Marco Rubio said on Thursday he did not expect a "
+            "breakthrough.",
             {("indirect", "Marco Rubio", "he did not expect a breakthrough")},
         ),
         (  # a partial quote belongs to the outer speaker, not to a report nested in its clause
@@ -554,7 +555,8 @@ def test_robust_to_bad_marks(
                 (
                     "indirect",
                     "Vladimir Medinsky",
-                    "Russia wanted “a long-term peace” and that the sides would present their visions",
+                    "Russia wanted “a long-term peace” and that the sides would present "
+                    "their visions",
                 ),
             },
         ),
