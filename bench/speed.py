@@ -1,6 +1,6 @@
 """How fast `talks` extracts, ingests and answers queries, on one core.
 
-    python bench/speed.py [--n 10000] [--seed 7] [--ingest] [--json]
+    python bench/speed.py [--n 10000] [--seed 7] [--ingest] [--json] [--texts DIR]
 
 Generates a deterministic corpus of synthetic but realistic news articles
 (2-6 KB each: headline, optional dateline, narration paragraphs, direct quotes
@@ -249,8 +249,8 @@ def measure_ingest(texts: Sequence[str], *, lexicon: Lexicon) -> dict[str, Any]:
             start = time.perf_counter()
             summary = ingest_paths(store, [src], lexicon=lexicon)
             seconds = time.perf_counter() - start
-            names = store.speaker_names()
-            speaker = names[0] if names else "Sergei Lavrov"
+            stats = store.speaker_stats()
+            speaker = str(stats[0]["name"]) if stats else "Sergei Lavrov"
             topic = lexicon.topic_keys()[0] if lexicon.topics else "nato"
             return {
                 "articles": len(texts),
@@ -260,8 +260,10 @@ def measure_ingest(texts: Sequence[str], *, lexicon: Lexicon) -> dict[str, Any]:
                 "stored": store.counts(),
                 "query_speaker": speaker,
                 "query_speaker_ms": _median_ms(lambda: store.quotes(speakers=[speaker])),
+                "query_speaker_rows": len(store.quotes(speakers=[speaker])),
                 "query_topic": topic,
                 "query_topic_ms": _median_ms(lambda: store.positions(topic=topic)),
+                "query_topic_rows": len(store.positions(topic=topic)),
                 "max_rss_mb": round(_max_rss_mb(), 1),
             }
 
@@ -273,9 +275,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--ingest", action="store_true", help="also time ingest and queries")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--dump", type=Path, help="write the corpus to this directory and stop")
+    ap.add_argument(
+        "--texts", type=Path, help="measure on the *.txt files of this directory instead"
+    )
     args = ap.parse_args(argv)
     lexicon = shipped()
-    texts = corpus(args.n, seed=args.seed, lexicon=lexicon)
+    if args.texts:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(args.texts.glob("*.txt"))]
+        if not texts:
+            print(f"{args.texts}: no *.txt files", file=sys.stderr)
+            return 1
+    else:
+        texts = corpus(args.n, seed=args.seed, lexicon=lexicon)
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
         for i, t in enumerate(texts):
@@ -301,8 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"articles/s, failed {i['failed']}, stored {i['stored']}"
         )
         print(
-            f"query    quotes(speakers=[{i['query_speaker']!r}]) {i['query_speaker_ms']} ms, "
-            f"positions(topic={i['query_topic']!r}) {i['query_topic_ms']} ms"
+            f"query    quotes(speakers=[{i['query_speaker']!r}]) {i['query_speaker_ms']} ms "
+            f"({i['query_speaker_rows']} rows), positions(topic={i['query_topic']!r}) "
+            f"{i['query_topic_ms']} ms ({i['query_topic_rows']} rows)"
         )
     return 0
 
