@@ -158,7 +158,7 @@ def find_frames(
                         frame.parent = parent
                     else:
                         # "Trump is slamming …, saying …": the sentence's subject speaks
-                        subj = _sentence_subject(tk, reader, lo, a)
+                        subj = sentence_subject(tk, reader, lo, a)
                         if subj is None:
                             continue
                 elif j < lo or prev == "," or tk.words[j] in _QUOTE_PUNCT or prev == "—":
@@ -191,7 +191,7 @@ def find_frames(
     return frames
 
 
-def _sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
+def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
     """The subject of the main clause before token a: at the sentence start or after an
     opening adverbial ("Already, Donald J. Trump has …", "On Russia, Trump …")."""
     starts = [lo, *[k + 1 for k in range(lo, a) if tk.words[k] in (",", ")")][-3:]]
@@ -202,7 +202,7 @@ def _sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phra
         p = reader.phrase_after(c, a - 1)
         if p is None or p.kind not in ("name", "person", "group", "pronoun"):
             continue
-        if p.end + 1 < a and not tk.flags[p.end + 1] & PUNCT:
+        if p.end + 1 < a and (not tk.flags[p.end + 1] & PUNCT or tk.words[p.end + 1] == ","):
             return p
     return None
 

@@ -264,6 +264,14 @@ class PhraseReader:
         tk = self.tk
         while j >= lo:
             lw = tk.low[j]
+            if lw == ")":
+                k = j - 1
+                while k >= lo and k > j - 10 and tk.words[k] != "(":
+                    k -= 1
+                if k >= lo and tk.words[k] == "(":
+                    j = k - 1  # "Rep. Emanuel Cleaver II (D-Mo.) said"
+                    continue
+                return j
             if lw in self.between or (
                 lw.endswith("ly") and len(lw) > 4 and not tk.flags[j] & (CAP | PNOUN | GNOUN)
             ):
@@ -328,6 +336,14 @@ class PhraseReader:
                 break
             elif fk & (PUNCT | CUEW):
                 break
+            elif (
+                not fk & CAP
+                and self.nameish(k + 1)
+                and self._adjective(k)
+                and (k == lo or tk.flags[k - 1] & PUNCT)
+            ):
+                a = k  # a title in lower case after a quote: "psychologist Fran Sherman"
+                break
             elif lw == "and" and self.nameish(k + 1) and self.nameish(k - 1) and f & NAME:
                 a, k = k, k - 1  # "Cummings and Conyers wrote"
             elif (
@@ -389,15 +405,21 @@ class PhraseReader:
         tk = self.tk
         k = j - 1
         verb = False
-        while k >= lo and k > j - 26:
+        cue = False
+        while k >= lo and k > j - 40:
             w = tk.words[k]
-            if w == ",":
-                if k == j - 1 or (verb and tk.low[k + 1] not in _RELATIVES):
+            if w == "," and tk.quote[k] < 0:
+                participle = tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith("ing")
+                if k == j - 1 or (cue and not participle):
+                    return None
+                if verb and tk.low[k + 1] not in _RELATIVES and not participle:
                     return None  # a clause, unless a relative one ("…, who led the team,")
                 return k
             f = tk.flags[k]
             if f & CUEW or tk.quote[k] >= 0:
-                return None
+                cue = True  # only an aside like ", noting that …," may hold a cue or a quote
+                k -= 1
+                continue
             verb = verb or bool(f & FINITE)
             if f & PUNCT and w not in (".", "-", "'", "’", "&"):
                 return None
@@ -431,6 +453,7 @@ class PhraseReader:
             if (
                 first in _RELATIVES
                 or first in _ASIDES
+                or tk.flags[k + 1] & CUEW
                 or (first in PREPOSITIONS and not self.role_like(k + 1, j - 1))
             ):
                 return outer  # "Umerov, who led the delegation, said"; ", for his part,"
@@ -479,7 +502,11 @@ class PhraseReader:
             # adjectives right after the determiner: "a senior Kremlin official"
             while k <= hi and k < i + 3 and not tk.flags[k] & (CAP | PUNCT | PNOUN | GNOUN | RMOD):
                 k += 1
+        elif self._adjective(i) and self.nameish(i + 1):
+            k += 1  # a title in lower case: "psychologist Vaile Wright"
         last_head = -1
+        tail = -1
+        in_pp = False
         while k <= hi:
             fk = tk.flags[k]
             lw = tk.low[k]
@@ -515,7 +542,11 @@ class PhraseReader:
                 k += 1
                 if tk.low[k] in ("the", "a", "an") or (tk.flags[k] & DET and not tk.flags[k] & CAP):
                     k += 1
+                in_pp = True
                 continue
+            elif in_pp and self._adjective(k) and (k == hi or tk.flags[k + 1] & PUNCT):
+                tail = k  # "a spokeswoman for Trump hotels,"
+                break
             else:
                 break
             if fk & (PNOUN | GNOUN | PARTY | OUTLET) or self.nameish(k):
@@ -526,6 +557,8 @@ class PhraseReader:
         p = self.analyse(a, last_head)
         if p is None:
             return None
+        if tail > last_head:
+            p.end = last_head = tail
         if p.kind == "person" and last_head + 2 <= hi and tk.words[last_head + 1] == ",":
             # "said a spokeswoman for Trump hotels, Jennifer Rodstrom": the name speaks
             q = self.phrase_after(last_head + 2, hi)

@@ -11,7 +11,13 @@ speaker when nobody else is named in between.
 
 from __future__ import annotations
 
-from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start, resolve
+from talks.extract.attribution import (
+    _QUOTE_PUNCT,
+    Frame,
+    forward_start,
+    resolve,
+    sentence_subject,
+)
 from talks.extract.document import Doc, Draft
 from talks.extract.phrases import CUEW, FINITE, PUNCT
 from talks.lexicon import Cue
@@ -160,15 +166,16 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     if first > 0 and tk.sentence[_close_token(doc, first - 1)] == s:
         lo = _close_token(doc, first - 1) + 1
     p = doc.reader.core_before(o - 2, lo)
-    if p is None:
-        return None
-    if p.start - 2 >= lo and tk.words[p.start - 1] == ",":
+    if p is not None and p.start - 2 >= lo and tk.words[p.start - 1] == ",":
         q = doc.reader.core_before(p.start - 2, lo)
         if q is not None and q.start == lo and q.kind in ("name", "person"):
             q.roles.append((p.start, p.end))
             p = q
-    if p.start != lo or p.kind not in ("name", "person", "outlet"):
-        return None
+    if p is None or p.start != lo or p.kind not in ("name", "person", "outlet"):
+        # "Trump swiped at Ryan in a series of tweets: “…”": the clause's subject
+        p = sentence_subject(tk, doc.reader, lo, o - 1)
+        if p is None or p.kind not in ("name", "person", "pronoun"):
+            return None
     frame = Frame(o - 1, o - 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.reader, doc.tracker, frame)
     return frame
