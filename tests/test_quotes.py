@@ -292,6 +292,11 @@ def test_partial_and_mixed_quotes(
             "Both sides have confirmed that they were continuing talks online.",
             set(),
         ),
+        (  # a verdict is no reported speech, though it attributes a quotation
+            "The Kremlin rejected the European proposal for a thirty-day ceasefire, calling it "
+            "“an ultimatum to Moscow”.",
+            {("direct", "Kremlin", "an ultimatum to Moscow")},
+        ),
     ],
     ids=[
         "zero-that",
@@ -309,6 +314,7 @@ def test_partial_and_mixed_quotes(
         "position-insist",
         "np-object",
         "vague-source",
+        "verdict",
     ],
 )
 def test_indirect_quotes(lexicon: Lexicon, text: str, expected: set[tuple[str, str, str]]) -> None:

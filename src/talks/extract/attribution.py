@@ -242,13 +242,16 @@ def _relay(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:
 def _mark_outlets(frames: list[Frame]) -> None:
     """An outlet's "reports"/"notes" trailing a sentence that has its own attribution
     only says where the story came from."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence, []).append(f)
     for f in frames:
         if f.subject is None or f.subject.kind != "outlet" or f.relay is not None:
             continue
         others = [
             g
-            for g in frames
-            if g is not f and g.sentence == f.sentence and g.start < f.start and not g.outlet_only
+            for g in by_sentence[f.sentence]
+            if g is not f and g.start < f.start and not g.outlet_only
         ]
         if any(g.subject is None or g.subject.kind != "outlet" for g in others):
             f.outlet_only = True

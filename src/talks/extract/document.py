@@ -39,6 +39,15 @@ class Doc:
     frames: list[Frame]
     tracker: Tracker
     used_post: set[int] = field(default_factory=set)  # ids of frames that close a quote
+    by_sentence: dict[int, list[Frame]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for f in self.frames:
+            self.by_sentence.setdefault(f.sentence, []).append(f)
+
+    def frames_in(self, sentence: int) -> list[Frame]:
+        """The frames of one sentence, in text order."""
+        return self.by_sentence.get(sentence, [])
 
 
 def _kept_paragraphs(article: Article) -> list[Span]:

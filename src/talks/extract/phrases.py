@@ -21,6 +21,7 @@ from talks.lexicon import Cue, Lexicon
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 _PP_HEADS = frozenset("of for at from in with".split())
+_MAX_PHRASE = 14  # tokens: longer runs of capitals are headlines or transcripts, not names
 _POSTMODIFIERS = frozenset("close familiar loyal allied linked near opposed".split())
 _RELATIVES = frozenset("who which whose whom".split())
 # parentheses that leave the subject as it is: "European leaders, including …, said"
@@ -303,7 +304,7 @@ class PhraseReader:
             return self._loose(j, lo)
         a = j
         k = j - 1
-        while k >= lo:
+        while k >= lo and k > j - _MAX_PHRASE:
             fk = tk.flags[k]
             lw = tk.low[k]
             if (
@@ -507,7 +508,7 @@ class PhraseReader:
         last_head = -1
         tail = -1
         in_pp = False
-        while k <= hi:
+        while k <= hi and k < i + _MAX_PHRASE:
             fk = tk.flags[k]
             lw = tk.low[k]
             if (

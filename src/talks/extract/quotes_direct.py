@@ -81,9 +81,7 @@ def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
     o = _open_token(doc, first)
     s = tk.sentence[o]
     before = [
-        f
-        for f in doc.frames
-        if f.sentence == s and f.end < o and not f.outlet_only and f.speaker is not None
+        f for f in doc.frames_in(s) if f.end < o and not f.outlet_only and f.speaker is not None
     ]
     if not before:
         return None, False
@@ -110,7 +108,8 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
     tk = doc.tk
     c = _close_token(doc, last)
     para = doc.para_of_token[c] if c < tk.n else -1
-    for f in doc.frames:
+    s = tk.sentence[c] if c < tk.n else -1
+    for f in doc.frames_in(s) + doc.frames_in(s + 1):
         if f.start <= c or f.speaker is None or (f.subject is None and f.parent is None):
             continue
         if f.parent is not None and f.subject is None:
@@ -132,7 +131,7 @@ def closes_sentence(doc: Doc, frame: Frame) -> bool:
     """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday.")."""
     tk = doc.tk
     hi = doc.sent_bounds[frame.sentence][1]
-    outlets = [g for g in doc.frames if g.outlet_only and g.sentence == frame.sentence]
+    outlets = [g for g in doc.frames_in(frame.sentence) if g.outlet_only]
     end = frame.relay.end if frame.relay is not None else frame.end
     return not any(
         (tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0)
@@ -147,8 +146,8 @@ def _trailing_frame(doc: Doc, last: int) -> Frame | None:
     tk = doc.tk
     c = _close_token(doc, last)
     s = tk.sentence[c]
-    for f in doc.frames:
-        if f.sentence != s or f.start <= c or f.outlet_only or f.speaker is None:
+    for f in doc.frames_in(s):
+        if f.start <= c or f.outlet_only or f.speaker is None:
             continue
         if f.parent is None and tk.words[f.start - 1] == "," and closes_sentence(doc, f):
             return f

@@ -44,8 +44,8 @@ def _content_end(doc: Doc, frame: Frame, start: int, hi: int) -> int:
     relay = words.get("relay_cues", frozenset())
     coordinators = words.get("coordinators", frozenset())
     end = hi
-    for g in doc.frames:
-        if g is frame or g.sentence != frame.sentence or g.start <= start:
+    for g in doc.frames_in(frame.sentence):
+        if g is frame or g.start <= start:
             continue
         lead = g.start - 1
         nested = (
@@ -75,9 +75,7 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
         w = tk.words[k]
         if w == ",":
             rest = range(k + 1, hi + 1)
-            outlet = any(
-                g.outlet_only and g.sentence == frame.sentence and g.start > k for g in doc.frames
-            )
+            outlet = any(g.outlet_only and g.start > k for g in doc.frames_in(frame.sentence))
             if outlet or not any(tk.flags[j] & (FINITE | CUEW) for j in rest):
                 return "end", -1
             return "more", k + 1
@@ -97,9 +95,7 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     comma = frame.start - 1
     if comma <= lo or tk.words[comma] != ",":
         return []
-    if any(
-        g.sentence == frame.sentence and g.end < comma and not g.outlet_only for g in doc.frames
-    ):
+    if any(g.end < comma and not g.outlet_only for g in doc.frames_in(frame.sentence)):
         return []
     how, after = _after_frame(doc, frame, hi)
     if how == "clause":
@@ -113,9 +109,10 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
 def indirect_quotes(doc: Doc) -> list[Draft]:
     """Reported speech of every frame whose clause has enough words of its own."""
     tk = doc.tk
+    direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     out: list[Draft] = []
     for frame in doc.frames:
-        if frame.outlet_only or frame.speaker is None:
+        if frame.outlet_only or frame.speaker is None or frame.cue.lemma in direct_only:
             continue
         subject = frame.subject if frame.subject is not None else None
         if (
