@@ -71,6 +71,7 @@ MIGRATIONS: list[str] = [
         topic TEXT NOT NULL,
         PRIMARY KEY (topic, quote_id)
     );
+    CREATE INDEX quote_topics_quote ON quote_topics(quote_id);
     CREATE TABLE positions (
         id TEXT PRIMARY KEY,
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -95,7 +96,7 @@ MIGRATIONS: list[str] = [
 
 _FTS = """
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    quote_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2'
+    text, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 
@@ -240,8 +241,9 @@ class Store:
         try:
             source = (_source(article.path), article.article, article.id)
             if self.fts:
+                # The search table shares the quotes' rowids: deleting by rowid is indexed.
                 self.db.execute(
-                    "DELETE FROM quotes_fts WHERE quote_id IN (SELECT q.id FROM quotes q "
+                    "DELETE FROM quotes_fts WHERE rowid IN (SELECT q.rowid FROM quotes q "
                     "JOIN articles a ON a.id = q.article_id "
                     "WHERE (a.source = ? AND a.article = ?) OR a.id = ?)",
                     source,
@@ -320,9 +322,10 @@ class Store:
             [(q.id, t) for q in quotes for t in q.topics],
         )
         if self.fts:
-            self.db.executemany(
-                "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)",
-                [(q.id, q.text) for q in quotes],
+            self.db.execute(
+                "INSERT INTO quotes_fts (rowid, text) "
+                "SELECT rowid, text FROM quotes WHERE article_id = ?",
+                (a.id,),
             )
         self.db.executemany(
             "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -447,7 +450,7 @@ class Store:
             if self.fts:
                 phrase = '"' + contains.replace('"', '""') + '"'
                 conds.append(
-                    ("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)", phrase)
+                    ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", phrase)
                 )
             else:
                 conds.append(("q.text LIKE ?", f"%{contains}%"))
