@@ -17,7 +17,9 @@ import datetime as dt
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from talks.extract.phrases import (
+from talks.extract.phrases import Phrase, PhraseReader
+from talks.extract.speakers import fold, skeleton
+from talks.extract.tokens import (
     CAP,
     DET,
     FINITE,
@@ -30,12 +32,9 @@ from talks.extract.phrases import (
     PUNCT,
     RMOD,
     TITLE,
-    Phrase,
-    PhraseReader,
     Tokens,
     _singular,
 )
-from talks.extract.speakers import fold, skeleton
 from talks.lexicon import SpeakerEntry
 
 _FEMALE_TITLES = frozenset(

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from talks.extract.attribution import Frame, Speaker, find_frames, resolve
+from talks.extract.attribution import resolve
 from talks.extract.coref import Tracker
-from talks.extract.phrases import CAP, FINITE, PUNCT, PhraseReader, Tokens, vocab_for
+from talks.extract.frames import Frame, Speaker, find_frames
+from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
 from talks.extract.text import paragraphs, sentences
+from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
 from talks.lexicon import Lexicon
 from talks.models import Article, Span
 

@@ -1,234 +1,42 @@
-"""Tokens and the noun phrases that name speakers, read with the cue lexicon.
+"""The noun phrases that name speakers, read around reporting cues.
 
-The extractors need just enough grammar to find who a reporting verb belongs
-to: a word-level tokenizer with character offsets, word classes from
-`lexicons/cues.yaml` (pronouns, titles, role and group nouns, party words,
-outlets), and a parser for the phrases that stand before or after a cue:
-"Russian Foreign Minister Sergei Lavrov", "Ivan Timofeev, director of
-programmes at …,", "Ukrainian negotiator, David Arakhamia,", "the head of the
-Russian delegation", "a Kremlin representative", "he".
+Just enough grammar to find who a reporting verb belongs to: the phrases that
+stand before or after a cue — "Russian Foreign Minister Sergei Lavrov", "Ivan
+Timofeev, director of programmes at …,", "Ukrainian negotiator, David
+Arakhamia,", "the head of the Russian delegation", "a Kremlin representative",
+"he" — with their heads, names and the role phrases around them.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from talks.extract.speakers import PartyIndex, SpeakerIndex, _Cache, fold
-from talks.lexicon import Cue, Lexicon
+from talks.extract.tokens import (
+    CAP,
+    CUEW,
+    DET,
+    FINITE,
+    GNOUN,
+    NAME,
+    NAMEISH,
+    OUTLET,
+    PARTY,
+    PNOUN,
+    PREPOSITIONS,
+    PRON,
+    PUNCT,
+    RMOD,
+    TITLE,
+    Tokens,
+    _singular,
+)
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
-PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 _PP_HEADS = frozenset("of for at from in with".split())
 _MAX_PHRASE = 14  # tokens: longer runs of capitals are headlines or transcripts, not names
 _POSTMODIFIERS = frozenset("close familiar loyal allied linked near opposed".split())
 _RELATIVES = frozenset("who which whose whom".split())
 # parentheses that leave the subject as it is: "European leaders, including …, said"
 _ASIDES = frozenset("including such among however meanwhile too though also".split())
-_BOUNDARY = frozenset(",;:—–(")
-_QUOTE_CHARS = frozenset("\"“”„‟«»‘’‚‛‹›'`")
-
-# token classes (bit flags)
-PRON, DET, TITLE, PNOUN, GNOUN, RMOD, PARTY, OUTLET, NAME, CAP, PUNCT, CUEW, FINITE, ORG = (
-    1 << i for i in range(14)
-)
-NAMEISH = 1 << 14  # can be part of a proper name (set once party and outlet words are known)
-
-
-_CLASSES = (
-    ("pronouns", PRON),
-    ("determiners", DET),
-    ("titles", TITLE),
-    ("person_nouns", PNOUN),
-    ("group_nouns", GNOUN),
-    ("role_modifiers", RMOD),
-    ("finite_verbs", FINITE),
-    ("org_words", ORG),
-)
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-Phrases = dict[str, list[tuple[tuple[str, ...], object]]]
-
-
-def _by_first_word(table: dict[tuple[str, ...], object]) -> Phrases:
-    """Multi-word keys indexed by their first word, longest first."""
-    out: Phrases = {}
-    for key, value in table.items():
-        out.setdefault(key[0], []).append((key, value))
-    for items in out.values():
-        items.sort(key=lambda kv: -len(kv[0]))
-    return out
-
-
-@dataclass
-class Vocab:
-    """The cue lexicon compiled for fast lookups (built once per lexicon)."""
-
-    lexicon: Lexicon
-    cues: dict[str, Cue]
-    cue_phrases: Phrases  # first word -> [(words, Cue)]
-    words: dict[str, frozenset[str]]
-    outlets: Phrases  # first word -> [(words, outlet name)]
-    parties: PartyIndex
-    party_phrases: Phrases  # first word -> [(words, party)]
-    speakers: SpeakerIndex
-
-    info: dict[str, tuple[str, bool, int]] = field(default_factory=dict)
-
-    def learn(self, word: str) -> tuple[str, bool, int]:
-        """Lower-cased form, possessive flag and word classes of a token (memoised)."""
-        lw = word.lower().replace("’", "'") if word.isascii() or word == "’" else word_key(word)
-        poss = lw.endswith("'s") and len(lw) > 2
-        if poss:
-            lw = lw[:-2]
-        w = self.words
-        f = 0
-        first = word[0]
-        if not first.isalnum():
-            f = PUNCT
-        else:
-            if first.isupper():
-                f |= CAP
-            single = _singular(lw)
-            for name, flag in _CLASSES:
-                if lw in w[name] or (flag & (PNOUN | GNOUN) and single in w[name]):
-                    f |= flag
-            if f & CAP and lw not in w["not_names"] and not f & (TITLE | PNOUN | GNOUN | RMOD):
-                f |= NAME
-                if not f & (PRON | DET):
-                    f |= NAMEISH
-        row = (lw, poss, f)
-        self.info[word] = row
-        return row
-
-
-_VOCAB_CACHE = _Cache()
-_INFO_SIZE = 1 << 17
-
-
-def vocab_for(lexicon: Lexicon) -> Vocab:
-    """The compiled vocabulary of `lexicon`, cached per lexicon object."""
-    hit = _VOCAB_CACHE.get(lexicon)
-    if isinstance(hit, Vocab):
-        return hit
-    cues: dict[str, Cue] = {}
-    for cue in lexicon.cues:
-        for form in cue.forms or [cue.lemma]:
-            cues.setdefault(fold(form), cue)
-    words = {k: frozenset(fold(w) for w in v) for k, v in lexicon.words.items()}
-    outlets: dict[tuple[str, ...], object] = {}
-    for name in lexicon.words.get("outlets", ()):
-        key = tuple(word_key(w) for w in name.split())
-        if key[0] == "the" and len(key) > 1:
-            key = key[1:]
-        outlets.setdefault(key, name.removeprefix("The ").removeprefix("the "))
-    parties = PartyIndex.for_lexicon(lexicon)
-    vocab = Vocab(
-        lexicon=lexicon,
-        cues=cues,
-        cue_phrases=_by_first_word({tuple(k.split()): v for k, v in cues.items()}),
-        words=words,
-        outlets=_by_first_word(outlets),
-        parties=parties,
-        party_phrases=_by_first_word(dict(parties.by_words)),
-        speakers=SpeakerIndex.for_lexicon(lexicon),
-    )
-    _VOCAB_CACHE.put(lexicon, vocab)
-    return vocab
-
-
-def word_key(word: str) -> str:
-    """A word as the tables key it: lower case, accents folded, apostrophes unified."""
-    return fold(word) if not word.isascii() else word.lower()
-
-
-class Tokens:
-    """Words and punctuation of a text with offsets, lower-cased forms and classes."""
-
-    def __init__(self, text: str, vocab: Vocab) -> None:
-        self.text = text
-        self.vocab = vocab
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.words = words = [text[s:e] for s, e in spans]
-        self.n = len(words)
-        info = vocab.info
-        if len(info) > _INFO_SIZE:
-            info.clear()
-        rows = [info.get(w) or vocab.learn(w) for w in words]
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.low: list[str] = []
-        self.poss: list[bool] = []
-        self.flags: list[int] = []
-        if spans:
-            self.starts, self.ends = map(list, zip(*spans, strict=True))
-            self.low, self.poss, self.flags = map(list, zip(*rows, strict=True))
-        self.party: dict[int, tuple[str, int]] = {}
-        self.outlet: dict[int, tuple[str, int]] = {}
-        self.party_adjective: set[int] = set()  # last tokens of "Russian", "Ukrainian"
-        self._multiword(vocab)
-        self.quote = [-1] * self.n  # index of the quoted segment a token is in
-        self.sentence = [0] * self.n
-        self.titled: set[int] = set()  # sentences written in Title Case (headlines)
-
-    def match(self, table: Phrases, i: int) -> tuple[object, int] | None:
-        """The longest entry of `table` whose words start at token i, and its length."""
-        items = table.get(self.low[i])
-        if items is None:
-            return None
-        for key, value in items:
-            n = len(key)
-            if n == 1 or tuple(self.low[i : i + n]) == key:
-                return value, n
-        return None
-
-    def _multiword(self, vocab: Vocab) -> None:
-        """Party and outlet names (several words), and initials: "Donald J. Trump"."""
-        flags, low, words = self.flags, self.low, self.words
-        parties, outlets = vocab.party_phrases, vocab.outlets
-        for i in [i for i, f in enumerate(flags) if f & CAP]:
-            lw = low[i]
-            if lw in parties and (hit := self.match(parties, i)) is not None:
-                self.party[i] = (str(hit[0]), hit[1])
-                if tuple(low[i : i + hit[1]]) in vocab.parties.adjective_only:
-                    self.party_adjective.add(i + hit[1] - 1)
-                for k in range(i, i + hit[1]):
-                    flags[k] = (flags[k] | PARTY) & ~NAMEISH
-            if lw in outlets and (hit := self.match(outlets, i)) is not None:
-                self.outlet[i] = (str(hit[0]), hit[1])
-                for k in range(i, i + hit[1]):
-                    flags[k] = (flags[k] | OUTLET) & ~NAMEISH
-            if len(words[i]) == 1 and i + 1 < self.n and words[i + 1] == ".":
-                flags[i] |= NAMEISH  # an initial
-
-    def index(self, offset: int) -> int:
-        """The first token starting at or after `offset`."""
-        return bisect_left(self.starts, offset)
-
-    def span_text(self, a: int, b: int) -> str:
-        """Text of tokens a..b inclusive."""
-        return self.text[self.starts[a] : self.ends[b]]
-
-    def is_(self, i: int, flag: int) -> bool:
-        return 0 <= i < self.n and bool(self.flags[i] & flag)
-
-    def initial(self, i: int) -> bool:
-        """A one-letter capital followed by a full stop ("J." in "Donald J. Trump")."""
-        return (
-            0 <= i < self.n - 1
-            and len(self.words[i]) == 1
-            and self.words[i].isupper()
-            and self.words[i + 1] == "."
-        )
 
 
 @dataclass

@@ -11,15 +11,10 @@ speaker when nobody else is named in between.
 
 from __future__ import annotations
 
-from talks.extract.attribution import (
-    _QUOTE_PUNCT,
-    Frame,
-    forward_start,
-    resolve,
-    sentence_subject,
-)
+from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
-from talks.extract.phrases import CUEW, FINITE, PUNCT
+from talks.extract.frames import QUOTE_PUNCT, Frame, sentence_subject
+from talks.extract.tokens import CUEW, FINITE, PUNCT
 from talks.lexicon import Cue
 
 MIN_DIRECT_WORDS = 3
@@ -115,7 +110,7 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
         if f.parent is not None and f.subject is None:
             return None
         if any(
-            not tk.flags[k] & PUNCT or tk.words[k] in _QUOTE_PUNCT for k in range(c + 1, f.start)
+            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT for k in range(c + 1, f.start)
         ):
             return None
         if doc.para_of_token[f.start] != para:

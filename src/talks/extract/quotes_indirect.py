@@ -12,9 +12,10 @@ states a position, not a quote.
 
 from __future__ import annotations
 
-from talks.extract.attribution import _QUOTE_PUNCT, Frame, forward_start
+from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
-from talks.extract.phrases import CUEW, FINITE, PUNCT
+from talks.extract.frames import QUOTE_PUNCT, Frame
+from talks.extract.tokens import CUEW, FINITE, PUNCT
 
 MIN_OUTSIDE_WORDS = 4
 _BULLETS = frozenset("•-–—*·▪●")
@@ -27,7 +28,7 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while a <= b and (tk.words[a] in _BULLETS or tk.words[a] in (",", ":", ";")):
         a += 1
     while b >= a and (
-        (tk.flags[b] & PUNCT and tk.words[b] not in _QUOTE_PUNCT)
+        (tk.flags[b] & PUNCT and tk.words[b] not in QUOTE_PUNCT)
         or tk.low[b] in coordinators
         or tk.flags[b] & FINITE  # "… and has" before a coordinated cue
         or tk.words[b] in _OPENERS
