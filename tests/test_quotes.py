@@ -364,8 +364,12 @@ def test_headline_says_x(lexicon: Lexicon) -> None:
             "The talks will resume on Monday, Reuters reported.",
             {("indirect", "Reuters", "The talks will resume on Monday")},
         ),
+        (  # "Interfax news agency reports" after an attribution of its own
+            "The Kremlin says it is too early to talk about a summit, Interfax news agency reports.",
+            {("indirect", "Kremlin", "it is too early to talk about a summit")},
+        ),
     ],
-    ids=["citing", "trailing-outlet", "notes", "outlet-alone"],
+    ids=["citing", "trailing-outlet", "notes", "outlet-alone", "news-agency"],
 )
 def test_relayed_speech(lexicon: Lexicon, text: str, expected: set[tuple[str, str, str]]) -> None:
     quotes = check(text, lexicon, expected)

@@ -176,6 +176,9 @@ class PhraseReader:
                     d -= 1
                 if d >= lo and tk.low[d] in ("the", "a", "an"):
                     a = d  # "the influential US daily", "a smiling Clinton"
+                elif d >= lo and tk.flags[d] & OUTLET and f & GNOUN:
+                    a, k = d, d - 1  # "Interfax news agency"
+                    continue
                 break
             else:
                 break
