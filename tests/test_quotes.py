@@ -365,7 +365,8 @@ def test_headline_says_x(lexicon: Lexicon) -> None:
             {("indirect", "Reuters", "The talks will resume on Monday")},
         ),
         (  # "Interfax news agency reports" after an attribution of its own
-            "The Kremlin says it is too early to talk about a summit, Interfax news agency reports.",
+            "The Kremlin says it is too early to talk about a summit, "
+            "Interfax news agency reports.",
             {("indirect", "Kremlin", "it is too early to talk about a summit")},
         ),
     ],
