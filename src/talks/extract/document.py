@@ -13,12 +13,14 @@ from talks.extract.quote_marks import Segment, segments
 from talks.extract.text import paragraphs, sentences
 from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
 from talks.lexicon import Lexicon
-from talks.models import Article, Span
+from talks.models import Article, QuoteKind, Span
 
 
 @dataclass
 class Draft:
-    kind: str
+    """A quote on its way to a record: kind, content spans, speaker and frame."""
+
+    kind: QuoteKind
     spans: list[tuple[int, int]]
     speaker: Speaker
     frame: Frame | None

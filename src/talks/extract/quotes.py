@@ -9,16 +9,20 @@ person meant. Direct quotes come from the quoted stretches
 
 from __future__ import annotations
 
+import datetime as dt
+
 from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.document import Draft, read
 from talks.extract.quotes_direct import COLON, direct_quotes
 from talks.extract.quotes_indirect import indirect_quotes
 from talks.lexicon import Lexicon
-from talks.models import Article, Quote, Span
+from talks.models import Article, DateBasis, Quote, Span
+
+Dates = dict[tuple[int, int], tuple[dt.date | None, DateBasis]]
 
 
-def _record(article: Article, draft: Draft, sentence_end: int) -> Quote:
+def _record(article: Article, draft: Draft, sentence_end: int, dates: Dates) -> Quote:
     text = article.text
     spans = tuple(Span(start=s, end=e) for s, e in draft.spans)
     cue = cue_span = None
@@ -28,7 +32,10 @@ def _record(article: Article, draft: Draft, sentence_end: int) -> Quote:
         cue_span = Span(start=draft.cue[0], end=draft.cue[1])
         cue = cue_span.of(text)
         at = min(at, cue_span.start)
-    date, basis = statement_date(text, at, article.published, end=sentence_end)
+    key = (at, sentence_end)
+    if key not in dates:  # a direct and an indirect quote of one cue share their date
+        dates[key] = statement_date(text, at, article.published, end=sentence_end)
+    date, basis = dates[key]
     return Quote(
         id=record_id("q", article.id, ",".join(f"{s.start}-{s.end}" for s in spans), draft.kind),
         article=article.article,
@@ -38,7 +45,7 @@ def _record(article: Article, draft: Draft, sentence_end: int) -> Quote:
         speaker_mention=sp.mention,
         speaker_span=Span(start=sp.start, end=sp.end),
         side=sp.side,
-        kind=draft.kind,  # type: ignore[arg-type]
+        kind=draft.kind,
         text=" ".join(text[s.start : s.end] for s in spans),
         spans=spans,
         cue=cue,
@@ -57,6 +64,7 @@ def extract_quotes(article: Article, *, lexicon: Lexicon) -> list[Quote]:
     drafts.sort(key=lambda d: (d.spans[0][0], d.kind))
     tk = doc.tk
     out = []
+    dates: Dates = {}
     for d in drafts:
         if d.frame is not None:
             if d.frame.cue is not COLON:
@@ -64,5 +72,5 @@ def extract_quotes(article: Article, *, lexicon: Lexicon) -> list[Quote]:
             s_end = tk.ends[doc.sent_bounds[d.frame.sentence][1]]
         else:
             s_end = d.spans[-1][1]
-        out.append(_record(article, d, s_end))
+        out.append(_record(article, d, s_end, dates))
     return out
