@@ -14,7 +14,7 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, DET, FINITE, PARTY, PRON, PUNCT, Tokens
+from talks.extract.tokens import CAP, CUEW, DET, FINITE, PRON, PUNCT, Tokens
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
 _OBJECT_PRONOUNS = frozenset(
@@ -41,9 +41,8 @@ def _wording(tk: Tokens, phrase: Phrase) -> str:
     a = phrase.start
     if phrase.roles and phrase.name is not None and phrase.roles[0][0] == a:
         a = phrase.name[0]  # "Ukrainian negotiator, David Arakhamia": the name
-    while a < phrase.end and (
-        tk.low[a] in ("the", "a", "an") or (tk.flags[a] & DET and not tk.flags[a] & (CAP | PARTY))
-    ):
+    articles = tk.vocab.words.get("articles", frozenset())
+    while a < phrase.end and tk.low[a] in articles:
         a += 1
     end = phrase.end
     if phrase.name is not None and phrase.kind in ("name", "outlet"):

@@ -191,6 +191,8 @@ def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phras
         p = reader.phrase_after(c, a - 1)
         if p is None or p.kind not in ("name", "person", "group", "pronoun"):
             continue
+        if p.start == p.end and tk.low[p.head].endswith("ing"):
+            continue  # "Looking out at the crowd, Trump …": a participle, not a name
         if p.end + 1 < a and (not tk.flags[p.end + 1] & PUNCT or tk.words[p.end + 1] == ","):
             return p
     return None
