@@ -584,6 +584,22 @@ def test_robust_to_bad_marks(
             "Medinsky told Russian state television that the talks would continue next week.",
             {("indirect", "Vladimir Medinsky", "the talks would continue next week")},
         ),
+        (  # an envoy "to" a body, then the name
+            "Russia's envoy to the United Nations Vassily Nebenzia said that the plan ignored "
+            "the causes of the conflict.",
+            {("indirect", "Vassily Nebenzia", "the plan ignored the causes of the conflict")},
+        ),
+        (  # "according to X" between commas: the words on both sides are X's
+            "The Ukrainian side, according to Medinsky, proposed a meeting of the presidents.",
+            {
+                (
+                    "indirect",
+                    "Vladimir Medinsky",
+                    "The Ukrainian side proposed a meeting of the presidents",
+                ),
+                ("indirect", "Ukrainian side", "a meeting of the presidents"),
+            },
+        ),
         (  # "Mrs." and another first name: not the lexicon's Zelensky
             "Mrs. Zelensky said that she would travel to Washington next week.",
             {("indirect", "Zelensky", "she would travel to Washington next week")},
@@ -597,6 +613,8 @@ def test_robust_to_bad_marks(
         "generic",
         "statement-saying",
         "party-adjective",
+        "envoy-to",
+        "according-to-aside",
         "female-title",
     ],
 )

@@ -151,8 +151,12 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     if k > hi:
         return None
     if cue.takes == "source":
-        # "According to X, …": the content follows the comma after the source
-        lead = frame.a == 0 or tk.flags[frame.a - 1] & PUNCT
+        # "According to X, …" opening its sentence: the content follows the comma
+        lo = frame.a
+        openers = tk.vocab.words.get("not_names", frozenset())
+        while lo > 0 and tk.sentence[lo - 1] == frame.sentence:
+            lo -= 1
+        lead = all(tk.flags[j] & PUNCT or tk.low[j] in openers for j in range(lo, frame.a))
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
     k = _skip_time(tk, k, hi)

@@ -126,9 +126,13 @@ class PhraseReader:
                 # "the head of the Russian delegation": carry on through the preposition
                 if (
                     k - 2 >= lo
-                    and tk.low[k - 1] in _PP_HEADS
+                    and (
+                        tk.low[k - 1] in _PP_HEADS
+                        or tk.low[k - 1] == "to"
+                        and tk.flags[k - 2] & PNOUN
+                    )
                     and tk.flags[k - 2] & (PNOUN | GNOUN | TITLE)
-                ):
+                ):  # "the head of the delegation", "Russia's envoy to the United Nations"
                     k -= 1
                     a = k
                     k -= 1
