@@ -23,7 +23,7 @@ _OBJECT_PRONOUNS = frozenset(
 )
 
 
-def resolve(tk: Tokens, reader: PhraseReader, tracker: Tracker, frame: Frame) -> Speaker | None:
+def resolve(tk: Tokens, tracker: Tracker, frame: Frame) -> Speaker | None:
     """Name the speaker of `frame` (in text order, so pronouns see earlier speakers)."""
     if frame.parent is not None and frame.subject is None:
         return frame.parent.speaker

@@ -110,7 +110,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     frames = find_frames(tk, reader, sent_bounds, skip)
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
     for f in frames:
-        f.speaker = resolve(tk, reader, tracker, f)
+        f.speaker = resolve(tk, tracker, f)
     return Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
 
 

@@ -171,7 +171,7 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
         if p is None or p.kind not in ("name", "person", "pronoun"):
             return None
     frame = Frame(o - 1, o - 1, COLON, s, subject=p)
-    frame.speaker = resolve(tk, doc.reader, doc.tracker, frame)
+    frame.speaker = resolve(tk, doc.tracker, frame)
     return frame
 
 

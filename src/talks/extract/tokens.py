@@ -207,9 +207,6 @@ class Tokens:
         """Text of tokens a..b inclusive."""
         return self.text[self.starts[a] : self.ends[b]]
 
-    def is_(self, i: int, flag: int) -> bool:
-        return 0 <= i < self.n and bool(self.flags[i] & flag)
-
     def initial(self, i: int) -> bool:
         """A one-letter capital followed by a full stop ("J." in "Donald J. Trump")."""
         return (
