@@ -128,8 +128,7 @@ class PhraseReader:
                     k - 2 >= lo
                     and (
                         tk.low[k - 1] in _PP_HEADS
-                        or tk.low[k - 1] == "to"
-                        and tk.flags[k - 2] & PNOUN
+                        or (tk.low[k - 1] == "to" and tk.flags[k - 2] & PNOUN)
                     )
                     and tk.flags[k - 2] & (PNOUN | GNOUN | TITLE)
                 ):  # "the head of the delegation", "Russia's envoy to the United Nations"
