@@ -200,8 +200,22 @@ def test_direct_quotes(lexicon: Lexicon, text: str, expected: set[tuple[str, str
             "Lavrov appeared on a programme called “State of the Union” on Sunday.",
             set(),
         ),
+        (  # nor is a name in Title Case inside a plain sentence
+            "Medinsky said the “Istanbul Peace Framework” talks would resume on Monday.",
+            {
+                (
+                    "indirect",
+                    "Vladimir Medinsky",
+                    "the “Istanbul Peace Framework” talks would resume on Monday",
+                )
+            },
+        ),
+        (  # a colon after a clause whose subject speaks
+            "Lavrov answered the question in one line: “There will be no ceasefire now.”",
+            {("direct", "Sergei Lavrov", "There will be no ceasefire now.")},
+        ),
     ],
-    ids=["mixed", "partial", "scare-quotes", "title"],
+    ids=["mixed", "partial", "scare-quotes", "title", "title-case-name", "clause-colon"],
 )
 def test_partial_and_mixed_quotes(
     lexicon: Lexicon, text: str, expected: set[tuple[str, str, str]]

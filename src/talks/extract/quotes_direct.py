@@ -14,7 +14,7 @@ from __future__ import annotations
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame, sentence_subject
-from talks.extract.tokens import CUEW, FINITE, PUNCT
+from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT
 from talks.lexicon import Cue
 
 MIN_DIRECT_WORDS = 3
@@ -62,12 +62,25 @@ def _is_title(doc: Doc, i: int) -> bool:
     """A name or title in quotation marks: "a programme called “State of the Union”"."""
     tk = doc.tk
     o = _open_token(doc, i)
+    content = tk.text[doc.segs[i].start : doc.segs[i].end].rstrip(",.")
+    if any(c in content for c in ".!?") or _word_count(doc, i) > 8:
+        return False
     before = tk.text[max(0, tk.starts[o] - 24) : tk.starts[o]].lower().rstrip()
     intro = tk.vocab.words.get("title_introducers", frozenset())
-    if not any(before.endswith(w) for w in intro):
+    if any(before.endswith(w) for w in intro):
+        return True
+    # a Title Case name inside a plain sentence: "''Monday Night Football'' ratings"
+    a, b = doc.seg_tokens[i]
+    if tk.sentence[o] in tk.titled or a > b:
         return False
-    content = tk.text[doc.segs[i].start : doc.segs[i].end].rstrip(",.")
-    return not any(c in content for c in ".!?") and _word_count(doc, i) <= 8
+    major = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and len(tk.words[k]) > 3]
+    after = _close_token(doc, i) + 1
+    return (
+        len(major) >= 2
+        and all(tk.flags[k] & CAP for k in major)
+        and after < tk.n
+        and tk.words[after][0].islower()
+    )
 
 
 def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
@@ -156,7 +169,11 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     if o < 2 or tk.words[o - 1] != ":":
         return None
     s = tk.sentence[o]
-    lo = doc.sent_bounds[s][0]
+    lo, hi = doc.sent_bounds[s]
+    k = _close_token(doc, first) + 1
+    while k <= hi and tk.flags[k] & PUNCT and tk.quote[k] < 0:
+        k += 1
+    whole = k > hi or tk.quote[k] >= 0  # the quotation ends the sentence
     if first > 0 and tk.sentence[_close_token(doc, first - 1)] == s:
         lo = _close_token(doc, first - 1) + 1
     p = doc.reader.core_before(o - 2, lo)
@@ -168,7 +185,7 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     if p is None or p.start != lo or p.kind not in ("name", "person", "outlet"):
         # "Trump swiped at Ryan in a series of tweets: “…”": the clause's subject
         p = sentence_subject(tk, doc.reader, lo, o - 1)
-        if p is None or p.kind not in ("name", "person", "pronoun"):
+        if p is None or p.kind not in ("name", "person", "pronoun") or not whole:
             return None
     frame = Frame(o - 1, o - 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.tracker, frame)
