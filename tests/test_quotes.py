@@ -661,6 +661,11 @@ def test_records_are_complete(lexicon: Lexicon) -> None:
     assert [x.id for x in again] == [q.id]
 
 
+def test_an_empty_lexicon_finds_nothing_and_does_not_fail() -> None:
+    text = "“The talks are hard and slow-going,” Medinsky said on Tuesday."
+    assert extract_quotes(article(text), lexicon=Lexicon()) == []
+
+
 def test_empty_and_quote_free_texts(lexicon: Lexicon) -> None:
     assert extract_quotes(article(" "), lexicon=lexicon) == []
     assert extract_quotes(article("Talks were due to resume on Wednesday."), lexicon=lexicon) == []

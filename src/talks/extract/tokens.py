@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from talks.extract.speakers import PartyIndex, SpeakerIndex, _Cache, fold
@@ -113,7 +114,9 @@ def vocab_for(lexicon: Lexicon) -> Vocab:
     for cue in lexicon.cues:
         for form in cue.forms or [cue.lemma]:
             cues.setdefault(fold(form), cue)
-    words = {k: frozenset(fold(w) for w in v) for k, v in lexicon.words.items()}
+    # a list the lexicon does not have is empty (a user's lexicon may hold only some)
+    words: dict[str, frozenset[str]] = defaultdict(frozenset)
+    words.update({k: frozenset(fold(w) for w in v) for k, v in lexicon.words.items()})
     outlets: dict[tuple[str, ...], object] = {}
     for name in lexicon.words.get("outlets", ()):
         key = tuple(word_key(w) for w in name.split())
