@@ -661,6 +661,27 @@ def test_records_are_complete(lexicon: Lexicon) -> None:
     assert [x.id for x in again] == [q.id]
 
 
+WORD_LISTS = """articles between_subject_and_cue clause_breaks complementizers coordinators
+determiners direct_only_cues finite_verbs generic_person_nouns glued_suffixes group_nouns
+independent_words name_particles not_names noun_forms org_words outlets person_nouns pronouns
+relay_cues relay_verbs role_modifiers time_words title_introducers titles vague_sources
+wh_words""".split()
+
+
+def test_shipped_cue_lexicon_is_well_formed() -> None:
+    lex = shipped()
+    owner: dict[str, str] = {}
+    for cue in lex.cues:
+        assert cue.forms, cue.lemma
+        for form in cue.forms:
+            assert form == form.lower().strip() and "  " not in form, (cue.lemma, form)
+            assert owner.setdefault(form, cue.lemma) == cue.lemma, f"{form} in two cues"
+    for name in WORD_LISTS:
+        words = lex.words.get(name)
+        assert words, f"word list {name} is missing or empty"
+        assert all(isinstance(w, str) and w.strip() == w and w for w in words), name
+
+
 def test_an_empty_lexicon_finds_nothing_and_does_not_fail() -> None:
     text = "“The talks are hard and slow-going,” Medinsky said on Tuesday."
     assert extract_quotes(article(text), lexicon=Lexicon()) == []
