@@ -163,6 +163,25 @@ def test_every_quotation_mark_style(lexicon: Lexicon, text: str) -> None:
             "Sergey Lavrov: “There is some hope of reaching a compromise.”",
             {("direct", "Sergei Lavrov", "There is some hope of reaching a compromise.")},
         ),
+        (  # so does a dash and a name after it
+            "“There will be no concessions on territory” — Zelensky.",
+            {("direct", "Volodymyr Zelensky", "There will be no concessions on territory")},
+        ),
+        (  # an aside opened by a participle between subject and cue
+            "The Kremlin spokesman, asked about the talks, said that “there is nothing to "
+            "report yet.”",
+            {("direct", "Dmitry Peskov", "there is nothing to report yet.")},
+        ),
+        (  # nested quotation marks stay inside the quote
+            "“He told me ‘no deal’ yesterday, and that was the end of it,” Zelensky said.",
+            {
+                (
+                    "direct",
+                    "Volodymyr Zelensky",
+                    "He told me ‘no deal’ yesterday, and that was the end of it",
+                )
+            },
+        ),
     ],
     ids=[
         "broken",
@@ -171,6 +190,9 @@ def test_every_quotation_mark_style(lexicon: Lexicon, text: str) -> None:
         "inverted",
         "new-paragraph",
         "colon",
+        "dash",
+        "participle-aside",
+        "nested-marks",
     ],
 )
 def test_direct_quotes(lexicon: Lexicon, text: str, expected: set[tuple[str, str, str]]) -> None:

@@ -224,7 +224,8 @@ class PhraseReader:
         while k >= lo and k > j - 40:
             w = tk.words[k]
             if w == "," and tk.quote[k] < 0:
-                participle = tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith("ing")
+                # an aside opened by a participle: ", noting that …,", ", asked about …,"
+                participle = tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith(("ing", "ed"))
                 if k == j - 1 or (cue and not participle):
                     return None
                 if verb and tk.low[k + 1] not in _RELATIVES and not participle:

@@ -192,6 +192,24 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     return frame
 
 
+def _dash_frame(doc: Doc, last: int) -> Frame | None:
+    """"“There will be no concessions” — Umerov.": a dash and a name close the sentence."""
+    tk = doc.tk
+    c = _close_token(doc, last)
+    if c + 2 >= tk.n or tk.words[c + 1] not in ("—", "–", "-"):
+        return None
+    s = tk.sentence[c]
+    hi = doc.sent_bounds[s][1]
+    p = doc.reader.phrase_after(c + 2, hi)
+    if p is None or p.kind not in ("name", "person", "outlet"):
+        return None
+    if p.end < hi and not all(tk.flags[k] & PUNCT for k in range(p.end + 1, hi + 1)):
+        return None
+    frame = Frame(c + 1, c + 1, COLON, s, subject=p)
+    frame.speaker = resolve(tk, doc.tracker, frame)
+    return frame
+
+
 def direct_quotes(doc: Doc) -> list[Draft]:
     tk = doc.tk
     drafts: list[Draft] = []
@@ -206,7 +224,9 @@ def direct_quotes(doc: Doc) -> list[Draft]:
         post = _post_frame(doc, final)
         frame = pre if pre is not None and adjacent else post or pre
         if frame is None:
-            frame = _trailing_frame(doc, final) or _colon_frame(doc, first)
+            frame = (
+                _trailing_frame(doc, final) or _colon_frame(doc, first) or _dash_frame(doc, final)
+            )
         para = doc.para_of_token[_open_token(doc, first)]
         spans = [(doc.segs[i].start, doc.segs[i].end) for i in chain]
         if frame is not None and frame.speaker is not None:
