@@ -320,6 +320,11 @@ def test_partial_and_mixed_quotes(
             set(),
         ),
         ("Ukraine insists on its territorial integrity and will not cede land.", set()),
+        ("Turkey offered to host a meeting of the two presidents in Istanbul.", set()),
+        (  # a country in a speech event is a speaker
+            "Moscow said the talks would resume in Istanbul next week.",
+            {("indirect", "Moscow", "the talks would resume in Istanbul next week")},
+        ),
         (  # an object that is no clause is no reported speech
             "Peskov acknowledged the complexity of the conflict in the region.",
             set(),
@@ -348,6 +353,8 @@ def test_partial_and_mixed_quotes(
         "relative-clause",
         "position-demand",
         "position-insist",
+        "position-offer",
+        "country-said",
         "np-object",
         "vague-source",
         "verdict",

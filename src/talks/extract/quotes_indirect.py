@@ -115,12 +115,12 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     for frame in doc.frames:
         if frame.outlet_only or frame.speaker is None or frame.cue.lemma in direct_only:
             continue
-        subject = frame.subject if frame.subject is not None else None
-        if (
+        subject = frame.subject
+        if (  # a country's demands, offers and beliefs are positions, not quotes
             subject is not None
             and subject.kind == "party"
             and frame.relay is None
-            and frame.cue.kind in ("stance", "belief")
+            and frame.cue.kind != "speech"
         ):
             continue
         spans: list[tuple[int, int]] = []
