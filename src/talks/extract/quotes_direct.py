@@ -193,7 +193,7 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
 
 
 def _dash_frame(doc: Doc, last: int) -> Frame | None:
-    """"“There will be no concessions” — Umerov.": a dash and a name close the sentence."""
+    """ "“There will be no concessions” — Umerov.": a dash and a name close the sentence."""
     tk = doc.tk
     c = _close_token(doc, last)
     if c + 2 >= tk.n or tk.words[c + 1] not in ("—", "–", "-"):
