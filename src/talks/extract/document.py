@@ -104,7 +104,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
             pi += 1
         tk.sentence[a : b + 1] = [idx] * (b + 1 - a)
         para_of_token[a : b + 1] = [pi] * (b + 1 - a)
-    skip = {k for k in range(tk.n) if tk.sentence[k] < 0}
+    skip = {k for k, s in enumerate(tk.sentence) if s < 0} if article.noise else set()
     tk.titled = {i for i, (a, b) in enumerate(sent_bounds) if _title_case(tk, a, b)}
     reader = PhraseReader(tk)
     frames = find_frames(tk, reader, sent_bounds, skip)
@@ -133,7 +133,7 @@ def _title_case(tk: Tokens, a: int, b: int) -> bool:
             # capitals on ordinary words ("Says", "The", "Will"), not only on names
             if k > a and (low[k] in common_words or low[k] in cues or f & FINITE):
                 common += 1
-        elif major - caps > 0.2 * (b - a + 1):
+        elif major - caps > 2 or major - caps > 0.2 * (b - a + 1):
             return False  # plainly not: stop early
     return major >= 3 and common >= 1 and caps >= 0.8 * major
 

@@ -24,26 +24,27 @@ Dates = dict[tuple[int, int], tuple[dt.date | None, DateBasis]]
 
 def _record(article: Article, draft: Draft, sentence_end: int, dates: Dates) -> Quote:
     text = article.text
-    spans = tuple(Span(start=s, end=e) for s, e in draft.spans)
+    spans = tuple(Span.model_construct(start=s, end=e) for s, e in draft.spans)
     cue = cue_span = None
     at = spans[0].start
     sp = draft.speaker
     if draft.cue is not None:
-        cue_span = Span(start=draft.cue[0], end=draft.cue[1])
+        cue_span = Span.model_construct(start=draft.cue[0], end=draft.cue[1])
         cue = cue_span.of(text)
         at = min(at, cue_span.start)
     key = (at, sentence_end)
     if key not in dates:  # a direct and an indirect quote of one cue share their date
         dates[key] = statement_date(text, at, article.published, end=sentence_end)
     date, basis = dates[key]
-    return Quote(
+    # the fields are built right here, from the article's own offsets: no need to validate
+    return Quote.model_construct(
         id=record_id("q", article.id, ",".join(f"{s.start}-{s.end}" for s in spans), draft.kind),
         article=article.article,
         article_id=article.id,
         path=article.path,
         speaker=sp.name,
         speaker_mention=sp.mention,
-        speaker_span=Span(start=sp.start, end=sp.end),
+        speaker_span=Span.model_construct(start=sp.start, end=sp.end),
         side=sp.side,
         kind=draft.kind,
         text=" ".join(text[s.start : s.end] for s in spans),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from talks.extract.speakers import PartyIndex, SpeakerIndex, _Cache, fold
 from talks.lexicon import Cue, Lexicon
 
+# abbreviations like "U.S.", words with inner apostrophes and hyphens, single marks
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 
