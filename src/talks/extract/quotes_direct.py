@@ -6,7 +6,11 @@ clause it sits in (a partial quote: "acknowledged that the talks “are not
 easy”"). Stretches one attribution introduces form one quote, also across the
 attribution's own sentence end ("“A,” Lavrov told RBC. “B.”"); a stretch with no
 attribution of its own that opens a sentence starts a new quote of the same
-speaker when nobody else is named in between.
+speaker when nobody else is named in between. Without a cue, a name and a colon
+("Lavrov: “…”"), a dash and a name ("“…” — Umerov") or a sentence-final
+attribution of the clause around the stretch also attribute. A partial quote
+belongs to whoever utters the clause around it, not to a report nested inside
+that clause. Titles and names in quotation marks are no quotes.
 """
 
 from __future__ import annotations
