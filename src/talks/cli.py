@@ -4,6 +4,7 @@ renders the result. Errors from the core become one line on stderr."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -55,7 +56,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 def _out() -> Console:
     # On a terminal rich uses its real width; a table written to a pipe or file gets
     # room enough not to fold every column.
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "") or 140)
+    return Console(highlight=False, width=width)
 
 
 @contextmanager

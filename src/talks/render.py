@@ -83,16 +83,20 @@ def write_records(
         for row in rows:
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})
     else:
+        console = console or Console(file=out)
         table = Table(title=title, show_lines=False, header_style="bold")
         cols = list(columns) or (list(rows[0]) if rows else [])
+        # Short columns are capped so that the long text columns keep room to wrap
+        # and the table never runs past the terminal's edge.
+        cap = max(6, (console.width - 3 * len(cols) - 16) // max(1, len(cols)))
         for c in cols:
             if c in wrap:
                 table.add_column(c, overflow="fold", ratio=2, min_width=16)
             else:
-                table.add_column(c, overflow="fold", ratio=1)
+                table.add_column(c, overflow="fold", ratio=1, max_width=cap)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in cols))
-        (console or Console(file=out)).print(table)
+        console.print(table)
 
 
 def _csv_cell(value: Any) -> Any:
