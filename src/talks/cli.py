@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from talks import __version__, config, query
@@ -409,12 +410,13 @@ def show(
         out = _out()
         when = quote.date.isoformat() if quote.date else "date unknown"
         out.print(
-            f"[bold]{quote.speaker}[/bold] ({quote.side}) · {quote.kind} · "
+            f"[bold]{escape(quote.speaker)}[/bold] ({escape(quote.side)}) · {quote.kind} · "
             f"{when} ({quote.date_basis})"
         )
         out.print(
             f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
-            f"{art.published or 'published ?'} [{art.article}]"
+            f"{art.published or 'published ?'} [{art.article}]",
+            markup=False,
         )
         out.print()
         out.print(highlighted(text, start, end, marks))

@@ -72,7 +72,20 @@ def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list
                 roles=tuple(r.title for r in entry.roles) if entry else (),
                 aliases=tuple(entry.aliases) if entry else (),
                 quotes=row["quotes"],
-                spellings=tuple(row["spellings"]),
+                spellings=_spellings(row["spellings"]),
             )
         )
     return out
+
+
+_PRONOUNS = frozenset("he she they it we i him her them who this that".split())
+
+
+def _spellings(mentions: list[str]) -> tuple[str, ...]:
+    """The names a speaker was seen under: pronouns and case repeats left out."""
+    seen: dict[str, str] = {}
+    for m in mentions:
+        key = fold(m)
+        if key and key not in _PRONOUNS and key not in seen:
+            seen[key] = m
+    return tuple(seen.values())
