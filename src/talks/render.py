@@ -86,16 +86,28 @@ def write_records(
         console = console or Console(file=out)
         table = Table(title=title, show_lines=False, header_style="bold")
         cols = list(columns) or (list(rows[0]) if rows else [])
-        # Short columns are capped so that the long text columns keep room to wrap
-        # and the table never runs past the terminal's edge.
-        cap = max(6, (console.width - 3 * len(cols) - 16) // max(1, len(cols)))
+        cells = [[_cell(row.get(c)) for c in cols] for row in rows]
+        natural = {c: max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)}
+        # Short columns (dates, sides, stances) keep their natural width; long ones
+        # share what is left, so the table never runs past the terminal's edge.
+        limit = 15
+        while True:
+            short = {c for c in cols if c not in wrap and natural[c] <= limit}
+            rest = console.width - 3 * len(cols) - 1 - sum(natural[c] for c in short)
+            flexible = len(cols) - len(short) + len(wrap)
+            cap = max(6, rest // max(1, flexible))
+            if cap >= 12 or limit <= 4:
+                break
+            limit -= 3
         for c in cols:
-            if c in wrap:
-                table.add_column(c, overflow="fold", ratio=2, min_width=16)
+            if c in short:
+                table.add_column(c, no_wrap=True)
+            elif c in wrap:
+                table.add_column(c, overflow="fold", ratio=2, min_width=min(16, 2 * cap))
             else:
                 table.add_column(c, overflow="fold", ratio=1, max_width=cap)
-        for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in cols))
+        for r in cells:
+            table.add_row(*r)
         console.print(table)
 
 
