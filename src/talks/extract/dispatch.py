@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,9 +94,10 @@ def prefixes(pattern: str, flags: int = 0, *, fold: bool = True) -> set[str] | N
     return words
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Hit:
-    """One match of a lexicon entry in the text."""
+    """One match of a lexicon entry in the text (treat as immutable: a plain slotted
+    class because articles make many and frozen dataclasses are slow to build)."""
 
     start: int
     end: int
@@ -174,8 +175,7 @@ class Literals:
         self.index: dict[str, int] = {}
         for i, ph in enumerate(phrases):
             self.index.setdefault(" ".join(ph.split()), i)
-        body = _full_trie(self.index)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        self.pattern = re.compile(rf"{_word_start_trie(self.index)}(?![\w-])")
 
     def scan(self, text: str) -> list[Hit]:
         index = self.index
@@ -185,8 +185,13 @@ class Literals:
         ]
 
 
-def _full_trie(words: Iterable[str]) -> str:
-    """A regex for exactly `words`, longest alternatives tried first."""
+def _word_start_trie(words: Iterable[str]) -> str:
+    """A regex for exactly `words` at a word start, longest alternatives tried first.
+
+    The word-start test (no letter, digit or hyphen before) comes right after the first
+    letter, as a look-behind over two characters: that way the pattern starts with plain
+    letters, so the engine skips ahead to them in C instead of testing every position.
+    """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
         node = tree
@@ -207,10 +212,16 @@ def _full_trie(words: Iterable[str]) -> str:
             return f"(?:{body})?" if len(parts) == 1 else body + "?"
         return body
 
-    return emit(tree) if tree else "(?!)"
+    if not tree:
+        return "(?!)"
+    if "" in tree or " " in tree:  # an empty or space-led phrase: test the start first
+        return rf"(?<![\w-])(?:{emit(tree)})"
+    firsts = [re.escape(ch) + r"(?<![\w-].)" + emit(child) for ch, child in sorted(tree.items())]
+    return "(?:" + "|".join(firsts) + ")"
 
 
 _Cand = tuple[int, int, re.Pattern[str]]  # family, entry, compiled pattern
+_Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match
 
 
 def _first2(c: _Cand) -> tuple[int, int]:
@@ -236,13 +247,13 @@ class Scanner:
         }
         self.lengths = tuple(sorted({len(k) for k in merged}, reverse=True))
         self.candidates = re.compile(rf"(?<![\w-])(?:{_trie(merged)})", re.I if self.fold else 0)
-        self._memo: dict[str, tuple[_Cand, ...]] = {}  # first letters -> patterns to try
+        self._memo: dict[str, tuple[_Try, ...]] = {}  # first letters -> patterns to try
 
-    def _candidates(self, key: str) -> tuple[_Cand, ...]:
+    def _candidates(self, key: str) -> tuple[_Try, ...]:
         cands: set[_Cand] = set()
         for n in self.lengths:
             cands.update(self.buckets.get(key[:n], ()))
-        return tuple(sorted(cands, key=_first2))
+        return tuple((f, i, pattern.match) for f, i, pattern in sorted(cands, key=_first2))
 
     def scan(self, text: str) -> list[list[Hit]]:
         """Leftmost, non-overlapping matches per family, as `finditer` over an alternation
@@ -252,21 +263,17 @@ class Scanner:
         fold, memo = self.fold, self._memo
         for m in self.candidates.finditer(text):
             p = m.start()
-            key = text[p : p + _K]
-            if fold:
-                key = key.lower()
+            key = text[p : p + _K].lower() if fold else text[p : p + _K]
             cands = memo.get(key)
             if cands is None:
                 cands = memo[key] = self._candidates(key)
-            done = -1
-            for f, i, pattern in cands:
-                if f == done or p < ends[f]:
+            for f, i, match in cands:
+                if p < ends[f]:  # inside this family's last match (or one was found here)
                     continue
-                hit = pattern.match(text, p)
-                if hit and hit.end() > p:
-                    found[f].append(Hit(p, hit.end(), i))
-                    ends[f] = hit.end()
-                    done = f
+                hit = match(text, p)
+                if hit is not None and (end := hit.end()) > p:
+                    found[f].append(Hit(p, end, i))
+                    ends[f] = end
         for f, fam in enumerate(self.families):
             if fam.always:
                 found[f] = fam.merge_always(text, found[f])
