@@ -10,7 +10,7 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import Frame, Speaker, find_frames
 from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
-from talks.extract.text import paragraphs, sentences
+from talks.extract.text import paragraph_ranges, sentence_ranges
 from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
 from talks.lexicon import Lexicon
 from talks.models import Article, QuoteKind, Span
@@ -57,10 +57,10 @@ class Doc:
 def _kept_paragraphs(article: Article) -> list[Span]:
     noise = sorted((s.start, s.end) for s in article.noise)
     out = []
-    for p in paragraphs(article.text):
-        if any(a < p.end and p.start < b for a, b in noise):
+    for start, end in paragraph_ranges(article.text):
+        if any(a < end and start < b for a, b in noise):
             continue
-        out.append(p)
+        out.append(Span(start=start, end=end))
     return out
 
 
@@ -77,7 +77,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
         seg_tokens.append((a, b))
         tk.quote[a : b + 1] = [i] * (b + 1 - a)
     # sentences, merged where a quotation runs over a sentence end
-    sents = [(s.start, s.end) for s in sentences(text, paras)]
+    sents = sentence_ranges(text, [(p.start, p.end) for p in paras])
     merged: list[list[int]] = []
     si = 0
     for g in segs:

@@ -21,7 +21,7 @@ from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
-from talks.extract.text import sentences
+from talks.extract.text import sentence_ranges
 from talks.extract.topic_lexicon import compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Position, Quote, Span
@@ -47,8 +47,7 @@ def extract_positions(
         return []
     found: list[Found] = []
     recent: list[str] = []  # the first topic of each recent sentence ("" when none)
-    for sent in sentences(doc.text):
-        lo, hi = sent.start, sent.end
+    for lo, hi in sentence_ranges(doc.text):
         # parentheticals and appositives comment on the clause; they do not govern it
         masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
         masks += [(m.start(), m.end()) for m in APPOSITIVE.finditer(doc.text, lo, hi)]

@@ -25,7 +25,15 @@ _ABBREV = frozenset(
 
 def paragraphs(text: str) -> list[Span]:
     """Non-empty lines, as spans (news scrapes put one paragraph per line)."""
-    return [Span(start=m.start(), end=m.end()) for m in _PARA.finditer(text) if m.group().strip()]
+    return [Span(start=s, end=e) for s, e in paragraph_ranges(text)]
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """`paragraphs` as (start, end) pairs."""
+    cache = _cache_for(text)
+    if cache.paragraphs is None:
+        cache.paragraphs = [m.span() for m in _PARA.finditer(text) if not m.group().isspace()]
+    return list(cache.paragraphs)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -43,23 +51,68 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def sentences(text: str, within: Sequence[Span] | None = None) -> list[Span]:
     """Sentence spans inside each paragraph (or inside `within`), whitespace trimmed."""
-    out: list[Span] = []
-    for para in within if within is not None else paragraphs(text):
-        chunk = text[para.start : para.end]
-        begin = 0
-        for m in _END.finditer(chunk):
-            if chunk[m.start()] == "." and _is_abbreviation(chunk, m.start()):
-                continue
-            _add(out, chunk, para.start, begin, m.end())
-            begin = m.end()
-        _add(out, chunk, para.start, begin, len(chunk))
+    ranges = None if within is None else [(p.start, p.end) for p in within]
+    return [Span(start=s, end=e) for s, e in sentence_ranges(text, ranges)]
+
+
+def sentence_ranges(
+    text: str, within: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """`sentences` as (start, end) pairs; `within` as (start, end) pairs too.
+
+    The sentences of each paragraph are kept for the latest text seen (the quote and
+    position stages of one article both split it)."""
+    cache = _cache_for(text)
+    done = cache.sentences
+    out: list[tuple[int, int]] = []
+    for para in paragraph_ranges(text) if within is None else within:
+        found = done.get(para)
+        if found is None:
+            found = done[para] = _split(text, para[0], para[1])
+        out += found
     return out
 
 
-def _add(out: list[Span], chunk: str, offset: int, begin: int, end: int) -> None:
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    chunk = text[start:end]
+    begin = 0
+    for m in _END.finditer(chunk):
+        if chunk[m.start()] == "." and _is_abbreviation(chunk, m.start()):
+            continue
+        _add(out, chunk, start, begin, m.end())
+        begin = m.end()
+    _add(out, chunk, start, begin, len(chunk))
+    return out
+
+
+def _add(out: list[tuple[int, int]], chunk: str, offset: int, begin: int, end: int) -> None:
     while begin < end and chunk[begin].isspace():
         begin += 1
     while end > begin and chunk[end - 1].isspace():
         end -= 1
     if end > begin:
-        out.append(Span(start=offset + begin, end=offset + end))
+        out.append((offset + begin, offset + end))
+
+
+class _Cache:
+    """Paragraphs and per-paragraph sentences of one text."""
+
+    __slots__ = ("paragraphs", "sentences", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs: list[tuple[int, int]] | None = None
+        self.sentences: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+
+_last = _Cache("")
+
+
+def _cache_for(text: str) -> _Cache:
+    """The cache of `text` (the same string object), a fresh one for any other text."""
+    global _last
+    cache = _last
+    if cache.text is not text:
+        cache = _last = _Cache(text)
+    return cache
