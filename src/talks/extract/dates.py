@@ -183,21 +183,37 @@ _NOT_STATEMENT = re.compile(
 _QUOTE_CHARS = '"“”«»„'
 
 
+_STOP = re.compile(r"[.!?][”\"’]?\s")
+# the last stop before a position: the greedy run backs off from the end, in C
+_LAST_STOP = re.compile(r"(?s:.*)[.!?][”\"’]?\s")
+# Every relative expression holds one of these words, every explicit date a digit: a
+# sentence without them is not searched (most sentences hold no date at all).
+_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening")
+_DIGIT = re.compile(r"\d")
+
+
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     start = max(text.rfind("\n", 0, at), _last_stop(text, at)) + 1
     end_nl = text.find("\n", at)
     end = len(text) if end_nl == -1 else end_nl
-    m = re.compile(r"[.!?][”\"’]?\s").search(text, at, end)
+    m = _STOP.search(text, at, end)
     if m:
         end = m.end()
     return start, end
 
 
 def _last_stop(text: str, at: int) -> int:
-    best = -1
-    for m in re.finditer(r"[.!?][”\"’]?\s", text[max(0, at - 600) : at]):
-        best = max(0, at - 600) + m.end() - 1
-    return best
+    """Offset of the space after the last stop within 600 characters before `at`, or -1."""
+    m = _LAST_STOP.match(text, max(0, at - 600), at)
+    return m.end() - 1 if m else -1
+
+
+def _may_be_relative(text: str, start: int, end: int) -> bool:
+    """False when `_RELATIVE` cannot match in text[start:end]."""
+    low = text[start:end].lower()
+    if not low.isascii():  # letters that match ASCII ones only under re.IGNORECASE
+        low = low.replace("ı", "i").replace("ſ", "s")
+    return any(w in low for w in _RELATIVE_WORDS)
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
@@ -246,7 +262,10 @@ def statement_date(
         s_end = max(s_end, min(end, len(text)))
     best: tuple[int, dt.date | None, DateBasis] | None = None
 
-    for m in _EXPLICIT.finditer(text, s_start, s_end):
+    explicit = (
+        _EXPLICIT.finditer(text, s_start, s_end) if _DIGIT.search(text, s_start, s_end) else ()
+    )
+    for m in explicit:
         if _inside_quotes(text, s_start, m.start()):
             continue
         if _NOT_STATEMENT.search(text[max(s_start, m.start() - 20) : m.start()]):
@@ -265,7 +284,7 @@ def statement_date(
         if d and (best is None or dist < best[0]):
             best = (dist, d, "explicit")
 
-    if published is not None:
+    if published is not None and _may_be_relative(text, s_start, s_end):
         for m in _RELATIVE.finditer(text, s_start, s_end):
             if _inside_quotes(text, s_start, m.start()):
                 continue
