@@ -32,9 +32,12 @@ _AUX = frozenset(
     shall also has not never still already""".split()
 )
 _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split())
-_PRONOUN = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Ww]e|[Oo]ur|I)\b"
-)
+_PRONOUNS = frozenset(
+    w for p in "he she his her it its they their we our".split() for w in (p, p.capitalize())
+) | {"I"}
+# A whole word that may be one of them, kept only if it is: the pattern starts with a plain
+# letter class (the engine skips ahead to those in C), the word-start test comes after it.
+_PRONOUN = re.compile(r"[HhSsIiTtWwOo](?<!\w.)[a-z]{0,4}\b")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 _FIRST_PERSON = frozenset({"we", "our", "i"})
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -126,7 +129,7 @@ def find_mentions(
             out.append(m)
 
     for pm in _PRONOUN.finditer(text):
-        if is_blocked(pm.start(), pm.end()):
+        if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
             continue
         word = pm.group().lower()
         subject = True

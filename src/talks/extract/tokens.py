@@ -150,20 +150,28 @@ class Tokens:
     def __init__(self, text: str, vocab: Vocab) -> None:
         self.text = text
         self.vocab = vocab
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.words = words = [text[s:e] for s, e in spans]
+        self.words = words = _TOKEN.findall(text)
         self.n = len(words)
+        # Between two tokens there is only white space and "_" (any other character
+        # starts a token), so each token is the first occurrence of its word after the
+        # previous one: cheaper than a match object per token.
+        starts: list[int] = []
+        ends: list[int] = []
+        self.starts, self.ends = starts, ends
+        find, pos = text.find, 0
+        for w in words:
+            pos = find(w, pos)
+            starts.append(pos)
+            pos += len(w)
+            ends.append(pos)
         info = vocab.info
         if len(info) > _INFO_SIZE:
             info.clear()
         rows = [info.get(w) or vocab.learn(w) for w in words]
-        self.starts: list[int] = []
-        self.ends: list[int] = []
         self.low: list[str] = []
         self.poss: list[bool] = []
         self.flags: list[int] = []
-        if spans:
-            self.starts, self.ends = map(list, zip(*spans, strict=True))
+        if rows:
             self.low, self.poss, self.flags = map(list, zip(*rows, strict=True))
         self.party: dict[int, tuple[str, int]] = {}
         self.outlet: dict[int, tuple[str, int]] = {}

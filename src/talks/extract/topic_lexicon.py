@@ -164,7 +164,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         person_role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_person})\b", re.I),
         role_before_of=re.compile(rf"\b(?:{roles_all})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
-        bare_role=re.compile(rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b"),
+        # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C
+        bare_role=re.compile(rf"[Tt](?<!\w.)he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b"),
         anaphor=re.compile(
             rf"\b(?:(?:this|that|such\s+an?|these|those)\s+(?:\w+\s+)?(?:{anaphors})"
             rf"|(?:it|this|that)\s+(?:is|was|would\s+be)\s+an?\s+(?:\w+\s+)?(?:{anaphors}))\b",
