@@ -21,14 +21,11 @@ def record_id(prefix: str, *parts: object) -> str:
 
 def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Position]]:
     """Everything `talks` takes out of one article."""
-    from talks.extract.positions import extract_positions, topics_in
+    from talks.extract.positions import extract_positions
     from talks.extract.quotes import extract_quotes
 
     view = masked(article)
-    quotes = [
-        q.model_copy(update={"topics": topics_in(q.text, lexicon=lexicon)})
-        for q in extract_quotes(view, lexicon=lexicon)
-    ]
+    quotes = extract_quotes(view, lexicon=lexicon, topics=True)
     positions = extract_positions(view, quotes, lexicon=lexicon)
     return quotes, positions
 

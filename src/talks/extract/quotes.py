@@ -14,6 +14,7 @@ import datetime as dt
 from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.document import Draft, read
+from talks.extract.positions import topics_in
 from talks.extract.quotes_direct import COLON, direct_quotes
 from talks.extract.quotes_indirect import indirect_quotes
 from talks.lexicon import Lexicon
@@ -22,42 +23,47 @@ from talks.models import Article, DateBasis, Quote, Span
 Dates = dict[tuple[int, int], tuple[dt.date | None, DateBasis]]
 
 
-def _record(article: Article, draft: Draft, sentence_end: int, dates: Dates) -> Quote:
+def _record(
+    article: Article, draft: Draft, sentence_end: int, dates: Dates, lexicon: Lexicon | None
+) -> Quote:
     text = article.text
-    spans = tuple(Span.model_construct(start=s, end=e) for s, e in draft.spans)
+    spans = tuple(Span(start=s, end=e) for s, e in draft.spans)
     cue = cue_span = None
     at = spans[0].start
     sp = draft.speaker
     if draft.cue is not None:
-        cue_span = Span.model_construct(start=draft.cue[0], end=draft.cue[1])
+        cue_span = Span(start=draft.cue[0], end=draft.cue[1])
         cue = cue_span.of(text)
         at = min(at, cue_span.start)
     key = (at, sentence_end)
     if key not in dates:  # a direct and an indirect quote of one cue share their date
         dates[key] = statement_date(text, at, article.published, end=sentence_end)
     date, basis = dates[key]
-    # the fields are built right here, from the article's own offsets: no need to validate
-    return Quote.model_construct(
+    words = " ".join(text[s.start : s.end] for s in spans)
+    # (validating these few plain fields costs less than pydantic's model_construct)
+    return Quote(
         id=record_id("q", article.id, ",".join(f"{s.start}-{s.end}" for s in spans), draft.kind),
         article=article.article,
         article_id=article.id,
         path=article.path,
         speaker=sp.name,
         speaker_mention=sp.mention,
-        speaker_span=Span.model_construct(start=sp.start, end=sp.end),
+        speaker_span=Span(start=sp.start, end=sp.end),
         side=sp.side,
         kind=draft.kind,
-        text=" ".join(text[s.start : s.end] for s in spans),
+        text=words,
         spans=spans,
         cue=cue,
         cue_span=cue_span,
         date=date,
         date_basis=basis,
+        topics=topics_in(words, lexicon=lexicon) if lexicon is not None else (),
     )
 
 
-def extract_quotes(article: Article, *, lexicon: Lexicon) -> list[Quote]:
-    """Every quote in `article`, direct and indirect, in text order."""
+def extract_quotes(article: Article, *, lexicon: Lexicon, topics: bool = False) -> list[Quote]:
+    """Every quote in `article`, direct and indirect, in text order; with their topic
+    keys (`positions.topics_in`) when `topics`."""
     if not article.text.strip():
         return []
     doc = read(article, lexicon)
@@ -73,5 +79,5 @@ def extract_quotes(article: Article, *, lexicon: Lexicon) -> list[Quote]:
             s_end = tk.ends[doc.sent_bounds[d.frame.sentence][1]]
         else:
             s_end = d.spans[-1][1]
-        out.append(_record(article, d, s_end, dates))
+        out.append(_record(article, d, s_end, dates, lexicon if topics else None))
     return out
