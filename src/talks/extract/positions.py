@@ -51,7 +51,7 @@ def extract_positions(
         # parentheticals and appositives comment on the clause; they do not govern it
         masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
         masks += [(m.start(), m.end()) for m in APPOSITIVE.finditer(doc.text, lo, hi)]
-        signals = [h for h in doc.signals if lo <= h.start < hi and not inside(h.start, masks)]
+        signals = [h for h in doc.signal_index.starting(lo, hi) if not inside(h.start, masks)]
         here: list[Found] = []
         for sig in signals:
             here += positions_at(doc, sig, lo, hi, masks)

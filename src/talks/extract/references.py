@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from talks.extract.stance import Doc, Found, Spans, clause_of, hits_in, sign, stance_of
+from talks.extract.stance import Doc, Found, Spans, clause_of, sign, stance_of
 from talks.extract.topic_lexicon import Hit
 
 APPOSITIVE = re.compile(
@@ -30,7 +30,7 @@ def appositives(doc: Doc, s_lo: int, s_hi: int, found: list[Found]) -> list[Foun
     out: list[Found] = []
     for m in APPOSITIVE.finditer(doc.text, s_lo, s_hi):
         before = [f for f in found if f.signal_end <= m.start()]
-        cues = hits_in(doc.cues, m.start(), m.end())
+        cues = doc.cue_index.within(m.start(), m.end())
         if not before or not cues:
             continue
         prop, cue = before[-1], cues[0]
@@ -64,7 +64,7 @@ def references(
     text = doc.text
     has_anaphor: bool | None = None  # looked up only when a verdict needs it
     out: list[Found] = []
-    for cue in hits_in(doc.cues, s_lo, s_hi):
+    for cue in doc.cue_index.within(s_lo, s_hi):
         if inside(cue.start, masks):
             continue
         info = doc.comp.cue_info[cue.index]

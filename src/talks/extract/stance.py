@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talks.extract.actors import Actor, Mention, find_mentions, person_holder, resolve
+from talks.extract.ranges import Intervals, Ordered
 from talks.extract.topic_lexicon import Compiled, Hit, scan_all, scan_names
 from talks.models import Article, Quote, Span, Stance
 
@@ -88,10 +89,6 @@ def sign(kind: str) -> int:
     return 1 if kind == "support" else -1
 
 
-def hits_in(hits: Sequence[Hit], lo: int, hi: int) -> list[Hit]:
-    return [h for h in hits if lo <= h.start and h.end <= hi]
-
-
 def stance_of(total: int) -> Stance:
     return "support" if total > 0 else "oppose"
 
@@ -115,17 +112,23 @@ class Doc:
         self.signals = clean(signals)
         sig_spans = [(h.start, h.end) for h in self.signals]
 
+        in_signals = Intervals(sig_spans)
+
         def outside_signals(hits: list[Hit]) -> list[Hit]:
-            return [h for h in hits if not any(a < h.end and h.start < b for a, b in sig_spans)]
+            return [h for h in hits if not in_signals.overlaps(h.start, h.end)]
 
         self.cues = outside_signals(clean(cues))
-        cue_spans = [(h.start, h.end) for h in self.cues]
+        in_cues = Intervals([(h.start, h.end) for h in self.cues])
         self.conditions = clean(conditions)
         self.negations = [
             h
             for h in outside_signals(clean(negations))
-            if not inside(h.start, cue_spans) and not text.startswith(" only", h.end)
+            if not in_cues.covers(h.start) and not text.startswith(" only", h.end)
         ]
+        self.signal_index = Ordered(self.signals)
+        self.cue_index = Ordered(self.cues)
+        self.condition_index = Ordered(self.conditions)
+        self.negation_index = Ordered(self.negations)
         self.mentions: list[Mention] = []
         if self.signals:
             party_hits, person_hits = scan_names(comp, text)
@@ -226,7 +229,7 @@ class Doc:
         return None
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
-        return sum(1 for h in hits_in(self.negations, lo, hi) if not inside(h.start, masks))
+        return sum(1 for h in self.negation_index.within(lo, hi) if not inside(h.start, masks))
 
 
 def clause_of(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -293,7 +296,7 @@ def _governor(
     text = doc.text
     pre = [
         c
-        for c in hits_in(doc.cues, c_lo, sig.start)
+        for c in doc.cue_index.within(c_lo, sig.start)
         if not doc.comp.cue_info[c.index].verdict
         and not inside(c.start, masks)
         and not _DEMONSTRATIVE.search(text, max(c_lo, c.start - 8), c.start)
@@ -306,7 +309,7 @@ def _governor(
         if doc.comp.cue_info[pre[-1].index].kind == "neutral":
             return [], None  # "ready to discuss the status of Crimea": no stance on it
         return _chain(text, pre, pre[-1]), None
-    for c in hits_in(doc.cues, sig.end, c_hi):
+    for c in doc.cue_index.within(sig.end, c_hi):
         gap = _COPULA_GAP.match(text, sig.end, c.start)
         info = doc.comp.cue_info[c.index]
         if not info.verdict and info.kind != "neutral" and gap and gap.end() == c.start:
@@ -372,7 +375,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     total = inner * kinds[-1] * (-1 if negs % 2 else 1)
     conditional = any(
         not (h.start < head.end and head.start < h.end) and not inside(h.start, masks)
-        for h in hits_in(doc.conditions, c_lo, s_hi)
+        for h in doc.condition_index.within(c_lo, s_hi)
     )
     # evidence: from the holder (when close) through the signal, or the signal and its predicate
     end = max(sig.end, post.end if post else 0)
