@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -220,6 +220,21 @@ def _word_start_trie(words: Iterable[str]) -> str:
     return "(?:" + "|".join(firsts) + ")"
 
 
+def _ignorecase_extras(chars: str) -> dict[str, str]:
+    """Characters other than its own case forms that re.IGNORECASE matches to an ASCII
+    letter in `chars` ("ı" for "i", "ſ" for "s"): the regex compiler's own table."""
+    try:
+        table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover - older layouts
+        table = {0x69: (0x131,), 0x73: (0x17F,)}
+    out: dict[str, str] = {}
+    for k in sorted(set(chars.lower())):
+        for extra in table.get(ord(k), ()):
+            if not chr(extra).isascii():
+                out[chr(extra)] = k
+    return out
+
+
 _Cand = tuple[int, int, re.Pattern[str]]  # family, entry, compiled pattern
 _Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match
 
@@ -247,6 +262,14 @@ class Scanner:
         }
         self.lengths = tuple(sorted({len(k) for k in merged}, reverse=True))
         self.candidates = re.compile(rf"(?<![\w-])(?:{_trie(merged)})", re.I if self.fold else 0)
+        # Case-insensitive matching costs the engine several times more than plain
+        # matching, so a folding scanner with ASCII prefixes looks for them in the
+        # lower-cased text instead (same offsets, see `_lowered`).
+        self.lowered: re.Pattern[str] | None = None
+        self.fixes: dict[str, str] = {}
+        if self.fold and all(k.isascii() for k in merged):
+            self.lowered = re.compile(rf"(?<![\w-])(?:{_trie(merged)})")
+            self.fixes = _ignorecase_extras("".join(merged))
         self._memo: dict[str, tuple[_Try, ...]] = {}  # first letters -> patterns to try
 
     def _candidates(self, key: str) -> tuple[_Try, ...]:
@@ -261,7 +284,7 @@ class Scanner:
         found: list[list[Hit]] = [[] for _ in self.families]
         ends = [-1] * len(self.families)
         fold, memo = self.fold, self._memo
-        for m in self.candidates.finditer(text):
+        for m in self._starts(text):
             p = m.start()
             key = text[p : p + _K].lower() if fold else text[p : p + _K]
             cands = memo.get(key)
@@ -278,3 +301,22 @@ class Scanner:
             if fam.always:
                 found[f] = fam.merge_always(text, found[f])
         return found
+
+    def _starts(self, text: str) -> Iterator[re.Match[str]]:
+        """The candidate positions: `candidates.finditer(text)`, the same matches.
+
+        In `low = text.lower()` an ASCII letter k sits exactly where the text has a
+        character that matches k under re.IGNORECASE (the engine compares simple
+        lower-case forms, plus a few extra pairs such as "ı" for "i", folded here too),
+        as long as lowering kept every character one character long ("İ" does not);
+        lowering also keeps letters letters, so the word-start test gives the same
+        answer. Otherwise the case-insensitive pattern runs on the text itself.
+        """
+        if self.lowered is not None:
+            low = text.lower()
+            if len(low) == len(text):
+                for extra, k in self.fixes.items():
+                    if extra in low:
+                        low = low.replace(extra, k)
+                return self.lowered.finditer(low)
+        return self.candidates.finditer(text)

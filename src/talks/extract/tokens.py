@@ -18,6 +18,9 @@ from talks.lexicon import Cue, Lexicon
 
 # abbreviations like "U.S.", words with inner apostrophes and hyphens, single marks
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
+# The same tokens (group 1), the white space before each taken in the same match: quicker
+# than failing all three alternatives at every space.
+_SPACED_TOKEN = re.compile(rf"\s*({_TOKEN.pattern})")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 
 # token classes (bit flags)
@@ -150,7 +153,7 @@ class Tokens:
     def __init__(self, text: str, vocab: Vocab) -> None:
         self.text = text
         self.vocab = vocab
-        self.words = words = _TOKEN.findall(text)
+        self.words = words = _SPACED_TOKEN.findall(text)
         self.n = len(words)
         # Between two tokens there is only white space and "_" (any other character
         # starts a token), so each token is the first occurrence of its word after the
