@@ -45,7 +45,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
 _APOSTROPHE_S = ("'s", "’s")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
 class Mention:
     """A word or phrase that may stand for the holder of a view."""
 
@@ -200,7 +200,7 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
     return Mention(hit.start, end, "party", pw.party, None, False, subject)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Actor:
     party: str
     holder: str | None

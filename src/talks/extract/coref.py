@@ -44,7 +44,7 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord", "spokesman", "chairman", "congres
 _PRONOUN_WINDOW = 5  # sentences searched back for a pronoun's antecedent
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity:
     """One person or body the article talks about."""
 
@@ -57,7 +57,7 @@ class Entity:
     evidence: bool = False  # known to be a person who can be "he"/"she"
 
 
-@dataclass(order=True)
+@dataclass(order=True, slots=True)
 class _Event:
     pos: int
     sentence: int

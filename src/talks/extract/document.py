@@ -16,7 +16,7 @@ from talks.lexicon import Lexicon
 from talks.models import Article, QuoteKind, Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A quote on its way to a record: kind, content spans, speaker and frame."""
 

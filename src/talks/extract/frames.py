@@ -35,7 +35,7 @@ _OBJECT_PRONOUNS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     """Who a frame's speech belongs to, as the record will name them."""
 
@@ -48,7 +48,7 @@ class Speaker:
     kind: str  # the phrase kind it was read from
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """A reporting cue with its subject and the reach of its attribution."""
 

@@ -39,7 +39,7 @@ _RELATIVES = frozenset("who which whose whom".split())
 _ASIDES = frozenset("including such among however meanwhile too though also".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Phrase:
     """A noun phrase that names a speaker, in token indices (inclusive)."""
 

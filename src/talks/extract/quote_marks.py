@@ -32,7 +32,7 @@ _LEFT_CONTEXT = frozenset(" \t\n([{—–-/:;") | _OPEN_DOUBLE | frozenset("\"'�
 _RIGHT_CONTEXT = frozenset(" \t\n)]}.,;:!?—–-/…") | _CLOSE_DOUBLE | frozenset("\"'’")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
 class Segment:
     """The content of one pair of marks inside one paragraph (marks left out).
 

@@ -66,7 +66,7 @@ _MAX_LINK_TOKENS = 6  # cue … cue
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
 class Found:
     """A position before it becomes a record."""
 
