@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover
     _c = importlib.import_module("sre_constants")
 
 _K = 3  # prefix letters used for dispatch
+_K_FINE = 8  # prefix letters that rule out most of the patterns tried at one word start
 _LIMIT = 400  # prefixes per pattern before giving up on dispatch
 
 
@@ -82,11 +83,11 @@ def _first(op: Any, av: Any, k: int, fold: bool) -> Prefixes:
     return {("", False)}
 
 
-def prefixes(pattern: str, flags: int = 0, *, fold: bool = True) -> set[str] | None:
-    """The letters a match may start with (1-3 each; lower-cased when `fold`), or None
+def prefixes(pattern: str, flags: int = 0, *, fold: bool = True, k: int = _K) -> set[str] | None:
+    """The letters a match may start with (1-`k` each; lower-cased when `fold`), or None
     when that cannot be told."""
     try:
-        words = {w for w, _ in _expand(_p.parse(pattern, flags), _K, fold)}
+        words = {w for w, _ in _expand(_p.parse(pattern, flags), k, fold)}
     except (_Unknown, re.error, TypeError, ValueError):
         return None
     if not words or any(not w or not (w[0].isalnum() or w[0] == "_") for w in words):
@@ -112,6 +113,9 @@ class Family:
     buckets: dict[str, tuple[int, ...]]  # first letters (1-3; lower-cased if fold) -> entries
     always: tuple[int, ...]  # entries whose start cannot be told: run over the whole text
     fold: bool  # matched case-insensitively
+    # per entry, longer prefixes (up to _K_FINE letters, each extending one of its
+    # bucket keys): a match starts with one of them
+    fine: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def build(cls, patterns: Iterable[str], *, flags: int = 0) -> Family:
@@ -119,19 +123,27 @@ class Family:
         compiled: list[re.Pattern[str]] = []
         buckets: dict[str, list[int]] = {}
         always: list[int] = []
+        fine: list[tuple[str, ...]] = []
+        fold = bool(flags & re.I)
         for i, pat in enumerate(patterns):
             compiled.append(re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", flags))
-            heads = prefixes(pat, flags, fold=bool(flags & re.I))
+            heads = prefixes(pat, flags, fold=fold)
             if heads is None:
                 always.append(i)
+                fine.append(())
                 continue
             for h in heads:
                 buckets.setdefault(h, []).append(i)
+            longer = prefixes(pat, flags, fold=fold, k=_K_FINE)
+            if longer is None or not all(w.startswith(tuple(heads)) for w in longer):
+                longer = heads  # (cannot be told: the short ones do)
+            fine.append(tuple(sorted(longer)))
         return cls(
             tuple(compiled),
             {k: tuple(v) for k, v in buckets.items()},
             tuple(always),
-            bool(flags & re.I),
+            fold,
+            tuple(fine),
         )
 
     def merge_always(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -237,6 +249,16 @@ def _ignorecase_extras(chars: str) -> dict[str, str]:
 
 _Cand = tuple[int, int, re.Pattern[str]]  # family, entry, compiled pattern
 _Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match
+_FineTry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], tuple[str, ...]]
+_WORDISH = re.compile(r"[\w-]")
+
+
+def _ascii_head(word: str) -> str:
+    """`word` up to its first character other than ASCII."""
+    for j, ch in enumerate(word):
+        if not ch.isascii():
+            return word[:j]
+    return word
 
 
 def _first2(c: _Cand) -> tuple[int, int]:
@@ -271,6 +293,22 @@ class Scanner:
             self.lowered = re.compile(rf"(?<![\w-])(?:{_trie(merged)})")
             self.fixes = _ignorecase_extras("".join(merged))
         self._memo: dict[str, tuple[_Try, ...]] = {}  # first letters -> patterns to try
+        # In the lower-cased text: the word starts where some entry's longer prefix
+        # begins (a match found nowhere else), and the entries worth trying there.
+        # (Cut at the first other than ASCII letter: only ASCII ones are known to sit in
+        # the lower-cased text where the case-insensitive patterns see them.)
+        self.fine: re.Pattern[str] | None = None
+        self._fine_memo: dict[str, tuple[_FineTry, ...]] = {}
+        self._fine_heads = tuple(
+            tuple(tuple(sorted({_ascii_head(w) for w in words})) for words in fam.fine)
+            for fam in self.families
+        )
+        fine_keys = {w for fam in self._fine_heads for words in fam for w in words}
+        if self.lowered is not None and fine_keys and all(fine_keys):
+            self.fine = re.compile(rf"(?<![\w-])(?={_trie(fine_keys)})")
+        # A candidate match of three letters whose middle one ends a word ("e.u") hides
+        # a word start right after it from the short-prefix search: keep that rule.
+        self._hiding = frozenset(k[1] for k in merged if len(k) == 3 and not _WORDISH.match(k[1]))
 
     def _candidates(self, key: str) -> tuple[_Try, ...]:
         cands: set[_Cand] = set()
@@ -278,13 +316,30 @@ class Scanner:
             cands.update(self.buckets.get(key[:n], ()))
         return tuple((f, i, pattern.match) for f, i, pattern in sorted(cands, key=_first2))
 
+    def _fine_candidates(self, key: str) -> tuple[_FineTry, ...]:
+        return tuple((f, i, match, self._fine_heads[f][i]) for f, i, match in self._candidates(key))
+
     def scan(self, text: str) -> list[list[Hit]]:
         """Leftmost, non-overlapping matches per family, as `finditer` over an alternation
         of that family's patterns would give (the earlier entry wins at one start)."""
         found: list[list[Hit]] = [[] for _ in self.families]
         ends = [-1] * len(self.families)
+        low = self._lower(text)
+        if low is not None and self.fine is not None:
+            self._scan_fine(text, low, found, ends)
+        else:
+            self._scan_short(text, low, found, ends)
+        for f, fam in enumerate(self.families):
+            if fam.always:
+                found[f] = fam.merge_always(text, found[f])
+        return found
+
+    def _scan_short(
+        self, text: str, low: str | None, found: list[list[Hit]], ends: list[int]
+    ) -> None:
         fold, memo = self.fold, self._memo
-        for m in self._starts(text):
+        starts = self.candidates.finditer(text) if low is None else self._lowered(low)
+        for m in starts:
             p = m.start()
             key = text[p : p + _K].lower() if fold else text[p : p + _K]
             cands = memo.get(key)
@@ -297,26 +352,64 @@ class Scanner:
                 if hit is not None and (end := hit.end()) > p:
                     found[f].append(Hit(p, end, i))
                     ends[f] = end
-        for f, fam in enumerate(self.families):
-            if fam.always:
-                found[f] = fam.merge_always(text, found[f])
-        return found
 
-    def _starts(self, text: str) -> Iterator[re.Match[str]]:
-        """The candidate positions: `candidates.finditer(text)`, the same matches.
+    def _scan_fine(self, text: str, low: str, found: list[list[Hit]], ends: list[int]) -> None:
+        """`_scan_short` over fewer word starts and entries, with the same hits.
+
+        Every word start `_scan_short` tries and where some entry matches is one where
+        that entry's longer prefix begins, so it is found here too; and it is not one
+        `_scan_short` skips (`_hidden`). There the same entries are tried in the same
+        order, less those whose longer prefixes all fail: they could not match.
+        """
+        assert self.fine is not None
+        memo, hiding, startswith = self._fine_memo, self._hiding, low.startswith
+        for m in self.fine.finditer(low):
+            p = m.start()
+            if hiding and p > 1 and low[p - 1] in hiding and self._hidden(low, p):
+                continue
+            key = text[p : p + _K].lower()
+            cands = memo.get(key)
+            if cands is None:
+                cands = memo[key] = self._fine_candidates(key)
+            for f, i, match, heads in cands:
+                if p < ends[f] or not startswith(heads, p):
+                    continue
+                hit = match(text, p)
+                if hit is not None and (end := hit.end()) > p:
+                    found[f].append(Hit(p, end, i))
+                    ends[f] = end
+
+    def _hidden(self, low: str, p: int) -> bool:
+        """True when the short-prefix search never reaches word start `p`: a match of
+        three letters begins two before it, and is itself reached."""
+        assert self.lowered is not None
+        covering = 0  # how many matches, each two letters before the next, lead up to p
+        q = p
+        while q >= 2 and (m := self.lowered.match(low, q - 2)) is not None and m.end() > q:
+            covering += 1
+            q -= 2
+        return covering % 2 == 1  # the first is reached, hides the second, ...
+
+    def _lower(self, text: str) -> str | None:
+        """The text lower-cased for the plain patterns, or None when the case-insensitive
+        ones must run on the text itself.
 
         In `low = text.lower()` an ASCII letter k sits exactly where the text has a
         character that matches k under re.IGNORECASE (the engine compares simple
         lower-case forms, plus a few extra pairs such as "ı" for "i", folded here too),
         as long as lowering kept every character one character long ("İ" does not);
-        lowering also keeps letters letters, so the word-start test gives the same
-        answer. Otherwise the case-insensitive pattern runs on the text itself.
+        lowering also keeps letters letters, so word-start tests give the same answers.
         """
-        if self.lowered is not None:
-            low = text.lower()
-            if len(low) == len(text):
-                for extra, k in self.fixes.items():
-                    if extra in low:
-                        low = low.replace(extra, k)
-                return self.lowered.finditer(low)
-        return self.candidates.finditer(text)
+        if self.lowered is None:
+            return None
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        for extra, k in self.fixes.items():
+            if extra in low:
+                low = low.replace(extra, k)
+        return low
+
+    def _lowered(self, low: str) -> Iterator[re.Match[str]]:
+        assert self.lowered is not None
+        return self.lowered.finditer(low)
