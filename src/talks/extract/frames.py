@@ -85,6 +85,7 @@ def find_frames(
     noun_forms = vocab.words.get("noun_forms", frozenset())
     coordinators = vocab.words.get("coordinators", frozenset())
     vague = vocab.words.get("vague_sources", frozenset())
+    vague_phrases = [v for v in vague if " " in v]
     relay_verbs = vocab.words.get("relay_verbs", frozenset())
     frames: list[Frame] = []
     hits: list[tuple[int, int, Cue]] = []
@@ -160,9 +161,7 @@ def find_frames(
             frame.subject = subj
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
-            if wording.removeprefix("the ") in vague or any(
-                " " in v and v in wording for v in vague
-            ):
+            if wording.removeprefix("the ") in vague or any(v in wording for v in vague_phrases):
                 continue
         elif frame.parent is None:
             continue

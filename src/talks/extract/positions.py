@@ -42,20 +42,25 @@ def extract_positions(
 ) -> list[Position]:
     """Every position stated in `article`, in text order."""
     comp = compiled(lexicon)
-    doc = Doc(article, quotes, comp, frozenset(lexicon.party_names()))
+    doc = Doc(article, quotes, comp, comp.party_names)
     if not doc.signals:
         return []
     found: list[Found] = []
     recent: list[str] = []  # the first topic of each recent sentence ("" when none)
     for lo, hi in sentence_ranges(doc.text):
+        starting = doc.signal_index.starting(lo, hi)
+        if not starting and not doc.cue_index.within(lo, hi):
+            recent = ["", *recent][:_LOOKBACK_SENTENCES]  # no topic, no cue: nothing here
+            continue
         # parentheticals and appositives comment on the clause; they do not govern it
         masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
-        masks += [(m.start(), m.end()) for m in APPOSITIVE.finditer(doc.text, lo, hi)]
-        signals = [h for h in doc.signal_index.starting(lo, hi) if not inside(h.start, masks)]
+        apps = list(APPOSITIVE.finditer(doc.text, lo, hi))
+        masks += [(m.start(), m.end()) for m in apps]
+        signals = [h for h in starting if not inside(h.start, masks)]
         here: list[Found] = []
         for sig in signals:
             here += positions_at(doc, sig, lo, hi, masks)
-        here += appositives(doc, lo, hi, here)
+        here += appositives(doc, lo, hi, here, apps)
         here += references(doc, lo, hi, masks, recent, signals)
         topic = comp.signal_info[signals[0].index].topic if signals else ""
         recent = [topic, *recent][:_LOOKBACK_SENTENCES]

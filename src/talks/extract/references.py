@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
-from talks.extract.stance import Doc, Found, Spans, clause_of, sign, stance_of
+from talks.extract.stance import Doc, Found, Spans, sign, stance_of
 from talks.extract.topic_lexicon import Hit
 
 APPOSITIVE = re.compile(
@@ -25,10 +26,19 @@ _LEAD = re.compile(r"\b\w[^.;:,“”\"]*$")
 _OBJECT_IT = re.compile(r"\s+(?:it|this|that|them)\b(?!\s+(?:is|was|would|will|the|a)\b)", re.I)
 
 
-def appositives(doc: Doc, s_lo: int, s_hi: int, found: list[Found]) -> list[Found]:
-    """ "…, something that Zelensky has already accepted,": the proposition before, re-held."""
+def appositives(
+    doc: Doc,
+    s_lo: int,
+    s_hi: int,
+    found: list[Found],
+    matches: Sequence[re.Match[str]] | None = None,
+) -> list[Found]:
+    """ "…, something that Zelensky has already accepted,": the proposition before, re-held.
+    (`matches`: the APPOSITIVE matches of the sentence, when the caller has them.)"""
     out: list[Found] = []
-    for m in APPOSITIVE.finditer(doc.text, s_lo, s_hi):
+    if matches is None:
+        matches = list(APPOSITIVE.finditer(doc.text, s_lo, s_hi))
+    for m in matches:
         before = [f for f in found if f.signal_end <= m.start()]
         cues = doc.cue_index.within(m.start(), m.end())
         if not before or not cues:
@@ -71,7 +81,7 @@ def references(
         verdict = info.verdict
         if info.kind == "neutral":
             continue
-        c_lo, c_hi = clause_of(text, cue.start, s_lo, s_hi)
+        c_lo, c_hi = doc.clause_of(cue.start, s_lo, s_hi)
         if any(c_lo <= s.start < c_hi for s in signals):
             continue  # the clause names its own topic
         if verdict:

@@ -15,6 +15,7 @@ and the signal flips the stance.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -141,13 +142,49 @@ class Doc:
                 persons=person_hits,
             )
         self.mention_starts = [m.start for m in self.mentions]
+        self._quote_spans: list[tuple[int, int, int, int]] | None = None  # built when asked
+        self._quote_starts: list[int] = []
+        self._quote_reach: list[int] = []
+        self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     def quote_at(self, pos: int) -> tuple[Quote, Span] | None:
-        for q in self.quotes:
-            for s in q.spans:
-                if s.start <= pos < s.end:
-                    return q, s
-        return None
+        """The first quote (and its span) that holds `pos`, in quote and span order."""
+        if self._quote_spans is None:
+            spans = sorted(
+                (s.start, s.end, qi, si)
+                for qi, q in enumerate(self.quotes)
+                for si, s in enumerate(q.spans)
+            )
+            self._quote_spans = spans
+            self._quote_starts = [x[0] for x in spans]
+            self._quote_reach = list(itertools.accumulate((x[1] for x in spans), max))
+        spans, reach = self._quote_spans, self._quote_reach
+        best: tuple[int, int] | None = None
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        while i >= 0 and reach[i] > pos:  # (before i, no span reaches past pos)
+            _, end, qi, si = spans[i]
+            if end > pos and (best is None or (qi, si) < best):
+                best = (qi, si)
+            i -= 1
+        if best is None:
+            return None
+        q = self.quotes[best[0]]
+        return q, q.spans[best[1]]
+
+    def clause_of(self, pos: int, lo: int, hi: int) -> tuple[int, int]:
+        """`clause_of(self.text, pos, lo, hi)`, the breaks of each sentence found once."""
+        breaks = self._breaks.get((lo, hi))
+        if breaks is None:
+            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)]
+            self._breaks[(lo, hi)] = breaks
+        start, end = lo, hi
+        for a, b in breaks:
+            if b <= pos:
+                start = b
+            elif a >= pos:
+                end = a
+                break
+        return start, end
 
     def subject_before(self, lo: int, hi: int, masks: Spans = ()) -> Mention | None:
         """The nearest mention in [lo, hi) that can be a subject."""
@@ -346,7 +383,7 @@ def _subject(
 def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list[Found]:
     """The positions the clause around one topic signal states (several for "A and B …")."""
     info = doc.comp.signal_info[sig.index]
-    c_lo, c_hi = clause_of(doc.text, sig.start, s_lo, s_hi)
+    c_lo, c_hi = doc.clause_of(sig.start, s_lo, s_hi)
     chain, post = _governor(doc, sig, c_lo, c_hi, masks)
     head = chain[-1] if chain else post
     if head is None:

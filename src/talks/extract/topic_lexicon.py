@@ -65,6 +65,7 @@ class Compiled:
     object_ref: re.Pattern[str]  # the object of a cue pointing back: "rejected the proposal"
     speech_verbs: frozenset[str]
     topic_keys: tuple[str, ...]
+    party_names: frozenset[str]
     scanner: Scanner  # signals, cues, conditions, negations (case folded)
     signal_scanner: Scanner
 
@@ -176,6 +177,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         ),
         speech_verbs=frozenset(speech),
         topic_keys=tuple(t.key for t in lexicon.topics),
+        party_names=frozenset(lexicon.party_names()),
         scanner=Scanner(families),
         signal_scanner=Scanner(families[:1]),
     )
