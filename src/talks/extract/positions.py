@@ -33,7 +33,10 @@ _LOOKBACK_SENTENCES = 3  # how far back "that idea" may refer
 def topics_in(text: str, *, lexicon: Lexicon) -> tuple[str, ...]:
     """The topic keys whose signals occur in `text`, in lexicon order."""
     comp = compiled(lexicon)
-    found = {comp.signal_info[h.index].topic for h in scan_signals(comp, text)}
+    hits = scan_signals(comp, text)
+    if not hits:
+        return ()
+    found = {comp.signal_info[h.index].topic for h in hits}
     return tuple(k for k in comp.topic_keys if k in found)
 
 

@@ -170,7 +170,11 @@ class Tokens:
         info = vocab.info
         if len(info) > _INFO_SIZE:
             info.clear()
-        rows = [info.get(w) or vocab.learn(w) for w in words]
+        rows = list(map(info.get, words))
+        if None in rows:  # words not seen before
+            rows = [
+                r if r is not None else vocab.learn(w) for r, w in zip(rows, words, strict=True)
+            ]
         self.low: list[str] = []
         self.poss: list[bool] = []
         self.flags: list[int] = []
