@@ -298,6 +298,7 @@ class Scanner:
         # (Cut at the first other than ASCII letter: only ASCII ones are known to sit in
         # the lower-cased text where the case-insensitive patterns see them.)
         self.fine: re.Pattern[str] | None = None
+        self._fine_first: re.Pattern[str] = re.compile("(?!)")
         self._fine_memo: dict[str, tuple[_FineTry, ...]] = {}
         self._fine_heads = tuple(
             tuple(tuple(sorted({_ascii_head(w) for w in words})) for words in fam.fine)
@@ -305,7 +306,10 @@ class Scanner:
         )
         fine_keys = {w for fam in self._fine_heads for words in fam for w in words}
         if self.lowered is not None and fine_keys and all(fine_keys):
-            self.fine = re.compile(rf"(?<![\w-])(?={_trie(fine_keys)})")
+            # (the character before the word start is matched, not looked behind at: a
+            # pattern that starts with a character class lets the engine skip ahead in C)
+            self.fine = re.compile(rf"[^\w-](?={_trie(fine_keys)})")
+            self._fine_first = re.compile(rf"(?={_trie(fine_keys)})")  # at offset 0
         # A candidate match of three letters whose middle one ends a word ("e.u") hides
         # a word start right after it from the short-prefix search: keep that rule.
         self._hiding = frozenset(k[1] for k in merged if len(k) == 3 and not _WORDISH.match(k[1]))
@@ -363,8 +367,10 @@ class Scanner:
         """
         assert self.fine is not None
         memo, hiding, startswith = self._fine_memo, self._hiding, low.startswith
-        for m in self.fine.finditer(low):
-            p = m.start()
+        starts = [m.end() for m in self.fine.finditer(low)]
+        if self._fine_first.match(low):
+            starts.insert(0, 0)
+        for p in starts:
             if hiding and p > 1 and low[p - 1] in hiding and self._hidden(low, p):
                 continue
             key = text[p : p + _K].lower()
