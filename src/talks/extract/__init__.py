@@ -15,7 +15,7 @@ from talks.models import Article, Position, Quote
 
 def record_id(prefix: str, *parts: object) -> str:
     """A stable id from the parts that identify a record (article id, spans, ...)."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
 
 

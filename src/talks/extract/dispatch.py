@@ -190,11 +190,15 @@ class Literals:
         self.pattern = re.compile(rf"{_word_start_trie(self.index)}(?![\w-])")
 
     def scan(self, text: str) -> list[Hit]:
-        index = self.index
-        return [
-            Hit(m.start(), m.end(), index[" ".join(m.group().split())])
-            for m in self.pattern.finditer(text)
-        ]
+        index, get = self.index, self.index.get
+        out = []
+        for m in self.pattern.finditer(text):
+            found = m.group()
+            i = get(found)  # (a phrase written with single spaces is its own key)
+            out.append(
+                Hit(m.start(), m.end(), i if i is not None else index[" ".join(found.split())])
+            )
+        return out
 
 
 def _word_start_trie(words: Iterable[str]) -> str:

@@ -10,10 +10,10 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import Frame, Speaker, find_frames
 from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
-from talks.extract.text import paragraph_ranges, sentence_ranges
+from talks.extract.text import Range, paragraph_ranges, sentence_ranges
 from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
 from talks.lexicon import Lexicon
-from talks.models import Article, QuoteKind, Span
+from talks.models import Article, QuoteKind
 
 
 @dataclass(slots=True)
@@ -54,13 +54,13 @@ class Doc:
         return self.by_sentence.get(sentence, [])
 
 
-def _kept_paragraphs(article: Article) -> list[Span]:
+def _kept_paragraphs(article: Article) -> list[Range]:
     noise = sorted((s.start, s.end) for s in article.noise)
     out = []
     for start, end in paragraph_ranges(article.text):
         if any(a < end and start < b for a, b in noise):
             continue
-        out.append(Span(start=start, end=end))
+        out.append(Range(start, end))
     return out
 
 
@@ -138,7 +138,7 @@ def _title_case(tk: Tokens, a: int, b: int) -> bool:
     return major >= 3 and common >= 1 and caps >= 0.8 * major
 
 
-def _same_para(paras: list[Span], a: int, b: int) -> bool:
+def _same_para(paras: list[Range], a: int, b: int) -> bool:
     for p in paras:
         if p.start <= a < p.end:
             return p.start <= b < p.end

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from talks.extract.text import Range
 from talks.models import Span
 
 _MARK = re.compile(r"''|``|[\"“”„‟«»‘’‚‛‹›']")
@@ -73,7 +74,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _scan_paragraph(
-    text: str, para: Span, index: int
+    text: str, para: Span | Range, index: int
 ) -> tuple[list[Segment], tuple[int, int] | None, int | None]:
     """Pair marks in one paragraph. Returns the segments, (content start, mark) of a
     double quote still open at its end, and the offset of the first closing double
@@ -155,7 +156,7 @@ def _opens_quote(text: str, mark: int, para_start: int) -> bool:
     return not before or before[-1] in ":,—–-"
 
 
-def segments(text: str, paragraphs: Sequence[Span]) -> list[Segment]:
+def segments(text: str, paragraphs: Sequence[Span | Range]) -> list[Segment]:
     """Every quoted stretch in `paragraphs` (in order), across paragraph breaks."""
     out: list[Segment] = []
     # a double quote left open: (content start, opening mark, paragraph, continues)

@@ -23,16 +23,29 @@ from talks.models import Article, DateBasis, Quote, Span
 Dates = dict[tuple[int, int], tuple[dt.date | None, DateBasis]]
 
 
+def _span(start: int, end: int, made: dict[tuple[int, int], Span]) -> Span:
+    """One Span per range in an article (records are immutable: they may share it)."""
+    span = made.get((start, end))
+    if span is None:
+        span = made[(start, end)] = Span(start=start, end=end)
+    return span
+
+
 def _record(
-    article: Article, draft: Draft, sentence_end: int, dates: Dates, lexicon: Lexicon | None
+    article: Article,
+    draft: Draft,
+    sentence_end: int,
+    dates: Dates,
+    lexicon: Lexicon | None,
+    made: dict[tuple[int, int], Span],
 ) -> Quote:
     text = article.text
-    spans = tuple(Span(start=s, end=e) for s, e in draft.spans)
+    spans = tuple(_span(s, e, made) for s, e in draft.spans)
     cue = cue_span = None
     at = spans[0].start
     sp = draft.speaker
     if draft.cue is not None:
-        cue_span = Span(start=draft.cue[0], end=draft.cue[1])
+        cue_span = _span(draft.cue[0], draft.cue[1], made)
         cue = cue_span.of(text)
         at = min(at, cue_span.start)
     key = (at, sentence_end)
@@ -42,13 +55,13 @@ def _record(
     words = " ".join(text[s.start : s.end] for s in spans)
     # (validating these few plain fields costs less than pydantic's model_construct)
     return Quote(
-        id=record_id("q", article.id, ",".join(f"{s.start}-{s.end}" for s in spans), draft.kind),
+        id=record_id("q", article.id, ",".join(f"{s}-{e}" for s, e in draft.spans), draft.kind),
         article=article.article,
         article_id=article.id,
         path=article.path,
         speaker=sp.name,
         speaker_mention=sp.mention,
-        speaker_span=Span(start=sp.start, end=sp.end),
+        speaker_span=_span(sp.start, sp.end, made),
         side=sp.side,
         kind=draft.kind,
         text=words,
@@ -72,6 +85,7 @@ def extract_quotes(article: Article, *, lexicon: Lexicon, topics: bool = False) 
     tk = doc.tk
     out = []
     dates: Dates = {}
+    made: dict[tuple[int, int], Span] = {}
     for d in drafts:
         if d.frame is not None:
             if d.frame.cue is not COLON:
@@ -79,5 +93,5 @@ def extract_quotes(article: Article, *, lexicon: Lexicon, topics: bool = False) 
             s_end = tk.ends[doc.sent_bounds[d.frame.sentence][1]]
         else:
             s_end = d.spans[-1][1]
-        out.append(_record(article, d, s_end, dates, lexicon if topics else None))
+        out.append(_record(article, d, s_end, dates, lexicon if topics else None, made))
     return out
