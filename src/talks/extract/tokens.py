@@ -8,6 +8,8 @@ nouns, finite verbs, name-able capitals) kept as bit flags, memoised per word.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -18,9 +20,10 @@ from talks.lexicon import Cue, Lexicon
 
 # abbreviations like "U.S.", words with inner apostrophes and hyphens, single marks
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
-# The same tokens (group 1), the white space before each taken in the same match: quicker
-# than failing all three alternatives at every space.
-_SPACED_TOKEN = re.compile(rf"\s*({_TOKEN.pattern})")
+# The same tokens, each with the white space before it: quicker than failing all three
+# alternatives at every space; and with no "_" in the text (the only other character no
+# token takes) the matches tile the text, so their lengths add up to the offsets.
+_SPACED_TOKEN = re.compile(rf"\s*(?:{_TOKEN.pattern})")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 
 # token classes (bit flags)
@@ -153,20 +156,22 @@ class Tokens:
     def __init__(self, text: str, vocab: Vocab) -> None:
         self.text = text
         self.vocab = vocab
-        self.words = words = _SPACED_TOKEN.findall(text)
+        spaced = _SPACED_TOKEN.findall(text)
+        self.words = words = list(map(str.lstrip, spaced))  # (\s is what isspace() says)
         self.n = len(words)
-        # Between two tokens there is only white space and "_" (any other character
-        # starts a token), so each token is the first occurrence of its word after the
-        # previous one: cheaper than a match object per token.
-        starts: list[int] = []
-        ends: list[int] = []
-        self.starts, self.ends = starts, ends
-        find, pos = text.find, 0
-        for w in words:
-            pos = find(w, pos)
-            starts.append(pos)
-            pos += len(w)
-            ends.append(pos)
+        if "_" not in text:
+            self.ends = list(itertools.accumulate(map(len, spaced)))
+            self.starts = list(map(operator.sub, self.ends, map(len, words)))
+        else:
+            # Between two tokens there is only white space and "_", so each token is the
+            # first occurrence of its word after the previous one.
+            self.starts, self.ends = [], []
+            find, pos = text.find, 0
+            for w in words:
+                pos = find(w, pos)
+                self.starts.append(pos)
+                pos += len(w)
+                self.ends.append(pos)
         info = vocab.info
         if len(info) > _INFO_SIZE:
             info.clear()
