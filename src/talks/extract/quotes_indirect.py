@@ -20,6 +20,7 @@ from talks.extract.tokens import CUEW, FINITE, PUNCT
 MIN_OUTSIDE_WORDS = 4
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
+_STOPS = frozenset(".!?")
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -101,6 +102,10 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     how, after = _after_frame(doc, frame, hi)
     if how == "clause":
         return []
+    for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
+        if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
+            lo = k
+            break
     parts = [(lo, comma - 1)]
     if how == "more":
         parts.append((after, _content_end(doc, frame, after, hi)))
