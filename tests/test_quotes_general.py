@@ -122,3 +122,28 @@ def test_words_between_speaker_and_cue(
     lexicon: Lexicon, text: str, speaker: str, content: str
 ) -> None:
     assert triples(quotes_of(text, lexicon)) == {("indirect", speaker, content)}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Sybiha said Kyiv wanted the frozen assets released quickly, but that the question"
+            " had not been raised at the meeting.",
+            "Kyiv wanted the frozen assets released quickly",
+            "the question had not been raised at the meeting",
+        ),
+        (
+            "Kallas told reporters the package was nearly ready and that the sanctions on"
+            " Russian gas would follow in June.",
+            "the package was nearly ready",
+            "the sanctions on Russian gas would follow in June",
+        ),
+    ],
+    ids=["but-that", "and-that"],
+)
+def test_second_reported_clause_is_its_own_quote(
+    lexicon: Lexicon, text: str, first: str, second: str
+) -> None:
+    got = [q.text for q in quotes_of(text, lexicon) if q.kind == "indirect"]
+    assert got == [first, second]

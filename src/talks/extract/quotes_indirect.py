@@ -112,6 +112,27 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     return parts
 
 
+def _second_clause(doc: Doc, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split "said A, and that B" / "said A but that B" into one part list per
+    reported clause (the second clause is a quote of its own)."""
+    if len(parts) != 1:
+        return [parts]
+    tk = doc.tk
+    a, b = parts[0]
+    complementizers = tk.vocab.words.get("complementizers", frozenset())
+    for k in range(a + 2, b):
+        if (
+            tk.low[k] in complementizers
+            and tk.low[k - 1] in ("and", "but")
+            and tk.quote[k] < 0
+            and k + 1 <= b
+            and tk.quote[k + 1] < 0
+        ):
+            cut = k - 2 if tk.words[k - 2] == "," else k - 1
+            return [[(a, cut)], [(k + 1, b)]]
+    return [parts]
+
+
 def indirect_quotes(doc: Doc) -> list[Draft]:
     """Reported speech of every frame whose clause has enough words of its own."""
     tk = doc.tk
@@ -128,18 +149,19 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             and frame.cue.kind != "speech"
         ):
             continue
-        spans: list[tuple[int, int]] = []
-        outside = 0
-        for a, b in _parts(doc, frame):
-            a, b = _trim(doc, a, b)
-            if b < a:
+        for parts in _second_clause(doc, _parts(doc, frame)):
+            spans: list[tuple[int, int]] = []
+            outside = 0
+            for a, b in parts:
+                a, b = _trim(doc, a, b)
+                if b < a:
+                    continue
+                outside += sum(
+                    1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT
+                )
+                spans.append((tk.starts[a], tk.ends[b]))
+            if outside < MIN_OUTSIDE_WORDS or not spans:
                 continue
-            outside += sum(
-                1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT
-            )
-            spans.append((tk.starts[a], tk.ends[b]))
-        if outside < MIN_OUTSIDE_WORDS or not spans:
-            continue
-        para = doc.para_of_token[frame.a]
-        out.append(Draft("indirect", spans, frame.speaker, frame, para))
+            para = doc.para_of_token[frame.a]
+            out.append(Draft("indirect", spans, frame.speaker, frame, para))
     return out
