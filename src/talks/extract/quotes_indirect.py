@@ -133,6 +133,20 @@ def _second_clause(doc: Doc, parts: list[tuple[int, int]]) -> list[list[tuple[in
     return [parts]
 
 
+def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of a reported clause, or [] with too few words of its own."""
+    tk = doc.tk
+    spans: list[tuple[int, int]] = []
+    outside = 0
+    for a, b in parts:
+        a, b = _trim(doc, a, b)
+        if b < a:
+            continue
+        outside += sum(1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
+        spans.append((tk.starts[a], tk.ends[b]))
+    return spans if outside >= MIN_OUTSIDE_WORDS else []
+
+
 def indirect_quotes(doc: Doc) -> list[Draft]:
     """Reported speech of every frame whose clause has enough words of its own."""
     tk = doc.tk
@@ -149,19 +163,13 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             and frame.cue.kind != "speech"
         ):
             continue
-        for parts in _second_clause(doc, _parts(doc, frame)):
-            spans: list[tuple[int, int]] = []
-            outside = 0
-            for a, b in parts:
-                a, b = _trim(doc, a, b)
-                if b < a:
-                    continue
-                outside += sum(
-                    1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT
-                )
-                spans.append((tk.starts[a], tk.ends[b]))
-            if outside < MIN_OUTSIDE_WORDS or not spans:
-                continue
-            para = doc.para_of_token[frame.a]
-            out.append(Draft("indirect", spans, frame.speaker, frame, para))
+        whole = _parts(doc, frame)
+        split = _second_clause(doc, whole)
+        found = [_spans(doc, parts) for parts in split]
+        if len(found) > 1 and not all(found):
+            found = [_spans(doc, whole)]  # one clause too short on its own: keep them together
+        para = doc.para_of_token[frame.a]
+        for spans in found:
+            if spans:
+                out.append(Draft("indirect", spans, frame.speaker, frame, para))
     return out
