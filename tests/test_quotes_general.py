@@ -147,3 +147,24 @@ def test_second_reported_clause_is_its_own_quote(
 ) -> None:
     got = [q.text for q in quotes_of(text, lexicon) if q.kind == "indirect"]
     assert got == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The casualty figures suggest that the spring offensive has stalled near the river.",
+        "The draft offers Moscow a partial lifting of sanctions in exchange for a ceasefire.",
+        "The Kremlin has not yet confirmed that Ushakov will travel to Geneva next week.",
+        "Ryabkov did not say whether the treaty talks would resume this year.",
+    ],
+    ids=["figures", "document-offer", "not-confirmed", "did-not-say"],
+)
+def test_no_speech_event(lexicon: Lexicon, text: str) -> None:
+    assert quotes_of(text, lexicon) == []
+
+
+def test_affirmative_counterpart_is_a_quote(lexicon: Lexicon) -> None:
+    text = "The Kremlin confirmed that Ushakov will travel to Geneva next week."
+    assert triples(quotes_of(text, lexicon)) == {
+        ("indirect", "Kremlin", "Ushakov will travel to Geneva next week")
+    }
