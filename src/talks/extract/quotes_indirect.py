@@ -112,27 +112,6 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     return parts
 
 
-def _second_clause(doc: Doc, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Split "said A, and that B" / "said A but that B" into one part list per
-    reported clause (the second clause is a quote of its own)."""
-    if len(parts) != 1:
-        return [parts]
-    tk = doc.tk
-    a, b = parts[0]
-    complementizers = tk.vocab.words.get("complementizers", frozenset())
-    for k in range(a + 2, b):
-        if (
-            tk.low[k] in complementizers
-            and tk.low[k - 1] in ("and", "but")
-            and tk.quote[k] < 0
-            and k + 1 <= b
-            and tk.quote[k + 1] < 0
-        ):
-            cut = k - 2 if tk.words[k - 2] == "," else k - 1
-            return [[(a, cut)], [(k + 1, b)]]
-    return [parts]
-
-
 def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of a reported clause, or [] with too few words of its own."""
     tk = doc.tk
@@ -163,13 +142,9 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             and frame.cue.kind != "speech"
         ):
             continue
-        whole = _parts(doc, frame)
-        split = _second_clause(doc, whole)
-        found = [_spans(doc, parts) for parts in split]
-        if len(found) > 1 and not all(found):
-            found = [_spans(doc, whole)]  # one clause too short on its own: keep them together
-        para = doc.para_of_token[frame.a]
-        for spans in found:
-            if spans:
-                out.append(Draft("indirect", spans, frame.speaker, frame, para))
+        # "said A, and that B" stays one quote: the gold keeps a second reported
+        # clause of the same speech act with the first.
+        spans = _spans(doc, _parts(doc, frame))
+        if spans:
+            out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return out
