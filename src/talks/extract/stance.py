@@ -39,7 +39,7 @@ _CLAUSE_BREAK = re.compile(
 _LINK_WORDS = frozenset(
     """to that on for of in into itself themselves its their his her the a an own project bid
     plan intention idea status as be being been is was are were would will should must can
-    could may might has have had also""".split()
+    could may might has have had also any every all""".split()
 )
 TOKEN = re.compile(r"[\w’'-]+")
 # Between a topic and a predicate cue after it: "The sanctions on Russia would remain in
