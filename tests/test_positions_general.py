@@ -43,6 +43,37 @@ CASES: list[tuple[str, Triple]] = [
         "Russia wants its neighbour to stay neutral and demilitarised.",
         ("Russia", "neutrality", "support"),
     ),
+    # a long list: every item without a cue of its own takes the list's governor
+    (
+        "The Russian side insists on formal recognition of the annexed regions as Russian "
+        "territory, a guarantee of Ukraine's non-aligned status, an international ban on any "
+        "foreign military bases in the country, strict limits on the size of Ukraine's army "
+        "and the removal of Western sanctions.",
+        ("Russia", "sanctions", "oppose"),
+    ),
+    (
+        "Beijing backs a ceasefire along the current lines, talks without preconditions and "
+        "a gradual easing of sanctions on Russia.",
+        ("China", "sanctions", "oppose"),
+    ),
+    # "never" heads a coordinated clause of its own
+    (
+        "Kyiv would give up its NATO bid and never build nuclear weapons.",
+        ("Ukraine", "nuclear_status", "support"),
+    ),
+    # modal requirements and other meeting wordings
+    (
+        "British officials have said any settlement must include firm security guarantees.",
+        ("United Kingdom", "security_guarantees", "support"),
+    ),
+    (
+        "Putin is willing to sit down with his Ukrainian counterpart, the Kremlin said.",
+        ("Russia", "leaders_meeting", "support"),
+    ),
+    (
+        "Turkey invited Putin to a summit in Istanbul.",
+        ("Turkey", "leaders_meeting", "support"),
+    ),
     # a document is held by its author
     (
         "The American-drafted framework would require Kyiv to abandon any claim to Donetsk.",
@@ -128,6 +159,11 @@ NOT_CASES: list[tuple[str, Triple]] = [
     (
         "Sanctions on Russian banks were debated in Brussels on Monday.",
         ("European Union", "sanctions", "support"),
+    ),
+    # an item with its own cue keeps that cue: the ban is on bases, not on the army size
+    (
+        "Moscow wants a ban on foreign bases in Ukraine and limits on Ukraine's army.",
+        ("Russia", "demilitarization", "oppose"),
     ),
     # a past event is not a stance
     (
