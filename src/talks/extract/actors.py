@@ -43,6 +43,7 @@ _FIRST_PERSON = frozenset({"we", "our", "i"})
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
 _APOSTROPHE_S = ("'s", "’s")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]*$")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
@@ -127,6 +128,15 @@ def find_mentions(
         m = _party_mention(text, comp, hit, cue_starts)
         if m is not None:
             out.append(m)
+
+    for am in comp.authored_doc.finditer(text):  # "the U.S.-drafted plan" holds US views
+        w = _NAME_BEFORE.search(text, max(0, am.start() - 30), am.start())
+        i = comp.parties.index.get(w.group()) if w else None
+        if w is None or i is None or is_blocked(w.start(), am.end()):
+            continue
+        subject = _prev_word(text, w.start()) not in _PREPOSITIONS
+        party = comp.party_words[i].party
+        out.append(Mention(w.start(), am.end(), "party", party, None, False, subject))
 
     for pm in _PRONOUN.finditer(text):
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):

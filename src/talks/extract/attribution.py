@@ -169,6 +169,13 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         k = _skip_time(tk, k, hi)
     if k > hi:
         return None
+    if (
+        k + 2 <= hi
+        and tk.words[k] == ","
+        and tk.words[k + 2] == ","
+        and tk.low[k + 1] in words.get("cue_asides", ())
+    ):
+        k += 3  # "has acknowledged, however, that"
     # adjuncts before "that" or a colon: "acknowledged on Wednesday that"
     for j in range(k, min(hi, k + 8) + 1):
         lw = tk.low[j]

@@ -87,6 +87,10 @@ def find_frames(
     vague = vocab.words.get("vague_sources", frozenset())
     vague_phrases = [v for v in vague if " " in v]
     relay_verbs = vocab.words.get("relay_verbs", frozenset())
+    inanimate = vocab.words.get("inanimate_subjects", frozenset())
+    documents = vocab.words.get("document_subjects", frozenset())
+    document_acts = vocab.words.get("document_acts", frozenset())
+    negations = vocab.words.get("negations", frozenset())
     frames: list[Frame] = []
     hits: list[tuple[int, int, Cue]] = []
     first_words = vocab.cue_phrases
@@ -159,6 +163,15 @@ def find_frames(
                 else:
                     continue
             frame.subject = subj
+            if subj is not None and subj.kind != "pronoun":
+                head = tk.low[subj.head]
+                if head in inanimate or (head in documents and cue.lemma in document_acts):
+                    continue  # "the map suggests …", "the memorandum offers …"
+            j = a - 1  # "has not (yet) confirmed that …": no speech event
+            while j > lo and tk.low[j] in ("yet", "publicly", "officially", "immediately"):
+                j -= 1
+            if j >= lo and (tk.low[j] in negations or tk.low[j].endswith("n't")):
+                continue
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
             if wording.removeprefix("the ") in vague or any(v in wording for v in vague_phrases):

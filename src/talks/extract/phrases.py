@@ -33,7 +33,10 @@ from talks.extract.tokens import (
 
 _PP_HEADS = frozenset("of for at from in with".split())
 _MAX_PHRASE = 14  # tokens: longer runs of capitals are headlines or transcripts, not names
-_POSTMODIFIERS = frozenset("close familiar loyal allied linked near opposed".split())
+_POSTMODIFIERS = frozenset(
+    "close familiar loyal allied linked near opposed briefed involved".split()
+)
+_AFFILIATIONS = frozenset("of at from with".split())  # "X, of the Council, said": a role
 _RELATIVES = frozenset("who which whose whom".split())
 # parentheses that leave the subject as it is: "European leaders, including …, said"
 _ASIDES = frozenset("including such among however meanwhile too though also".split())
@@ -62,6 +65,8 @@ class PhraseReader:
         self.time = w["time_words"]
         self.particles = w["name_particles"]
         self.function_words = w["not_names"]
+        # unbracketed asides between a subject and its cue: "X for his part said"
+        self.asides = {tuple(a.split()) for a in w.get("subject_asides", ())}
 
     def nameish(self, i: int) -> bool:
         """Could token i be part of a person's or body's proper name?"""
@@ -81,6 +86,14 @@ class PhraseReader:
                     j = k - 1  # "Rep. Emanuel Cleaver II (D-Mo.) said"
                     continue
                 return j
+            if lw in ("part", "turn", "response", "reply", "contrast"):
+                for n in (2, 3):
+                    if j - n + 1 >= lo and tuple(tk.low[j - n + 1 : j + 1]) in self.asides:
+                        j -= n
+                        break
+                else:
+                    return j
+                continue
             if lw in self.between or (
                 lw.endswith("ly") and len(lw) > 4 and not tk.flags[j] & (CAP | PNOUN | GNOUN)
             ):
@@ -109,7 +122,7 @@ class PhraseReader:
         if tk.poss[j] or (j in tk.party_adjective and not f & (PNOUN | GNOUN | OUTLET)):
             return None  # "Russian state television": an adjective heads nothing
         if not (f & (PNOUN | GNOUN | PARTY | OUTLET) or self.nameish(j)):
-            return self._loose(j, lo)
+            return self._postmodified(j, lo) or self._loose(j, lo)
         a = j
         k = j - 1
         while k >= lo and k > j - _MAX_PHRASE:
@@ -138,7 +151,7 @@ class PhraseReader:
                     continue
                 if (
                     k - 3 >= lo
-                    and tk.low[k - 1] in _PP_HEADS | {"to"}
+                    and tk.low[k - 1] in _PP_HEADS | {"to", "on"}
                     and tk.low[k - 2] in _POSTMODIFIERS
                     and tk.flags[k - 3] & (PNOUN | GNOUN)
                 ):
@@ -189,6 +202,21 @@ class PhraseReader:
             a += 1
         return self.analyse(a, j)
 
+    def _postmodified(self, j: int, lo: int) -> Phrase | None:
+        """A group with an adjective or participle after it ending at token j:
+        "officials familiar with the talks", "diplomats briefed on the plan"."""
+        tk = self.tk
+        for m in range(j - 2, max(lo, j - 8), -1):
+            if tk.flags[m] & (PUNCT | FINITE | CUEW):
+                return None
+            if (
+                tk.low[m] in _POSTMODIFIERS
+                and tk.low[m + 1] in _PP_HEADS | {"to", "on"}
+                and tk.flags[m - 1] & (PNOUN | GNOUN)
+            ):
+                return self.core_before(m - 1, lo)
+        return None
+
     def _adjective(self, k: int) -> bool:
         """Could token k be an adjective inside a noun phrase ("63-year-old")?"""
         tk = self.tk
@@ -221,6 +249,7 @@ class PhraseReader:
         k = j - 1
         verb = False
         cue = False
+        relative = False
         while k >= lo and k > j - 40:
             w = tk.words[k]
             if w == "," and tk.quote[k] < 0:
@@ -228,7 +257,7 @@ class PhraseReader:
                 participle = tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith(("ing", "ed"))
                 if k == j - 1 or (cue and not participle):
                     return None
-                if verb and tk.low[k + 1] not in _RELATIVES and not participle:
+                if verb and not (relative or participle or tk.low[k + 1] in PREPOSITIONS):
                     return None  # a clause, unless a relative one ("…, who led the team,")
                 return k
             f = tk.flags[k]
@@ -237,6 +266,7 @@ class PhraseReader:
                 k -= 1
                 continue
             verb = verb or bool(f & FINITE)
+            relative = relative or tk.low[k] in _RELATIVES
             if f & PUNCT and w not in (".", "-", "'", "’", "&"):
                 return None
             k -= 1
@@ -270,7 +300,10 @@ class PhraseReader:
                 first in _RELATIVES
                 or first in _ASIDES
                 or tk.flags[k + 1] & CUEW
-                or (first in PREPOSITIONS and not self.role_like(k + 1, j - 1))
+                or (
+                    first in PREPOSITIONS
+                    and (first not in _AFFILIATIONS or not self.role_like(k + 1, j - 1))
+                )
             ):
                 return outer  # "Umerov, who led the delegation, said"; ", for his part,"
             if inner is not None and inner.start == k + 1 and inner.kind in ("name", "outlet"):

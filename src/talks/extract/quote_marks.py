@@ -86,6 +86,8 @@ def _scan_paragraph(
     single_at: int | None = None
     single_mark = -1
     first_close: int | None = None
+    # French style « … »: a » never opens when the paragraph has a «
+    french = text.find("«", para.start, para.end) != -1
     for m in _MARK.finditer(text, para.start, para.end):
         glyph = m.group()
         at = m.start()
@@ -104,9 +106,9 @@ def _scan_paragraph(
                     if first_close is None and not segs and closes:
                         first_close = at
                     continue
-                if glyph == "»" and not opens:
+                if glyph == "»" and (french or not opens):
                     continue
-                if at + width < para.end and text[at + width].isspace():
+                if glyph != "«" and at + width < para.end and text[at + width].isspace():
                     continue  # an opening mark with nothing after it: stray
                 open_at, open_mark, open_glyph = at + width, at, glyph
                 single_at = None  # a double quote swallows any pending single one

@@ -20,6 +20,7 @@ from talks.extract.tokens import CUEW, FINITE, PUNCT
 MIN_OUTSIDE_WORDS = 4
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
+_STOPS = frozenset(".!?")
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -101,10 +102,28 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     how, after = _after_frame(doc, frame, hi)
     if how == "clause":
         return []
+    for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
+        if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
+            lo = k
+            break
     parts = [(lo, comma - 1)]
     if how == "more":
         parts.append((after, _content_end(doc, frame, after, hi)))
     return parts
+
+
+def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of a reported clause, or [] with too few words of its own."""
+    tk = doc.tk
+    spans: list[tuple[int, int]] = []
+    outside = 0
+    for a, b in parts:
+        a, b = _trim(doc, a, b)
+        if b < a:
+            continue
+        outside += sum(1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
+        spans.append((tk.starts[a], tk.ends[b]))
+    return spans if outside >= MIN_OUTSIDE_WORDS else []
 
 
 def indirect_quotes(doc: Doc) -> list[Draft]:
@@ -123,18 +142,9 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             and frame.cue.kind != "speech"
         ):
             continue
-        spans: list[tuple[int, int]] = []
-        outside = 0
-        for a, b in _parts(doc, frame):
-            a, b = _trim(doc, a, b)
-            if b < a:
-                continue
-            outside += sum(
-                1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT
-            )
-            spans.append((tk.starts[a], tk.ends[b]))
-        if outside < MIN_OUTSIDE_WORDS or not spans:
-            continue
-        para = doc.para_of_token[frame.a]
-        out.append(Draft("indirect", spans, frame.speaker, frame, para))
+        # "said A, and that B" stays one quote: the gold keeps a second reported
+        # clause of the same speech act with the first.
+        spans = _spans(doc, _parts(doc, frame))
+        if spans:
+            out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return out

@@ -39,7 +39,7 @@ _CLAUSE_BREAK = re.compile(
 _LINK_WORDS = frozenset(
     """to that on for of in into itself themselves its their his her the a an own project bid
     plan intention idea status as be being been is was are were would will should must can
-    could may might has have had also""".split()
+    could may might has have had also any every all""".split()
 )
 TOKEN = re.compile(r"[\w’'-]+")
 # Between a topic and a predicate cue after it: "The sanctions on Russia would remain in
@@ -62,6 +62,13 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _OTHER_VERB = re.compile(r"\b(?:and|or)\s+(?:then\s+|also\s+)?[a-z]+(?:ed|es)\b")
 _BY = re.compile(r"\s+by\s+")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# the last list separator before a signal: "demands A, B and the lifting of C"
+_ITEM_START = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:[\w’'-]+\s+){0,6}$")
+# a cue that heads a noun phrase ("a ban on", "formal recognition of") belongs to its item
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:a|an|the|any|its|their|his|her|our|[a-z]+(?:al|ic|ive|ful|ous))\s+$", re.I
+)
+_OF_AFTER = re.compile(r"\s+of\b")
 _MAX_GAP_TOKENS = 12  # cue … signal
 _MAX_LINK_TOKENS = 6  # cue … cue
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
@@ -331,6 +338,9 @@ def _governor(
     """The chain of cues before the signal (innermost first), or else a predicate cue
     after it ("… would remain in place"); ([], None) when nothing states a view."""
     text = doc.text
+    listed = _list_governor(doc, sig, c_lo, masks)
+    if listed:
+        return listed, None
     pre = [
         c
         for c in doc.cue_index.within(c_lo, sig.start)
@@ -353,6 +363,25 @@ def _governor(
             return [], c
         break
     return [], None
+
+
+def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> list[Hit]:
+    """A list item with no cue of its own takes the chain of the list's first topic:
+    "insists on recognition of Crimea, a non-aligned Ukraine and [limits on its army]"."""
+    item = _ITEM_START.search(doc.text, max(c_lo, sig.start - 60), sig.start)
+    if item is None or doc.cue_index.within(item.start(), sig.start):
+        return []
+    first = next(iter(doc.signal_index.within(c_lo, item.start())), None)
+    if first is None or first.end > item.start() or inside(first.start, masks):
+        return []
+    chain, _ = _governor(doc, first, c_lo, first.end, masks)
+    text = doc.text
+    while chain and (
+        _NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
+        or _OF_AFTER.match(text, chain[0].end)
+    ):
+        chain = chain[1:]  # "wants [a ban on bases] and limits on …": the ban is the item's
+    return chain
 
 
 def _subject(

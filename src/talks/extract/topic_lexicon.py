@@ -58,6 +58,7 @@ class Compiled:
     person_words: tuple[PersonWord, ...]
     role_after: re.Pattern[str]  # a role or group noun right after a party word
     person_role_after: re.Pattern[str]  # a singular person role right after a party word
+    authored_doc: re.Pattern[str]  # "-drafted plan" after a party word: the document's author
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
@@ -83,6 +84,8 @@ _SPEECH_FALLBACK = (
     "insisted insists claimed claims stated states argued argues warned warns wrote writes "
     "announced announces confirmed confirms concluded concludes"
 )
+
+_DOC_MODIFIERS = r"(?:(?:peace|draft|new|latest|revised|\d+-point)\s+){0,2}"
 
 _CACHE: dict[int, tuple[Lexicon, Compiled]] = {}
 
@@ -136,6 +139,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
     groups = lexicon.words.get("position_groups", [])
     roles_all = _words(person_roles + groups) or "(?!)"
     roles_person = _words(person_roles) or "(?!)"
+    docs = _words(lexicon.words.get("position_documents", [])) or "(?!)"
     anaphors = _words(lexicon.words.get("position_anaphors", [])) or "(?!)"
 
     speech: set[str] = set(_SPEECH_FALLBACK.split())
@@ -161,8 +165,17 @@ def _compile(lexicon: Lexicon) -> Compiled:
         persons=Literals(person_keys),
         person_words=tuple(person_surface[k] for k in person_keys),
         # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
-        role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all})\b", re.I),
+        role_after=re.compile(
+            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all})\b"
+            rf"|\s+{_DOC_MODIFIERS}(?:{docs})\b",
+            re.I,
+        ),
         person_role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_person})\b", re.I),
+        authored_doc=re.compile(
+            rf"-(?:drafted|authored|written|proposed|brokered|sponsored)\s+{_DOC_MODIFIERS}"
+            rf"(?:{docs})\b",
+            re.I,
+        ),
         role_before_of=re.compile(rf"\b(?:{roles_all})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C
