@@ -171,3 +171,33 @@ def test_nearest_expression_wins() -> None:
     text = "On Monday the delegations met, and Medinsky said yesterday the talks were hard."
     at = text.index("said")
     assert statement_date(text, at, PUBLISHED) == (D(2022, 3, 29), "relative")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ceasefire talks stall\nBy Ana Ruiz | March 3, 2024\nBody text starts here.",
+            "2024-03-03",
+        ),
+        ("Envoys meet again\nMon 7 Apr 2025 09.15 BST\nThe envoys met in Rome.", "2025-04-07"),
+        # a date in the headline is news, not the article's date
+        ("Talks set for June 4, 2025\nThe sides agreed on a new round of talks.", None),
+        # a long sentence under the headline is prose, not a byline
+        (
+            "Headline\nThe talks that began on June 4, 2025 in Geneva went on for three days.",
+            None,
+        ),
+    ],
+)
+def test_byline_dates(text: str, expected: str | None) -> None:
+    found = dateline(text)
+    assert (found[0].isoformat() if found else None) == expected
+    if found:
+        assert text[found[1].start : found[1].end].endswith(expected[:4])
+
+
+def test_agency_dateline_with_a_full_stop_takes_the_year_hint() -> None:
+    found = dateline("Headline\nKYIV, May 16. /TASS/. Talks resumed.", year_hint=2025)
+    assert found is not None and found[0] == dt.date(2025, 5, 16)
+    assert dateline("Headline\nKYIV, May 16. /TASS/. Talks resumed.") is None

@@ -132,10 +132,16 @@ def dateline(
     with neither it is not a date.
     """
     window_end = min(len(text), content_start + _DATELINE_WINDOW)
+    seen_title = False
     for line in re.finditer(r"[^\n]+", text[:window_end]):
         start = line.start()
         if start < content_start and line.end() <= content_start:
             continue
+        if not line.group().strip():
+            continue
+        if seen_title and (found := _byline_date(line.group(), start)) is not None:
+            return found
+        seen_title = True
         candidates = []
         lead = _DATE_LINE_LEAD.match(text, start)
         if lead:
@@ -151,12 +157,31 @@ def dateline(
             if year is None:
                 # A bare "March 30" counts only as a dateline: place first, agency or dash after.
                 after = text[end : end + 30]
-                if not re.match(r"\s*(\([^)]{2,30}\)|/[A-Z]+/)?\s*[-–—:]", after):
+                if not re.match(r"\s*\.?\s*(\([^)]{2,30}\)|/[A-Z]+/)?\s*[-–—:.]", after):
                     continue
                 year = year_hint if year_hint is not None else _single_year(text)
             d = _make(year, month, day)
             if d:
                 return d, Span(start=pos, end=end)
+    return None
+
+
+_FULL_DATES = _FORMS[:4]  # the forms that carry a year
+
+
+def _byline_date(line: str, offset: int) -> tuple[dt.date, Span] | None:
+    """A full date on a byline or date line under the headline ("by Jane Doe June 4,
+    2025 7:41 PM", "Tue 19 Aug 2025 12.10 BST"): a short line that is not a sentence."""
+    stripped = line.strip()
+    if len(stripped) > 100 or len(stripped.split()) > 16 or stripped.endswith((".", "”", '"')):
+        return None
+    for form in _FULL_DATES:
+        m = form.search(line)
+        if m:
+            month = _month_of(m.group("month"))
+            d = _make(int(m.group("year")), month, int(m.group("day"))) if month else None
+            if d:
+                return d, Span(start=offset + m.start(), end=offset + m.end())
     return None
 
 
