@@ -77,3 +77,8 @@ def test_sentences_within_given_spans_only() -> None:
 def test_empty_text_has_no_sentences() -> None:
     assert sentences("") == []
     assert paragraphs("\n\n") == []
+
+
+def test_reverend_is_an_abbreviation() -> None:
+    text = "The deal is fragile, said the Rev. Al Sharpton at the rally."
+    assert [s.of(text) for s in sentences(text)] == [text]

@@ -28,7 +28,7 @@ _END = re.compile(r"""[.!?]+[”"’'»)\]]*(?=\s+[“"‘'«(\[]?[A-Z0-9•\-�
 _ABBREV = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt st jr sr inc ltd corp co
     vs etc no nos fig approx dept univ est u.s u.k u.n e.u jan feb mar apr jun jul aug
-    sep sept oct nov dec mt ft pres amb adm cmdr gov't govt""".split()
+    sep sept oct nov dec mt ft pres amb adm cmdr gov't govt rev msgr hon""".split()
 )
 
 
