@@ -11,7 +11,9 @@ provenance.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from talks.extract.coref import Entity
 from talks.extract.phrases import Phrase, PhraseReader
@@ -85,7 +87,7 @@ def find_frames(
     noun_forms = vocab.words.get("noun_forms", frozenset())
     coordinators = vocab.words.get("coordinators", frozenset())
     vague = vocab.words.get("vague_sources", frozenset())
-    vague_phrases = [v for v in vague if " " in v]
+    vague_phrase = _phrases_pattern(frozenset(v for v in vague if " " in v))
     relay_verbs = vocab.words.get("relay_verbs", frozenset())
     inanimate = vocab.words.get("inanimate_subjects", frozenset())
     documents = vocab.words.get("document_subjects", frozenset())
@@ -174,7 +176,9 @@ def find_frames(
                 continue
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
-            if wording.removeprefix("the ") in vague or any(v in wording for v in vague_phrases):
+            if wording.removeprefix("the ") in vague or (
+                vague_phrase is not None and vague_phrase.search(wording)
+            ):
                 continue
         elif frame.parent is None:
             continue
@@ -190,6 +194,14 @@ def find_frames(
                 tk.flags[k] &= ~CUEW
     _mark_outlets(frames)
     return frames
+
+
+@lru_cache(maxsize=8)
+def _phrases_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern found in a text exactly when one of `phrases` is (None for none)."""
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases)))
 
 
 def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
