@@ -332,11 +332,11 @@ class Scanner:
         of that family's patterns would give (the earlier entry wins at one start)."""
         found: list[list[Hit]] = [[] for _ in self.families]
         ends = [-1] * len(self.families)
-        low = self._lower(text)
-        if low is not None and self.fine is not None:
-            self._scan_fine(text, low, found, ends)
+        lowered = self._lower(text)
+        if lowered is not None and self.fine is not None:
+            self._scan_fine(text, lowered[0], lowered[1], found, ends)
         else:
-            self._scan_short(text, low, found, ends)
+            self._scan_short(text, lowered[0] if lowered else None, found, ends)
         for f, fam in enumerate(self.families):
             if fam.always:
                 found[f] = fam.merge_always(text, found[f])
@@ -361,7 +361,9 @@ class Scanner:
                     found[f].append(Hit(p, end, i))
                     ends[f] = end
 
-    def _scan_fine(self, text: str, low: str, found: list[list[Hit]], ends: list[int]) -> None:
+    def _scan_fine(
+        self, text: str, low: str, fixed: bool, found: list[list[Hit]], ends: list[int]
+    ) -> None:
         """`_scan_short` over fewer word starts and entries, with the same hits.
 
         Every word start `_scan_short` tries and where some entry matches is one where
@@ -374,10 +376,13 @@ class Scanner:
         starts = [m.end() for m in self.fine.finditer(low)]
         if self._fine_first.match(low):
             starts.insert(0, 0)
+        # (the lower-cased text gives the same keys where it differs from lowering the
+        # slice only in letters other than ASCII, which no key has: unless "ı" was folded)
+        keys = text if fixed else low
         for p in starts:
             if hiding and p > 1 and low[p - 1] in hiding and self._hidden(low, p):
                 continue
-            key = text[p : p + _K].lower()
+            key = keys[p : p + _K].lower() if fixed else keys[p : p + _K]
             cands = memo.get(key)
             if cands is None:
                 cands = memo[key] = self._fine_candidates(key)
@@ -400,9 +405,9 @@ class Scanner:
             q -= 2
         return covering % 2 == 1  # the first is reached, hides the second, ...
 
-    def _lower(self, text: str) -> str | None:
-        """The text lower-cased for the plain patterns, or None when the case-insensitive
-        ones must run on the text itself.
+    def _lower(self, text: str) -> tuple[str, bool] | None:
+        """The text lower-cased for the plain patterns (and whether an extra letter was
+        folded), or None when the case-insensitive ones must run on the text itself.
 
         In `low = text.lower()` an ASCII letter k sits exactly where the text has a
         character that matches k under re.IGNORECASE (the engine compares simple
@@ -415,10 +420,12 @@ class Scanner:
         low = text.lower()
         if len(low) != len(text):
             return None
+        fixed = False
         for extra, k in self.fixes.items():
             if extra in low:
                 low = low.replace(extra, k)
-        return low
+                fixed = True
+        return low, fixed
 
     def _lowered(self, low: str) -> Iterator[re.Match[str]]:
         assert self.lowered is not None
