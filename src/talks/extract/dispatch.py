@@ -208,32 +208,47 @@ def _word_start_trie(words: Iterable[str]) -> str:
     letter, as a look-behind over two characters: that way the pattern starts with plain
     letters, so the engine skips ahead to them in C instead of testing every position.
     """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree = _tree(words)
+    if not tree:
+        return "(?!)"
+    if "" in tree or " " in tree:  # an empty or space-led phrase: test the start first
+        return rf"(?<![\w-])(?:{_emit(tree)})"
+    firsts = [re.escape(ch) + r"(?<![\w-].)" + _emit(child) for ch, child in sorted(tree.items())]
+    return "(?:" + "|".join(firsts) + ")"
+
+
+def phrase_trie(phrases: Iterable[str]) -> str:
+    """A regex for any of `phrases` (a space stands for any white space), the longest one
+    that fits tried first, as an alternation longest first would; shaped as a trie, so the
+    engine reads each letter once instead of trying every phrase. "" for none."""
+    return _emit(_tree(phrases))
+
+
+_Tree = dict[str, "_Tree"]
+
+
+def _tree(words: Iterable[str]) -> _Tree:
+    tree: _Tree = {}
     for w in words:
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return tree
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        parts = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        if "" in node:  # a phrase ends here too: try the longer ones first
-            return f"(?:{body})?" if len(parts) == 1 else body + "?"
-        return body
 
-    if not tree:
-        return "(?!)"
-    if "" in tree or " " in tree:  # an empty or space-led phrase: test the start first
-        return rf"(?<![\w-])(?:{emit(tree)})"
-    firsts = [re.escape(ch) + r"(?<![\w-].)" + emit(child) for ch, child in sorted(tree.items())]
-    return "(?:" + "|".join(firsts) + ")"
+def _emit(node: _Tree) -> str:
+    parts = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:  # a phrase ends here too: try the longer ones first
+        return f"(?:{body})?" if len(parts) == 1 else body + "?"
+    return body
 
 
 def _ignorecase_extras(chars: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.dispatch import Family, Hit, Literals, Scanner
+from talks.extract.dispatch import Family, Hit, Literals, Scanner, phrase_trie
 from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
@@ -71,11 +71,19 @@ class Compiled:
     signal_scanner: Scanner
 
 
-def _words(words: list[str]) -> str:
-    """Longest first, spaces as any whitespace."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
+def _words(words: list[str], *, fold: bool = False) -> str:
+    """Any of `words`, longest first, spaces as any whitespace ("" for none); `fold`: the
+    pattern will match case-insensitively.
+
+    Plain ASCII words with single spaces become one trie-shaped pattern: of two words
+    that fit at one place one extends the other, and the trie tries the longer first, as
+    the alternation does (under `fold` the words are lower-cased first, so that "Head" and
+    "head of state" share their letters too); the engine just reads each letter once.
+    """
+    unique = sorted(set(words), key=len, reverse=True)
+    if all(w and w.isascii() and " ".join(w.split()) == w for w in unique):
+        return phrase_trie({w.lower() for w in unique} if fold else unique)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
 # Reporting verbs used when the quotes lexicon has none (trailing "…, he added").
@@ -137,10 +145,11 @@ def _compile(lexicon: Lexicon) -> Compiled:
 
     person_roles = lexicon.words.get("position_person_roles", [])
     groups = lexicon.words.get("position_groups", [])
-    roles_all = _words(person_roles + groups) or "(?!)"
-    roles_person = _words(person_roles) or "(?!)"
-    docs = _words(lexicon.words.get("position_documents", [])) or "(?!)"
-    anaphors = _words(lexicon.words.get("position_anaphors", [])) or "(?!)"
+    roles_all = _words(person_roles + groups) or "(?!)"  # (case-sensitive: bare_role)
+    roles_all_i = _words(person_roles + groups, fold=True) or "(?!)"
+    roles_person = _words(person_roles, fold=True) or "(?!)"
+    docs = _words(lexicon.words.get("position_documents", []), fold=True) or "(?!)"
+    anaphors = _words(lexicon.words.get("position_anaphors", []), fold=True) or "(?!)"
 
     speech: set[str] = set(_SPEECH_FALLBACK.split())
     for cue in lexicon.cues:
@@ -166,7 +175,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         person_words=tuple(person_surface[k] for k in person_keys),
         # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
         role_after=re.compile(
-            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all})\b"
+            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
             rf"|\s+{_DOC_MODIFIERS}(?:{docs})\b",
             re.I,
         ),
@@ -176,7 +185,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
             rf"(?:{docs})\b",
             re.I,
         ),
-        role_before_of=re.compile(rf"\b(?:{roles_all})\s+of\s+(?:the\s+)?$", re.I),
+        role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C
         bare_role=re.compile(rf"[Tt](?<!\w.)he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b"),
