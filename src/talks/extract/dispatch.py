@@ -3,96 +3,34 @@
 One alternation of a hundred patterns makes the regex engine try every branch
 at every position of the text; that costs milliseconds per article. Instead,
 each pattern's possible first letters (up to three, lower-cased) are worked
-out once from its parse tree, and at each word start of the text only the
-patterns whose prefix fits are tried. A pattern whose start cannot be told
-(`\\w+ly`, a class of letters) is simply run over the whole text.
+out once from its parse tree (`regex_shapes.prefixes`), and at each word start
+of the text only the patterns whose prefix fits are tried. A pattern whose
+start cannot be told (`\\w+ly`, a class of letters) is simply run over the
+whole text.
+
+Case-insensitive families look for word starts in the lower-cased text with plain
+patterns (several times quicker in `re`), and stop only where some pattern's longer
+prefix (up to eight letters) begins; the hits are exactly those of the three-letter
+dispatch (see `Scanner._scan_fine`).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-# The stdlib's own regex parser (sre_parse before 3.11): a private module, so it is
-# reached dynamically and anything unexpected from it just means "cannot dispatch".
-try:
-    _p: Any = importlib.import_module("re._parser")
-    _c: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover
-    _p = importlib.import_module("sre_parse")
-    _c = importlib.import_module("sre_constants")
+from talks.extract.regex_shapes import (
+    K_FINE,
+    K,
+    ascii_head,
+    ignorecase_extras,
+    prefixes,
+    trie,
+    word_start_trie,
+)
 
-_K = 3  # prefix letters used for dispatch
-_K_FINE = 8  # prefix letters that rule out most of the patterns tried at one word start
-_LIMIT = 400  # prefixes per pattern before giving up on dispatch
-
-
-class _Unknown(Exception):
-    """The pattern can start with too many things to dispatch on."""
-
-
-Prefixes = set[tuple[str, bool]]  # (letters, may the next item extend them)
-
-
-def _expand(items: Any, k: int, fold: bool) -> Prefixes:
-    results: Prefixes = {("", True)}
-    for op, av in list(items):
-        new: Prefixes = set()
-        for pre, open_ in results:
-            if not open_ or len(pre) >= k:
-                new.add((pre, False))
-                continue
-            for piece, piece_open in _first(op, av, k - len(pre), fold):
-                word = pre + piece
-                new.add((word, piece_open and len(word) < k))
-        if len(new) > _LIMIT:
-            raise _Unknown
-        results = new
-    return results
-
-
-def _first(op: Any, av: Any, k: int, fold: bool) -> Prefixes:
-    def ch(code: int) -> str:
-        c = chr(code)
-        return c.lower() if fold else c
-
-    if op is _c.LITERAL:
-        return {(ch(av), True)}
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return {("", True)}
-    if op is _c.SUBPATTERN:
-        return _expand(av[-1], k, fold)
-    if op is _c.BRANCH:
-        out: Prefixes = set()
-        for branch in av[1]:
-            out |= _expand(branch, k, fold)
-        return out
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        lo, hi, body = av
-        once = _expand(body, k, fold)
-        if hi != 1:  # after one round the body may come again: stop there
-            once = {(w, False) for w, _ in once}
-        return once | {("", True)} if lo == 0 else once
-    if op is _c.IN:
-        chars = [ch(v) for o, v in av if o is _c.LITERAL]
-        if len(chars) == len(av) and len(chars) <= 4:
-            return {(c, True) for c in chars}
-    return {("", False)}
-
-
-def prefixes(pattern: str, flags: int = 0, *, fold: bool = True, k: int = _K) -> set[str] | None:
-    """The letters a match may start with (1-`k` each; lower-cased when `fold`), or None
-    when that cannot be told."""
-    try:
-        words = {w for w, _ in _expand(_p.parse(pattern, flags), k, fold)}
-    except (_Unknown, re.error, TypeError, ValueError):
-        return None
-    if not words or any(not w or not (w[0].isalnum() or w[0] == "_") for w in words):
-        return None
-    return words
+__all__ = ["Family", "Hit", "Literals", "Scanner", "prefixes"]
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -113,7 +51,7 @@ class Family:
     buckets: dict[str, tuple[int, ...]]  # first letters (1-3; lower-cased if fold) -> entries
     always: tuple[int, ...]  # entries whose start cannot be told: run over the whole text
     fold: bool  # matched case-insensitively
-    # per entry, longer prefixes (up to _K_FINE letters, each extending one of its
+    # per entry, longer prefixes (up to K_FINE letters, each extending one of its
     # bucket keys): a match starts with one of them
     fine: tuple[tuple[str, ...], ...] = ()
 
@@ -134,7 +72,7 @@ class Family:
                 continue
             for h in heads:
                 buckets.setdefault(h, []).append(i)
-            longer = prefixes(pat, flags, fold=fold, k=_K_FINE)
+            longer = prefixes(pat, flags, fold=fold, k=K_FINE)
             if longer is None or not all(w.startswith(tuple(heads)) for w in longer):
                 longer = heads  # (cannot be told: the short ones do)
             fine.append(tuple(sorted(longer)))
@@ -161,24 +99,6 @@ class Family:
         return out
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex that matches any of `words` (as a prefix), shaped as a trie: fast in `re`."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        if "" in node:
-            return ""  # a key ends here: any longer key is not needed to find the position
-        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return emit(tree) if tree else "(?!)"
-
-
 class Literals:
     """Plain phrases matched case-sensitively, longest first, through one trie-shaped
     regex (the engine walks it letter by letter instead of trying every phrase)."""
@@ -187,7 +107,7 @@ class Literals:
         self.index: dict[str, int] = {}
         for i, ph in enumerate(phrases):
             self.index.setdefault(" ".join(ph.split()), i)
-        self.pattern = re.compile(rf"{_word_start_trie(self.index)}(?![\w-])")
+        self.pattern = re.compile(rf"{word_start_trie(self.index)}(?![\w-])")
 
     def scan(self, text: str) -> list[Hit]:
         index, get = self.index, self.index.get
@@ -201,83 +121,10 @@ class Literals:
         return out
 
 
-def _word_start_trie(words: Iterable[str]) -> str:
-    """A regex for exactly `words` at a word start, longest alternatives tried first.
-
-    The word-start test (no letter, digit or hyphen before) comes right after the first
-    letter, as a look-behind over two characters: that way the pattern starts with plain
-    letters, so the engine skips ahead to them in C instead of testing every position.
-    """
-    tree = _tree(words)
-    if not tree:
-        return "(?!)"
-    if "" in tree or " " in tree:  # an empty or space-led phrase: test the start first
-        return rf"(?<![\w-])(?:{_emit(tree)})"
-    firsts = [re.escape(ch) + r"(?<![\w-].)" + _emit(child) for ch, child in sorted(tree.items())]
-    return "(?:" + "|".join(firsts) + ")"
-
-
-def phrase_trie(phrases: Iterable[str]) -> str:
-    """A regex for any of `phrases` (a space stands for any white space), the longest one
-    that fits tried first, as an alternation longest first would; shaped as a trie, so the
-    engine reads each letter once instead of trying every phrase. "" for none."""
-    return _emit(_tree(phrases))
-
-
-_Tree = dict[str, "_Tree"]
-
-
-def _tree(words: Iterable[str]) -> _Tree:
-    tree: _Tree = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return tree
-
-
-def _emit(node: _Tree) -> str:
-    parts = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if "" in node:  # a phrase ends here too: try the longer ones first
-        return f"(?:{body})?" if len(parts) == 1 else body + "?"
-    return body
-
-
-def _ignorecase_extras(chars: str) -> dict[str, str]:
-    """Characters other than its own case forms that re.IGNORECASE matches to an ASCII
-    letter in `chars` ("ı" for "i", "ſ" for "s"): the regex compiler's own table."""
-    try:
-        table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
-    except (ImportError, AttributeError):  # pragma: no cover - older layouts
-        table = {0x69: (0x131,), 0x73: (0x17F,)}
-    out: dict[str, str] = {}
-    for k in sorted(set(chars.lower())):
-        for extra in table.get(ord(k), ()):
-            if not chr(extra).isascii():
-                out[chr(extra)] = k
-    return out
-
-
 _Cand = tuple[int, int, re.Pattern[str]]  # family, entry, compiled pattern
 _Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match
 _FineTry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], tuple[str, ...]]
 _WORDISH = re.compile(r"[\w-]")
-
-
-def _ascii_head(word: str) -> str:
-    """`word` up to its first character other than ASCII."""
-    for j, ch in enumerate(word):
-        if not ch.isascii():
-            return word[:j]
-    return word
 
 
 def _first2(c: _Cand) -> tuple[int, int]:
@@ -302,15 +149,15 @@ class Scanner:
             for k, v in merged.items()
         }
         self.lengths = tuple(sorted({len(k) for k in merged}, reverse=True))
-        self.candidates = re.compile(rf"(?<![\w-])(?:{_trie(merged)})", re.I if self.fold else 0)
+        self.candidates = re.compile(rf"(?<![\w-])(?:{trie(merged)})", re.I if self.fold else 0)
         # Case-insensitive matching costs the engine several times more than plain
         # matching, so a folding scanner with ASCII prefixes looks for them in the
         # lower-cased text instead (same offsets, see `_lowered`).
         self.lowered: re.Pattern[str] | None = None
         self.fixes: dict[str, str] = {}
         if self.fold and all(k.isascii() for k in merged):
-            self.lowered = re.compile(rf"(?<![\w-])(?:{_trie(merged)})")
-            self.fixes = _ignorecase_extras("".join(merged))
+            self.lowered = re.compile(rf"(?<![\w-])(?:{trie(merged)})")
+            self.fixes = ignorecase_extras("".join(merged))
         self._memo: dict[str, tuple[_Try, ...]] = {}  # first letters -> patterns to try
         # In the lower-cased text: the word starts where some entry's longer prefix
         # begins (a match found nowhere else), and the entries worth trying there.
@@ -320,15 +167,15 @@ class Scanner:
         self._fine_first: re.Pattern[str] = re.compile("(?!)")
         self._fine_memo: dict[str, tuple[_FineTry, ...]] = {}
         self._fine_heads = tuple(
-            tuple(tuple(sorted({_ascii_head(w) for w in words})) for words in fam.fine)
+            tuple(tuple(sorted({ascii_head(w) for w in words})) for words in fam.fine)
             for fam in self.families
         )
         fine_keys = {w for fam in self._fine_heads for words in fam for w in words}
         if self.lowered is not None and fine_keys and all(fine_keys):
             # (the character before the word start is matched, not looked behind at: a
             # pattern that starts with a character class lets the engine skip ahead in C)
-            self.fine = re.compile(rf"[^\w-](?={_trie(fine_keys)})")
-            self._fine_first = re.compile(rf"(?={_trie(fine_keys)})")  # at offset 0
+            self.fine = re.compile(rf"[^\w-](?={trie(fine_keys)})")
+            self._fine_first = re.compile(rf"(?={trie(fine_keys)})")  # at offset 0
         # A candidate match of three letters whose middle one ends a word ("e.u") hides
         # a word start right after it from the short-prefix search: keep that rule.
         self._hiding = frozenset(k[1] for k in merged if len(k) == 3 and not _WORDISH.match(k[1]))
@@ -364,7 +211,7 @@ class Scanner:
         starts = self.candidates.finditer(text) if low is None else self._lowered(low)
         for m in starts:
             p = m.start()
-            key = text[p : p + _K].lower() if fold else text[p : p + _K]
+            key = text[p : p + K].lower() if fold else text[p : p + K]
             cands = memo.get(key)
             if cands is None:
                 cands = memo[key] = self._candidates(key)
@@ -397,7 +244,7 @@ class Scanner:
         for p in starts:
             if hiding and p > 1 and low[p - 1] in hiding and self._hidden(low, p):
                 continue
-            key = keys[p : p + _K].lower() if fixed else keys[p : p + _K]
+            key = keys[p : p + K].lower() if fixed else keys[p : p + K]
             cands = memo.get(key)
             if cands is None:
                 cands = memo[key] = self._fine_candidates(key)

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.dispatch import Family, Hit, Literals, Scanner, phrase_trie
+from talks.extract.dispatch import Family, Hit, Literals, Scanner
+from talks.extract.regex_shapes import phrase_trie
 from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]

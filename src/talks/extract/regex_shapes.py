@@ -1,0 +1,183 @@
+"""The shapes of lexicon regexes: the letters a pattern can start with (read off its
+parse tree), and word lists written as trie-shaped alternations.
+
+Both serve `dispatch`: prefixes decide which patterns are worth trying at a word
+start; a trie lets the regex engine read each letter once instead of trying every
+alternative in turn.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# The stdlib's own regex parser (sre_parse before 3.11): a private module, so it is
+# reached dynamically and anything unexpected from it just means "cannot dispatch".
+try:
+    _p: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover
+    _p = importlib.import_module("sre_parse")
+    _c = importlib.import_module("sre_constants")
+
+K = 3  # prefix letters used for dispatch
+K_FINE = 8  # prefix letters that rule out most of the patterns tried at one word start
+_LIMIT = 400  # prefixes per pattern before giving up on dispatch
+
+
+class _Unknown(Exception):
+    """The pattern can start with too many things to dispatch on."""
+
+
+Prefixes = set[tuple[str, bool]]  # (letters, may the next item extend them)
+
+
+def _expand(items: Any, k: int, fold: bool) -> Prefixes:
+    results: Prefixes = {("", True)}
+    for op, av in list(items):
+        new: Prefixes = set()
+        for pre, open_ in results:
+            if not open_ or len(pre) >= k:
+                new.add((pre, False))
+                continue
+            for piece, piece_open in _first(op, av, k - len(pre), fold):
+                word = pre + piece
+                new.add((word, piece_open and len(word) < k))
+        if len(new) > _LIMIT:
+            raise _Unknown
+        results = new
+    return results
+
+
+def _first(op: Any, av: Any, k: int, fold: bool) -> Prefixes:
+    def ch(code: int) -> str:
+        c = chr(code)
+        return c.lower() if fold else c
+
+    if op is _c.LITERAL:
+        return {(ch(av), True)}
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {("", True)}
+    if op is _c.SUBPATTERN:
+        return _expand(av[-1], k, fold)
+    if op is _c.BRANCH:
+        out: Prefixes = set()
+        for branch in av[1]:
+            out |= _expand(branch, k, fold)
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, body = av
+        once = _expand(body, k, fold)
+        if hi != 1:  # after one round the body may come again: stop there
+            once = {(w, False) for w, _ in once}
+        return once | {("", True)} if lo == 0 else once
+    if op is _c.IN:
+        chars = [ch(v) for o, v in av if o is _c.LITERAL]
+        if len(chars) == len(av) and len(chars) <= 4:
+            return {(c, True) for c in chars}
+    return {("", False)}
+
+
+def prefixes(pattern: str, flags: int = 0, *, fold: bool = True, k: int = K) -> set[str] | None:
+    """The letters a match may start with (1-`k` each; lower-cased when `fold`), or None
+    when that cannot be told."""
+    try:
+        words = {w for w, _ in _expand(_p.parse(pattern, flags), k, fold)}
+    except (_Unknown, re.error, TypeError, ValueError):
+        return None
+    if not words or any(not w or not (w[0].isalnum() or w[0] == "_") for w in words):
+        return None
+    return words
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex that matches any of `words` (as a prefix), shaped as a trie: fast in `re`."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        if "" in node:
+            return ""  # a key ends here: any longer key is not needed to find the position
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(tree) if tree else "(?!)"
+
+
+def word_start_trie(words: Iterable[str]) -> str:
+    """A regex for exactly `words` at a word start, longest alternatives tried first.
+
+    The word-start test (no letter, digit or hyphen before) comes right after the first
+    letter, as a look-behind over two characters: that way the pattern starts with plain
+    letters, so the engine skips ahead to them in C instead of testing every position.
+    """
+    tree = _tree(words)
+    if not tree:
+        return "(?!)"
+    if "" in tree or " " in tree:  # an empty or space-led phrase: test the start first
+        return rf"(?<![\w-])(?:{_emit(tree)})"
+    firsts = [re.escape(ch) + r"(?<![\w-].)" + _emit(child) for ch, child in sorted(tree.items())]
+    return "(?:" + "|".join(firsts) + ")"
+
+
+def phrase_trie(phrases: Iterable[str]) -> str:
+    """A regex for any of `phrases` (a space stands for any white space), the longest one
+    that fits tried first, as an alternation longest first would; shaped as a trie, so the
+    engine reads each letter once instead of trying every phrase. "" for none."""
+    return _emit(_tree(phrases))
+
+
+_Tree = dict[str, "_Tree"]
+
+
+def _tree(words: Iterable[str]) -> _Tree:
+    tree: _Tree = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return tree
+
+
+def _emit(node: _Tree) -> str:
+    parts = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:  # a phrase ends here too: try the longer ones first
+        return f"(?:{body})?" if len(parts) == 1 else body + "?"
+    return body
+
+
+def ignorecase_extras(chars: str) -> dict[str, str]:
+    """Characters other than its own case forms that re.IGNORECASE matches to an ASCII
+    letter in `chars` ("ı" for "i", "ſ" for "s"): the regex compiler's own table."""
+    try:
+        table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover - older layouts
+        table = {0x69: (0x131,), 0x73: (0x17F,)}
+    out: dict[str, str] = {}
+    for k in sorted(set(chars.lower())):
+        for extra in table.get(ord(k), ()):
+            if not chr(extra).isascii():
+                out[chr(extra)] = k
+    return out
+
+
+def ascii_head(word: str) -> str:
+    """`word` up to its first character other than ASCII."""
+    for j, ch in enumerate(word):
+        if not ch.isascii():
+            return word[:j]
+    return word
