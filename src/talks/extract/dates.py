@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from talks.extract.regex_shapes import always_digit, prefixes
 from talks.models import DateBasis, Span
 
 MONTHS = {
@@ -217,6 +218,19 @@ _RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "eve
 _DIGIT = re.compile(r"\d")
 
 
+def _relative_words() -> tuple[str, ...] | None:
+    """`_RELATIVE_WORDS` when every expression `_RELATIVE` matches holds one of them
+    (spelled out from the pattern itself), else None: no shortcut then."""
+    spelled = prefixes(_RELATIVE.pattern, _RELATIVE.flags, k=64)
+    if spelled is None or not all(any(w in s for w in _RELATIVE_WORDS) for s in spelled):
+        return None
+    return _RELATIVE_WORDS
+
+
+_RELATIVE_HINTS = _relative_words()
+_EXPLICIT_HAS_DIGIT = always_digit(_EXPLICIT.pattern, _EXPLICIT.flags)
+
+
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     start = max(text.rfind("\n", 0, at), _last_stop(text, at)) + 1
     end_nl = text.find("\n", at)
@@ -235,10 +249,12 @@ def _last_stop(text: str, at: int) -> int:
 
 def _may_be_relative(text: str, start: int, end: int) -> bool:
     """False when `_RELATIVE` cannot match in text[start:end]."""
+    if _RELATIVE_HINTS is None:
+        return True
     low = text[start:end].lower()
     if not low.isascii():  # letters that match ASCII ones only under re.IGNORECASE
         low = low.replace("ı", "i").replace("ſ", "s")
-    return any(w in low for w in _RELATIVE_WORDS)
+    return any(w in low for w in _RELATIVE_HINTS)
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
@@ -287,9 +303,8 @@ def statement_date(
         s_end = max(s_end, min(end, len(text)))
     best: tuple[int, dt.date | None, DateBasis] | None = None
 
-    explicit = (
-        _EXPLICIT.finditer(text, s_start, s_end) if _DIGIT.search(text, s_start, s_end) else ()
-    )
+    may_be_explicit = not _EXPLICIT_HAS_DIGIT or _DIGIT.search(text, s_start, s_end)
+    explicit = _EXPLICIT.finditer(text, s_start, s_end) if may_be_explicit else ()
     for m in explicit:
         if _inside_quotes(text, s_start, m.start()):
             continue

@@ -92,6 +92,38 @@ def prefixes(pattern: str, flags: int = 0, *, fold: bool = True, k: int = K) -> 
     return words
 
 
+def always_digit(pattern: str, flags: int = 0) -> bool:
+    """True when every match of `pattern` takes a digit (a character `\\d` matches); False
+    when it may not, or when that cannot be told."""
+    try:
+        return _takes_digit(_p.parse(pattern, flags))
+    except (re.error, TypeError, ValueError):
+        return False
+
+
+def _takes_digit(items: Any) -> bool:
+    return any(_item_takes_digit(op, av) for op, av in list(items))  # one item of a run
+
+
+def _item_takes_digit(op: Any, av: Any) -> bool:
+    if op is _c.IN:
+        return bool(av) and all(
+            (o is _c.CATEGORY and v is _c.CATEGORY_DIGIT)
+            or (o is _c.RANGE and 48 <= v[0] <= v[1] <= 57)
+            or (o is _c.LITERAL and 48 <= v <= 57)
+            for o, v in av
+        )
+    if op is _c.LITERAL:
+        return bool(48 <= av <= 57)
+    if op is _c.SUBPATTERN:
+        return _takes_digit(av[-1])
+    if op is _c.BRANCH:
+        return all(_takes_digit(branch) for branch in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        return bool(av[0] >= 1 and _takes_digit(av[2]))
+    return False  # look-arounds take nothing; anything else: cannot be told
+
+
 def trie(words: Iterable[str]) -> str:
     """A regex that matches any of `words` (as a prefix), shaped as a trie: fast in `re`."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
