@@ -53,7 +53,9 @@ def extract_positions(
     for lo, hi in sentence_ranges(doc.text):
         starting = doc.signal_index.starting(lo, hi)
         if not starting and not doc.cue_index.within(lo, hi):
-            recent = ["", *recent][:_LOOKBACK_SENTENCES]  # no topic, no cue: nothing here
+            # no topic, no cue: nothing below can fire (positions_at needs a signal,
+            # appositives and references a cue of this sentence); keep this in step
+            recent = ["", *recent][:_LOOKBACK_SENTENCES]
             continue
         # parentheticals and appositives comment on the clause; they do not govern it
         masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
