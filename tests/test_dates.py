@@ -201,3 +201,12 @@ def test_agency_dateline_with_a_full_stop_takes_the_year_hint() -> None:
     found = dateline("Headline\nKYIV, May 16. /TASS/. Talks resumed.", year_hint=2025)
     assert found is not None and found[0] == dt.date(2025, 5, 16)
     assert dateline("Headline\nKYIV, May 16. /TASS/. Talks resumed.") is None
+
+
+def test_date_search_shortcuts_stay_on() -> None:
+    # statement_date skips sentences with no day word or digit; if an edit to the
+    # patterns disables that shortcut, extraction silently gets slower.
+    from talks.extract import dates
+
+    assert dates._RELATIVE_HINTS is not None
+    assert dates._EXPLICIT_HAS_DIGIT
