@@ -3,19 +3,12 @@ by any spelling, and speaker listings that join what was seen with the lexicon."
 
 from __future__ import annotations
 
-import unicodedata
-
 from rapidfuzz import fuzz, process
 
+from talks.extract.speakers import SpeakerIndex, fold
 from talks.lexicon import Lexicon, SpeakerEntry
 from talks.models import Speaker
 from talks.store import Store
-
-
-def fold(text: str) -> str:
-    """Lower-case, without diacritics, for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def _lexicon_entry(lexicon: Lexicon, name: str) -> SpeakerEntry | None:
@@ -35,12 +28,7 @@ def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
     """
     names = store.speaker_names()
     wanted: set[str] = set()
-    try:
-        from talks.extract.speakers import SpeakerIndex
-
-        canonical = SpeakerIndex.for_lexicon(lexicon).canonical(query)
-    except ImportError:  # pragma: no cover - extractor not installed
-        canonical = None
+    canonical = SpeakerIndex.for_lexicon(lexicon).canonical(query)
     q = fold(query)
     for name in names:
         f = fold(name)
