@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from talks.evaluate_match import MIN_DIRECT_WORDS, match_pairs, speaker_agrees, tokens
+from talks.evaluate_report import prf
 from talks.extract import extract
 from talks.ingest import load_path
 from talks.lexicon import Lexicon, shipped
@@ -111,8 +112,7 @@ class Tally:
         self.wrong_speakers += other.wrong_speakers
 
     def summary(self) -> dict[str, Any]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        scores = prf(self.tp, self.fp, self.fn)
         return {
             "articles": self.articles,
             "gold": self.gold,
@@ -121,9 +121,9 @@ class Tally:
             "fp": self.fp,
             "fn": self.fn,
             "ignored_predictions": self.ignored,
-            "precision": p,
-            "recall": r,
-            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "precision": scores.precision,
+            "recall": scores.recall,
+            "f1": scores.f1,
             "speaker_named_matched": self.named_matched,
             "speaker_named_right": self.named_right,
             "speaker_accuracy": self.named_right / self.named_matched
