@@ -284,22 +284,20 @@ def build_article(
     """
     noise = ([Span(start=0, end=body)] if body else []) + debris_spans(text, lexicon, start=body)
     index_meta = index_meta or Meta()
-    year_hint = (
-        (meta.published or index_meta.published or filename_date(name) or dt.date.min).year
-        if (meta.published or index_meta.published or filename_date(name))
-        else None
-    )
+    from_name = filename_date(name)
+    outside = date_override or meta.published  # the file's own metadata wins
+    hint = outside or index_meta.published or from_name
+    found = dateline(text, content_start=body, year_hint=hint.year if hint else None)
     published: dt.date | None
     basis: PublishedBasis
-    found = dateline(text, content_start=body, year_hint=year_hint)
-    if date_override is not None or meta.published is not None:
-        published, basis = date_override or meta.published, "metadata"
+    if outside is not None:
+        published, basis = outside, "metadata"
     elif found is not None:
         published, basis = found[0], "dateline"
     elif index_meta.published is not None:
         published, basis = index_meta.published, "metadata"
-    elif (fd := filename_date(name)) is not None:
-        published, basis = fd, "filename"
+    elif from_name is not None:
+        published, basis = from_name, "filename"
     else:
         published, basis = None, "unknown"
 
