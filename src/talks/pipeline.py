@@ -109,8 +109,8 @@ def ingest_paths(
                 last_commit = time.monotonic()
             if progress is not None:
                 progress(done, len(items))
-        store.commit()
     finally:
-        if pending:
-            store.commit()
+        # Whole articles only (each one is written under a savepoint), so what is
+        # pending is committed whether the run ended or was interrupted.
+        store.commit()
     return summary
