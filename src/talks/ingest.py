@@ -275,23 +275,28 @@ def build_article(
     encoding: str = "utf-8",
     warnings: Sequence[str] = (),
     date_override: dt.date | None = None,
+    page_date: dt.date | None = None,
+    crawled: dt.datetime | None = None,
 ) -> Article:
     """An Article from decoded text and whatever metadata is known.
 
     Date precedence: `--date` and the file's own metadata (front matter, JSON
-    Lines fields), then a dateline in the text, then the metadata index, then
-    a date in the file name; otherwise unknown.
+    Lines fields), then a web page's own date metadata (`page_date`), then a
+    dateline in the text, then the metadata index, then a date in the file name;
+    otherwise unknown.
     """
     noise = ([Span(start=0, end=body)] if body else []) + debris_spans(text, lexicon, start=body)
     index_meta = index_meta or Meta()
     from_name = filename_date(name)
     outside = date_override or meta.published  # the file's own metadata wins
-    hint = outside or index_meta.published or from_name
+    hint = outside or page_date or index_meta.published or from_name
     found = dateline(text, content_start=body, year_hint=hint.year if hint else None)
     published: dt.date | None
     basis: PublishedBasis
     if outside is not None:
         published, basis = outside, "metadata"
+    elif page_date is not None:
+        published, basis = page_date, "page"
     elif found is not None:
         published, basis = found[0], "dateline"
     elif index_meta.published is not None:
@@ -321,6 +326,7 @@ def build_article(
         title_span=title_span,
         noise=tuple(noise),
         warnings=tuple(warnings),
+        crawled=crawled,
     )
 
 
