@@ -30,8 +30,9 @@ from talks.errors import InputError, UsageError
 from talks.extract.dates import dateline, filename_date
 from talks.lexicon import Lexicon
 from talks.models import Article, PublishedBasis, Span
+from talks.readers import HTML_SUFFIXES, WARC_SUFFIXES
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", *HTML_SUFFIXES, *WARC_SUFFIXES)
 INDEX_NAMES = ("meta.yaml", "meta.yml", "meta.csv")
 STDIN = "-"
 
@@ -451,7 +452,8 @@ def _normal(path: Path) -> Path:
 
 def collect(paths: Sequence[str | Path]) -> list[Path | str]:
     """Expand the command line: files as given, directories recursively (*.txt, *.md,
-    *.jsonl, hidden entries skipped), '-' for stdin. Missing paths are a usage error."""
+    *.jsonl, *.html, *.htm, *.warc, *.warc.gz; hidden entries skipped), '-' for stdin.
+    Missing paths are a usage error."""
     missing = [str(p) for p in paths if str(p) != STDIN and not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or directory")
@@ -465,7 +467,7 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
             found = sorted(
                 f
                 for f in path.rglob("*")
-                if f.suffix.lower() in ARTICLE_SUFFIXES
+                if f.name.lower().endswith(ARTICLE_SUFFIXES)
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
                 and (f.is_file() or f.is_symlink())
             )

@@ -30,7 +30,7 @@ from talks.work import fingerprint as fingerprint
 
 BATCH_FILES = 200
 BATCH_SECONDS = 1.0
-POOL_MIN_FILES = 16  # fewer files than this are done here: starting workers costs more
+POOL_MIN_FILES = 64  # fewer files than this are done here: starting workers costs more
 IN_FLIGHT_PER_JOB = 4  # units queued per worker: keeps workers busy, memory bounded
 
 
@@ -149,8 +149,8 @@ def ingest_paths(
 
 def _here(units: Iterable[Unit | InputError], settings: Settings) -> Iterator[Result]:
     for unit in units:
-        yield Result(errors=[str(unit)]) if isinstance(unit, InputError) else do_unit(
-            unit, settings
+        yield (
+            Result(errors=[str(unit)]) if isinstance(unit, InputError) else do_unit(unit, settings)
         )
 
 
@@ -181,9 +181,7 @@ def _executor(settings: Settings, jobs: int) -> ProcessPoolExecutor:
     )
 
 
-def _pooled(
-    units: Iterable[Unit | InputError], settings: Settings, jobs: int
-) -> Iterator[Result]:
+def _pooled(units: Iterable[Unit | InputError], settings: Settings, jobs: int) -> Iterator[Result]:
     """Results of `units` done by `jobs` worker processes, in order of completion,
     with at most IN_FLIGHT_PER_JOB units per worker queued (memory stays flat).
     A worker that dies fails the units in flight (reported) and the pool restarts."""

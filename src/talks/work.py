@@ -102,9 +102,7 @@ def digest_of(article: Article, fp: str) -> str:
 # --- planning ------------------------------------------------------------------
 
 
-def plan(
-    items: Sequence[Path | str], *, stdin: bytes | None = None
-) -> Iterator[Unit | InputError]:
+def plan(items: Sequence[Path | str], *, stdin: bytes | None = None) -> Iterator[Unit | InputError]:
     """The units for `items` (as `ingest.collect` gives them), lazily: web archives
     are scanned record by record as the units are taken. Broken archive records
     and unreadable metadata indexes come out as InputError, once each."""
@@ -267,7 +265,9 @@ def where(item: Item) -> str:
     if isinstance(item, FileItem):
         return item.path
     if isinstance(item, RecordItem):
-        return f"{getattr(item.ref, 'path', '?')}: record at byte {getattr(item.ref, 'offset', '?')}"
+        return (
+            f"{getattr(item.ref, 'path', '?')}: record at byte {getattr(item.ref, 'offset', '?')}"
+        )
     return STDIN
 
 
@@ -290,7 +290,7 @@ def do_unit(unit: Unit, settings: Settings) -> Result:
         except InputError as exc:
             out.errors.append(str(exc))
             continue
-        except Exception as exc:  # noqa: BLE001 - a page the HTML stack chokes on
+        except Exception as exc:
             if not _is_web(item):
                 raise
             out.errors.append(f"{where(item)}: cannot read the page ({type(exc).__name__})")
@@ -308,4 +308,3 @@ def do_unit(unit: Unit, settings: Settings) -> Result:
             quotes, positions = extract(article, lexicon=settings.lexicon)
             out.extracted.append(Extracted(article, digest, quotes, positions))
     return out
-

@@ -35,6 +35,4 @@ def require_web(what: str) -> None:
         import trafilatura  # noqa: F401
         import warcio  # noqa: F401
     except ImportError:
-        raise UsageError(
-            f"reading {what} needs the web extra: pip install 'talks[web]'"
-        ) from None
+        raise UsageError(f"reading {what} needs the web extra: pip install 'talks[web]'") from None

@@ -46,7 +46,7 @@ def main_text(markup: str, *, url: str | None, source: str) -> Any:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             markup,
             url=url,
             with_metadata=True,

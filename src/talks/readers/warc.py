@@ -12,7 +12,7 @@ can then run in any process that sees the file.
 from __future__ import annotations
 
 import datetime as dt
-import zlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -37,21 +37,10 @@ class RecordRef:
     name: str  # the article name: the URL (with #2, #3 ... when the archive repeats it)
 
 
-def _errors() -> tuple[type[BaseException], ...]:
-    from warcio.exceptions import ArchiveLoadFailed
-    from warcio.recordloader import ArchiveLoadFailed as LoaderFailed
-    from warcio.statusandheaders import StatusAndHeadersParserException
-
-    return (
-        ArchiveLoadFailed,
-        LoaderFailed,
-        StatusAndHeadersParserException,
-        zlib.error,
-        EOFError,
-        ValueError,
-        OSError,
-        IndexError,
-    )
+# warcio reports garbage with whatever exception its parser meets first
+# (ArchiveLoadFailed, zlib.error, EOFError, but also AttributeError on a header it
+# cannot read): any exception while parsing one record means that record is broken.
+_BROKEN = (Exception,)
 
 
 def _crawl_time(value: str | None) -> dt.datetime | None:
@@ -98,7 +87,6 @@ def scan(path: str) -> Iterator[RecordRef | InputError]:
     stretches as InputError (once per stretch), after which the scan goes on."""
     from warcio.archiveiterator import ArchiveIterator
 
-    errors = _errors()
     gz = path.lower().endswith(".gz")
     magic = _GZIP_MAGIC if gz else _WARC_MAGIC
     seen: dict[str, int] = {}
@@ -116,7 +104,7 @@ def scan(path: str) -> Iterator[RecordRef | InputError]:
             it = ArchiveIterator(fh, check_digests=False)
             try:
                 for record in it:
-                    last = pos + it.get_record_offset()
+                    last = it.get_record_offset()  # absolute: warcio asks the file
                     broken = False
                     if not _is_html(record):
                         continue
@@ -128,13 +116,19 @@ def scan(path: str) -> Iterator[RecordRef | InputError]:
                     name = url if seen[url] == 1 else f"{url}#{seen[url]}"
                     yield RecordRef(path, last, url, crawled, name)
                 return
-            except errors as exc:
-                at = pos if last is None else last
-                if last is None and not broken:
+            except _BROKEN as exc:
+                # Where the broken record starts: here, or where the last good one ended.
+                ended = getattr(it, "offset", None)
+                at = (
+                    pos
+                    if last is None
+                    else ended
+                    if isinstance(ended, int) and ended > last
+                    else last + 1
+                )
+                if not broken:
                     broken = True
-                    yield InputError(
-                        f"{path}: broken record at byte {at}: {_reason(exc)}; skipped"
-                    )
+                    yield InputError(f"{path}: broken record at byte {at}: {_reason(exc)}; skipped")
                 nxt = _find(fh, magic, at + 1)
                 if nxt is None:
                     return
@@ -144,9 +138,11 @@ def scan(path: str) -> Iterator[RecordRef | InputError]:
 
 
 def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    text = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return (text[:120] + "…") if len(text) > 120 else (text or type(exc).__name__)
+    """The parser's complaint on one line, binary garbage shown as one '…'."""
+    text = re.sub(r"[^ -~]+", "…", " ".join(str(exc).split()))
+    if "…" in text:  # "Invalid WARC record, first line: <bytes>"
+        text = text.split(": ")[0] + ": unreadable bytes"
+    return (text[:100] + "…") if len(text) > 100 else (text or type(exc).__name__)
 
 
 def read_page(ref: RecordRef) -> bytes:
@@ -161,7 +157,7 @@ def read_page(ref: RecordRef) -> bytes:
             payload: bytes = record.content_stream().read(MAX_PAGE_BYTES + 1)
     except StopIteration:
         raise InputError(f"{where}: no record there") from None
-    except _errors() as exc:
+    except _BROKEN as exc:
         raise InputError(f"{where}: broken record: {_reason(exc)}") from None
     if len(payload) > MAX_PAGE_BYTES:
         raise InputError(f"{where}: page larger than {MAX_PAGE_BYTES // 1_000_000} MB")
