@@ -170,7 +170,8 @@ def test_store_statements_and_speaker_counts_on_syndicated_articles(tmp_path: Pa
     folder.mkdir()
     for i, outlet in enumerate(("TASS", "Reuters", "AFP")):
         (folder / f"{i}.md").write_text(
-            f"---\ntitle: Talks {outlet}\noutlet: {outlet}\npublished: 2022-03-{28 + i}\n---\n{body}",
+            f"---\ntitle: Talks {outlet}\noutlet: {outlet}\npublished: 2022-03-{28 + i}\n---\n"
+            + body,
             encoding="utf-8",
         )
     (folder / "3.md").write_text(

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
+from talks import statements as statements_mod
 from talks.extract.speakers import SpeakerIndex, fold
 from talks.lexicon import Lexicon, SpeakerEntry
-from talks import statements as statements_mod
-from talks.models import Article, Quote, Speaker, Statement
+from talks.models import Article, Position, Quote, Speaker, Statement
 from talks.store import Store
 
 
@@ -90,6 +90,18 @@ def statements(store: Store, selected: Sequence[Quote]) -> list[Statement]:
         return []
     grouped = statements_mod.group(store.quotes(speakers=names), article_index(store))
     return statements_mod.containing(grouped, (q.id for q in selected))
+
+
+def with_reports(store: Store, positions: Sequence[Position]) -> list[dict[str, object]]:
+    """`positions` as JSON-ready rows, each with `reports`: how many distinct articles
+    in the whole store state the same (actor, topic, stance, date)."""
+    topics = {p.topic for p in positions}
+    pool = [p for t in sorted(topics) for p in store.positions(topic=t)]
+    counts = statements_mod.position_reports(pool)
+    return [
+        {**p.model_dump(mode="json"), "reports": counts[statements_mod.position_key(p)]}
+        for p in positions
+    ]
 
 
 _PRONOUNS = frozenset("he she they it we i him her them who this that".split())
