@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from pathlib import Path
 
+import pytest
+import yaml
+
+from conftest import Run
 from talks import query
 from talks.lexicon import load
 from talks.models import Article, Position, Quote, Span
@@ -151,11 +158,11 @@ def test_position_reports_count_distinct_articles_per_actor_topic_stance_date() 
         pos("p3", "a2", "support", D(2022, 3, 29)),  # same article again
         pos("p4", "a3", "oppose", D(2022, 3, 29)),
         pos("p5", "a3", "support", D(2022, 3, 30)),
+        pos("p6", "a1", "support", None),  # undated: its own article only
+        pos("p7", "a2", "support", None),
     ]
     counts = position_reports(positions)
-    assert counts[("Russia", "neutrality", "support", D(2022, 3, 29))] == 2
-    assert counts[("Russia", "neutrality", "oppose", D(2022, 3, 29))] == 1
-    assert counts[("Russia", "neutrality", "support", D(2022, 3, 30))] == 1
+    assert counts == {"p1": 2, "p2": 2, "p3": 2, "p4": 1, "p5": 1, "p6": 1, "p7": 1}
 
 
 def test_store_statements_and_speaker_counts_on_syndicated_articles(tmp_path: Path) -> None:
@@ -195,3 +202,61 @@ def test_store_statements_and_speaker_counts_on_syndicated_articles(tmp_path: Pa
         assert only.reports == 3
         [medinsky] = [s for s in query.speakers(store, lexicon=lex) if "Medinsky" in s.name]
         assert (medinsky.quotes, medinsky.statements) == (4, 2)
+
+
+def _syndicated(tmp_path: Path) -> Path:
+    folder = tmp_path / "syndicated"
+    folder.mkdir()
+    for i, outlet in enumerate(("TASS", "Reuters", "AFP")):
+        (folder / f"{i}.md").write_text(
+            f"---\noutlet: {outlet}\npublished: 2022-04-0{i + 1}\n---\n"
+            "Russian negotiator Vladimir Medinsky said: “The talks are hard and slow-going. "
+            "We want to achieve peace as soon as possible.”\n"
+            "Medinsky said Russia supports Ukraine's neutral status.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "csv", "table"])
+def test_cli_quotes_group_in_every_format(tmp_path: Path, run: Run, fmt: str) -> None:
+    db = tmp_path / "s.db"
+    assert run("ingest", _syndicated(tmp_path), "--db", db).exit_code == 0
+    result = run("quotes", "--speaker", "Medinsky", "--group", "--db", db, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+    elif fmt == "yaml":
+        rows = yaml.safe_load(result.stdout)
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        for r in rows:
+            r["outlets"] = json.loads(r["outlets"])
+            r["reports"] = int(r["reports"])
+    else:
+        assert "reports" in result.stdout and "first_seen" in result.stdout
+        assert "2022-04-01" in result.stdout and "TASS, Reuters, AFP" in result.stdout
+        return
+    assert len(rows) == 2  # the quote and the indirect "said Russia supports ..."
+    [row] = [r for r in rows if "slow-going" in r["text"]]
+    assert row["reports"] == 3
+    assert row["outlets"] == ["TASS", "Reuters", "AFP"]
+    assert row["first_seen"] == "2022-04-01"
+    assert row["speaker"] == "Vladimir Medinsky"
+    # without --group every copy is its own row
+    plain = json.loads(run("quotes", "--speaker", "Medinsky", "--db", db, "-f", "json").stdout)
+    assert len(plain) == 6
+
+
+def test_cli_speakers_and_positions_count_reports(tmp_path: Path, run: Run) -> None:
+    db = tmp_path / "s.db"
+    assert run("ingest", _syndicated(tmp_path), "--db", db).exit_code == 0
+    speakers = json.loads(run("speakers", "--db", db, "-f", "json").stdout)
+    [medinsky] = [s for s in speakers if s["name"] == "Vladimir Medinsky"]
+    assert (medinsky["statements"], medinsky["quotes"]) == (2, 6)
+    rows = json.loads(run("positions", "--topic", "neutrality", "--db", db, "-f", "json").stdout)
+    assert len(rows) == 3
+    assert {r["date"] for r in rows} == {"2022-04-01", "2022-04-02", "2022-04-03"}
+    assert [r["reports"] for r in rows] == [1, 1, 1]  # three different dates

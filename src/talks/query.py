@@ -94,14 +94,11 @@ def statements(store: Store, selected: Sequence[Quote]) -> list[Statement]:
 
 def with_reports(store: Store, positions: Sequence[Position]) -> list[dict[str, object]]:
     """`positions` as JSON-ready rows, each with `reports`: how many distinct articles
-    in the whole store state the same (actor, topic, stance, date)."""
+    in the whole store state the same (actor, topic, stance, date); 1 when undated."""
     topics = {p.topic for p in positions}
     pool = [p for t in sorted(topics) for p in store.positions(topic=t)]
     counts = statements_mod.position_reports(pool)
-    return [
-        {**p.model_dump(mode="json"), "reports": counts[statements_mod.position_key(p)]}
-        for p in positions
-    ]
+    return [{**p.model_dump(mode="json"), "reports": counts[p.id]} for p in positions]
 
 
 _PRONOUNS = frozenset("he she they it we i him her them who this that".split())

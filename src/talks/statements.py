@@ -184,16 +184,15 @@ def counts_by_speaker(statements: Iterable[Statement]) -> dict[str, int]:
     return dict(Counter(s.speaker for s in statements))
 
 
-PositionKey = tuple[str, str, str, dt.date | None]
-
-
-def position_key(p: Position) -> PositionKey:
-    return (p.actor, p.topic, p.stance, p.date)
-
-
-def position_reports(positions: Iterable[Position]) -> dict[PositionKey, int]:
-    """Per (actor, topic, stance, date): the number of distinct articles stating it."""
-    seen: dict[PositionKey, set[str]] = defaultdict(set)
-    for p in positions:
-        seen[position_key(p)].add(p.article_id)
-    return {k: len(v) for k, v in seen.items()}
+def position_reports(positions: Iterable[Position]) -> dict[str, int]:
+    """Per position id: the number of distinct articles stating the same (actor,
+    topic, stance, date). An undated position counts its own article only: two
+    undated claims cannot be shown to be about the same moment."""
+    pool = list(positions)
+    seen: dict[tuple[str, str, str, dt.date], set[str]] = defaultdict(set)
+    for p in pool:
+        if p.date is not None:
+            seen[(p.actor, p.topic, p.stance, p.date)].add(p.article_id)
+    return {
+        p.id: 1 if p.date is None else len(seen[(p.actor, p.topic, p.stance, p.date)]) for p in pool
+    }

@@ -17,7 +17,7 @@ from talks.lexicon import Lexicon
 from talks.models import Article, Position, Quote, Statement
 from talks.pipeline import fingerprint
 from talks.report.evidence import Evidence, for_position, for_quote
-from talks.statements import position_key, position_reports
+from talks.statements import position_reports
 from talks.store import Store
 
 
@@ -168,7 +168,7 @@ def collect(store: Store, lexicon: Lexicon, options: ReportOptions) -> ReportDat
     for p in positions:
         html_id = f"ev-{p.id}"
         evidence[html_id] = for_position(p, arts[p.article_id], html_id=html_id)
-        by_topic[p.topic].append(Row(p, counts[position_key(p)], html_id))
+        by_topic[p.topic].append(Row(p, counts[p.id], html_id))
     sections = []
     for key in topic_keys:
         rows = by_topic.get(key, [])
