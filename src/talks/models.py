@@ -81,6 +81,7 @@ class Quote(Record):
     date: dt.date | None = None  # when the statement was made
     date_basis: DateBasis = "unknown"
     topics: tuple[str, ...] = ()
+    event: str | None = None  # the negotiation round its sentence names (events.yaml name)
 
 
 class Position(Record):
@@ -100,6 +101,7 @@ class Position(Record):
     evidence: str  # == span's characters in the article
     span: Span
     quote_id: str | None = None
+    event: str | None = None  # the negotiation round its sentence names (events.yaml name)
 
 
 class Speaker(Record):

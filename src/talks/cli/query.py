@@ -16,6 +16,7 @@ from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
     DbOpt,
+    EventOpt,
     FormatOpt,
     LexOpt,
     SinceOpt,
@@ -107,6 +108,7 @@ def quotes(
             "grouped, with reports, outlets and first_seen.",
         ),
     ] = False,
+    event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -127,6 +129,8 @@ def quotes(
       talks quotes --speaker Zelenskyy --kind direct --since 2022-03-01
 
       talks quotes --topic neutrality --format csv > neutrality.csv
+
+      talks quotes --event "Istanbul" --kind direct
     """
     with reporting(), open_store(db) as store:
         lex = load_lexicon(lexicon)
@@ -144,6 +148,7 @@ def quotes(
             article=article,
             contains=contains,
             limit=None if group else limit,
+            event=event,
         )
         if group:
             statements = query.statements(store, rows)[:limit]
@@ -285,6 +290,7 @@ def positions(
     since: SinceOpt = None,
     until: UntilOpt = None,
     article: ArticleOpt = None,
+    event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -299,6 +305,8 @@ def positions(
       talks positions --topic neutrality
 
       talks positions --actor Ukraine --stance support --format json
+
+      talks positions --event "second round" --topic ceasefire
     """
     with reporting(), open_store(db) as store:
         check_topic(topic, load_lexicon(lexicon))
@@ -312,6 +320,7 @@ def positions(
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             article=article,
+            event=event,
         )
         write_records(
             query.with_reports(store, rows),
