@@ -2,12 +2,14 @@
 
 Big mixed inputs (a news crawl) are mostly about other things; extracting quotes
 from them costs time and fills the store with noise. An article passes when it
-names an actor (a party's name or adjective, a known speaker's name or alias,
-as written) and says something about talks: a word from the lexicon's
-`relevance_talks` list (any case) or, failing that, a topic signal. Actors and
-talk words are one compiled, trie-shaped regex read once over the text, stopping
-at the first of each kind; the topic signals run only when an actor was found but
-no talk word, so a typical off-topic page costs one scan.
+names a known speaker (name or alias, as written), or names a party (name or
+adjective, as written) and says something about talks: a word from the lexicon's
+`relevance_talks` list (any case) or, failing that, a topic signal. Speakers,
+parties and talk words are one compiled, trie-shaped regex read once over the
+text, stopping as soon as the answer is known; the topic signals run only when a
+party was found but no talk word, so a typical off-topic page costs one scan.
+The rule leans towards keeping: a page wrongly kept costs an extraction, a page
+wrongly skipped loses its quotes.
 """
 
 from __future__ import annotations
@@ -26,16 +28,20 @@ class Prefilter:
     pattern: re.Pattern[str]
 
     def __call__(self, text: str) -> bool:
-        """True when `text` names an actor and talks (see the module docstring)."""
-        actor = talk = False
+        """True when `text` names a speaker, or a party and talks (see the module
+        docstring)."""
+        party = talk = False
         for m in self.pattern.finditer(text):
-            if m.lastgroup == "a":
-                actor = True
+            kind = m.lastgroup
+            if kind == "s":
+                return True
+            if kind == "p":
+                party = True
             else:
                 talk = True
-            if actor and talk:
+            if party and talk:
                 return True
-        if not actor:
+        if not party:
             return False
         return bool(scan_signals(compiled(self.lexicon), text))
 
@@ -48,15 +54,24 @@ def prefilter(lexicon: Lexicon) -> Prefilter:
     hit = _CACHE.get(id(lexicon))
     if hit is not None and hit.lexicon is lexicon:
         return hit
-    actors: set[str] = set()
+    parties: set[str] = set()
     for party in lexicon.parties:
-        actors.update([party.name, *party.names, *party.adjectives])
+        parties.update([party.name, *party.names, *party.adjectives])
+    speakers: set[str] = set()
     for speaker in lexicon.speakers:
-        actors.update([speaker.name, *speaker.aliases])
+        speakers.update([speaker.name, *speaker.aliases])
     talk = {" ".join(w.lower().split()) for w in lexicon.words.get("relevance_talks", [])}
-    actor_re = word_start_trie(sorted(a for a in actors if a.strip()))
-    talk_re = word_start_trie(sorted(w for w in talk if w)) if talk else "(?!)"
-    pattern = re.compile(rf"(?P<a>{actor_re})(?![\w])|(?i:(?P<t>{talk_re}))(?![\w])")
+
+    def alternatives(words: set[str]) -> str:
+        return word_start_trie(sorted(w for w in words if w.strip())) if words else "(?!)"
+
+    # Speakers first: where a speaker's name starts with a party word ("Russian
+    # Foreign Ministry"), the longer name is the one that counts.
+    pattern = re.compile(
+        rf"(?P<s>{alternatives(speakers)})(?!\w)"
+        rf"|(?P<p>{alternatives(parties)})(?!\w)"
+        rf"|(?i:(?P<t>{alternatives(talk)}))(?!\w)"
+    )
     result = Prefilter(lexicon, pattern)
     if len(_CACHE) > 8:
         _CACHE.clear()
