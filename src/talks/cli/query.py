@@ -16,6 +16,7 @@ from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
     DbOpt,
+    EventOpt,
     FormatOpt,
     LexOpt,
     SinceOpt,
@@ -98,6 +99,7 @@ def quotes(
     limit: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="At most this many quotes.")
     ] = None,
+    event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -111,6 +113,8 @@ def quotes(
       talks quotes --speaker Zelenskyy --kind direct --since 2022-03-01
 
       talks quotes --topic neutrality --format csv > neutrality.csv
+
+      talks quotes --event "Istanbul" --kind direct
     """
     with reporting(), open_store(db) as store:
         lex = load_lexicon(lexicon)
@@ -128,6 +132,7 @@ def quotes(
             article=article,
             contains=contains,
             limit=limit,
+            event=event,
         )
         write_records(
             rows,
@@ -257,6 +262,7 @@ def positions(
     since: SinceOpt = None,
     until: UntilOpt = None,
     article: ArticleOpt = None,
+    event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -268,6 +274,8 @@ def positions(
       talks positions --topic neutrality
 
       talks positions --actor Ukraine --stance support --format json
+
+      talks positions --event "second round" --topic ceasefire
     """
     with reporting(), open_store(db) as store:
         check_topic(topic, load_lexicon(lexicon))
@@ -281,6 +289,7 @@ def positions(
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             article=article,
+            event=event,
         )
         write_records(
             rows,
