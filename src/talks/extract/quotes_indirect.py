@@ -271,7 +271,8 @@ def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             if not outlet[j]:
                 reach_plain = sorted([*reach_plain, (t, j)], reverse=True)[:3]
             k += 1
-        parent = drafts[i].frame.parent if drafts[i].frame else None
+        frame = drafts[i].frame
+        parent = frame.parent if frame is not None else None
         holders = reach_any if outlet[i] else reach_plain
         if any(t > at and j != i and drafts[j].frame is not parent for t, j in holders):
             dropped.add(i)
