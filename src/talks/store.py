@@ -569,6 +569,14 @@ class Store:
     def speaker_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
 
+    def actors(self) -> list[str]:
+        """The parties that hold positions in the store, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
+
+    def topics(self) -> list[str]:
+        """The topics positions in the store are about, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT topic FROM positions ORDER BY 1")]
+
     def counts(self) -> dict[str, int]:
         return {
             t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
