@@ -92,6 +92,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX positions_topic ON positions(topic, actor);
     CREATE INDEX positions_article ON positions(article_id, seq);
     """,
+    # 2: the negotiation round a quote or position refers to (events.yaml name)
+    """
+    ALTER TABLE quotes ADD COLUMN event TEXT;
+    ALTER TABLE positions ADD COLUMN event TEXT;
+    CREATE INDEX quotes_event ON quotes(event);
+    CREATE INDEX positions_event ON positions(event);
+    """,
 ]
 
 _FTS = """
@@ -293,7 +300,7 @@ class Store:
             ),
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
@@ -313,6 +320,7 @@ class Store:
                     _iso(q.date),
                     q.date_basis,
                     json.dumps(list(q.topics)),
+                    q.event,
                 )
                 for i, q in enumerate(quotes)
             ],
@@ -328,7 +336,7 @@ class Store:
                 (a.id,),
             )
         self.db.executemany(
-            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     p.id,
@@ -346,6 +354,7 @@ class Store:
                     p.evidence,
                     _span(p.span),
                     p.quote_id,
+                    p.event,
                 )
                 for i, p in enumerate(positions)
             ],
@@ -421,6 +430,7 @@ class Store:
             date=_date(r["date"]),
             date_basis=r["date_basis"],
             topics=tuple(json.loads(r["topics"])),
+            event=r["event"],
         )
 
     def quotes(
@@ -435,9 +445,11 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        event: str | None = None,
     ) -> list[Quote]:
         """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search."""
+        (any case); `contains` is a full-text phrase search; `event` matches part of
+        the name of the round a quote refers to ("Istanbul", "second round")."""
         conds: list[tuple[str, Any]] = [
             ("q.side = ? COLLATE NOCASE", side),
             ("q.kind = ?", kind),
@@ -445,6 +457,7 @@ class Store:
             ("q.date >= ?", _iso(since)),
             ("q.date <= ?", _iso(until)),
             ("(q.article = ? OR q.article_id = ?)", article),
+            ("q.event LIKE ?", f"%{event}%" if event else None),
         ]
         if contains:
             if self.fts:
@@ -488,8 +501,10 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        event: str | None = None,
     ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order."""
+        """Positions in date order (undated last), then article and text order; `event`
+        matches part of the name of the round a position refers to."""
         where, args = _where(
             [
                 ("p.topic = ?", topic),
@@ -499,6 +514,7 @@ class Store:
                 ("p.date >= ?", _iso(since)),
                 ("p.date <= ?", _iso(until)),
                 ("(p.article = ? OR p.article_id = ?)", article),
+                ("p.event LIKE ?", f"%{event}%" if event else None),
             ]
         )
         rows = self.db.execute(
@@ -522,6 +538,7 @@ class Store:
                 evidence=r["evidence"],
                 span=_unspan(r["span"]) or Span(start=0, end=0),
                 quote_id=r["quote_id"],
+                event=r["event"],
             )
             for r in rows
         ]
@@ -551,6 +568,14 @@ class Store:
 
     def speaker_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
+
+    def actors(self) -> list[str]:
+        """The parties that hold positions in the store, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
+
+    def topics(self) -> list[str]:
+        """The topics positions in the store are about, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT topic FROM positions ORDER BY 1")]
 
     def counts(self) -> dict[str, int]:
         return {
