@@ -93,6 +93,17 @@ MIGRATIONS: list[str] = [
     CREATE INDEX positions_topic ON positions(topic, actor);
     CREATE INDEX positions_article ON positions(article_id, seq);
     """,
+    # 2: the negotiation round a quote or position refers to (events.yaml name)
+    """
+    ALTER TABLE quotes ADD COLUMN event TEXT;
+    ALTER TABLE positions ADD COLUMN event TEXT;
+    CREATE INDEX quotes_event ON quotes(event);
+    CREATE INDEX positions_event ON positions(event);
+    """,
+    # 3: when a web archive's crawler fetched the page (ISO date-time; NULL for files)
+    """
+    ALTER TABLE articles ADD COLUMN crawled TEXT;
+    """,
 ]
 
 _FTS = """
@@ -193,7 +204,8 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if str(path) != ":memory:":
-                # (a read-only store is still readable in its own journal mode)
+                # Readers (queries, ingest workers) never wait for the writer; a read-only
+                # store is still readable in its own journal mode.
                 with contextlib.suppress(sqlite3.OperationalError):
                     self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
@@ -361,7 +373,7 @@ class Store:
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -379,10 +391,11 @@ class Store:
                 digest,
                 now,
                 _source(a.path),
+                None if a.crawled is None else a.crawled.isoformat(),
             ),
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
@@ -402,6 +415,7 @@ class Store:
                     _iso(q.date),
                     q.date_basis,
                     json.dumps(list(q.topics)),
+                    q.event,
                 )
                 for i, q in enumerate(quotes)
             ],
@@ -417,7 +431,7 @@ class Store:
                 (a.id,),
             )
         self.db.executemany(
-            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     p.id,
@@ -435,6 +449,7 @@ class Store:
                     p.evidence,
                     _span(p.span),
                     p.quote_id,
+                    p.event,
                 )
                 for i, p in enumerate(positions)
             ],
@@ -458,6 +473,7 @@ class Store:
             title_span=_unspan(row["title_span"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
+            crawled=None if row["crawled"] is None else dt.datetime.fromisoformat(row["crawled"]),
         )
 
     def articles(
@@ -510,6 +526,7 @@ class Store:
             date=_date(r["date"]),
             date_basis=r["date_basis"],
             topics=tuple(json.loads(r["topics"])),
+            event=r["event"],
         )
 
     def quotes(
@@ -524,9 +541,11 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        event: str | None = None,
     ) -> list[Quote]:
         """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search."""
+        (any case); `contains` is a full-text phrase search; `event` matches part of
+        the name of the round a quote refers to ("Istanbul", "second round")."""
         conds: list[tuple[str, Any]] = [
             ("q.side = ? COLLATE NOCASE", side),
             ("q.kind = ?", kind),
@@ -534,6 +553,7 @@ class Store:
             ("q.date >= ?", _iso(since)),
             ("q.date <= ?", _iso(until)),
             ("(q.article = ? OR q.article_id = ?)", article),
+            ("q.event LIKE ?", f"%{event}%" if event else None),
         ]
         if contains:
             if self.fts:
@@ -577,8 +597,10 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        event: str | None = None,
     ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order."""
+        """Positions in date order (undated last), then article and text order; `event`
+        matches part of the name of the round a position refers to."""
         where, args = _where(
             [
                 ("p.topic = ?", topic),
@@ -588,6 +610,7 @@ class Store:
                 ("p.date >= ?", _iso(since)),
                 ("p.date <= ?", _iso(until)),
                 ("(p.article = ? OR p.article_id = ?)", article),
+                ("p.event LIKE ?", f"%{event}%" if event else None),
             ]
         )
         rows = self.db.execute(
@@ -611,6 +634,7 @@ class Store:
                 evidence=r["evidence"],
                 span=_unspan(r["span"]) or Span(start=0, end=0),
                 quote_id=r["quote_id"],
+                event=r["event"],
             )
             for r in rows
         ]
@@ -641,11 +665,31 @@ class Store:
     def speaker_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
 
+    def actors(self) -> list[str]:
+        """The parties that hold positions in the store, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
+
+    def topics(self) -> list[str]:
+        """The topics positions in the store are about, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT topic FROM positions ORDER BY 1")]
+
     def counts(self) -> dict[str, int]:
         return {
             t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
             for t in ("articles", "quotes", "positions")
         }
+
+
+def stored_digest(db: sqlite3.Connection, article: Article) -> str | None:
+    """The digest stored for `article` (by source and name, else by id), on any
+    connection to a store: workers ask it read-only to skip unchanged articles."""
+    row = db.execute(
+        "SELECT digest FROM articles WHERE source = ? AND article = ?",
+        (_source(article.path), article.article),
+    ).fetchone()
+    if row is None:
+        row = db.execute("SELECT digest FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:

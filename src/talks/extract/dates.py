@@ -446,6 +446,11 @@ def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) of the sentence (or line) around offset `at`."""
+    return _sentence_bounds(text, at)
+
+
 def _last_stop(text: str, at: int) -> int:
     """Offset of the space after the last stop within 600 characters before `at`, or -1."""
     m = _LAST_STOP.match(text, max(0, at - 600), at)
