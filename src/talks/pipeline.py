@@ -19,6 +19,7 @@ from talks.errors import InputError
 from talks.extract import extract
 from talks.ingest import collect, iter_loaded
 from talks.lexicon import Lexicon
+from talks.models import Article
 from talks.store import Store
 
 BATCH_FILES = 200
@@ -48,10 +49,28 @@ class IngestSummary:
         )
 
 
+def lexicon_fingerprint(lexicon: Lexicon) -> str:
+    """A short fingerprint of the lexicon's content (entries, not file layout)."""
+    return hashlib.sha256(lexicon.model_dump_json().encode("utf-8")).hexdigest()[:16]
+
+
 def fingerprint(lexicon: Lexicon) -> str:
     """What the extraction depends on besides the text: code version and lexicon."""
-    blob = __version__ + lexicon.model_dump_json()
+    return _code_fingerprint(lexicon_fingerprint(lexicon))
+
+
+def _code_fingerprint(lexicon_fp: str) -> str:
+    return hashlib.sha256((__version__ + lexicon_fp).encode("utf-8")).hexdigest()[:16]
+
+
+def _digest(code_fp: str, article: Article) -> str:
+    blob = code_fp + article.model_dump_json(exclude={"text", "path"})
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def describe_lexicon(files: Sequence[str | Path]) -> str:
+    """How a lexicon was made, for messages: "shipped" or "shipped + a.yaml + b.yaml"."""
+    return " + ".join(["shipped", *(str(f) for f in files)])
 
 
 def ingest_paths(
@@ -62,16 +81,29 @@ def ingest_paths(
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     stdin: Callable[[], bytes] | None = None,
+    lexicon_files: Sequence[str | Path] = (),
+    reextract: bool = False,
 ) -> IngestSummary:
     """Ingest files and directories into `store`; returns the summary.
 
     Raises UsageError for missing paths and InputError when a directory holds no
     articles (before anything is written). Problems with single files are
     collected in the summary; every good file is stored.
+
+    The store remembers the lexicon it was built with (`lexicon_files` name its
+    user files). An unchanged file whose records came from another lexicon keeps
+    them, with a warning, unless `reextract` asks to extract it again (which also
+    makes this run's lexicon the store's).
     """
     items = collect(paths)
     summary = IngestSummary(files=len(items))
-    fp = fingerprint(lexicon)
+    lex_fp = lexicon_fingerprint(lexicon)
+    fp = _code_fingerprint(lex_fp)
+    built = store.get_meta("lexicon")
+    if built is None or reextract:
+        store.set_meta("lexicon", lex_fp)
+        store.set_meta("lexicon_files", describe_lexicon(lexicon_files))
+    kept = 0
     last_commit = time.monotonic()
     pending = 0
     try:
@@ -86,16 +118,24 @@ def ingest_paths(
                 summary.failed += len(loaded.errors)
                 summary.errors.extend(loaded.errors)
                 for article in loaded.articles:
-                    digest = hashlib.sha256(
-                        (fp + article.model_dump_json(exclude={"text", "path"})).encode("utf-8")
-                    ).hexdigest()[:16]
-                    status = store.status_of(article, digest)
-                    if status == "unchanged":
+                    digest = _digest(fp, article)
+                    row = store.stored(article)
+                    status = "new" if row is None else "updated"
+                    if row is not None and row[0] == digest:
                         summary.unchanged += 1
+                        continue
+                    if (
+                        row is not None
+                        and row[1] not in (None, lex_fp)
+                        and row[0] == _digest(_code_fingerprint(row[1] or ""), article)
+                        and not reextract
+                    ):  # same content, extracted with another lexicon: kept
+                        summary.unchanged += 1
+                        kept += 1
                         continue
                     quotes, positions = extract(article, lexicon=lexicon)
                     store.begin()
-                    store.put(article, quotes, positions, digest=digest)
+                    store.put(article, quotes, positions, digest=digest, lexicon=lex_fp)
                     pending += 1
                     if status == "new":
                         summary.new += 1
@@ -113,4 +153,12 @@ def ingest_paths(
         # Whole articles only (each one is written under a savepoint), so what is
         # pending is committed whether the run ended or was interrupted.
         store.commit()
+    if built is not None and built != lex_fp and not reextract:
+        summary.warnings.append(
+            f"this store was built with lexicon {built} "
+            f"({store.get_meta('lexicon_files') or 'shipped'}); this run used {lex_fp} "
+            f"({describe_lexicon(lexicon_files)}): {kept} unchanged article(s) kept their "
+            "records; pass the same --lexicon files, or --reextract to extract again "
+            "with this one"
+        )
     return summary

@@ -27,6 +27,13 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="Extract unchanged files again when the store was built with another lexicon.",
+        ),
+    ] = False,
 ) -> None:
     """Read news files into the store and extract quotes and positions.
 
@@ -34,6 +41,10 @@ def ingest(
     outlet/source, url) and JSON Lines (one article per line, `text` required).
     A meta.yaml or meta.csv beside the files supplies metadata. Re-ingesting an
     unchanged file does nothing; a changed file replaces its records.
+
+    The store remembers the lexicon it was built with: an ingest with another one
+    (a forgotten --lexicon, say) warns and keeps unchanged files' records unless
+    --reextract is given.
 
     Exit status: 0 all went in, 1 some files failed (the good ones are stored), 2 usage error.
 
@@ -45,12 +56,13 @@ def ingest(
 
       cat articles.jsonl | talks ingest -
     """
+    from talks import lexicon as lexicon_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
         published = parse_date(date, "--date")
         lex = load_lexicon(lexicon)
-        with open_store(db) as store:
+        with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(
                 TextColumn("ingesting"),
@@ -74,6 +86,8 @@ def ingest(
                     date=published,
                     progress=tick,
                     stdin=sys.stdin.buffer.read,
+                    lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
+                    reextract=reextract,
                 )
         for w in summary.warnings:
             typer.echo(f"talks: warning: {w}", err=True)
