@@ -13,8 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PublishedBasis = Literal["metadata", "dateline", "filename", "unknown"]
-"""How an article's publication date was found."""
+PublishedBasis = Literal["metadata", "dateline", "filename", "inferred", "unknown"]
+"""How an article's publication date was found ("inferred": a known negotiation round
+named in the opening paragraphs with its weekday, see `lexicons/events.yaml`)."""
 
 DateBasis = Literal["explicit", "relative", "published", "unknown"]
 """How a statement date was found: an explicit date in the sentence ("on March 29"),
@@ -80,6 +81,7 @@ class Quote(Record):
     date: dt.date | None = None  # when the statement was made
     date_basis: DateBasis = "unknown"
     topics: tuple[str, ...] = ()
+    event: str | None = None  # the negotiation round its sentence names (events.yaml name)
 
 
 class Position(Record):
@@ -99,6 +101,7 @@ class Position(Record):
     evidence: str  # == span's characters in the article
     span: Span
     quote_id: str | None = None
+    event: str | None = None  # the negotiation round its sentence names (events.yaml name)
 
 
 class Speaker(Record):

@@ -92,7 +92,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX positions_topic ON positions(topic, actor);
     CREATE INDEX positions_article ON positions(article_id, seq);
     """,
-    # 2: what the store was built with (lexicon fingerprint, ...) and, per article,
+    # 2: the negotiation round a quote or position refers to (events.yaml name)
+    """
+    ALTER TABLE quotes ADD COLUMN event TEXT;
+    ALTER TABLE positions ADD COLUMN event TEXT;
+    CREATE INDEX quotes_event ON quotes(event);
+    CREATE INDEX positions_event ON positions(event);
+    """,
+    # 3: what the store was built with (lexicon fingerprint, ...) and, per article,
     # the lexicon its records were extracted with
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -330,7 +337,7 @@ class Store:
             ),
         )
         self.db.executemany(
-            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
@@ -350,6 +357,7 @@ class Store:
                     _iso(q.date),
                     q.date_basis,
                     json.dumps(list(q.topics)),
+                    q.event,
                 )
                 for i, q in enumerate(quotes)
             ],
@@ -365,7 +373,7 @@ class Store:
                 (a.id,),
             )
         self.db.executemany(
-            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     p.id,
@@ -383,6 +391,7 @@ class Store:
                     p.evidence,
                     _span(p.span),
                     p.quote_id,
+                    p.event,
                 )
                 for i, p in enumerate(positions)
             ],
@@ -486,6 +495,7 @@ class Store:
             date=_date(r["date"]),
             date_basis=r["date_basis"],
             topics=tuple(json.loads(r["topics"])),
+            event=r["event"],
         )
 
     def _quote_query(
@@ -501,6 +511,7 @@ class Store:
         contains: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        event: str | None = None,
     ) -> tuple[str, list[Any]]:
         conds: list[tuple[str, Any]] = [
             ("q.side = ? COLLATE NOCASE", side),
@@ -509,6 +520,7 @@ class Store:
             ("q.date >= ?", _iso(since)),
             ("q.date <= ?", _iso(until)),
             ("(q.article = ? OR q.article_id = ?)", article),
+            ("q.event LIKE ?", f"%{event}%" if event else None),
         ]
         if contains:
             if self.fts:
@@ -542,9 +554,11 @@ class Store:
         contains: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        event: str | None = None,
     ) -> list[Quote]:
         """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search."""
+        (any case); `contains` is a full-text phrase search; `event` matches part of
+        the name of the round a quote refers to ("Istanbul", "second round")."""
         sql, args = self._quote_query(
             speakers=speakers,
             side=side,
@@ -556,6 +570,7 @@ class Store:
             contains=contains,
             limit=limit,
             offset=offset,
+            event=event,
         )
         return [self._quote(r) for r in self.db.execute(sql, args)]
 
@@ -588,6 +603,7 @@ class Store:
         article: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        event: str | None = None,
     ) -> tuple[str, list[Any]]:
         where, args = _where(
             [
@@ -598,6 +614,7 @@ class Store:
                 ("p.date >= ?", _iso(since)),
                 ("p.date <= ?", _iso(until)),
                 ("(p.article = ? OR p.article_id = ?)", article),
+                ("p.event LIKE ?", f"%{event}%" if event else None),
             ]
         )
         sql = (
@@ -618,8 +635,10 @@ class Store:
         article: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        event: str | None = None,
     ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order."""
+        """Positions in date order (undated last), then article and text order; `event`
+        matches part of the name of the round a position refers to."""
         sql, args = self._position_query(
             topic=topic,
             actor=actor,
@@ -630,6 +649,7 @@ class Store:
             article=article,
             limit=limit,
             offset=offset,
+            event=event,
         )
         return [_position(r) for r in self.db.execute(sql, args)]
 
@@ -756,6 +776,7 @@ def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
         "date": r["date"],
         "date_basis": r["date_basis"],
         "topics": json.loads(r["topics"]),
+        "event": r["event"],
     }
 
 
@@ -775,6 +796,7 @@ def _position(r: sqlite3.Row) -> Position:
         evidence=r["evidence"],
         span=_unspan(r["span"]) or Span(start=0, end=0),
         quote_id=r["quote_id"],
+        event=r["event"],
     )
 
 
@@ -795,4 +817,5 @@ def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
         "evidence": r["evidence"],
         "span": _span_dict(r["span"]) or {"start": 0, "end": 0},
         "quote_id": r["quote_id"],
+        "event": r["event"],
     }

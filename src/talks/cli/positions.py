@@ -12,6 +12,7 @@ from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
     DbOpt,
+    EventOpt,
     FormatOpt,
     LexOpt,
     LimitOpt,
@@ -41,6 +42,7 @@ def positions(
     since: SinceOpt = None,
     until: UntilOpt = None,
     article: ArticleOpt = None,
+    event: EventOpt = None,
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
@@ -56,6 +58,8 @@ def positions(
       talks positions --actor Kyiv --stance support --format json
 
       talks positions --topic nato --since 2025 --limit 50
+
+      talks positions --event "second round" --topic ceasefire
     """
     from talks import filters
     from talks.render import write_records
@@ -76,6 +80,7 @@ def positions(
                 since=start,
                 until=stop,
                 article=article,
+                event=event,
                 limit=limit,
                 offset=offset,
             )

@@ -17,6 +17,7 @@ from talks.cli.options import (
     OBJECT_FORMATS,
     ArticleOpt,
     DbOpt,
+    EventOpt,
     FormatOpt,
     LexOpt,
     LimitOpt,
@@ -92,6 +93,7 @@ def quotes(
     contains: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Full-text search in the quote.")
     ] = None,
+    event: EventOpt = None,
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
@@ -109,6 +111,8 @@ def quotes(
       talks quotes --side US --limit 20
 
       talks quotes --topic neutrality --format csv > neutrality.csv
+
+      talks quotes --event "Istanbul" --kind direct
     """
     from talks import filters, query
     from talks.errors import UsageError
@@ -148,6 +152,7 @@ def quotes(
                 until=stop,
                 article=article,
                 contains=contains,
+                event=event,
                 limit=limit,
                 offset=offset,
             )

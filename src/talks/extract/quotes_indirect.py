@@ -12,6 +12,8 @@ states a position, not a quote.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame
@@ -38,33 +40,80 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _content_end(doc: Doc, frame: Frame, start: int, hi: int) -> int:
-    """Last token of the clause a frame reports, starting at `start`."""
+class _Reach:
+    """What `_content_end`, `_parts` and `_spans` ask of every frame, computed once
+    per article: per sentence the frames that end a reported clause (sorted by start)
+    and the earliest end of a frame; per token the next clause break and a running
+    count of words outside quotation marks. Each question is then answered without
+    a walk over all the frames or tokens of the sentence, so a sentence full of cues
+    ("Medinsky said Medinsky said …") costs linear, not quadratic, time."""
+
+    def __init__(self, doc: Doc) -> None:
+        tk = doc.tk
+        words = tk.vocab.words
+        coordinators = words.get("coordinators", frozenset())
+        self.stop_starts: dict[int, list[int]] = {}
+        self.stop_frames: dict[int, list[Frame]] = {}
+        self.first_end: dict[int, int] = {}
+        for s, frames in doc.by_sentence.items():
+            stops: list[tuple[int, int, Frame]] = []
+            for g in frames:
+                lead = g.start - 1
+                nested = (
+                    g.parent is None
+                    and g.subject is not None
+                    and not g.inverted
+                    and not tk.flags[lead] & PUNCT
+                    and tk.low[lead] not in coordinators
+                )
+                if not nested:  # "… that the campaign believes …" stays inside the clause
+                    stops.append((g.start, len(stops), g))
+            stops.sort(key=lambda t: (t[0], t[1]))
+            self.stop_starts[s] = [t[0] for t in stops]
+            self.stop_frames[s] = [t[2] for t in stops]
+            ends = [g.end for g in frames if not g.outlet_only]
+            if ends:
+                self.first_end[s] = min(ends)
+        stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
+        n = tk.n
+        self.next_break = nb = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            w = tk.words[k]
+            is_break = (
+                w == ";"
+                or (w in ("—", "–") and tk.quote[k] < 0)
+                or (w == "," and k + 1 < n and tk.low[k + 1] in stoppers)
+            )
+            nb[k] = k if is_break else nb[k + 1]
+        self.outside = outside = [0] * (n + 1)
+        for k in range(n):
+            outside[k + 1] = outside[k] + (tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
+
+
+def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> int:
+    """Last token of the clause a frame reports, starting at `start`: before the next
+    frame that is not nested in the clause, a semicolon, a dash outside quotation
+    marks after the first word, or a comma before a clause break or relay cue."""
     tk = doc.tk
-    words = tk.vocab.words
-    breaks = words.get("clause_breaks", frozenset())
-    relay = words.get("relay_cues", frozenset())
-    coordinators = words.get("coordinators", frozenset())
     end = hi
-    for g in doc.frames_in(frame.sentence):
-        if g is frame or g.start <= start:
-            continue
-        lead = g.start - 1
-        nested = (
-            g.parent is None
-            and g.subject is not None
-            and not g.inverted
-            and not tk.flags[lead] & PUNCT
-            and tk.low[lead] not in coordinators
-        )
-        if not nested:  # "… that the campaign believes …" stays inside the clause
-            end = min(end, g.start - 1)
-    for k in range(start, end + 1):
+    starts = reach.stop_starts.get(frame.sentence, [])
+    frames = reach.stop_frames.get(frame.sentence, [])
+    i = bisect_right(starts, start)
+    while i < len(starts) and frames[i] is frame:
+        i += 1
+    if i < len(starts):
+        end = min(end, starts[i] - 1)
+    if start > end:
+        return end
+    k = reach.next_break[start]
+    while k <= end:
         w = tk.words[k]
-        if w == ";" or (w in ("—", "–") and k > start and tk.quote[k] < 0):
-            return k - 1
-        if w == "," and k + 1 <= end and (tk.low[k + 1] in breaks or tk.low[k + 1] in relay):
-            return k - 1
+        if w in ("—", "–") and k == start:
+            k = reach.next_break[k + 1]
+            continue
+        if w == "," and k + 1 > end:
+            break
+        return k - 1
     return end
 
 
@@ -87,17 +136,17 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
     return "end", -1
 
 
-def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
+def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     tk = doc.tk
     lo, hi = doc.sent_bounds[frame.sentence]
     if id(frame) not in doc.used_post:
         start = forward_start(tk, doc.reader, frame, hi)
         if start is not None:
-            return [(start, _content_end(doc, frame, start, hi))]
+            return [(start, _content_end(doc, reach, frame, start, hi))]
     comma = frame.start - 1
     if comma <= lo or tk.words[comma] != ",":
         return []
-    if any(g.end < comma and not g.outlet_only for g in doc.frames_in(frame.sentence)):
+    if reach.first_end.get(frame.sentence, comma) < comma:
         return []
     how, after = _after_frame(doc, frame, hi)
     if how == "clause":
@@ -108,11 +157,11 @@ def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
             break
     parts = [(lo, comma - 1)]
     if how == "more":
-        parts.append((after, _content_end(doc, frame, after, hi)))
+        parts.append((after, _content_end(doc, reach, frame, after, hi)))
     return parts
 
 
-def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _spans(doc: Doc, reach: _Reach, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of a reported clause, or [] with too few words of its own."""
     tk = doc.tk
     spans: list[tuple[int, int]] = []
@@ -121,7 +170,7 @@ def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         a, b = _trim(doc, a, b)
         if b < a:
             continue
-        outside += sum(1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
+        outside += reach.outside[b + 1] - reach.outside[a]
         spans.append((tk.starts[a], tk.ends[b]))
     return spans if outside >= MIN_OUTSIDE_WORDS else []
 
@@ -131,6 +180,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     tk = doc.tk
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     out: list[Draft] = []
+    reach = _Reach(doc)
     for frame in doc.frames:
         if frame.outlet_only or frame.speaker is None or frame.cue.lemma in direct_only:
             continue
@@ -144,7 +194,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
-        spans = _spans(doc, _parts(doc, frame))
+        spans = _spans(doc, reach, _parts(doc, reach, frame))
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return out
