@@ -278,3 +278,10 @@ def test_fit_columns_leaves_columns_out_rather_than_break_words() -> None:
                 len(w) for w in cells[0][["id", "date", "speaker"].index(c)].split()
             )
     assert sum(widths.values()) + 2 * (len(kept) - 1) <= 40
+
+
+def test_streamed_reports_equal_the_statements_count(seeded: Path) -> None:
+    from talks.query import with_reports
+
+    with Store(seeded) as store:
+        assert list(store.position_rows(reports=True)) == with_reports(store, store.positions())

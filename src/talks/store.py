@@ -653,9 +653,23 @@ class Store:
         )
         return [_position(r) for r in self.db.execute(sql, args)]
 
-    def position_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """`positions(**filters)` as JSON-ready dicts, streamed from the cursor."""
+    def position_rows(self, *, reports: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """`positions(**filters)` as JSON-ready dicts, streamed from the cursor. With
+        `reports`, each also has `reports`: how many distinct articles in the store
+        state the same actor, topic, stance and date (1 when undated), counted by an
+        indexed subquery per row."""
         sql, args = self._position_query(**filters)
+        if reports:
+            sql = sql.replace(
+                "SELECT p.* FROM positions p",
+                "SELECT p.*, CASE WHEN p.date IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT "
+                "r.article_id) FROM positions r WHERE r.topic = p.topic AND r.actor = p.actor "
+                "AND r.date = p.date AND r.stance = p.stance) END AS reports FROM positions p",
+                1,
+            )
+            return (
+                {**_position_dict(r), "reports": r["reports"]} for r in self.db.execute(sql, args)
+            )
         return (_position_dict(r) for r in self.db.execute(sql, args))
 
     def positions_as_of(
@@ -724,6 +738,14 @@ class Store:
             "last_ingest": row[2],
             "articles_by_lexicon": by_lexicon,
         }
+
+    def actors(self) -> list[str]:
+        """The parties that hold positions in the store, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
+
+    def topics(self) -> list[str]:
+        """The topics positions in the store are about, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT topic FROM positions ORDER BY 1")]
 
     def counts(self) -> dict[str, int]:
         return {

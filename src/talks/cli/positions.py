@@ -51,6 +51,9 @@ def positions(
 ) -> None:
     """List positions: which party stands where on which topic, with evidence.
 
+    `reports` counts the distinct articles in the store stating the same actor,
+    topic, stance and date (corroboration).
+
     Examples:
 
       talks positions --topic neutrality
@@ -83,6 +86,7 @@ def positions(
                 event=event,
                 limit=limit,
                 offset=offset,
+                reports=True,
             )
             write_records(
                 rows,
@@ -96,6 +100,7 @@ def positions(
                     "stance",
                     "conditional",
                     "holder",
+                    "reports",
                     "evidence",
                     "article",
                 ),

@@ -93,6 +93,15 @@ def quotes(
     contains: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Full-text search in the quote.")
     ] = None,
+    group: Annotated[
+        bool,
+        typer.Option(
+            "--group",
+            "-g",
+            help="One row per statement: copies of the same words in several articles "
+            "grouped, with reports, outlets and first_seen.",
+        ),
+    ] = False,
     event: EventOpt = None,
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
@@ -102,6 +111,11 @@ def quotes(
 ) -> None:
     """List quotes: who said what, when, with exact character spans.
 
+    With --group, one row per statement: the same words of one speaker reported by
+    several articles are one statement (reports = articles, outlets, first_seen =
+    earliest publication date, sources = every report). Filters pick statements;
+    each statement keeps all its reports.
+
     Examples:
 
       talks quotes --speaker Medinsky
@@ -109,6 +123,8 @@ def quotes(
       talks quotes --speaker Zelenskyy --kind direct --since 2022-03
 
       talks quotes --side US --limit 20
+
+      talks quotes --speaker Medinsky --group
 
       talks quotes --topic neutrality --format csv > neutrality.csv
 
@@ -143,6 +159,29 @@ def quotes(
                         + ", ".join(names),
                         err=True,
                     )
+            filters_ = dict(
+                speakers=names,
+                side=side,
+                kind=kind,
+                topic=topic,
+                since=start,
+                until=stop,
+                article=article,
+                contains=contains,
+                event=event,
+            )
+            if group:
+                selected = store.quotes(**filters_)  # type: ignore[arg-type]
+                stop_at = None if limit is None else offset + limit
+                write_records(
+                    query.statements(store, selected)[offset:stop_at],
+                    f,
+                    out=sys.stdout,
+                    console=out_console(),
+                    columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
+                    wrap=("text", "outlets"),
+                )
+                return
             rows = store.quote_rows(
                 speakers=names,
                 side=side,
@@ -177,7 +216,8 @@ def speakers(
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
-    """List speakers with quotes: canonical name, side, roles, quote count, spellings seen.
+    """List speakers with quotes: canonical name, side, roles, statements (the same
+    words reported by several articles counted once), quotes (every report), spellings.
 
     Examples:
 
@@ -202,7 +242,7 @@ def speakers(
             f,
             out=sys.stdout,
             console=out_console(),
-            columns=("name", "side", "roles", "quotes", "spellings"),
+            columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
         )
 
