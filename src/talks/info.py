@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from talks.lexicon import Lexicon
-from talks.pipeline import describe_lexicon, lexicon_fingerprint
+from talks.pipeline import describe_lexicon
 from talks.store import Store
+from talks.work import lexicon_fingerprint
 
 
 def store_info(

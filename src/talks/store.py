@@ -99,7 +99,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_event ON quotes(event);
     CREATE INDEX positions_event ON positions(event);
     """,
-    # 3: what the store was built with (lexicon fingerprint, ...) and, per article,
+    # 3: when a web archive's crawler fetched the page (ISO date-time; NULL for files)
+    """
+    ALTER TABLE articles ADD COLUMN crawled TEXT;
+    """,
+    # 4: what the store was built with (lexicon fingerprint, ...) and, per article,
     # the lexicon its records were extracted with
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -175,6 +179,9 @@ class Store:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 5000")
+            if str(path) != ":memory:":
+                # Readers (queries, ingest workers) never wait for the writer.
+                self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
@@ -315,7 +322,7 @@ class Store:
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -333,6 +340,7 @@ class Store:
                 digest,
                 now,
                 _source(a.path),
+                None if a.crawled is None else a.crawled.isoformat(),
                 lexicon,
             ),
         )
@@ -415,6 +423,7 @@ class Store:
             title_span=_unspan(row["title_span"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
+            crawled=None if row["crawled"] is None else dt.datetime.fromisoformat(row["crawled"]),
         )
 
     def articles(
@@ -752,6 +761,18 @@ class Store:
             t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
             for t in ("articles", "quotes", "positions")
         }
+
+
+def stored_digest(db: sqlite3.Connection, article: Article) -> str | None:
+    """The digest stored for `article` (by source and name, else by id), on any
+    connection to a store: workers ask it read-only to skip unchanged articles."""
+    row = db.execute(
+        "SELECT digest FROM articles WHERE source = ? AND article = ?",
+        (_source(article.path), article.article),
+    ).fetchone()
+    if row is None:
+        row = db.execute("SELECT digest FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:

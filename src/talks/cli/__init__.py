@@ -13,6 +13,7 @@ from talks.cli.app import app, main
 
 COMMAND_MODULES = (
     "ingest",
+    "cluster",
     "info",
     "query",
     "positions",
