@@ -27,7 +27,17 @@ from talks.lexicon import Lexicon
 from talks.limits import Limits
 from talks.readers import kind_of, require_web
 from talks.store import Store
-from talks.work import Result, Settings, Unit, do_unit, plan, where
+from talks.work import (
+    Result,
+    Settings,
+    Unit,
+    code_fingerprint,
+    digest_of,
+    do_unit,
+    lexicon_fingerprint,
+    plan,
+    where,
+)
 from talks.work import fingerprint as fingerprint
 
 BATCH_FILES = 200
@@ -83,6 +93,11 @@ def check_inputs(items: Iterable[Path | str]) -> None:
         require_web("web pages (.html, .htm)")
 
 
+def describe_lexicon(files: Sequence[str | Path]) -> str:
+    """How a lexicon was made, for messages: "shipped" or "shipped + a.yaml + b.yaml"."""
+    return " + ".join(["shipped", *(str(f) for f in files)])
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[str | Path],
@@ -93,6 +108,8 @@ def ingest_paths(
     stdin: Callable[[], bytes] | None = None,
     jobs: int = 1,
     everything: bool = False,
+    lexicon_files: Sequence[str | Path] = (),
+    reextract: bool = False,
     limits: Limits | None = None,
 ) -> IngestSummary:
     """Ingest files and directories into `store`; returns the summary.
@@ -102,16 +119,34 @@ def ingest_paths(
     turns the relevance prefilter off. Raises UsageError for missing paths and
     InputError when a directory holds no articles (before anything is written).
     Problems with single files or records are collected in the summary; every
-    good article is stored. `limits` bound what one input may cost (default: the
-    current ones, $TALKS_LIMITS). A store that cannot be written (full disk,
-    read-only, locked) stops the run: `summary.stopped` says why, and everything
-    committed before is kept. Articles are committed in batches, also within one
-    JSON Lines file or archive, so an interrupted run keeps every article of every
-    batch committed before the interruption.
+    good article is stored.
+
+    The store remembers the lexicon it was built with (`lexicon_files` name its
+    user files). An unchanged file whose records came from another lexicon keeps
+    them, with a warning, unless `reextract` asks to extract it again (which also
+    makes this run's lexicon the store's).
+
+    `limits` bound what one input may cost (default: the current ones, with
+    $TALKS_LIMITS). A store that cannot be written (full disk, read-only, locked)
+    stops the run: `summary.stopped` says why, and everything committed before is
+    kept. Articles are committed in batches, also within one JSON Lines file or
+    archive, so an interrupted run keeps every batch committed before it.
     """
     limits = limits or limits_mod.current()
     with limits_mod.using(limits):
-        return _ingest(store, paths, lexicon, date, progress, stdin, jobs, everything, limits)
+        return _ingest(
+            store,
+            paths,
+            lexicon,
+            date,
+            progress,
+            stdin,
+            jobs,
+            everything,
+            lexicon_files,
+            reextract,
+            limits,
+        )
 
 
 def _ingest(
@@ -123,11 +158,23 @@ def _ingest(
     stdin: Callable[[], bytes] | None,
     jobs: int,
     everything: bool,
+    lexicon_files: Sequence[str | Path],
+    reextract: bool,
     limits: Limits,
 ) -> IngestSummary:
     items = collect(paths)
     check_inputs(items)
     summary = IngestSummary(files=len(items))
+    lex_fp = lexicon_fingerprint(lexicon)
+    try:
+        built = store.get_meta("lexicon")
+        if built is None or reextract:
+            store.set_meta("lexicon", lex_fp)
+            store.set_meta("lexicon_files", describe_lexicon(lexicon_files))
+    except StoreError as exc:
+        summary.stopped = str(exc)
+        return summary
+    kept = 0
     settings = Settings(
         lexicon=lexicon,
         date=date,
@@ -153,12 +200,22 @@ def _ingest(
         for result in results:
             summary.add(result)
             for e in result.extracted:
-                status = store.status_of(e.article, e.digest)
-                if status == "unchanged":
+                row = store.stored(e.article)
+                status = "new" if row is None else "updated"
+                if row is not None and row[0] == e.digest:
                     summary.unchanged += 1
                     continue
+                if (
+                    row is not None
+                    and not reextract
+                    and row[1] not in (None, lex_fp)
+                    and row[0] == digest_of(e.article, code_fingerprint(row[1] or ""))
+                ):  # the same content, extracted with another lexicon: kept
+                    summary.unchanged += 1
+                    kept += 1
+                    continue
                 store.begin()
-                store.put(e.article, e.quotes, e.positions, digest=e.digest)
+                store.put(e.article, e.quotes, e.positions, digest=e.digest, lexicon=lex_fp)
                 pending += 1
                 if status == "new":
                     summary.new += 1
@@ -184,6 +241,14 @@ def _ingest(
             store.commit()
         except StoreError as exc:
             summary.stopped = summary.stopped or str(exc)
+    if built is not None and built != lex_fp and not reextract:
+        summary.warnings.append(
+            f"this store was built with lexicon {built} "
+            f"({store.get_meta('lexicon_files') or 'shipped'}); this run used {lex_fp} "
+            f"({describe_lexicon(lexicon_files)}): {kept} unchanged article(s) kept their "
+            "records; pass the same --lexicon files, or --reextract to extract again "
+            "with this one"
+        )
     return summary
 
 

@@ -57,6 +57,13 @@ def ingest(
             "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
         ),
     ] = False,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="Extract unchanged files again when the store was built with another lexicon.",
+        ),
+    ] = False,
 ) -> None:
     """Read news files into the store and extract quotes and positions.
 
@@ -68,6 +75,10 @@ def ingest(
 
     Articles that name no party or known speaker together with talk of
     negotiations are skipped (and counted); --all keeps them.
+
+    The store remembers the lexicon it was built with: an ingest with another one
+    (a forgotten --lexicon, say) warns and keeps unchanged files' records unless
+    --reextract is given.
 
     Every problem with an input is one line naming the file (and line or record);
     that file or record is skipped and every other one stored. Inputs over a limit
@@ -88,6 +99,7 @@ def ingest(
 
       talks ingest huge-liveblog.txt --limit file_bytes=200M
     """
+    from talks import lexicon as lexicon_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
@@ -96,7 +108,7 @@ def ingest(
         for spec in limit or ():
             limits = limits.with_spec(spec, where="--limit")
         lex = load_lexicon(lexicon)
-        with open_store(db) as store:
+        with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(
                 TextColumn("ingesting"),
@@ -123,6 +135,8 @@ def ingest(
                         sys.stdin.buffer.read, limit=limits.file_bytes
                     ),
                     limits=limits,
+                    lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
+                    reextract=reextract,
                     jobs=jobs or os.cpu_count() or 1,
                     everything=everything,
                 )
