@@ -354,8 +354,8 @@ def test_full_disk_stops_the_run_cleanly_and_keeps_committed_files(
     monkeypatch.setattr(pipeline, "BATCH_FILES", 1)
     real_init = Store.__init__
 
-    def small(self: Store, path: Path | str) -> None:
-        real_init(self, path)
+    def small(self: Store, path: Path | str, **kw: Any) -> None:
+        real_init(self, path, **kw)
         pages = self.db.execute("PRAGMA page_count").fetchone()[0]
         self.db.execute(f"PRAGMA max_page_count = {pages + 8}")
 
