@@ -13,9 +13,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PublishedBasis = Literal["metadata", "dateline", "filename", "inferred", "unknown"]
-"""How an article's publication date was found ("inferred": a known negotiation round
-named in the opening paragraphs with its weekday, see `lexicons/events.yaml`)."""
+PublishedBasis = Literal["metadata", "page", "dateline", "filename", "inferred", "unknown"]
+"""How an article's publication date was found: `metadata` (--date, front matter, a
+JSON Lines field or the metadata index), `page` (a saved web page's own metadata),
+`dateline`, `filename`, `inferred` (a known negotiation round named in the opening
+paragraphs with its weekday, see `lexicons/events.yaml`), or `unknown`."""
 
 DateBasis = Literal["explicit", "relative", "published", "unknown"]
 """How a statement date was found: an explicit date in the sentence ("on March 29"),
@@ -60,6 +62,7 @@ class Article(Record):
     title_span: Span | None = None
     noise: tuple[Span, ...] = ()  # scraping debris: non-content spans, text untouched
     warnings: tuple[str, ...] = ()
+    crawled: dt.datetime | None = None  # when a web archive's crawler fetched the page
 
 
 class Quote(Record):
@@ -112,7 +115,8 @@ class Speaker(Record):
     kind: Literal["person", "group"] = "person"
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    quotes: int = 0
+    quotes: int = 0  # every report, copies included
+    statements: int = 0  # distinct statements (syndicated copies counted once)
     spellings: tuple[str, ...] = ()  # the mentions actually seen in articles
 
 
@@ -124,3 +128,39 @@ class PositionChange(Record):
     status: ChangeStatus
     before: Position | None = None
     after: Position | None = None
+
+
+class StatementSource(Record):
+    """One report of a statement: a quote in one article, with that article's facts."""
+
+    quote_id: str
+    article_id: str
+    article: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None  # the article's publication date
+    date: dt.date | None = None  # the statement date this report gives
+    text: str  # this report's own wording
+
+
+class Statement(Record):
+    """The same words of one speaker, however many articles reported them.
+
+    `text` is the fullest wording seen (the longest report); `reports` counts the
+    distinct articles, `outlets` the distinct outlets known (in first-seen order);
+    `first_seen` is the earliest publication date among the reports and `date` the
+    earliest statement date they give. `sources` lists every report.
+    """
+
+    id: str
+    speaker: str
+    side: str
+    kind: QuoteKind
+    text: str
+    reports: int
+    outlets: tuple[str, ...] = ()
+    first_seen: dt.date | None = None
+    date: dt.date | None = None
+    topics: tuple[str, ...] = ()
+    sources: tuple[StatementSource, ...] = ()

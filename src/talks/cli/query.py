@@ -99,6 +99,15 @@ def quotes(
     limit: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="At most this many quotes.")
     ] = None,
+    group: Annotated[
+        bool,
+        typer.Option(
+            "--group",
+            "-g",
+            help="One row per statement: copies of the same words in several articles "
+            "grouped, with reports, outlets and first_seen.",
+        ),
+    ] = False,
     event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
@@ -106,9 +115,16 @@ def quotes(
 ) -> None:
     """List quotes: who said what, when, with exact character spans.
 
+    With --group, one row per statement: the same words of one speaker reported by
+    several articles are one statement (reports = articles, outlets, first_seen =
+    earliest publication date, sources = every report). Filters pick statements;
+    each statement keeps all its reports.
+
     Examples:
 
       talks quotes --speaker Medinsky
+
+      talks quotes --speaker Medinsky --group
 
       talks quotes --speaker Zelenskyy --kind direct --since 2022-03-01
 
@@ -131,9 +147,20 @@ def quotes(
             until=parse_date(until, "--until"),
             article=article,
             contains=contains,
-            limit=limit,
+            limit=None if group else limit,
             event=event,
         )
+        if group:
+            statements = query.statements(store, rows)[:limit]
+            write_records(
+                statements,
+                output_format(fmt),
+                out=sys.stdout,
+                console=out_console(),
+                columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
+                wrap=("text", "outlets"),
+            )
+            return
         write_records(
             rows,
             output_format(fmt),
@@ -153,7 +180,8 @@ def speakers(
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
-    """List speakers with quotes: canonical name, side, roles, quote count, spellings seen.
+    """List speakers with quotes: canonical name, side, roles, statements (the same
+    words reported by several articles counted once), quotes (every report), spellings.
 
     Examples:
 
@@ -168,7 +196,7 @@ def speakers(
             output_format(fmt),
             out=sys.stdout,
             console=out_console(),
-            columns=("name", "side", "roles", "quotes", "spellings"),
+            columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
         )
 
@@ -269,6 +297,9 @@ def positions(
 ) -> None:
     """List positions: which party stands where on which topic, with evidence.
 
+    `reports` counts the distinct articles in the store stating the same actor,
+    topic, stance and date (corroboration).
+
     Examples:
 
       talks positions --topic neutrality
@@ -292,7 +323,7 @@ def positions(
             event=event,
         )
         write_records(
-            rows,
+            query.with_reports(store, rows),
             output_format(fmt),
             out=sys.stdout,
             console=out_console(),
@@ -303,6 +334,7 @@ def positions(
                 "stance",
                 "conditional",
                 "holder",
+                "reports",
                 "evidence",
                 "article",
             ),
