@@ -266,6 +266,8 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k + 1  # "said earlier the talks had stalled"
     if _clause_like(tk, k, hi) or _claim_object(tk, k, hi):
         return k
+    if tk.sentence[k] in tk.headlines and not tk.flags[k] & PUNCT and cue.kind == "speech":
+        return k  # headline ellipsis: "Lavrov says NATO peacekeepers unacceptable"
     return None
 
 

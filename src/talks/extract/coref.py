@@ -264,7 +264,7 @@ class Tracker:
         tk = self.tk
         k = a - 1
         start = a
-        while k >= 0:
+        while k >= 0 and tk.sentence[k] == tk.sentence[a]:  # (not the line above's words)
             f = tk.flags[k]
             if tk.words[k] == "." and k > 0 and tk.flags[k - 1] & TITLE:
                 k -= 1
@@ -496,6 +496,14 @@ class Tracker:
             self._by_wording[key] = ent
             self.entities.append(ent)
         return ent
+
+    def latest_person(self, pos: int) -> Entity | None:
+        """The person named or speaking last before offset `pos`."""
+        end = bisect_left(self._events, _Event(pos, -1, False, Entity("", "", "")))
+        for ev in reversed(self._events[max(0, end - 50) : end]):
+            if ev.entity.kind == "person":
+                return ev.entity
+        return None
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """Persons mentioned by name between two offsets."""
