@@ -17,6 +17,7 @@ from talks.cli.options import (
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
@@ -46,6 +47,7 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -92,6 +94,7 @@ def positions(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=(
                     "date",
@@ -121,6 +124,7 @@ def timeline(
         ),
     ] = None,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -158,7 +162,7 @@ def timeline(
                 f"note: more than 60 points: grouped by {used} (--by day|week|month)", err=True
             )
         if f is not Format.table:
-            write_records(rows, f, out=sys.stdout)
+            write_records(rows, f, out=sys.stdout, raw=raw)
         else:
             out = out_console()
             columns = ("actor", "date", "stance", "conditional", "evidence", "article")
@@ -168,6 +172,7 @@ def timeline(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out,
                 columns=columns,
                 title=f"timeline: {topic}",
