@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -99,6 +99,21 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_event ON quotes(event);
     CREATE INDEX positions_event ON positions(event);
     """,
+    # 3: when a web archive's crawler fetched the page (ISO date-time; NULL for files)
+    """
+    ALTER TABLE articles ADD COLUMN crawled TEXT;
+    """,
+    # 4: what the store was built with (lexicon fingerprint, ...) and, per article,
+    # the lexicon its records were extracted with
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    ALTER TABLE articles ADD COLUMN lexicon TEXT;
+    CREATE INDEX positions_topic_actor_date ON positions(topic, actor, date);
+    CREATE INDEX positions_actor_date ON positions(actor, date);
+    CREATE INDEX positions_date ON positions(date);
+    CREATE INDEX quotes_side ON quotes(side COLLATE NOCASE);
+    CREATE INDEX articles_order ON articles(published IS NULL, published, article);
+    """,
 ]
 
 _FTS = """
@@ -141,20 +156,32 @@ def _date(v: str | None) -> dt.date | None:
 
 
 class Store:
-    """A talks store at `path` (created with its schema when missing)."""
+    """A talks store at `path`: created with its schema when missing, unless
+    `create=False` (read commands), which raises StoreError instead and never
+    creates a file or folder."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
+        memory = str(path) == ":memory:"
+        if not memory and not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no store here")
+        if not memory and create:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
         try:
-            self.db = sqlite3.connect(str(path), isolation_level=None)
+            if create or memory:
+                self.db = sqlite3.connect(str(path), isolation_level=None)
+            else:  # mode=rw: opening never creates the file
+                uri = self.path.resolve().as_uri() + "?mode=rw"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 5000")
+            if str(path) != ":memory:":
+                # Readers (queries, ingest workers) never wait for the writer.
+                self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
@@ -216,20 +243,33 @@ class Store:
             self.db.execute("COMMIT")
             self._in_batch = False
 
-    def status_of(self, article: Article, digest: str) -> Status:
-        """What storing `article` would be: new, unchanged (same content and
-        extraction), or updated (the same source with other content)."""
+    def stored(self, article: Article) -> tuple[str, str | None] | None:
+        """(digest, lexicon fingerprint) of what the store holds for `article`'s
+        source (or its id), None when it holds nothing."""
         row = self.db.execute(
-            "SELECT id, digest FROM articles WHERE source = ? AND article = ?",
+            "SELECT digest, lexicon FROM articles WHERE source = ? AND article = ?",
             (_source(article.path), article.article),
         ).fetchone()
         if row is None:
             row = self.db.execute(
-                "SELECT id, digest FROM articles WHERE id = ?", (article.id,)
+                "SELECT digest, lexicon FROM articles WHERE id = ?", (article.id,)
             ).fetchone()
-            if row is None:
-                return "new"
-        return "unchanged" if row["digest"] == digest else "updated"
+        return None if row is None else (row["digest"], row["lexicon"])
+
+    def status_of(self, article: Article, digest: str) -> Status:
+        """What storing `article` would be: new, unchanged (same content and
+        extraction), or updated (the same source with other content)."""
+        row = self.stored(article)
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == digest else "updated"
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def put(
         self,
@@ -238,8 +278,10 @@ class Store:
         positions: Sequence[Position],
         *,
         digest: str,
+        lexicon: str | None = None,
     ) -> None:
-        """Store an article with its records, replacing what its source had before."""
+        """Store an article with its records, replacing what its source had before.
+        `lexicon` is the fingerprint of the lexicon the records were extracted with."""
         own = not self._in_batch
         if own:
             self.begin()
@@ -258,7 +300,7 @@ class Store:
             self.db.execute(
                 "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?", source
             )
-            self._insert(article, quotes, positions, digest)
+            self._insert(article, quotes, positions, digest, lexicon)
         except BaseException:
             self.db.execute("ROLLBACK TO put_article")
             self.db.execute("RELEASE put_article")
@@ -276,10 +318,11 @@ class Store:
         quotes: Sequence[Quote],
         positions: Sequence[Position],
         digest: str,
+        lexicon: str | None,
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -297,6 +340,8 @@ class Store:
                 digest,
                 now,
                 _source(a.path),
+                None if a.crawled is None else a.crawled.isoformat(),
+                lexicon,
             ),
         )
         self.db.executemany(
@@ -378,6 +423,7 @@ class Store:
             title_span=_unspan(row["title_span"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
+            crawled=None if row["crawled"] is None else dt.datetime.fromisoformat(row["crawled"]),
         )
 
     def articles(
@@ -388,6 +434,8 @@ class Store:
         outlet: str | None = None,
         article: str | None = None,
         with_text: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Article]:
         """Articles in publication order (undated last), filtered."""
         where, args = _where(
@@ -399,10 +447,36 @@ class Store:
             ]
         )
         rows = self.db.execute(
-            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article",
+            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article"
+            + _page(limit, offset),
             args,
         )
         return [self._article(r, with_text=with_text) for r in rows]
+
+    def article_rows(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, Any]]:
+        """The `talks articles` listing: articles' metadata (no text), streamed."""
+        where, args = _where(
+            [
+                ("published >= ?", _iso(since)),
+                ("published <= ?", _iso(until)),
+                ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
+            ]
+        )
+        rows = self.db.execute(
+            "SELECT id, article, path, title, outlet, url, published, published_basis "
+            f"FROM articles {where} ORDER BY published IS NULL, published, article"
+            + _page(limit, offset),
+            args,
+        )
+        return (dict(r) for r in rows)
 
     def article(self, id_or_name: str) -> Article | None:
         """One article by id, else by file name. Two lookups, so the id one uses the
@@ -436,7 +510,7 @@ class Store:
             event=r["event"],
         )
 
-    def quotes(
+    def _quote_query(
         self,
         *,
         speakers: Sequence[str] | None = None,
@@ -448,11 +522,9 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
         event: str | None = None,
-    ) -> list[Quote]:
-        """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search; `event` matches part of
-        the name of the round a quote refers to ("Istanbul", "second round")."""
+    ) -> tuple[str, list[Any]]:
         conds: list[tuple[str, Any]] = [
             ("q.side = ? COLLATE NOCASE", side),
             ("q.kind = ?", kind),
@@ -479,9 +551,46 @@ class Store:
             "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"{where} ORDER BY a.published IS NULL, a.published, a.article, q.seq"
         )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        return sql + _page(limit, offset), args
+
+    def quotes(
+        self,
+        *,
+        speakers: Sequence[str] | None = None,
+        side: str | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event: str | None = None,
+    ) -> list[Quote]:
+        """Quotes in article date order, then text order. `speakers` are exact names
+        (any case); `contains` is a full-text phrase search; `event` matches part of
+        the name of the round a quote refers to ("Istanbul", "second round")."""
+        sql, args = self._quote_query(
+            speakers=speakers,
+            side=side,
+            kind=kind,
+            topic=topic,
+            since=since,
+            until=until,
+            article=article,
+            contains=contains,
+            limit=limit,
+            offset=offset,
+            event=event,
+        )
         return [self._quote(r) for r in self.db.execute(sql, args)]
+
+    def quote_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """`quotes(**filters)` as JSON-ready dicts (the same fields), streamed from the
+        cursor without building a model per row."""
+        sql, args = self._quote_query(**filters)
+        return (_quote_dict(r) for r in self.db.execute(sql, args))
 
     def quote(self, quote_id: str) -> Quote | None:
         """One quote by id (a unique prefix of at least 6 characters is enough)."""
@@ -494,7 +603,7 @@ class Store:
             return self._quote(exact[0])
         return self._quote(rows[0]) if len(rows) == 1 else None
 
-    def positions(
+    def _position_query(
         self,
         *,
         topic: str | None = None,
@@ -504,10 +613,10 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
         event: str | None = None,
-    ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order; `event`
-        matches part of the name of the round a position refers to."""
+    ) -> tuple[str, list[Any]]:
         where, args = _where(
             [
                 ("p.topic = ?", topic),
@@ -520,31 +629,82 @@ class Store:
                 ("p.event LIKE ?", f"%{event}%" if event else None),
             ]
         )
-        rows = self.db.execute(
+        sql = (
             f"SELECT p.* FROM positions p {where} "
-            "ORDER BY p.date IS NULL, p.date, p.article, p.seq",
-            args,
+            "ORDER BY p.date IS NULL, p.date, p.article, p.seq" + _page(limit, offset)
         )
-        return [
-            Position(
-                id=r["id"],
-                article=r["article"],
-                article_id=r["article_id"],
-                path=r["path"],
-                actor=r["actor"],
-                topic=r["topic"],
-                stance=r["stance"],
-                conditional=bool(r["conditional"]),
-                holder=r["holder"],
-                date=_date(r["date"]),
-                date_basis=r["date_basis"],
-                evidence=r["evidence"],
-                span=_unspan(r["span"]) or Span(start=0, end=0),
-                quote_id=r["quote_id"],
-                event=r["event"],
+        return sql, args
+
+    def positions(
+        self,
+        *,
+        topic: str | None = None,
+        actor: str | None = None,
+        stance: str | None = None,
+        holder: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event: str | None = None,
+    ) -> list[Position]:
+        """Positions in date order (undated last), then article and text order; `event`
+        matches part of the name of the round a position refers to."""
+        sql, args = self._position_query(
+            topic=topic,
+            actor=actor,
+            stance=stance,
+            holder=holder,
+            since=since,
+            until=until,
+            article=article,
+            limit=limit,
+            offset=offset,
+            event=event,
+        )
+        return [_position(r) for r in self.db.execute(sql, args)]
+
+    def position_rows(self, *, reports: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """`positions(**filters)` as JSON-ready dicts, streamed from the cursor. With
+        `reports`, each also has `reports`: how many distinct articles in the store
+        state the same actor, topic, stance and date (1 when undated), counted by an
+        indexed subquery per row."""
+        sql, args = self._position_query(**filters)
+        if reports:
+            sql = sql.replace(
+                "SELECT p.* FROM positions p",
+                "SELECT p.*, CASE WHEN p.date IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT "
+                "r.article_id) FROM positions r WHERE r.topic = p.topic AND r.actor = p.actor "
+                "AND r.date = p.date AND r.stance = p.stance) END AS reports FROM positions p",
+                1,
             )
-            for r in rows
-        ]
+            return (
+                {**_position_dict(r), "reports": r["reports"]} for r in self.db.execute(sql, args)
+            )
+        return (_position_dict(r) for r in self.db.execute(sql, args))
+
+    def positions_as_of(
+        self, when: dt.date, *, topic: str | None = None, actor: str | None = None
+    ) -> list[Position]:
+        """Per actor × topic, the positions on its latest date on or before `when`
+        (the candidates `talks.diff` picks the stance as of `when` from)."""
+        where, args = _where(
+            [("date <= ?", _iso(when)), ("topic = ?", topic), ("actor = ?", actor)]
+        )
+        sql = (
+            "SELECT p.* FROM positions p JOIN (SELECT actor, topic, MAX(date) AS d "
+            f"FROM positions {where} GROUP BY actor, topic) m "
+            "ON p.actor = m.actor AND p.topic = m.topic AND p.date = m.d "
+            "ORDER BY p.date, p.article, p.seq"
+        )
+        return [_position(r) for r in self.db.execute(sql, args)]
+
+    def count_undated(self, *, topic: str | None = None, actor: str | None = None) -> int:
+        """How many positions (of this topic and actor) have no date."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NULL"
+        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
 
     def speaker_stats(self) -> list[dict[str, Any]]:
         """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
@@ -576,6 +736,25 @@ class Store:
         """Every quote as a light (id, speaker, text) row: what statement counts need."""
         return [tuple(r) for r in self.db.execute("SELECT id, speaker, text FROM quotes")]
 
+    def summary(self) -> dict[str, Any]:
+        """Dates, last ingest and per-lexicon article counts, for `talks info`."""
+        row = self.db.execute(
+            "SELECT MIN(published), MAX(published), MAX(ingested_at) FROM articles"
+        ).fetchone()
+        by_lexicon = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT lexicon, COUNT(*) FROM articles GROUP BY lexicon ORDER BY 2 DESC"
+            )
+        }
+        return {
+            "schema": self.db.execute("PRAGMA user_version").fetchone()[0],
+            "first_published": row[0],
+            "last_published": row[1],
+            "last_ingest": row[2],
+            "articles_by_lexicon": by_lexicon,
+        }
+
     def actors(self) -> list[str]:
         """The parties that hold positions in the store, sorted."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
@@ -591,6 +770,18 @@ class Store:
         }
 
 
+def stored_digest(db: sqlite3.Connection, article: Article) -> str | None:
+    """The digest stored for `article` (by source and name, else by id), on any
+    connection to a store: workers ask it read-only to skip unchanged articles."""
+    row = db.execute(
+        "SELECT digest FROM articles WHERE source = ? AND article = ?",
+        (_source(article.path), article.article),
+    ).fetchone()
+    if row is None:
+        row = db.execute("SELECT digest FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
     parts: list[str] = []
     args: list[Any] = []
@@ -600,3 +791,81 @@ def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
         parts.append(sql)
         args.extend([value] * sql.count("?"))
     return ("WHERE " + " AND ".join(parts)) if parts else "", args
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """A LIMIT/OFFSET clause (empty when neither is given)."""
+    if limit is None and not offset:
+        return ""
+    return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+
+
+def _span_dict(value: str | None) -> dict[str, int] | None:
+    if value is None:
+        return None
+    start, end = json.loads(value)
+    return {"start": start, "end": end}
+
+
+def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A quotes row as `Quote.model_dump(mode="json")` would give it."""
+    return {
+        "id": r["id"],
+        "article": r["article"],
+        "article_id": r["article_id"],
+        "path": r["path"],
+        "speaker": r["speaker"],
+        "speaker_mention": r["speaker_mention"],
+        "speaker_span": _span_dict(r["speaker_span"]),
+        "side": r["side"],
+        "kind": r["kind"],
+        "text": r["text"],
+        "spans": [{"start": a, "end": b} for a, b in json.loads(r["spans"])],
+        "cue": r["cue"],
+        "cue_span": _span_dict(r["cue_span"]),
+        "date": r["date"],
+        "date_basis": r["date_basis"],
+        "topics": json.loads(r["topics"]),
+        "event": r["event"],
+    }
+
+
+def _position(r: sqlite3.Row) -> Position:
+    return Position(
+        id=r["id"],
+        article=r["article"],
+        article_id=r["article_id"],
+        path=r["path"],
+        actor=r["actor"],
+        topic=r["topic"],
+        stance=r["stance"],
+        conditional=bool(r["conditional"]),
+        holder=r["holder"],
+        date=_date(r["date"]),
+        date_basis=r["date_basis"],
+        evidence=r["evidence"],
+        span=_unspan(r["span"]) or Span(start=0, end=0),
+        quote_id=r["quote_id"],
+        event=r["event"],
+    )
+
+
+def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A positions row as `Position.model_dump(mode="json")` would give it."""
+    return {
+        "id": r["id"],
+        "article": r["article"],
+        "article_id": r["article_id"],
+        "path": r["path"],
+        "actor": r["actor"],
+        "topic": r["topic"],
+        "stance": r["stance"],
+        "conditional": bool(r["conditional"]),
+        "holder": r["holder"],
+        "date": r["date"],
+        "date_basis": r["date_basis"],
+        "evidence": r["evidence"],
+        "span": _span_dict(r["span"]) or {"start": 0, "end": 0},
+        "quote_id": r["quote_id"],
+        "event": r["event"],
+    }
