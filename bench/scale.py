@@ -29,6 +29,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -249,7 +250,9 @@ def child(cfg: dict[str, Any]) -> dict[str, Any]:
     out["writer_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out["children_rss_mb"] = max(_rss_mb(resource.RUSAGE_CHILDREN), below.done())
     if db.exists():
-        out["store_bytes_per_article"] = round(db.stat().st_size / max(1, out.get("stored", 1)))
+        wal = db.with_name(db.name + "-wal")
+        size = db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+        out["store_bytes_per_article"] = round(size / max(1, out.get("stored", 1)))
     return out
 
 
@@ -301,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--rounds", type=int, default=2, help="interleaved rounds")
     ap.add_argument("--base", default="4e67683", help="git revision of the previous code")
+    ap.add_argument("--repo", type=Path, default=REPO, help="the git repository holding --base")
     ap.add_argument("--warc-n", type=int, default=0, help="relevant pages (default n/5)")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-warc", action="store_true")
@@ -324,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         (src / f"{i:06d}.txt").write_text(t, encoding="utf-8")
     base = tmp / "base"
     archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", args.base, "src"], capture_output=True, check=True
+        ["git", "-C", str(args.repo), "archive", args.base, "src"], capture_output=True, check=True
     ).stdout
     base.mkdir()
     with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
@@ -351,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_warc:
         report["warc"] = warc_bench(args, texts, tmp)
+    shutil.rmtree(tmp, ignore_errors=True)
     if args.json:
         print(json.dumps(report, indent=2))
     else:

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from talks.errors import InputError
@@ -112,7 +112,10 @@ def ingest_paths(
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
     )
-    results = _pooled(units, settings, jobs) if pooled else _here(units, settings)
+    # In this process the writer's own check finds unchanged articles; a second,
+    # read-only connection would only keep the WAL from being checkpointed on close.
+    here = replace(settings, store=None)
+    results = _pooled(units, settings, jobs) if pooled else _here(units, here)
     done = 0
     pending = 0
     last_commit = time.monotonic()
