@@ -23,6 +23,7 @@ from pathlib import Path
 from talks.errors import InputError
 from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
+from talks.models import Article
 from talks.readers import kind_of, require_web
 from talks.store import Store
 from talks.work import Result, Settings, Unit, do_unit, plan, where
@@ -112,10 +113,15 @@ def ingest_paths(
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
     )
-    # In this process the writer's own check finds unchanged articles; a second,
-    # read-only connection would only keep the WAL from being checkpointed on close.
-    here = replace(settings, store=None)
-    results = _pooled(units, settings, jobs) if pooled else _here(units, here)
+    if pooled:
+        results = _pooled(units, settings, jobs)
+    else:
+        # In this process the writer's own connection tells unchanged articles; a
+        # second, read-only one would keep the WAL from being checkpointed on close.
+        def known(article: Article, digest: str) -> bool:
+            return store.status_of(article, digest) == "unchanged"
+
+        results = _here(units, replace(settings, store=None), known)
     done = 0
     pending = 0
     last_commit = time.monotonic()
@@ -150,11 +156,16 @@ def ingest_paths(
     return summary
 
 
-def _here(units: Iterable[Unit | InputError], settings: Settings) -> Iterator[Result]:
+def _here(
+    units: Iterable[Unit | InputError],
+    settings: Settings,
+    known: Callable[[Article, str], bool],
+) -> Iterator[Result]:
     for unit in units:
-        yield (
-            Result(errors=[str(unit)]) if isinstance(unit, InputError) else do_unit(unit, settings)
-        )
+        if isinstance(unit, InputError):
+            yield Result(errors=[str(unit)])
+        else:
+            yield do_unit(unit, settings, known=known)
 
 
 # --- worker processes -------------------------------------------------------------
