@@ -20,13 +20,25 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from talks.errors import InputError
+from talks import limits as limits_mod
+from talks.errors import InputError, StoreError
 from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
+from talks.limits import Limits
 from talks.models import Article
 from talks.readers import kind_of, require_web
 from talks.store import Store
-from talks.work import Result, Settings, Unit, do_unit, plan, where
+from talks.work import (
+    Result,
+    Settings,
+    Unit,
+    code_fingerprint,
+    digest_of,
+    do_unit,
+    lexicon_fingerprint,
+    plan,
+    where,
+)
 from talks.work import fingerprint as fingerprint
 
 BATCH_FILES = 200
@@ -48,10 +60,11 @@ class IngestSummary:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)  # one line each: "file: problem"
     warnings: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped before its end (a store problem)
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.stopped is None
 
     def line(self) -> str:
         line = (
@@ -60,6 +73,8 @@ class IngestSummary:
         )
         if self.skipped:
             line += f", {self.skipped} skipped (not about the negotiations; --all keeps them)"
+        if self.stopped:
+            line += "; stopped early"
         return line
 
     def add(self, result: Result) -> None:
@@ -79,6 +94,11 @@ def check_inputs(items: Iterable[Path | str]) -> None:
         require_web("web pages (.html, .htm)")
 
 
+def describe_lexicon(files: Sequence[str | Path]) -> str:
+    """How a lexicon was made, for messages: "shipped" or "shipped + a.yaml + b.yaml"."""
+    return " + ".join(["shipped", *(str(f) for f in files)])
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[str | Path],
@@ -89,6 +109,9 @@ def ingest_paths(
     stdin: Callable[[], bytes] | None = None,
     jobs: int = 1,
     everything: bool = False,
+    lexicon_files: Sequence[str | Path] = (),
+    reextract: bool = False,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Ingest files and directories into `store`; returns the summary.
 
@@ -98,17 +121,74 @@ def ingest_paths(
     InputError when a directory holds no articles (before anything is written).
     Problems with single files or records are collected in the summary; every
     good article is stored.
+
+    The store remembers the lexicon it was built with (`lexicon_files` name its
+    user files). An unchanged file whose records came from another lexicon keeps
+    them, with a warning, unless `reextract` asks to extract it again (which also
+    makes this run's lexicon the store's).
+
+    `limits` bound what one input may cost (default: the current ones, with
+    $TALKS_LIMITS). A store that cannot be written (full disk, read-only, locked)
+    stops the run: `summary.stopped` says why, and everything committed before is
+    kept. Articles are committed in batches, also within one JSON Lines file or
+    archive, so an interrupted run keeps every batch committed before it.
     """
+    limits = limits or limits_mod.current()
+    with limits_mod.using(limits):
+        return _ingest(
+            store,
+            paths,
+            lexicon,
+            date,
+            progress,
+            stdin,
+            jobs,
+            everything,
+            lexicon_files,
+            reextract,
+            limits,
+        )
+
+
+def _ingest(
+    store: Store,
+    paths: Sequence[str | Path],
+    lexicon: Lexicon,
+    date: dt.date | None,
+    progress: Callable[[int, int], None] | None,
+    stdin: Callable[[], bytes] | None,
+    jobs: int,
+    everything: bool,
+    lexicon_files: Sequence[str | Path],
+    reextract: bool,
+    limits: Limits,
+) -> IngestSummary:
     items = collect(paths)
     check_inputs(items)
     summary = IngestSummary(files=len(items))
+    lex_fp = lexicon_fingerprint(lexicon)
+    try:
+        built = store.get_meta("lexicon")
+        if built is None or reextract:
+            store.set_meta("lexicon", lex_fp)
+            store.set_meta("lexicon_files", describe_lexicon(lexicon_files))
+    except StoreError as exc:
+        summary.stopped = str(exc)
+        return summary
+    kept = 0
     settings = Settings(
         lexicon=lexicon,
         date=date,
         everything=everything,
         store=None if str(store.path) == ":memory:" else str(store.path),
+        limits=limits,
     )
-    raw = stdin() if stdin is not None and STDIN in items else None
+    raw: bytes | InputError | None = None
+    if stdin is not None and STDIN in items:
+        try:
+            raw = stdin()
+        except InputError as exc:  # over the size limit
+            raw = exc
     units = plan(items, stdin=raw)
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
@@ -119,7 +199,8 @@ def ingest_paths(
         # In this process the writer's own connection tells unchanged articles; a
         # second, read-only one would keep the WAL from being checkpointed on close.
         def known(article: Article, digest: str) -> bool:
-            return store.status_of(article, digest) == "unchanged"
+            row = store.stored(article)
+            return row is not None and row[0] == digest
 
         results = _here(units, replace(settings, store=None), known)
     done = 0
@@ -129,30 +210,55 @@ def ingest_paths(
         for result in results:
             summary.add(result)
             for e in result.extracted:
-                status = store.status_of(e.article, e.digest)
-                if status == "unchanged":
+                row = store.stored(e.article)
+                status = "new" if row is None else "updated"
+                if row is not None and row[0] == e.digest:
                     summary.unchanged += 1
                     continue
+                if (
+                    row is not None
+                    and not reextract
+                    and row[1] not in (None, lex_fp)
+                    and row[0] == digest_of(e.article, code_fingerprint(row[1] or ""))
+                ):  # the same content, extracted with another lexicon: kept
+                    summary.unchanged += 1
+                    kept += 1
+                    continue
                 store.begin()
-                store.put(e.article, e.quotes, e.positions, digest=e.digest)
+                store.put(e.article, e.quotes, e.positions, digest=e.digest, lexicon=lex_fp)
                 pending += 1
                 if status == "new":
                     summary.new += 1
                 else:
                     summary.updated += 1
-            if pending and (
-                pending >= BATCH_FILES or time.monotonic() - last_commit >= BATCH_SECONDS
-            ):
+                if pending >= BATCH_FILES:
+                    store.commit()
+                    pending = 0
+                    last_commit = time.monotonic()
+            if pending and time.monotonic() - last_commit >= BATCH_SECONDS:
                 store.commit()
                 pending = 0
                 last_commit = time.monotonic()
             done += result.files_done
             if progress is not None:
                 progress(done, len(items))
+    except StoreError as exc:
+        summary.stopped = str(exc)
     finally:
         # Whole articles only (each one is written under a savepoint), so what is
         # pending is committed whether the run ended or was interrupted.
-        store.commit()
+        try:
+            store.commit()
+        except StoreError as exc:
+            summary.stopped = summary.stopped or str(exc)
+    if built is not None and built != lex_fp and not reextract:
+        summary.warnings.append(
+            f"this store was built with lexicon {built} "
+            f"({store.get_meta('lexicon_files') or 'shipped'}); this run used {lex_fp} "
+            f"({describe_lexicon(lexicon_files)}): {kept} unchanged article(s) kept their "
+            "records; pass the same --lexicon files, or --reextract to extract again "
+            "with this one"
+        )
     return summary
 
 
