@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -247,14 +249,14 @@ def test_unreadable_file_is_reported(
 ) -> None:
     write(tmp_path / "in" / "good.txt", article_text(1))
     locked = write(tmp_path / "in" / "locked.txt", article_text(2))
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == locked.name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def fake_open(path: Any, flags: int, *args: Any, **kw: Any) -> int:
+        if Path(path).name == locked.name:  # (tests may run as root: chmod would not do)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kw)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     result = run("ingest", tmp_path / "in", "--db", db)
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if "locked.txt" in line]
@@ -387,15 +389,37 @@ def _store_commands() -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("command", _store_commands(), ids=lambda c: c[0])
+@pytest.mark.parametrize("command", [*_store_commands(), ["info"]], ids=lambda c: c[0])
 def test_every_store_command_takes_db(run: Run, tmp_path: Path, command: list[str]) -> None:
     db = tmp_path / "elsewhere" / "mine.db"
+    Store(db).close()  # an empty store of the current schema
     result = run(*command, "--db", db, "--format", "json")
     expected = 2 if command[0] == "show" else 0  # show: no such quote is a usage error
     assert result.exit_code == expected, result.stderr
-    assert db.is_file()
     assert sql(db, "PRAGMA user_version")[0][0] >= 1
     assert not config.default_db_path().exists()
+
+
+@pytest.mark.parametrize("how", ["--db", "env", "default"])
+@pytest.mark.parametrize("command", [*_store_commands(), ["info"]], ids=lambda c: c[0])
+def test_reading_a_missing_store_is_an_error_and_creates_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], how: str
+) -> None:
+    db = tmp_path / "typo" / "mine.db"
+    args: list[str | Path] = [*command, "--format", "json"]
+    if how == "--db":
+        args += ["--db", db]
+    elif how == "env":
+        monkeypatch.setenv("TALKS_DB", str(db))
+    else:
+        db = config.default_db_path()
+    result = run(*args)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout == ""
+    chosen = {"--db": "--db", "env": "$TALKS_DB", "default": "default"}[how]
+    assert f"no store at {db} (chosen by {chosen})" in result.stderr
+    assert "talks ingest" in result.stderr
+    assert not db.exists() and not db.parent.exists()
 
 
 def test_talks_db_env(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -406,6 +430,7 @@ def test_talks_db_env(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert stored(env_db) == ["a.txt"]
     assert [r["article"] for r in listing(run, env_db)] == ["a.txt"]
     assert json.loads(run("articles").stdout)[0]["article"] == "a.txt"  # read from TALKS_DB
+    Store(tmp_path / "other.db").close()
     assert listing(run, tmp_path / "other.db") == []  # --db beats TALKS_DB
     assert not config.default_db_path().exists()
 

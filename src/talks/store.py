@@ -7,11 +7,12 @@ transaction, so an interrupted ingest never leaves half an article behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -99,6 +100,21 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_event ON quotes(event);
     CREATE INDEX positions_event ON positions(event);
     """,
+    # 3: when a web archive's crawler fetched the page (ISO date-time; NULL for files)
+    """
+    ALTER TABLE articles ADD COLUMN crawled TEXT;
+    """,
+    # 4: what the store was built with (lexicon fingerprint, ...) and, per article,
+    # the lexicon its records were extracted with
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    ALTER TABLE articles ADD COLUMN lexicon TEXT;
+    CREATE INDEX positions_topic_actor_date ON positions(topic, actor, date);
+    CREATE INDEX positions_actor_date ON positions(actor, date);
+    CREATE INDEX positions_date ON positions(date);
+    CREATE INDEX quotes_side ON quotes(side COLLATE NOCASE);
+    CREATE INDEX articles_order ON articles(published IS NULL, published, article);
+    """,
 ]
 
 _FTS = """
@@ -140,25 +156,82 @@ def _date(v: str | None) -> dt.date | None:
     return None if v is None else dt.date.fromisoformat(v)
 
 
-class Store:
-    """A talks store at `path` (created with its schema when missing)."""
+# How long a writer waits for another one to finish its batch before giving up (ms):
+# concurrent ingests into one store queue behind each other's short transactions.
+BUSY_TIMEOUT_MS = 60_000
 
-    def __init__(self, path: Path | str) -> None:
+
+def explain(path: Path, exc: sqlite3.Error) -> StoreError:
+    """A one-line StoreError saying what happened to the store and what to do."""
+    text = str(exc)
+    low = text.lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in low or "disk full" in low:
+        return StoreError(
+            f"{path}: the disk is full (or the store reached its size limit); the batch being "
+            "written was rolled back and everything committed before it is kept. Free some "
+            "space and run the same ingest again: stored files are skipped"
+        )
+    if "readonly" in low or "read-only" in low or code == getattr(sqlite3, "SQLITE_READONLY", -1):
+        return StoreError(
+            f"{path}: the store is read-only; make the file and its folder writable, "
+            "or use --db to write to another store"
+        )
+    if "locked" in low or "busy" in low:
+        return StoreError(
+            f"{path}: the store stayed locked by another program for "
+            f"{BUSY_TIMEOUT_MS // 1000} s; try again when it has finished"
+        )
+    if "unable to open" in low:
+        return StoreError(
+            f"{path}: cannot open or create the store; check that its folder exists and "
+            "is writable, or use --db to pick another path"
+        )
+    return StoreError(f"{path}: not a usable talks store ({text})")
+
+
+class Store:
+    """A talks store at `path`: created with its schema when missing, unless
+    `create=False` (read commands), which raises StoreError instead and never
+    creates a file or folder.
+
+    The store is opened in WAL mode: readers never block a writer or each other,
+    and a second writer waits (up to BUSY_TIMEOUT_MS) instead of failing. Every
+    SQLite error of opening and writing is a one-line StoreError (`explain`).
+    """
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
+        memory = str(path) == ":memory:"
+        if not memory and not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no store here")
+        if not memory and create:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
+        self._in_batch = False
         try:
-            self.db = sqlite3.connect(str(path), isolation_level=None)
+            if create or memory:
+                self.db = sqlite3.connect(str(path), isolation_level=None)
+            else:  # mode=rw: opening never creates the file
+                uri = self.path.resolve().as_uri() + "?mode=rw"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+        try:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if str(path) != ":memory:":
+                # Readers (queries, ingest workers) never wait for the writer; a
+                # read-only store is still readable in its own journal mode.
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
-        self._in_batch = False
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise explain(self.path, exc) from None
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -174,10 +247,15 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        if self._in_batch:
-            self.db.execute("ROLLBACK")
-            self._in_batch = False
+        self.rollback()
         self.db.close()
+
+    def rollback(self) -> None:
+        """Drop the open batch, if any (safe after SQLite rolled it back itself)."""
+        self._in_batch = False
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -186,16 +264,21 @@ class Store:
                 f"{self.path}: store schema v{version} is newer than this talks "
                 f"(v{len(MIGRATIONS)}); upgrade talks"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN")
+        if version < len(MIGRATIONS):
+            # Under the write lock, from the version read inside it: two programs
+            # opening a new store at once migrate it once, one after the other.
+            self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {number}")
                 self.db.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
                 raise
         try:
             self.db.execute(_FTS)
@@ -208,28 +291,64 @@ class Store:
     def begin(self) -> None:
         """Start a batch: everything until `commit()` lands together or not at all."""
         if not self._in_batch:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise explain(self.path, exc) from None
             self._in_batch = True
 
     def commit(self) -> None:
+        """Commit the batch; on failure (full disk) it is rolled back and StoreError raised."""
         if self._in_batch:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.rollback()
+                raise explain(self.path, exc) from None
             self._in_batch = False
 
-    def status_of(self, article: Article, digest: str) -> Status:
-        """What storing `article` would be: new, unchanged (same content and
-        extraction), or updated (the same source with other content)."""
+    def stored(self, article: Article) -> tuple[str, str | None] | None:
+        """(digest, lexicon fingerprint) of what the store holds for `article`'s
+        source (or its id), None when it holds nothing."""
+        try:
+            return self._stored(article)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+
+    def _stored(self, article: Article) -> tuple[str, str | None] | None:
         row = self.db.execute(
-            "SELECT id, digest FROM articles WHERE source = ? AND article = ?",
+            "SELECT digest, lexicon FROM articles WHERE source = ? AND article = ?",
             (_source(article.path), article.article),
         ).fetchone()
         if row is None:
             row = self.db.execute(
-                "SELECT id, digest FROM articles WHERE id = ?", (article.id,)
+                "SELECT digest, lexicon FROM articles WHERE id = ?", (article.id,)
             ).fetchone()
-            if row is None:
-                return "new"
-        return "unchanged" if row["digest"] == digest else "updated"
+        return None if row is None else (row["digest"], row["lexicon"])
+
+    def status_of(self, article: Article, digest: str) -> Status:
+        """What storing `article` would be: new, unchanged (same content and
+        extraction), or updated (the same source with other content)."""
+        try:
+            row = self.stored(article)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == digest else "updated"
+
+    def get_meta(self, key: str) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
 
     def put(
         self,
@@ -238,11 +357,35 @@ class Store:
         positions: Sequence[Position],
         *,
         digest: str,
+        lexicon: str | None = None,
     ) -> None:
-        """Store an article with its records, replacing what its source had before."""
+        """Store an article with its records, replacing what its source had before.
+        `lexicon` is the fingerprint of the lexicon the records were extracted with.
+
+        Raises StoreError. The article is rolled back; so is the batch when SQLite
+        dropped it (a full disk), otherwise the batch's other articles stay."""
         own = not self._in_batch
         if own:
             self.begin()
+        try:
+            self._put(article, quotes, positions, digest, lexicon)
+        except sqlite3.Error as exc:
+            if not self.db.in_transaction:  # SQLite rolled the batch back (SQLITE_FULL)
+                self._in_batch = False
+            elif own:
+                self.rollback()
+            raise explain(self.path, exc) from None
+        if own:
+            self.commit()
+
+    def _put(
+        self,
+        article: Article,
+        quotes: Sequence[Quote],
+        positions: Sequence[Position],
+        digest: str,
+        lexicon: str | None,
+    ) -> None:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
         try:
@@ -258,17 +401,13 @@ class Store:
             self.db.execute(
                 "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?", source
             )
-            self._insert(article, quotes, positions, digest)
+            self._insert(article, quotes, positions, digest, lexicon)
         except BaseException:
-            self.db.execute("ROLLBACK TO put_article")
-            self.db.execute("RELEASE put_article")
-            if own:
-                self.db.execute("ROLLBACK")
-                self._in_batch = False
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK TO put_article")
+                self.db.execute("RELEASE put_article")
             raise
         self.db.execute("RELEASE put_article")
-        if own:
-            self.commit()
 
     def _insert(
         self,
@@ -276,10 +415,11 @@ class Store:
         quotes: Sequence[Quote],
         positions: Sequence[Position],
         digest: str,
+        lexicon: str | None,
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -297,6 +437,8 @@ class Store:
                 digest,
                 now,
                 _source(a.path),
+                None if a.crawled is None else a.crawled.isoformat(),
+                lexicon,
             ),
         )
         self.db.executemany(
@@ -378,6 +520,7 @@ class Store:
             title_span=_unspan(row["title_span"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
+            crawled=None if row["crawled"] is None else dt.datetime.fromisoformat(row["crawled"]),
         )
 
     def articles(
@@ -388,6 +531,8 @@ class Store:
         outlet: str | None = None,
         article: str | None = None,
         with_text: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Article]:
         """Articles in publication order (undated last), filtered."""
         where, args = _where(
@@ -399,10 +544,36 @@ class Store:
             ]
         )
         rows = self.db.execute(
-            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article",
+            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article"
+            + _page(limit, offset),
             args,
         )
         return [self._article(r, with_text=with_text) for r in rows]
+
+    def article_rows(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, Any]]:
+        """The `talks articles` listing: articles' metadata (no text), streamed."""
+        where, args = _where(
+            [
+                ("published >= ?", _iso(since)),
+                ("published <= ?", _iso(until)),
+                ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
+            ]
+        )
+        rows = self.db.execute(
+            "SELECT id, article, path, title, outlet, url, published, published_basis "
+            f"FROM articles {where} ORDER BY published IS NULL, published, article"
+            + _page(limit, offset),
+            args,
+        )
+        return (dict(r) for r in rows)
 
     def article(self, id_or_name: str) -> Article | None:
         row = self.db.execute(
@@ -433,7 +604,7 @@ class Store:
             event=r["event"],
         )
 
-    def quotes(
+    def _quote_query(
         self,
         *,
         speakers: Sequence[str] | None = None,
@@ -445,11 +616,9 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
         event: str | None = None,
-    ) -> list[Quote]:
-        """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search; `event` matches part of
-        the name of the round a quote refers to ("Istanbul", "second round")."""
+    ) -> tuple[str, list[Any]]:
         conds: list[tuple[str, Any]] = [
             ("q.side = ? COLLATE NOCASE", side),
             ("q.kind = ?", kind),
@@ -476,9 +645,46 @@ class Store:
             "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"{where} ORDER BY a.published IS NULL, a.published, a.article, q.seq"
         )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+        return sql + _page(limit, offset), args
+
+    def quotes(
+        self,
+        *,
+        speakers: Sequence[str] | None = None,
+        side: str | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event: str | None = None,
+    ) -> list[Quote]:
+        """Quotes in article date order, then text order. `speakers` are exact names
+        (any case); `contains` is a full-text phrase search; `event` matches part of
+        the name of the round a quote refers to ("Istanbul", "second round")."""
+        sql, args = self._quote_query(
+            speakers=speakers,
+            side=side,
+            kind=kind,
+            topic=topic,
+            since=since,
+            until=until,
+            article=article,
+            contains=contains,
+            limit=limit,
+            offset=offset,
+            event=event,
+        )
         return [self._quote(r) for r in self.db.execute(sql, args)]
+
+    def quote_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """`quotes(**filters)` as JSON-ready dicts (the same fields), streamed from the
+        cursor without building a model per row."""
+        sql, args = self._quote_query(**filters)
+        return (_quote_dict(r) for r in self.db.execute(sql, args))
 
     def quote(self, quote_id: str) -> Quote | None:
         """One quote by id (a unique prefix of at least 6 characters is enough)."""
@@ -491,7 +697,7 @@ class Store:
             return self._quote(exact[0])
         return self._quote(rows[0]) if len(rows) == 1 else None
 
-    def positions(
+    def _position_query(
         self,
         *,
         topic: str | None = None,
@@ -501,10 +707,10 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
         event: str | None = None,
-    ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order; `event`
-        matches part of the name of the round a position refers to."""
+    ) -> tuple[str, list[Any]]:
         where, args = _where(
             [
                 ("p.topic = ?", topic),
@@ -517,31 +723,82 @@ class Store:
                 ("p.event LIKE ?", f"%{event}%" if event else None),
             ]
         )
-        rows = self.db.execute(
+        sql = (
             f"SELECT p.* FROM positions p {where} "
-            "ORDER BY p.date IS NULL, p.date, p.article, p.seq",
-            args,
+            "ORDER BY p.date IS NULL, p.date, p.article, p.seq" + _page(limit, offset)
         )
-        return [
-            Position(
-                id=r["id"],
-                article=r["article"],
-                article_id=r["article_id"],
-                path=r["path"],
-                actor=r["actor"],
-                topic=r["topic"],
-                stance=r["stance"],
-                conditional=bool(r["conditional"]),
-                holder=r["holder"],
-                date=_date(r["date"]),
-                date_basis=r["date_basis"],
-                evidence=r["evidence"],
-                span=_unspan(r["span"]) or Span(start=0, end=0),
-                quote_id=r["quote_id"],
-                event=r["event"],
+        return sql, args
+
+    def positions(
+        self,
+        *,
+        topic: str | None = None,
+        actor: str | None = None,
+        stance: str | None = None,
+        holder: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event: str | None = None,
+    ) -> list[Position]:
+        """Positions in date order (undated last), then article and text order; `event`
+        matches part of the name of the round a position refers to."""
+        sql, args = self._position_query(
+            topic=topic,
+            actor=actor,
+            stance=stance,
+            holder=holder,
+            since=since,
+            until=until,
+            article=article,
+            limit=limit,
+            offset=offset,
+            event=event,
+        )
+        return [_position(r) for r in self.db.execute(sql, args)]
+
+    def position_rows(self, *, reports: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """`positions(**filters)` as JSON-ready dicts, streamed from the cursor. With
+        `reports`, each also has `reports`: how many distinct articles in the store
+        state the same actor, topic, stance and date (1 when undated), counted by an
+        indexed subquery per row."""
+        sql, args = self._position_query(**filters)
+        if reports:
+            sql = sql.replace(
+                "SELECT p.* FROM positions p",
+                "SELECT p.*, CASE WHEN p.date IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT "
+                "r.article_id) FROM positions r WHERE r.topic = p.topic AND r.actor = p.actor "
+                "AND r.date = p.date AND r.stance = p.stance) END AS reports FROM positions p",
+                1,
             )
-            for r in rows
-        ]
+            return (
+                {**_position_dict(r), "reports": r["reports"]} for r in self.db.execute(sql, args)
+            )
+        return (_position_dict(r) for r in self.db.execute(sql, args))
+
+    def positions_as_of(
+        self, when: dt.date, *, topic: str | None = None, actor: str | None = None
+    ) -> list[Position]:
+        """Per actor × topic, the positions on its latest date on or before `when`
+        (the candidates `talks.diff` picks the stance as of `when` from)."""
+        where, args = _where(
+            [("date <= ?", _iso(when)), ("topic = ?", topic), ("actor = ?", actor)]
+        )
+        sql = (
+            "SELECT p.* FROM positions p JOIN (SELECT actor, topic, MAX(date) AS d "
+            f"FROM positions {where} GROUP BY actor, topic) m "
+            "ON p.actor = m.actor AND p.topic = m.topic AND p.date = m.d "
+            "ORDER BY p.date, p.article, p.seq"
+        )
+        return [_position(r) for r in self.db.execute(sql, args)]
+
+    def count_undated(self, *, topic: str | None = None, actor: str | None = None) -> int:
+        """How many positions (of this topic and actor) have no date."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NULL"
+        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
 
     def speaker_stats(self) -> list[dict[str, Any]]:
         """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
@@ -569,6 +826,25 @@ class Store:
     def speaker_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
 
+    def summary(self) -> dict[str, Any]:
+        """Dates, last ingest and per-lexicon article counts, for `talks info`."""
+        row = self.db.execute(
+            "SELECT MIN(published), MAX(published), MAX(ingested_at) FROM articles"
+        ).fetchone()
+        by_lexicon = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT lexicon, COUNT(*) FROM articles GROUP BY lexicon ORDER BY 2 DESC"
+            )
+        }
+        return {
+            "schema": self.db.execute("PRAGMA user_version").fetchone()[0],
+            "first_published": row[0],
+            "last_published": row[1],
+            "last_ingest": row[2],
+            "articles_by_lexicon": by_lexicon,
+        }
+
     def actors(self) -> list[str]:
         """The parties that hold positions in the store, sorted."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
@@ -584,6 +860,18 @@ class Store:
         }
 
 
+def stored_digest(db: sqlite3.Connection, article: Article) -> str | None:
+    """The digest stored for `article` (by source and name, else by id), on any
+    connection to a store: workers ask it read-only to skip unchanged articles."""
+    row = db.execute(
+        "SELECT digest FROM articles WHERE source = ? AND article = ?",
+        (_source(article.path), article.article),
+    ).fetchone()
+    if row is None:
+        row = db.execute("SELECT digest FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
     parts: list[str] = []
     args: list[Any] = []
@@ -593,3 +881,81 @@ def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
         parts.append(sql)
         args.extend([value] * sql.count("?"))
     return ("WHERE " + " AND ".join(parts)) if parts else "", args
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """A LIMIT/OFFSET clause (empty when neither is given)."""
+    if limit is None and not offset:
+        return ""
+    return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+
+
+def _span_dict(value: str | None) -> dict[str, int] | None:
+    if value is None:
+        return None
+    start, end = json.loads(value)
+    return {"start": start, "end": end}
+
+
+def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A quotes row as `Quote.model_dump(mode="json")` would give it."""
+    return {
+        "id": r["id"],
+        "article": r["article"],
+        "article_id": r["article_id"],
+        "path": r["path"],
+        "speaker": r["speaker"],
+        "speaker_mention": r["speaker_mention"],
+        "speaker_span": _span_dict(r["speaker_span"]),
+        "side": r["side"],
+        "kind": r["kind"],
+        "text": r["text"],
+        "spans": [{"start": a, "end": b} for a, b in json.loads(r["spans"])],
+        "cue": r["cue"],
+        "cue_span": _span_dict(r["cue_span"]),
+        "date": r["date"],
+        "date_basis": r["date_basis"],
+        "topics": json.loads(r["topics"]),
+        "event": r["event"],
+    }
+
+
+def _position(r: sqlite3.Row) -> Position:
+    return Position(
+        id=r["id"],
+        article=r["article"],
+        article_id=r["article_id"],
+        path=r["path"],
+        actor=r["actor"],
+        topic=r["topic"],
+        stance=r["stance"],
+        conditional=bool(r["conditional"]),
+        holder=r["holder"],
+        date=_date(r["date"]),
+        date_basis=r["date_basis"],
+        evidence=r["evidence"],
+        span=_unspan(r["span"]) or Span(start=0, end=0),
+        quote_id=r["quote_id"],
+        event=r["event"],
+    )
+
+
+def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A positions row as `Position.model_dump(mode="json")` would give it."""
+    return {
+        "id": r["id"],
+        "article": r["article"],
+        "article_id": r["article_id"],
+        "path": r["path"],
+        "actor": r["actor"],
+        "topic": r["topic"],
+        "stance": r["stance"],
+        "conditional": bool(r["conditional"]),
+        "holder": r["holder"],
+        "date": r["date"],
+        "date_basis": r["date_basis"],
+        "evidence": r["evidence"],
+        "span": _span_dict(r["span"]) or {"start": 0, "end": 0},
+        "quote_id": r["quote_id"],
+        "event": r["event"],
+    }

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from talks import limits as limits_mod
 from talks.cli.app import EPILOG, app, err, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
 
@@ -27,13 +29,61 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            metavar="NAME=VALUE",
+            help=(
+                "Raise or lower an input limit (repeatable; or $TALKS_LIMITS): file_bytes, "
+                "record_bytes, index_bytes, front_matter_bytes (K/M/G suffixes), yaml_depth, "
+                "yaml_nodes, json_depth, number_digits."
+            ),
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for reading and extraction. Default: the machine's cores.",
+        ),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
+        ),
+    ] = False,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="Extract unchanged files again when the store was built with another lexicon.",
+        ),
+    ] = False,
 ) -> None:
     """Read news files into the store and extract quotes and positions.
 
     Takes plain text, Markdown/text with YAML front matter (title, published/date,
-    outlet/source, url) and JSON Lines (one article per line, `text` required).
-    A meta.yaml or meta.csv beside the files supplies metadata. Re-ingesting an
-    unchanged file does nothing; a changed file replaces its records.
+    outlet/source, url), JSON Lines (one article per line, `text` required), saved
+    web pages (.html, .htm) and web archives (.warc, .warc.gz: every HTML page in
+    them). A meta.yaml or meta.csv beside the files supplies metadata. Re-ingesting
+    an unchanged file does nothing; a changed file replaces its records.
+
+    Articles that name no party or known speaker together with talk of
+    negotiations are skipped (and counted); --all keeps them.
+
+    The store remembers the lexicon it was built with: an ingest with another one
+    (a forgotten --lexicon, say) warns and keeps unchanged files' records unless
+    --reextract is given.
+
+    Every problem with an input is one line naming the file (and line or record);
+    that file or record is skipped and every other one stored. Inputs over a limit
+    (see --limit; the defaults are far above any real article) and FIFOs or devices
+    are refused before they are read.
 
     Exit status: 0 all went in, 1 some files failed (the good ones are stored), 2 usage error.
 
@@ -44,13 +94,21 @@ def ingest(
       talks ingest today/*.txt --date 2022-03-30
 
       cat articles.jsonl | talks ingest -
+
+      talks ingest crawl/CC-NEWS-20220330.warc.gz --jobs 2
+
+      talks ingest huge-liveblog.txt --limit file_bytes=200M
     """
+    from talks import lexicon as lexicon_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
         published = parse_date(date, "--date")
+        limits = limits_mod.from_env()
+        for spec in limit or ():
+            limits = limits.with_spec(spec, where="--limit")
         lex = load_lexicon(lexicon)
-        with open_store(db) as store:
+        with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(
                 TextColumn("ingesting"),
@@ -73,12 +131,21 @@ def ingest(
                     lexicon=lex,
                     date=published,
                     progress=tick,
-                    stdin=sys.stdin.buffer.read,
+                    stdin=lambda: limits_mod.read_stream(
+                        sys.stdin.buffer.read, limit=limits.file_bytes
+                    ),
+                    limits=limits,
+                    lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
+                    reextract=reextract,
+                    jobs=jobs or os.cpu_count() or 1,
+                    everything=everything,
                 )
         for w in summary.warnings:
             typer.echo(f"talks: warning: {w}", err=True)
         for e in summary.errors:
             typer.echo(f"talks: error: {e}", err=True)
+        if summary.stopped:
+            typer.echo(f"talks: error: {summary.stopped}", err=True)
         if not quiet:
             typer.echo(f"talks: {summary.line()}", err=True)
         if not summary.ok:
