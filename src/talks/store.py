@@ -11,13 +11,17 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from talks.errors import StoreError
+from talks.errors import QueryError, StoreError
 from talks.models import Article, Position, Quote, Span
+from talks.search import fts_query
+
+if TYPE_CHECKING:
+    from talks.lexicon import SpeakerEntry
 
 Status = Literal["new", "unchanged", "updated"]
 
@@ -92,32 +96,194 @@ MIGRATIONS: list[str] = [
     CREATE INDEX positions_topic ON positions(topic, actor);
     CREATE INDEX positions_article ON positions(article_id, seq);
     """,
+    # 2: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
+    # across VACUUM) link quotes and positions to their article and speaker; file name
+    # and path live only in `articles`; spans are integer columns; a mention, cue or
+    # evidence equal to the article's characters at its span is stored as NULL;
+    # quote_topics and the full-text index are kept in sync from `quotes` by
+    # triggers; the index is external-content (porter stems), so the quote text is
+    # stored once. Views give every record with its article's title, outlet, URL
+    # and date for browsing without joins.
+    """
+    CREATE TABLE articles2 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article TEXT NOT NULL,
+        path TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        published_basis TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        title_start INTEGER,
+        title_end INTEGER,
+        noise TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        text TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        source TEXT NOT NULL
+    );
+    INSERT INTO articles2 (id, article, path, title, outlet, url, published, published_basis,
+        encoding, title_start, title_end, noise, warnings, text, digest, ingested_at, source)
+    SELECT id, article, path, title, outlet, url, published, published_basis, encoding,
+        json_extract(title_span, '$[0]'), json_extract(title_span, '$[1]'), noise, warnings,
+        text, digest, ingested_at, source
+    FROM articles ORDER BY rowid;
+    CREATE TABLE speakers (
+        rowid INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        side TEXT NOT NULL,
+        kind TEXT,
+        roles TEXT,
+        aliases TEXT,
+        UNIQUE (name, side)
+    );
+    INSERT INTO speakers (name, side) SELECT DISTINCT speaker, side FROM quotes ORDER BY 1, 2;
+    CREATE TABLE quotes2 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_rowid INTEGER NOT NULL REFERENCES articles2(rowid) ON DELETE CASCADE,
+        speaker_rowid INTEGER NOT NULL REFERENCES speakers(rowid),
+        speaker_mention TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        date TEXT,
+        date_basis TEXT NOT NULL,
+        topics TEXT NOT NULL
+    );
+    INSERT INTO quotes2 (id, article_rowid, speaker_rowid, speaker_mention, speaker_start,
+        speaker_end, kind, text, spans, cue, cue_start, cue_end, date, date_basis, topics)
+    SELECT q.id, a.rowid, s.rowid, q.speaker_mention, json_extract(q.speaker_span, '$[0]'),
+        json_extract(q.speaker_span, '$[1]'), q.kind, q.text, json(q.spans), q.cue,
+        json_extract(q.cue_span, '$[0]'), json_extract(q.cue_span, '$[1]'), q.date,
+        q.date_basis, q.topics
+    FROM quotes q JOIN articles2 a ON a.id = q.article_id
+    JOIN speakers s ON s.name = q.speaker AND s.side = q.side
+    ORDER BY a.rowid, q.seq;
+    CREATE TABLE positions2 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_rowid INTEGER NOT NULL REFERENCES articles2(rowid) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        conditional INTEGER NOT NULL,
+        holder TEXT,
+        date TEXT,
+        date_basis TEXT NOT NULL,
+        evidence TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote_id TEXT
+    );
+    INSERT INTO positions2 (id, article_rowid, actor, topic, stance, conditional, holder, date,
+        date_basis, evidence, start, end, quote_id)
+    SELECT p.id, a.rowid, p.actor, p.topic, p.stance, p.conditional, p.holder, p.date,
+        p.date_basis, p.evidence, json_extract(p.span, '$[0]'), json_extract(p.span, '$[1]'),
+        p.quote_id
+    FROM positions p JOIN articles2 a ON a.id = p.article_id
+    ORDER BY a.rowid, p.seq;
+    DROP TABLE IF EXISTS quotes_fts;
+    DROP TABLE quote_topics;
+    DROP TABLE quotes;
+    DROP TABLE positions;
+    DROP TABLE articles;
+    ALTER TABLE articles2 RENAME TO articles;
+    ALTER TABLE quotes2 RENAME TO quotes;
+    ALTER TABLE positions2 RENAME TO positions;
+    UPDATE quotes SET speaker_mention = NULL
+    WHERE speaker_start IS NOT NULL AND speaker_mention = (SELECT substr(a.text,
+        quotes.speaker_start + 1, quotes.speaker_end - quotes.speaker_start)
+        FROM articles a WHERE a.rowid = quotes.article_rowid);
+    UPDATE quotes SET cue = NULL
+    WHERE cue_start IS NOT NULL AND cue = (SELECT substr(a.text, quotes.cue_start + 1,
+        quotes.cue_end - quotes.cue_start) FROM articles a WHERE a.rowid = quotes.article_rowid);
+    UPDATE positions SET evidence = NULL
+    WHERE evidence = (SELECT substr(a.text, positions.start + 1, positions.end - positions.start)
+        FROM articles a WHERE a.rowid = positions.article_rowid);
+    CREATE UNIQUE INDEX articles_source ON articles(source, article);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX quotes_article ON quotes(article_rowid);
+    CREATE INDEX quotes_speaker ON quotes(speaker_rowid);
+    CREATE INDEX positions_topic ON positions(topic, actor);
+    CREATE INDEX positions_article ON positions(article_rowid);
+    CREATE TABLE quote_topics (
+        topic TEXT NOT NULL,
+        quote_rowid INTEGER NOT NULL,
+        PRIMARY KEY (topic, quote_rowid)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO quote_topics SELECT j.value, q.rowid FROM quotes q, json_each(q.topics) j;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content="quotes", content_rowid="rowid",
+        tokenize="porter unicode61 remove_diacritics 2"
+    );
+    INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+    CREATE TRIGGER quotes_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+        INSERT OR IGNORE INTO quote_topics SELECT value, new.rowid FROM json_each(new.topics);
+    END;
+    CREATE TRIGGER quotes_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        DELETE FROM quote_topics
+        WHERE topic IN (SELECT value FROM json_each(old.topics)) AND quote_rowid = old.rowid;
+    END;
+    CREATE TRIGGER quotes_update AFTER UPDATE OF text, topics ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+        DELETE FROM quote_topics
+        WHERE topic IN (SELECT value FROM json_each(old.topics)) AND quote_rowid = old.rowid;
+        INSERT OR IGNORE INTO quote_topics SELECT value, new.rowid FROM json_each(new.topics);
+    END;
+    CREATE VIEW quote_list AS
+    SELECT q.id, q.date, s.name AS speaker, s.side, q.kind, q.text, q.topics,
+        coalesce(q.speaker_mention, substr(a.text, q.speaker_start + 1,
+            q.speaker_end - q.speaker_start)) AS speaker_mention,
+        coalesce(q.cue, substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start)) AS cue,
+        q.date_basis, q.spans, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end,
+        a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
+        q.rowid AS quote_rowid, q.article_rowid, q.speaker_rowid
+    FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+    JOIN speakers s ON s.rowid = q.speaker_rowid;
+    CREATE VIEW position_list AS
+    SELECT p.id, p.date, p.actor, p.topic, p.stance, p.conditional, p.holder,
+        coalesce(p.evidence, substr(a.text, p.start + 1, p.end - p.start)) AS evidence,
+        p.date_basis, p.start, p.end, p.quote_id,
+        a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
+        p.rowid AS position_rowid, p.article_rowid
+    FROM positions p JOIN articles a ON a.rowid = p.article_rowid;
+    CREATE VIEW speaker_list AS
+    SELECT s.name, s.side, s.kind, s.roles, s.aliases, COUNT(*) AS quotes,
+        COUNT(DISTINCT lower(q.text)) AS statements,
+        COUNT(DISTINCT q.article_rowid) AS articles,
+        MIN(q.date) AS first_quoted, MAX(q.date) AS last_quoted
+    FROM speakers s JOIN quotes q ON q.speaker_rowid = s.rowid
+    GROUP BY s.rowid;
+    """,
 ]
 
-_FTS = """
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    text, tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
-
-
-def _span(value: Span | None) -> str | None:
-    return None if value is None else json.dumps([value.start, value.end])
-
-
-def _unspan(value: str | None) -> Span | None:
-    if value is None:
-        return None
-    start, end = json.loads(value)
-    return Span(start=start, end=end)
+PAGE_SIZE = 16384
+"""Page size of a new store: 2-4 KB articles pack four to a page instead of one to a
+4 KB page with the rest left empty (existing stores keep theirs)."""
 
 
 def _spans(values: Iterable[Span]) -> str:
-    return json.dumps([[s.start, s.end] for s in values])
+    return json.dumps([[s.start, s.end] for s in values], separators=(",", ":"))
 
 
 def _unspans(value: str) -> tuple[Span, ...]:
     return tuple(Span(start=a, end=b) for a, b in json.loads(value))
+
+
+def _pair(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start=start, end=end)
 
 
 def _source(path: str) -> str:
@@ -133,6 +299,37 @@ def _date(v: str | None) -> dt.date | None:
     return None if v is None else dt.date.fromisoformat(v)
 
 
+def _unless_at(value: str | None, span: Span | None, text: str) -> str | None:
+    """`value`, or None when it is exactly the article's characters at `span` (the
+    readers give those back from the article: the store keeps one copy)."""
+    if value is not None and span is not None and span.of(text) == value:
+        return None
+    return value
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of `script` (trigger bodies hold semicolons)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n\t;"):
+        yield pending
+
+
+_QUOTE_COLUMNS = (
+    "id, article, article_id, path, speaker, speaker_mention, speaker_start, speaker_end, "
+    "side, kind, text, spans, cue, cue_start, cue_end, date, date_basis, topics"
+)
+_POSITION_COLUMNS = (
+    "id, article, article_id, path, actor, topic, stance, conditional, holder, date, "
+    "date_basis, evidence, start, end, quote_id"
+)
+
+
 class Store:
     """A talks store at `path` (created with its schema when missing)."""
 
@@ -146,9 +343,11 @@ class Store:
         try:
             self.db = sqlite3.connect(str(path), isolation_level=None)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA foreign_keys = ON")
+            if self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0:
+                self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             self.db.execute("PRAGMA busy_timeout = 5000")
             self._migrate()
+            self.db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
         self._in_batch = False
@@ -173,28 +372,25 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
+        """Apply the migrations this store has not had, each in one transaction
+        (foreign keys are off meanwhile, so a migration can rebuild a table)."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: store schema v{version} is newer than this talks "
                 f"(v{len(MIGRATIONS)}); upgrade talks"
             )
+        self.db.execute("PRAGMA foreign_keys = OFF")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                for statement in _statements(script):
+                    self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
                 self.db.execute("COMMIT")
             except sqlite3.DatabaseError:
                 self.db.execute("ROLLBACK")
                 raise
-        try:
-            self.db.execute(_FTS)
-            self.fts = True
-        except sqlite3.OperationalError:  # SQLite built without FTS5: fall back to LIKE
-            self.fts = False
 
     # --- writing --------------------------------------------------------------
 
@@ -239,17 +435,10 @@ class Store:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
         try:
-            source = (_source(article.path), article.article, article.id)
-            if self.fts:
-                # The search table shares the quotes' rowids: deleting by rowid is indexed.
-                self.db.execute(
-                    "DELETE FROM quotes_fts WHERE rowid IN (SELECT q.rowid FROM quotes q "
-                    "JOIN articles a ON a.id = q.article_id "
-                    "WHERE (a.source = ? AND a.article = ?) OR a.id = ?)",
-                    source,
-                )
+            # Its quotes and positions go by cascade; triggers clean the search index.
             self.db.execute(
-                "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?", source
+                "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?",
+                (_source(article.path), article.article, article.id),
             )
             self._insert(article, quotes, positions, digest)
         except BaseException:
@@ -263,6 +452,16 @@ class Store:
         if own:
             self.commit()
 
+    def _speaker_rowids(self, quotes: Sequence[Quote]) -> dict[tuple[str, str], int]:
+        pairs = sorted({(q.speaker, q.side) for q in quotes})
+        self.db.executemany("INSERT OR IGNORE INTO speakers (name, side) VALUES (?, ?)", pairs)
+        return {
+            pair: self.db.execute(
+                "SELECT rowid FROM speakers WHERE name = ? AND side = ?", pair
+            ).fetchone()[0]
+            for pair in pairs
+        }
+
     def _insert(
         self,
         a: Article,
@@ -271,8 +470,11 @@ class Store:
         digest: str,
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        title = a.title_span
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, article, path, title, outlet, url, published, "
+            "published_basis, encoding, title_start, title_end, noise, warnings, text, digest, "
+            "ingested_at, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -283,59 +485,52 @@ class Store:
                 _iso(a.published),
                 a.published_basis,
                 a.encoding,
-                _span(a.title_span),
+                None if title is None else title.start,
+                None if title is None else title.end,
                 _spans(a.noise),
-                json.dumps(list(a.warnings)),
+                json.dumps(list(a.warnings), ensure_ascii=False),
                 a.text,
                 digest,
                 now,
                 _source(a.path),
             ),
         )
+        article_rowid = cursor.lastrowid
+        speakers = self._speaker_rowids(quotes)
+        text = a.text
         self.db.executemany(
-            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
+            "speaker_start, speaker_end, kind, text, spans, cue, cue_start, cue_end, date, "
+            "date_basis, topics) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
-                    a.id,
-                    i,
-                    q.article,
-                    q.path,
-                    q.speaker,
-                    q.speaker_mention,
-                    _span(q.speaker_span),
-                    q.side,
+                    article_rowid,
+                    speakers[q.speaker, q.side],
+                    _unless_at(q.speaker_mention, q.speaker_span, text),
+                    None if q.speaker_span is None else q.speaker_span.start,
+                    None if q.speaker_span is None else q.speaker_span.end,
                     q.kind,
                     q.text,
                     _spans(q.spans),
-                    q.cue,
-                    _span(q.cue_span),
+                    _unless_at(q.cue, q.cue_span, text),
+                    None if q.cue_span is None else q.cue_span.start,
+                    None if q.cue_span is None else q.cue_span.end,
                     _iso(q.date),
                     q.date_basis,
-                    json.dumps(list(q.topics)),
+                    json.dumps(list(q.topics), ensure_ascii=False),
                 )
-                for i, q in enumerate(quotes)
+                for q in quotes
             ],
         )
         self.db.executemany(
-            "INSERT OR IGNORE INTO quote_topics VALUES (?, ?)",
-            [(q.id, t) for q in quotes for t in q.topics],
-        )
-        if self.fts:
-            self.db.execute(
-                "INSERT INTO quotes_fts (rowid, text) "
-                "SELECT rowid, text FROM quotes WHERE article_id = ?",
-                (a.id,),
-            )
-        self.db.executemany(
-            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO positions (id, article_rowid, actor, topic, stance, conditional, "
+            "holder, date, date_basis, evidence, start, end, quote_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     p.id,
-                    a.id,
-                    i,
-                    p.article,
-                    p.path,
+                    article_rowid,
                     p.actor,
                     p.topic,
                     p.stance,
@@ -343,13 +538,43 @@ class Store:
                     p.holder,
                     _iso(p.date),
                     p.date_basis,
-                    p.evidence,
-                    _span(p.span),
+                    _unless_at(p.evidence, p.span, text),
+                    p.span.start,
+                    p.span.end,
                     p.quote_id,
                 )
-                for i, p in enumerate(positions)
+                for p in positions
             ],
         )
+
+    def describe_speakers(self, entries: Iterable[SpeakerEntry]) -> None:
+        """Record the lexicon's facts (kind, roles with dates, aliases) on the stored
+        speakers of those names, so the store tells them without the lexicon."""
+        rows = [
+            (
+                e.kind,
+                json.dumps(
+                    [
+                        {"title": r.title, "since": _iso(r.since), "until": _iso(r.until)}
+                        for r in e.roles
+                    ],
+                    ensure_ascii=False,
+                ),
+                json.dumps(list(e.aliases), ensure_ascii=False),
+                e.name,
+            )
+            for e in entries
+        ]
+        own = not self._in_batch
+        if own:
+            self.begin()
+        self.db.executemany(
+            "UPDATE speakers SET kind = ?, roles = ?, aliases = ? WHERE name = ? "
+            "AND (kind, roles, aliases) IS NOT (?1, ?2, ?3)",
+            rows,
+        )
+        if own:
+            self.commit()
 
     # --- reading --------------------------------------------------------------
 
@@ -366,7 +591,7 @@ class Store:
             published_basis=row["published_basis"],
             text=row["text"] if with_text else "",
             encoding=row["encoding"],
-            title_span=_unspan(row["title_span"]),
+            title_span=_pair(row["title_start"], row["title_end"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
         )
@@ -389,8 +614,10 @@ class Store:
                 ("(article = ? OR id = ?)", article),
             ]
         )
+        columns = "*" if with_text else "*, '' AS text"
         rows = self.db.execute(
-            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article",
+            f"SELECT {columns} FROM articles {where} "
+            "ORDER BY published IS NULL, published, article",
             args,
         )
         return [self._article(r, with_text=with_text) for r in rows]
@@ -411,13 +638,13 @@ class Store:
             path=r["path"],
             speaker=r["speaker"],
             speaker_mention=r["speaker_mention"],
-            speaker_span=_unspan(r["speaker_span"]),
+            speaker_span=_pair(r["speaker_start"], r["speaker_end"]),
             side=r["side"],
             kind=r["kind"],
             text=r["text"],
             spans=_unspans(r["spans"]),
             cue=r["cue"],
-            cue_span=_unspan(r["cue_span"]),
+            cue_span=_pair(r["cue_start"], r["cue_end"]),
             date=_date(r["date"]),
             date_basis=r["date_basis"],
             topics=tuple(json.loads(r["topics"])),
@@ -437,41 +664,81 @@ class Store:
         limit: int | None = None,
     ) -> list[Quote]:
         """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search."""
+        (any case); `contains` is a search query (`talks.search`: words match their
+        other forms, `prefix*`, `OR`, "phrases"); a malformed one is a QueryError."""
+        rows = self.quote_rows(
+            speakers=speakers,
+            side=side,
+            kind=kind,
+            topic=topic,
+            since=since,
+            until=until,
+            article=article,
+            contains=contains,
+            limit=limit,
+        )
+        return [self._quote(r) for r in rows]
+
+    def quote_rows(
+        self,
+        *,
+        speakers: Sequence[str] | None = None,
+        side: str | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[sqlite3.Row]:
+        """The rows of `quotes()`, flat: every column of the `quote_list` view (the
+        quote with its article's title, outlet, URL and date), streamed."""
         conds: list[tuple[str, Any]] = [
-            ("q.side = ? COLLATE NOCASE", side),
-            ("q.kind = ?", kind),
-            ("q.id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)", topic),
-            ("q.date >= ?", _iso(since)),
-            ("q.date <= ?", _iso(until)),
-            ("(q.article = ? OR q.article_id = ?)", article),
+            ("side = ? COLLATE NOCASE", side),
+            ("kind = ?", kind),
+            ("quote_rowid IN (SELECT quote_rowid FROM quote_topics WHERE topic = ?)", topic),
+            ("date >= ?", _iso(since)),
+            ("date <= ?", _iso(until)),
+            ("(article = ? OR article_id = ?)", article),
+            (
+                "quote_rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                None if contains is None else fts_query(contains),
+            ),
         ]
-        if contains:
-            if self.fts:
-                phrase = '"' + contains.replace('"', '""') + '"'
-                conds.append(
-                    ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", phrase)
-                )
-            else:
-                conds.append(("q.text LIKE ?", f"%{contains}%"))
         where, args = _where(conds)
         if speakers is not None:
             marks = ",".join("?" * len(speakers)) or "NULL"
-            where += (" AND " if where else "WHERE ") + (f"q.speaker COLLATE NOCASE IN ({marks})")
+            where += (" AND " if where else "WHERE ") + (
+                f"speaker_rowid IN (SELECT rowid FROM speakers WHERE name COLLATE NOCASE "
+                f"IN ({marks}))"
+            )
             args.extend(speakers)
         sql = (
-            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"{where} ORDER BY a.published IS NULL, a.published, a.article, q.seq"
+            f"SELECT * FROM quote_list {where} "
+            "ORDER BY published IS NULL, published, article, quote_rowid"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [self._quote(r) for r in self.db.execute(sql, args)]
+        yield from self._rows(sql, args)
+
+    def _rows(self, sql: str, args: Sequence[Any]) -> Iterator[sqlite3.Row]:
+        try:
+            cursor = self.db.execute(sql, args)
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc) or "MATCH" in str(exc):  # a query fts_query let through
+                raise QueryError(
+                    f"--contains: not a search query the index takes ({exc})"
+                ) from None
+            raise
+        yield from cursor
 
     def quote(self, quote_id: str) -> Quote | None:
         """One quote by id (a unique prefix of at least 6 characters is enough)."""
         rows = self.db.execute(
-            "SELECT * FROM quotes WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-            (quote_id, quote_id, quote_id),
+            "SELECT * FROM quote_list WHERE id = ? OR (length(?) >= 6 AND id >= ? "
+            "AND id < ? || char(1114111)) LIMIT 2",
+            (quote_id, quote_id, quote_id, quote_id),
         ).fetchall()
         exact = [r for r in rows if r["id"] == quote_id]
         if exact:
@@ -490,22 +757,6 @@ class Store:
         article: str | None = None,
     ) -> list[Position]:
         """Positions in date order (undated last), then article and text order."""
-        where, args = _where(
-            [
-                ("p.topic = ?", topic),
-                ("p.actor = ? COLLATE NOCASE", actor),
-                ("p.stance = ?", stance),
-                ("p.holder LIKE ?", f"%{holder}%" if holder else None),
-                ("p.date >= ?", _iso(since)),
-                ("p.date <= ?", _iso(until)),
-                ("(p.article = ? OR p.article_id = ?)", article),
-            ]
-        )
-        rows = self.db.execute(
-            f"SELECT p.* FROM positions p {where} "
-            "ORDER BY p.date IS NULL, p.date, p.article, p.seq",
-            args,
-        )
         return [
             Position(
                 id=r["id"],
@@ -520,20 +771,58 @@ class Store:
                 date=_date(r["date"]),
                 date_basis=r["date_basis"],
                 evidence=r["evidence"],
-                span=_unspan(r["span"]) or Span(start=0, end=0),
+                span=Span(start=r["start"], end=r["end"]),
                 quote_id=r["quote_id"],
             )
-            for r in rows
+            for r in self.position_rows(
+                topic=topic,
+                actor=actor,
+                stance=stance,
+                holder=holder,
+                since=since,
+                until=until,
+                article=article,
+            )
         ]
+
+    def position_rows(
+        self,
+        *,
+        topic: str | None = None,
+        actor: str | None = None,
+        stance: str | None = None,
+        holder: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+    ) -> Iterator[sqlite3.Row]:
+        """The rows of `positions()`, flat: every column of the `position_list` view."""
+        where, args = _where(
+            [
+                ("topic = ?", topic),
+                ("actor = ? COLLATE NOCASE", actor),
+                ("stance = ?", stance),
+                ("holder LIKE ?", f"%{holder}%" if holder else None),
+                ("date >= ?", _iso(since)),
+                ("date <= ?", _iso(until)),
+                ("(article = ? OR article_id = ?)", article),
+            ]
+        )
+        yield from self._rows(
+            f"SELECT * FROM position_list {where} "
+            "ORDER BY date IS NULL, date, article, position_rowid",
+            args,
+        )
 
     def speaker_stats(self) -> list[dict[str, Any]]:
         """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
         rows = self.db.execute(
-            "SELECT speaker, side, COUNT(*) AS n FROM quotes GROUP BY speaker, side "
-            "ORDER BY n DESC, speaker"
+            "SELECT s.rowid, s.name, s.side, COUNT(*) AS n FROM speakers s "
+            "JOIN quotes q ON q.speaker_rowid = s.rowid GROUP BY s.rowid "
+            "ORDER BY n DESC, s.name"
         ).fetchall()
         mentions = self.db.execute(
-            "SELECT speaker, speaker_mention, COUNT(*) AS n FROM quotes "
+            "SELECT speaker, speaker_mention, COUNT(*) AS n FROM quote_list "
             "GROUP BY speaker, speaker_mention ORDER BY n DESC, speaker_mention"
         ).fetchall()
         seen: dict[str, list[str]] = {}
@@ -541,16 +830,22 @@ class Store:
             seen.setdefault(m["speaker"], []).append(m["speaker_mention"])
         return [
             {
-                "name": r["speaker"],
+                "name": r["name"],
                 "side": r["side"],
                 "quotes": r["n"],
-                "spellings": seen.get(r["speaker"], []),
+                "spellings": seen.get(r["name"], []),
             }
             for r in rows
         ]
 
     def speaker_names(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT name FROM speakers WHERE rowid IN "
+                "(SELECT DISTINCT speaker_rowid FROM quotes)"
+            )
+        ]
 
     def counts(self) -> dict[str, int]:
         return {
