@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sqlite3
 import sys
 import tempfile
@@ -56,12 +57,17 @@ def measure(corpus: Sequence[str], *, lexicon: Lexicon, keep: Path | None) -> di
         src.mkdir()
         for i, t in enumerate(corpus):
             (src / f"{i:05d}.txt").write_text(t, encoding="utf-8")
-        db = keep or Path(tmp) / "size.db"
+        db = (keep or Path(tmp) / "size.db").resolve()
         if db.exists():
             db.unlink()
-        with Store(db) as store:
-            summary = ingest_paths(store, [src], lexicon=lexicon)
-            counts = store.counts()
+        here = os.getcwd()
+        os.chdir(tmp)  # a relative path, as a user types it: `talks ingest articles`
+        try:
+            with Store(db) as store:
+                summary = ingest_paths(store, ["articles"], lexicon=lexicon)
+                counts = store.counts()
+        finally:
+            os.chdir(here)
         con = sqlite3.connect(db)
         con.execute("PRAGMA journal_mode = DELETE")
         con.execute("VACUUM")

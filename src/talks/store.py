@@ -151,7 +151,9 @@ MIGRATIONS: list[str] = [
         speaker_end INTEGER,
         kind TEXT NOT NULL,
         text TEXT NOT NULL,
-        spans TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        spans TEXT,
         cue TEXT,
         cue_start INTEGER,
         cue_end INTEGER,
@@ -160,9 +162,12 @@ MIGRATIONS: list[str] = [
         topics TEXT NOT NULL
     );
     INSERT INTO quotes2 (id, article_rowid, speaker_rowid, speaker_mention, speaker_start,
-        speaker_end, kind, text, spans, cue, cue_start, cue_end, date, date_basis, topics)
+        speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, date, date_basis,
+        topics)
     SELECT q.id, a.rowid, s.rowid, q.speaker_mention, json_extract(q.speaker_span, '$[0]'),
-        json_extract(q.speaker_span, '$[1]'), q.kind, q.text, json(q.spans), q.cue,
+        json_extract(q.speaker_span, '$[1]'), q.kind, q.text, json_extract(q.spans, '$[0][0]'),
+        json_extract(q.spans, '$[#-1][1]'),
+        CASE WHEN json_array_length(q.spans) > 1 THEN json(q.spans) END, q.cue,
         json_extract(q.cue_span, '$[0]'), json_extract(q.cue_span, '$[1]'), q.date,
         q.date_basis, q.topics
     FROM quotes q JOIN articles2 a ON a.id = q.article_id
@@ -199,6 +204,9 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles2 RENAME TO articles;
     ALTER TABLE quotes2 RENAME TO quotes;
     ALTER TABLE positions2 RENAME TO positions;
+    UPDATE articles SET title = NULL
+    WHERE title_start IS NOT NULL
+        AND title = substr(text, title_start + 1, title_end - title_start);
     UPDATE quotes SET speaker_mention = NULL
     WHERE speaker_start IS NOT NULL AND speaker_mention = (SELECT substr(a.text,
         quotes.speaker_start + 1, quotes.speaker_end - quotes.speaker_start)
@@ -222,7 +230,7 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO quote_topics SELECT j.value, q.rowid FROM quotes q, json_each(q.topics) j;
     CREATE VIRTUAL TABLE quotes_fts USING fts5(
-        text, content="quotes", content_rowid="rowid",
+        text, content="quotes", content_rowid="rowid", columnsize=0,
         tokenize="porter unicode61 remove_diacritics 2"
     );
     INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
@@ -247,8 +255,11 @@ MIGRATIONS: list[str] = [
         coalesce(q.speaker_mention, substr(a.text, q.speaker_start + 1,
             q.speaker_end - q.speaker_start)) AS speaker_mention,
         coalesce(q.cue, substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start)) AS cue,
-        q.date_basis, q.spans, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end,
-        a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
+        q.date_basis, q.start, q.end, coalesce(q.spans, json_array(json_array(q.start, q.end)))
+            AS spans, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end,
+        a.published, coalesce(a.title, substr(a.text, a.title_start + 1,
+            a.title_end - a.title_start)) AS title, a.outlet, a.url, a.article,
+        a.id AS article_id, a.path,
         q.rowid AS quote_rowid, q.article_rowid, q.speaker_rowid
     FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
     JOIN speakers s ON s.rowid = q.speaker_rowid;
@@ -256,7 +267,9 @@ MIGRATIONS: list[str] = [
     SELECT p.id, p.date, p.actor, p.topic, p.stance, p.conditional, p.holder,
         coalesce(p.evidence, substr(a.text, p.start + 1, p.end - p.start)) AS evidence,
         p.date_basis, p.start, p.end, p.quote_id,
-        a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
+        a.published, coalesce(a.title, substr(a.text, a.title_start + 1,
+            a.title_end - a.title_start)) AS title, a.outlet, a.url, a.article,
+        a.id AS article_id, a.path,
         p.rowid AS position_rowid, p.article_rowid
     FROM positions p JOIN articles a ON a.rowid = p.article_rowid;
     CREATE VIEW speaker_list AS
@@ -320,13 +333,10 @@ def _statements(script: str) -> Iterator[str]:
         yield pending
 
 
-_QUOTE_COLUMNS = (
-    "id, article, article_id, path, speaker, speaker_mention, speaker_start, speaker_end, "
-    "side, kind, text, spans, cue, cue_start, cue_end, date, date_basis, topics"
-)
-_POSITION_COLUMNS = (
-    "id, article, article_id, path, actor, topic, stance, conditional, holder, date, "
-    "date_basis, evidence, start, end, quote_id"
+_TITLE = "coalesce(title, substr(text, title_start + 1, title_end - title_start))"
+_ARTICLE_NO_TEXT = (
+    "rowid, id, article, path, title, outlet, url, published, published_basis, encoding, "
+    "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source"
 )
 
 
@@ -479,7 +489,7 @@ class Store:
                 a.id,
                 a.article,
                 a.path,
-                a.title,
+                _unless_at(a.title, title, a.text),
                 a.outlet,
                 a.url,
                 _iso(a.published),
@@ -500,8 +510,8 @@ class Store:
         text = a.text
         self.db.executemany(
             "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
-            "speaker_start, speaker_end, kind, text, spans, cue, cue_start, cue_end, date, "
-            "date_basis, topics) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "speaker_start, speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, "
+            "date, date_basis, topics) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
@@ -512,7 +522,9 @@ class Store:
                     None if q.speaker_span is None else q.speaker_span.end,
                     q.kind,
                     q.text,
-                    _spans(q.spans),
+                    q.spans[0].start,
+                    q.spans[-1].end,
+                    _spans(q.spans) if len(q.spans) > 1 else None,
                     _unless_at(q.cue, q.cue_span, text),
                     None if q.cue_span is None else q.cue_span.start,
                     None if q.cue_span is None else q.cue_span.end,
@@ -584,7 +596,7 @@ class Store:
             id=row["id"],
             article=row["article"],
             path=row["path"],
-            title=row["title"],
+            title=row["title_shown"],
             outlet=row["outlet"],
             url=row["url"],
             published=_date(row["published"]),
@@ -614,7 +626,8 @@ class Store:
                 ("(article = ? OR id = ?)", article),
             ]
         )
-        columns = "*" if with_text else "*, '' AS text"
+        title = _TITLE + " AS title_shown"
+        columns = f"*, {title}" if with_text else f"{_ARTICLE_NO_TEXT}, {title}"
         rows = self.db.execute(
             f"SELECT {columns} FROM articles {where} "
             "ORDER BY published IS NULL, published, article",
@@ -624,7 +637,8 @@ class Store:
 
     def article(self, id_or_name: str) -> Article | None:
         row = self.db.execute(
-            "SELECT * FROM articles WHERE id = ? OR article = ? ORDER BY id = ? DESC LIMIT 1",
+            f"SELECT *, {_TITLE} AS title_shown FROM articles WHERE id = ? OR article = ? "
+            "ORDER BY id = ? DESC LIMIT 1",
             (id_or_name, id_or_name, id_or_name),
         ).fetchone()
         return None if row is None else self._article(row)
