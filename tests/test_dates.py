@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from talks.extract.dates import dateline, filename_date, statement_date
+from talks.extract.dates import dateline, filename_date, inferred_date, statement_date
+from talks.extract.events import Calendar
+from talks.lexicon import Event, shipped
 
 D = dt.date
 
@@ -39,19 +41,13 @@ def test_dateline_without_year_takes_the_year_hint() -> None:
     assert found[1].of(text) == "March 30"
 
 
-def test_dateline_without_year_takes_the_one_year_the_text_names() -> None:
+def test_dateline_without_year_never_takes_a_bare_year() -> None:
     text = "Title\nMOSCOW, March 30 (Reuters) - The 2022 talks went on.\n"
-    found = dateline(text)
-    assert found is not None and found[0] == D(2022, 3, 30)
+    assert dateline(text) is None
 
 
 def test_dateline_without_any_year_is_not_a_date() -> None:
     text = "Title\nMOSCOW, March 30 (Reuters) - Russia said talks went well.\n"
-    assert dateline(text) is None
-
-
-def test_dateline_without_year_is_not_a_date_when_the_text_names_two_years() -> None:
-    text = "Title\nMOSCOW, March 30 (Reuters) - Unlike 2014, the 2022 talks went on.\n"
     assert dateline(text) is None
 
 
@@ -210,3 +206,141 @@ def test_date_search_shortcuts_stay_on() -> None:
 
     assert dates._RELATIVE_HINTS is not None
     assert dates._EXPLICIT_HAS_DIGIT
+
+
+# --- HARD-CASES D1-D4: years, lines further down, page headers, the events calendar ----
+
+CALENDAR = Calendar(
+    [
+        Event(
+            name="Turku talks, second round",
+            date=D(2024, 6, 14),  # a Friday
+            place="Turku",
+            aliases=["Turku Castle"],
+            ordinal="second round",
+            participants=["Finland", "Estonia"],
+        )
+    ],
+    shipped().parties,
+)
+
+
+def _published(text: str) -> dt.date | None:
+    found = dateline(text, calendar=CALENDAR)
+    if found is not None:
+        return found[0]
+    inferred = inferred_date(text, calendar=CALENDAR)
+    return inferred[0] if inferred else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # D1: the year of the latest full date (caption, byline), never a bare year
+        (
+            "Talks resume\nTURKU, March 3 (Nordwire) – Delegations met.\n"
+            "Photo: Delegates in Turku, February 27, 2024.\n",
+            D(2024, 3, 3),
+        ),
+        (
+            "Border talks go on\nTALLINN, 3 March (Baltic Ledger) - Ministers met.\n"
+            "Image: ministers at the table, 2 March 2023\n",
+            D(2023, 3, 3),
+        ),
+        ("Talks resume\nTURKU, March 3 (Nordwire) – The first talks since 2019 opened.\n", None),
+        # a caption newer than the dateline: the dateline is of another year, abstain
+        (
+            "Talks resume\nTURKU, March 3 (Nordwire) – Delegations met.\n"
+            "Photo: Delegates in Turku, May 27, 2024.\n",
+            None,
+        ),
+        # a full date in prose is history, not the page's year
+        (
+            "Talks resume\nTURKU, March 3 (Nordwire) – The treaty of February 27, 2019, "
+            "was discussed.\n",
+            None,
+        ),
+        # D3: a page-header "today" date loses to a place dateline
+        (
+            "Wednesday, 12 November 2025 | Vilnius 4°C\nTalks resume\n"
+            "TURKU, March 3, 2025 (Nordwire) – Delegations met.\n",
+            D(2025, 3, 3),
+        ),
+        (
+            "Sunday, 9 March 2025 | EUR 1.08\nTalks resume\n"
+            "RIGA, March 3, 2025 (Baltic Ledger) - Ministers met.\n",
+            D(2025, 3, 3),
+        ),
+        # D4: the calendar dates a yearless dateline when place and day agree with a round
+        (
+            "Talks\nTURKU, June 14. /Nordwire/. The second round opened here on Friday.\n",
+            D(2024, 6, 14),
+        ),
+        (
+            "Talks\nTURKU, June 15 (Nordwire) - Finland and Estonia ended the round.\n",
+            D(2024, 6, 15),
+        ),
+        ("Talks\nTURKU, June 20 (Nordwire) - The second round opened here.\n", None),
+        ("Talks\nTALLINN, June 14 (Nordwire) - The second round opened on Friday.\n", None),
+        ("Talks\nTURKU, June 14 (Nordwire) - Delegates had lunch.\n", None),  # one cue only
+        # D4: a relative day with the round named twice over (ordinal and place)
+        ("Talks\nThe second round in Turku opened yesterday, Friday.\n", D(2024, 6, 15)),
+        (
+            "Talks\nThe second round of talks in Turku opened on Friday, officials said.\n",
+            D(2024, 6, 14),
+        ),
+        (
+            "Talks\nTURKU (Nordwire) — Delegations met here on Friday and agreed a truce.\n",
+            D(2024, 6, 14),
+        ),
+        ("Talks\nLaine recalled the Turku round.\n", None),
+        ("Talks\nThe delegations met on Friday.\n", None),
+        ("Talks\nThe second round in Turku opened on Monday.\n", None),  # wrong weekday
+        ("Talks\nThe second round in Turku opened last Friday.\n", None),
+        # the text reaches past that day: the round is old news
+        (
+            "Talks\nThe second round in Turku opened on Friday. A third is set for July 2.\n",
+            None,
+        ),
+    ],
+)
+def test_hard_cases_publication_dates(text: str, expected: dt.date | None) -> None:
+    assert _published(text) == expected
+
+
+def test_date_line_further_down_under_captions() -> None:
+    # D2: headline, teaser, three long captions, then the date line ~700 characters in
+    caption = "Photo: delegates walk past the flags of the two countries at the venue. " * 3
+    for line in ("18 May 2024", "By Ona Petraitė | 18 May 2024, 19:41"):
+        text = (
+            f"Talks resume\nThe teaser says more.\n{caption}\n{caption}\n{caption}\n{line}\nBody."
+        )
+        assert text.index(line) > 600
+        found = dateline(text)
+        assert found is not None and found[0] == D(2024, 5, 18)
+        assert found[1].of(text) == "18 May 2024"
+
+
+def test_several_date_lines_further_down_are_posts_not_the_article_date() -> None:
+    filler = "Photo: delegates walk past the flags of the two countries at the venue. " * 6
+    text = f"Roundup\n{filler}\n18 May 2024\nPost one.\n19 May 2024\nPost two.\n"
+    assert dateline(text) is None
+
+
+def test_a_date_line_far_down_must_be_a_date_or_byline_line() -> None:
+    filler = "Photo: delegates walk past the flags of the two countries at the venue. " * 6
+    text = f"Talks\n{filler}\nTalks on 18 May 2024 in Turku\nBody.\n"
+    assert dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks\nGOMEL REGION, Belarus, Feb 28, 2022 (Nordwire) - Talks began.\n", D(2022, 2, 28)),
+        ("Talks\nTUNXI, Anhui, March 30, 2022 (Xinhua) -- Ministers met.\n", D(2022, 3, 30)),
+        ("Talks\nThe Talks Began On 3 March 2022 in Turku.\n", None),
+    ],
+)
+def test_place_datelines_of_several_words(text: str, expected: dt.date | None) -> None:
+    found = dateline(text)
+    assert (found[0] if found else None) == expected

@@ -343,7 +343,13 @@ def test_metadata_precedence(tmp_path: Path, lex: Lexicon) -> None:
     ("text", "expected"),
     [
         ("Talks progress\n\nBrussels 30.03.2022 A round of talks.\n", D(2022, 3, 30)),
-        ("Title\nMOSCOW, March 30 (Reuters) - In 2022 talks went on.\n", D(2022, 3, 30)),
+        (
+            "Title\nMOSCOW, March 30 (Reuters) - Talks went on.\n"
+            "Photo: Delegates, March 29, 2022\n",
+            D(2022, 3, 30),
+        ),
+        # the year from the events calendar: place and day agree with the Istanbul round
+        ("Title\nISTANBUL, March 29 (Reuters) - Talks went on on Tuesday.\n", D(2022, 3, 29)),
         ("Title\nKyiv, 31 March 2022 — Ukraine said.\n", D(2022, 3, 31)),
         ("Title\ndate 2022-03-29\nBody.\n", D(2022, 3, 29)),
     ],
@@ -351,6 +357,17 @@ def test_metadata_precedence(tmp_path: Path, lex: Lexicon) -> None:
 def test_dateline_dates_the_article(lex: Lexicon, text: str, expected: dt.date) -> None:
     a = load_one(text, lex)
     assert (a.published, a.published_basis) == (expected, "dateline")
+
+
+def test_date_inferred_from_a_known_round_and_its_weekday(lex: Lexicon) -> None:
+    text = "Title\nISTANBUL (AP) — Russian and Ukrainian negotiators met on Tuesday here.\n"
+    a = load_one(text, lex)
+    assert (a.published, a.published_basis) == (D(2022, 3, 29), "inferred")
+
+
+def test_a_bare_year_dates_no_yearless_dateline(lex: Lexicon) -> None:
+    a = load_one("Title\nMOSCOW, March 30 (Reuters) - In 2022 talks went on.\n", lex)
+    assert (a.published, a.published_basis) == (None, "unknown")
 
 
 def test_date_from_file_name(lex: Lexicon) -> None:

@@ -27,7 +27,8 @@ import yaml
 from dateutil import parser as dateparser
 
 from talks.errors import InputError, UsageError
-from talks.extract.dates import dateline, filename_date
+from talks.extract.dates import dateline, filename_date, inferred_date, yearless_dateline
+from talks.extract.events import Calendar, calendar
 from talks.lexicon import Lexicon
 from talks.models import Article, PublishedBasis, Span
 
@@ -263,6 +264,18 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _inferred(text: str, body: int, cal: Calendar) -> dt.date | None:
+    """A date inferred from a known round and its weekday, unless a yearless dateline
+    names another day (a dateline that could not be given a year still says the day)."""
+    found = inferred_date(text, content_start=body, calendar=cal)
+    if found is None:
+        return None
+    day = yearless_dateline(text, content_start=body)
+    if day is not None and day != (found[0].month, found[0].day):
+        return None
+    return found[0]
+
+
 def build_article(
     text: str,
     *,
@@ -280,14 +293,16 @@ def build_article(
 
     Date precedence: `--date` and the file's own metadata (front matter, JSON
     Lines fields), then a dateline in the text, then the metadata index, then
-    a date in the file name; otherwise unknown.
+    a date in the file name, then a date inferred from a known negotiation round
+    and its weekday in the opening paragraphs; otherwise unknown.
     """
     noise = ([Span(start=0, end=body)] if body else []) + debris_spans(text, lexicon, start=body)
     index_meta = index_meta or Meta()
     from_name = filename_date(name)
     outside = date_override or meta.published  # the file's own metadata wins
     hint = outside or index_meta.published or from_name
-    found = dateline(text, content_start=body, year_hint=hint.year if hint else None)
+    cal = calendar(lexicon)
+    found = dateline(text, content_start=body, year_hint=hint.year if hint else None, calendar=cal)
     published: dt.date | None
     basis: PublishedBasis
     if outside is not None:
@@ -298,6 +313,8 @@ def build_article(
         published, basis = index_meta.published, "metadata"
     elif from_name is not None:
         published, basis = from_name, "filename"
+    elif (inferred := _inferred(text, body, cal)) is not None:
+        published, basis = inferred, "inferred"
     else:
         published, basis = None, "unknown"
 

@@ -12,7 +12,9 @@ A malformed file is reported as `file:entry: problem` and nothing is loaded.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +24,14 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from talks.errors import LexiconError
 
@@ -131,6 +140,43 @@ class StanceCue(Entry):
     key_field: ClassVar[str] = "pattern"
 
 
+# --- events ------------------------------------------------------------------
+
+
+class Event(Entry):
+    """A negotiation round or summit with a known date: dates yearless datelines and
+    relative days ("the second round opened yesterday, Friday") when the text's cues
+    agree with it, and is the round a quote or position refers to when named."""
+
+    name: str  # unique, e.g. "Istanbul talks (first round, 2025)"
+    date: dt.date  # the (first) day
+    until: dt.date | None = None  # the last day of a meeting over several days
+    place: str  # "Istanbul"; names the event next to a talks word ("talks in Istanbul")
+    sites: list[str] = []  # other places, read like `place`: "Gomel region", "White House"
+    aliases: list[str] = []  # names that need no talks word: "Alaska summit", "Dolmabahce Palace"
+    ordinal: str | None = None  # "second round": names the event only with other cues
+    participants: list[str] = []  # parties (parties.yaml names)
+
+    key_field: ClassVar[str] = "name"
+
+    @field_validator("ordinal")
+    @classmethod
+    def _ordinal_is_words(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[a-z]+(?: [a-z]+)*", v):
+            raise ValueError(f"ordinal {v!r} must be lower-case words, e.g. 'second round'")
+        return v
+
+    def last_day(self) -> dt.date:
+        """The last day of the event (`until`, else `date`)."""
+        return self.until or self.date
+
+    @model_validator(mode="after")
+    def _until_after_date(self) -> Event:
+        if self.until is not None and self.until < self.date:
+            raise ValueError(f"until {self.until} is before date {self.date}")
+        return self
+
+
 # --- debris ------------------------------------------------------------------
 
 
@@ -153,6 +199,7 @@ class Lexicon(BaseModel):
     topics: list[Topic] = []
     stance_cues: list[StanceCue] = []
     debris: list[Debris] = []
+    events: list[Event] = []
     # Free-form word lists other modules need (role nouns, pronouns, ...), keyed by name.
     words: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -164,7 +211,14 @@ class Lexicon(BaseModel):
 
 
 SECTIONS = tuple(Lexicon.model_fields)
-SHIPPED_FILES = ("parties.yaml", "speakers.yaml", "cues.yaml", "topics.yaml", "debris.yaml")
+SHIPPED_FILES = (
+    "parties.yaml",
+    "speakers.yaml",
+    "cues.yaml",
+    "topics.yaml",
+    "debris.yaml",
+    "events.yaml",
+)
 
 
 def _entry_label(section: str, index: int, raw: Any) -> str:
@@ -315,8 +369,16 @@ def load(user_files: Iterable[Path] = ()) -> Lexicon:
 
 
 def _check_sides(merged: Lexicon, extra: Lexicon, source: str) -> None:
-    """Every speaker's side must be a known party (after merging) or "none"."""
+    """Every speaker's side and every event participant must be a known party (after
+    merging); a side may also be "none"."""
     known = {p.name.casefold() for p in merged.parties} | {"none"}
+    for i, event in enumerate(extra.events):
+        for party in event.participants:
+            if party.casefold() not in known - {"none"}:
+                raise LexiconError(
+                    f"{source}:events[{i}] ({event.name}): participants: unknown party "
+                    f"{party!r} (add it under parties:)"
+                )
     for i, entry in enumerate(extra.speakers):
         if "side" in entry.model_fields_set and entry.side.casefold() not in known:
             raise LexiconError(

@@ -13,8 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PublishedBasis = Literal["metadata", "dateline", "filename", "unknown"]
-"""How an article's publication date was found."""
+PublishedBasis = Literal["metadata", "dateline", "filename", "inferred", "unknown"]
+"""How an article's publication date was found ("inferred": a known negotiation round
+named in the opening paragraphs with its weekday, see `lexicons/events.yaml`)."""
 
 DateBasis = Literal["explicit", "relative", "published", "unknown"]
 """How a statement date was found: an explicit date in the sentence ("on March 29"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +31,11 @@ _AUX = frozenset(
     """is are was were has have had will would can could should must may might does did do
     shall also has not never still already""".split()
 )
+# irregular past forms that follow a subject: "Helsinki said", "Warsaw sought"
+_IRREGULAR = frozenset(
+    """said told wrote made took gave sent put set held kept met saw thought felt left won
+    lost began sought brought got stood spoke went came ran led meant""".split()
+)
 _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split())
 _PRONOUNS = frozenset(
     w for p in "he she his her it its they their we our".split() for w in (p, p.capitalize())
@@ -44,6 +49,7 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
 _APOSTROPHE_S = ("'s", "’s")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]*$")
+_OBJECT_NEXT = re.compile(r"\s+(?:a|an)\s")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
@@ -59,6 +65,7 @@ class Mention:
     subject: bool  # placed where it can be the subject of a following verb or cue
     word: str = ""  # the pronoun or bare role, lower-cased
     possessive: bool = False  # "Kyiv's", "Putin's", "its"
+    document: bool = False  # a plan or draft ("the Russian plan"; "the document" refers back)
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -70,7 +77,7 @@ def _prev_word(text: str, pos: int) -> str:
 
 def _verb_like(word: str) -> bool:
     w = word.lower()
-    if w in _AUX:
+    if w in _AUX or w in _IRREGULAR:
         return True
     if w in _NOT_VERB or not w.isalpha():
         return False
@@ -136,7 +143,11 @@ def find_mentions(
             continue
         subject = _prev_word(text, w.start()) not in _PREPOSITIONS
         party = comp.party_words[i].party
-        out.append(Mention(w.start(), am.end(), "party", party, None, False, subject))
+        out.append(
+            Mention(w.start(), am.end(), "party", party, None, False, subject, "", False, True)
+        )
+
+    out += _documents(text, comp, out, is_blocked)
 
     for pm in _PRONOUN.finditer(text):
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
@@ -173,6 +184,37 @@ def find_mentions(
     return out
 
 
+def _documents(
+    text: str, comp: Compiled, named: list[Mention], is_blocked: Callable[[int, int], bool]
+) -> list[Mention]:
+    """Documents: "a plan drafted by Finnish diplomats" (held by its author), and "the
+    document" / "the plan" later, which refer back to the last document named."""
+    out: list[Mention] = []
+    by_start = {m.start: m for m in named if m.party is not None}
+    for dm in comp.doc_by.finditer(text):
+        agent = by_start.get(dm.end())
+        if agent is None or is_blocked(dm.start(), dm.end()):
+            continue
+        subject = _prev_word(text, dm.start()) not in _PREPOSITIONS
+        out.append(
+            Mention(
+                dm.start(), agent.end, "party", agent.party, None, False, subject, "", False, True
+            )
+        )
+    starts = {m.start for m in out}
+    for rm in comp.doc_ref.finditer(text):
+        if is_blocked(rm.start(), rm.end()) or comp.doc_by.match(text, rm.start("doc")):
+            continue
+        if rm.start("doc") in starts:
+            continue
+        subject = _prev_word(text, rm.start()) not in _PREPOSITIONS
+        word = rm.group("doc").lower()
+        out.append(
+            Mention(rm.start(), rm.end(), "bare", None, None, False, subject, word, False, True)
+        )
+    return out
+
+
 def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) -> Mention | None:
     pw = comp.party_words[hit.index]
     end = hit.end
@@ -183,8 +225,11 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
     role = comp.role_after.match(text, after)
     if role:  # "Russian delegation", "Ukraine's president", "Kremlin spokesman"
         person = bool(comp.person_role_after.match(text, after))
+        document = role.group().rsplit(None, 1)[-1].lower() in comp.doc_words
+        # "passed the Estonian side a request": an addressee before its object is no subject
+        subject = prev not in _PREPOSITIONS and not _OBJECT_NEXT.match(text, role.end())
         return Mention(
-            hit.start, role.end(), "party", pw.party, None, person, prev not in _PREPOSITIONS
+            hit.start, role.end(), "party", pw.party, None, person, subject, "", False, document
         )
     if pw.adjective and not poss:
         if _starts_cue(cue_starts, text, end):  # "a Russian proposal for …": holds it
@@ -250,6 +295,9 @@ def resolve(
         q = _quote_at(quotes, m.start)
         return Actor(q.side, person_holder(q)) if q and q.side in parties else None
     earlier = [x for x in mentions if x.end <= m.start and x.kind in ("party", "person")]
+    if m.kind == "bare" and m.document:  # "the document": the last document named, if any
+        doc = next((x for x in reversed(earlier) if x.document), None)
+        return Actor(doc.party, None) if doc and doc.party in parties else None
     if m.kind == "pronoun" and m.word in ("it", "its", "they", "their"):
         # the subject of the sentence, else the last party named as a subject
         in_sentence = [x for x in earlier if x.start >= sentence_start and x.subject]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
+from talks.extract.events import Calendar
 from talks.extract.regex_shapes import always_digit, prefixes
 from talks.models import DateBasis, Span
 
@@ -71,12 +73,16 @@ _DATE_LINE_LEAD = re.compile(
     re.I,
 )
 # "MOSCOW, March 30 (Reuters) -", "Brussels 30.03.2022", "Kyiv, 31 March 2022 —"
-_PLACE_LEAD = re.compile(r"\s*[A-Z][A-Za-z'’.\- ]{1,40}?[,\s]\s*(?=\S)")
+# "MOSCOW", "GOMEL REGION, Belarus", "St. Petersburg": capitalised words and commas
+_PLACE_WORDS = re.compile(r"\s*[A-Z][A-Za-z'’.\-]*(?:,?\s+[A-Z][A-Za-z'’.\-]*){0,5}")
+_LEAD_GAP = re.compile(r"[,\s]\s*(?=\S)")
+_PLACE_CHARS = 50
+
+_FULL_DATES = _FORMS[:4]  # the forms that carry a year
 
 _FILENAME_DATE = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)"
 )
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 
 def _make(year: int | None, month: int, day: int) -> dt.date | None:
@@ -118,56 +124,184 @@ def filename_date(name: str) -> dt.date | None:
     return None
 
 
-def _single_year(text: str) -> int | None:
-    years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
-    return years.pop() if len(years) == 1 else None
+# Place datelines stand in the first 400 characters; date-only and byline lines may
+# stand further down, under captions and share bars.
+_BYLINE_WINDOW = 1500
+_WEEKDAY_WORD = re.compile(
+    r"\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.I
+)
+# A page header with the reading day: weather, rates, a weekday and date before a "|"
+_HEADER = re.compile(r"°|\b(?:weather|forecast|usd|eur)\b", re.I)
+# A photo caption or credit line: its date is when the page's pictures were taken
+_CAPTION = re.compile(
+    r"^\s*(?:photo|image|picture|pictured|caption|file photo)\b|\b(?:getty images|afp|epa|"
+    r"ap photo|reuters/|photograph)\b|©",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]?\d*))?|\b[ap]\.?m\.?\b",
+    re.I,
+)
+_BYLINE_REST = re.compile(
+    r"(?:by\s+[^|\n]{2,60}?)?[\s|,;·•–—()-]*"
+    r"(?:(?:published|posted|updated|last updated|date|dated)(?:\s+on)?\s*:?)?[\s|,;·•–—()-]*",
+    re.I,
+)
 
 
-def dateline(
-    text: str, *, content_start: int = 0, year_hint: int | None = None
-) -> tuple[dt.date, Span] | None:
-    """The article's own date from a dateline or date line near the top, with its span.
+@dataclass(frozen=True, slots=True)
+class _Found:
+    place: bool  # a place dateline ("TURKU, March 3 (Nordwire) –"), which beats other lines
+    pos: int
+    year: int | None
+    month: int
+    day: int
+    end: int
+    where: str  # the place words of a place dateline
 
-    A dateline without a year ("MOSCOW, March 30 (Reuters)") takes the year from
-    `year_hint` (a file name or index) or from the one year the text mentions;
-    with neither it is not a date.
-    """
-    window_end = min(len(text), content_start + _DATELINE_WINDOW)
+
+def _is_header(line: str) -> bool:
+    """A page header with the reading day (weather, rates, "Wednesday, 12 Nov 2025 |")."""
+    return bool(_HEADER.search(line)) or (_WEEKDAY_WORD.match(line) is not None and "|" in line)
+
+
+def _full_dates(text: str, start: int, skip: list[tuple[int, int]]) -> list[dt.date]:
+    """The full dates (with a year) that date the page itself: on captions, bylines and
+    date lines from `start`, outside the `skip` ranges. Dates in prose are history."""
+    out = []
+    for form in _FULL_DATES:
+        for m in form.finditer(text, start):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            a = text.rfind("\n", 0, m.start()) + 1
+            b = text.find("\n", m.end())
+            line = text[a : len(text) if b < 0 else b]
+            if not _CAPTION.search(line) and _byline_date(line, a) is None:
+                continue
+            month = _month_of(m.group("month"))
+            d = _make(int(m.group("year")), month, int(m.group("day"))) if month else None
+            if d:
+                out.append(d)
+    return out
+
+
+def _year_from_latest(month: int, day: int, dates: list[dt.date]) -> int | None:
+    """The year of a yearless month/day: that of the latest full date in the text, when
+    the day then falls on or after it (a dateline is never older than its captions)."""
+    if not dates:
+        return None
+    latest = max(dates)
+    d = _make(latest.year, month, day)
+    return latest.year if d is not None and d >= latest else None
+
+
+def _candidates(text: str, content_start: int) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Datelines, date lines and bylines near the top, and the page-header lines."""
+    found: list[_Found] = []
+    headers: list[tuple[int, int]] = []
+    far: list[_Found] = []
+    window_end = min(len(text), content_start + _BYLINE_WINDOW)
+    place_end = content_start + _DATELINE_WINDOW
     seen_title = False
     for line in re.finditer(r"[^\n]+", text[:window_end]):
         start = line.start()
-        if start < content_start and line.end() <= content_start:
+        if line.end() <= content_start or not line.group().strip():
             continue
-        if not line.group().strip():
+        if _is_header(line.group()):
+            headers.append((start, line.end()))
             continue
-        if seen_title and (found := _byline_date(line.group(), start)) is not None:
-            return found
-        seen_title = True
-        candidates = []
-        lead = _DATE_LINE_LEAD.match(text, start)
-        if lead:
-            candidates.append(lead.end())
-        place = _PLACE_LEAD.match(text, start)
-        if place:
-            candidates.append(place.end())
-        for pos in candidates:
-            parsed = _parse_at(text, pos)
-            if not parsed:
+        if start < place_end:
+            if (place := _place_dateline(text, start)) is not None:
+                found.append(place)
                 continue
-            year, month, day, end = parsed
-            if year is None:
-                # A bare "March 30" counts only as a dateline: place first, agency or dash after.
-                after = text[end : end + 30]
-                if not re.match(r"\s*\.?\s*(\([^)]{2,30}\)|/[A-Z]+/)?\s*[-–—:.]", after):
-                    continue
-                year = year_hint if year_hint is not None else _single_year(text)
-            d = _make(year, month, day)
-            if d:
-                return d, Span(start=pos, end=end)
+            lead = _DATE_LINE_LEAD.match(text, start)
+            parsed = _parse_at(text, lead.end()) if lead else None
+            if lead and parsed and (parsed[0] is not None or _dateline_tail(text, parsed)):
+                found.append(_Found(False, lead.end(), *parsed, where=""))
+                continue
+        if seen_title and (byline := _byline_date(line.group(), start)) is not None:
+            d, span = byline
+            if start < place_end:
+                found.append(_Found(False, span.start, d.year, d.month, d.day, span.end, ""))
+            elif _BYLINE_REST.fullmatch(_rest_of(line.group(), span, start)):
+                far.append(_Found(False, span.start, d.year, d.month, d.day, span.end, ""))
+        seen_title = True
+    # further down, one date line is the article's; several are a list of posts or events
+    if len({(f.year, f.month, f.day) for f in far}) == 1:
+        found.append(far[0])
+    return found, headers
+
+
+def _place_dateline(text: str, start: int) -> _Found | None:
+    """A dateline after place words at `start` ("MOSCOW, March 30 (Reuters) -",
+    "GOMEL REGION, Belarus, Feb 28 (Reuters) -", "Kyiv, 31 March 2022 —")."""
+    for gap in _LEAD_GAP.finditer(text, start, min(len(text), start + _PLACE_CHARS)):
+        lead = text[start : gap.start()]
+        if "\n" in lead:
+            break
+        if not _PLACE_WORDS.fullmatch(lead) or _WEEKDAY_WORD.fullmatch(lead):
+            continue
+        comma = text[gap.start()] == ","
+        if len(lead.split()) > 1 and not (comma or lead.isupper()):
+            continue  # "The Talks Began On 3 March": a title-case sentence, not a place
+        parsed = _parse_at(text, gap.end())
+        if parsed and _dateline_tail(text, parsed):
+            return _Found(True, gap.end(), *parsed, where=lead)
     return None
 
 
-_FULL_DATES = _FORMS[:4]  # the forms that carry a year
+def _rest_of(line: str, span: Span, offset: int) -> str:
+    """A line without its date and times: what a date-only or byline line has left."""
+    rest = line[: span.start - offset] + " " + line[span.end - offset :]
+    rest = _TIME.sub(" ", rest)
+    return _WEEKDAY_WORD.sub(" ", rest)
+
+
+def _dateline_tail(text: str, parsed: tuple[int | None, int, int, int]) -> bool:
+    """A full date, or a bare "March 30" followed by an agency or a dash: a dateline."""
+    year, _, _, end = parsed
+    if year is not None:
+        return True
+    after = text[end : end + 30]
+    return re.match(r"\s*\.?\s*(\([^)]{2,30}\)|/[A-Z]+/)?\s*[-–—:.]", after) is not None
+
+
+def dateline(
+    text: str,
+    *,
+    content_start: int = 0,
+    year_hint: int | None = None,
+    calendar: Calendar | None = None,
+) -> tuple[dt.date, Span] | None:
+    """The article's own date from a dateline or date line near the top, with its span.
+
+    A place dateline ("TURKU, March 3 (Nordwire) –") beats a date line, a byline date
+    and a page header with the reading day (which is never a date nor a year source).
+    A dateline without a year takes it from `year_hint` (a file name or index), else
+    from the latest full date in the text when the dateline then falls on or after it,
+    and from the `calendar` of negotiation rounds when place and day agree with one
+    (both must agree when both give a year); never from a bare year.
+    """
+    found, headers = _candidates(text, content_start)
+    found.sort(key=lambda f: (not f.place, f.pos))
+    for f in found:
+        year = f.year
+        if year is None:
+            year = year_hint
+        if year is None:
+            from_text = _year_from_latest(f.month, f.day, _full_dates(text, content_start, headers))
+            from_events = (
+                calendar.dateline_year(f.where, f.month, f.day, text[content_start:])
+                if calendar is not None and f.where
+                else None
+            )
+            if from_text is not None and from_events is not None and from_text != from_events:
+                continue
+            year = from_text if from_text is not None else from_events
+        d = _make(year, f.month, f.day)
+        if d:
+            return d, Span(start=f.pos, end=f.end)
+    return None
 
 
 def _byline_date(line: str, offset: int) -> tuple[dt.date, Span] | None:
@@ -184,6 +318,69 @@ def _byline_date(line: str, offset: int) -> tuple[dt.date, Span] | None:
             if d:
                 return d, Span(start=offset + m.start(), end=offset + m.end())
     return None
+
+
+def yearless_dateline(text: str, *, content_start: int = 0) -> tuple[int, int] | None:
+    """The (month, day) of the first place dateline, with or without a year."""
+    found, _ = _candidates(text, content_start)
+    places = [f for f in found if f.place]
+    return (places[0].month, places[0].day) if places else None
+
+
+def inferred_date(
+    text: str, *, content_start: int = 0, calendar: Calendar
+) -> tuple[dt.date, Span] | None:
+    """A publication date a careful reader infers from the opening paragraphs: a known
+    round named with a weekday that is its own ("the second round opened yesterday,
+    Friday"); with its evidence (the day expression)."""
+    place = _undated_dateline(text, content_start) or ""
+    hit = calendar.relative_published(text, content_start, dateline=place)
+    if hit is None:
+        return None
+    when, a, b = hit
+    if _later_than(text, content_start, when) or calendar.later_event_named(
+        text[content_start:], when
+    ):
+        return None  # the text reaches past that day: the round is news of an earlier day
+    return when, Span(start=a, end=b)
+
+
+_UNDATED = re.compile(
+    r"[ \t]*(?P<place>[^\W\d_][\w'’.\-]*(?:,?[ \t]+[^\W\d_][\w'’.\-]*){0,4})"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]"
+)
+
+
+def _undated_dateline(text: str, start: int) -> str | None:
+    """The place of a dateline without a date near the top ("ISTANBUL (AP) —",
+    "ANTALYA, Türkiye (AA) -"), or None."""
+    for line in re.finditer(r"[^\n]+", text[: start + _DATELINE_WINDOW]):
+        if line.end() <= start:
+            continue
+        m = _UNDATED.match(line.group())
+        if m and m.group("place")[:1].isupper() and len(line.group()) > m.end() + 20:
+            return m.group("place")
+    return None
+
+
+def _later_than(text: str, start: int, when: dt.date) -> bool:
+    """Whether the text names a day after `when` (a yearless one read in its year) or
+    a full date in another year."""
+    _, headers = _candidates(text, start)
+    may_be = not _EXPLICIT_HAS_DIGIT or _DIGIT.search(text, start)
+    for m in _EXPLICIT.finditer(text, start) if may_be else ():
+        if any(a <= m.start() < b for a, b in headers):
+            continue
+        month = _month_of(m.group("m1") or m.group("m2"))
+        year_tok = m.group("y1") or m.group("y2")
+        if month is None:
+            continue
+        if year_tok and int(year_tok) != when.year:
+            return True
+        d = _make(when.year, month, int(m.group("d1") or m.group("d2")))
+        if d is not None and d > when:
+            return True
+    return False
 
 
 # --- statement dates ---------------------------------------------------------

@@ -12,6 +12,7 @@ from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
 from talks.extract.text import Range, paragraph_ranges, sentence_ranges
 from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
+from talks.extract.turns import Turn, find_turns
 from talks.lexicon import Lexicon
 from talks.models import Article, QuoteKind
 
@@ -43,6 +44,7 @@ class Doc:
     frames: list[Frame]
     tracker: Tracker
     used_post: set[int] = field(default_factory=set)  # ids of frames that close a quote
+    turns: dict[int, Turn] = field(default_factory=dict)  # segment index -> answer turn
     by_sentence: dict[int, list[Frame]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -68,7 +70,14 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     text = article.text
     vocab = vocab_for(lexicon)
     paras = _kept_paragraphs(article)
-    segs = segments(text, paras)
+    answers, labels = find_turns(text, paras, vocab)
+    if answers:  # an answer paragraph is one quote: marks inside it are nested
+        taken = {t.paragraph for t in answers}
+        segs = segments(text, [p for i, p in enumerate(paras) if i not in taken])
+        segs += [Segment(t.start, t.end, -1, -1, t.paragraph) for t in answers]
+        segs.sort(key=lambda g: g.start)
+    else:
+        segs = segments(text, paras)
     tk = Tokens(text, vocab)
     # token ranges of quoted content
     seg_tokens: list[tuple[int, int]] = []
@@ -105,13 +114,19 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
         tk.sentence[a : b + 1] = [idx] * (b + 1 - a)
         para_of_token[a : b + 1] = [pi] * (b + 1 - a)
     skip = {k for k, s in enumerate(tk.sentence) if s < 0} if article.noise else set()
+    by_start = {t.start: t for t in answers}
+    turns = {i: by_start[g.start] for i, g in enumerate(segs) if g.start in by_start}
+    for a, b in labels:  # a turn label is layout: no mention, no subject
+        skip.update(range(tk.index(a), tk.index(b)))
     tk.titled = {i for i, (a, b) in enumerate(sent_bounds) if _title_case(tk, a, b)}
     reader = PhraseReader(tk)
     frames = find_frames(tk, reader, sent_bounds, skip)
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
     for f in frames:
         f.speaker = resolve(tk, tracker, f)
-    return Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
+    doc = Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
+    doc.turns = turns
+    return doc
 
 
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())

@@ -21,6 +21,7 @@ from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
+from talks.extract.stance_shapes import PARTICIPIAL
 from talks.extract.text import sentence_ranges
 from talks.extract.topic_lexicon import compiled, scan_signals
 from talks.lexicon import Lexicon
@@ -61,6 +62,8 @@ def extract_positions(
         masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
         apps = list(APPOSITIVE.finditer(doc.text, lo, hi))
         masks += [(m.start(), m.end()) for m in apps]
+        # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
+        masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(doc.text, lo, hi)]
         signals = [h for h in starting if not inside(h.start, masks)]
         here: list[Found] = []
         for sig in signals:

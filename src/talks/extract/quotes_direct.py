@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
-from talks.extract.frames import QUOTE_PUNCT, Frame, sentence_subject
+from talks.extract.frames import QUOTE_PUNCT, Frame, Speaker, sentence_subject
+from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT
 from talks.lexicon import Cue
 
@@ -221,6 +222,12 @@ def direct_quotes(doc: Doc) -> list[Draft]:
     last: Draft | None = None
     for chain in _chains(doc):
         first, final = chain[0], chain[-1]
+        if first in doc.turns:
+            turn = _turn_draft(doc, first)
+            if turn is not None:
+                drafts.append(turn)
+            last = None
+            continue
         words = sum(_word_count(doc, i) for i in chain)
         if words < MIN_DIRECT_WORDS or _is_title(doc, first):
             continue
@@ -268,6 +275,52 @@ def direct_quotes(doc: Doc) -> list[Draft]:
     for d in drafts:
         d.spans[-1] = _strip_comma(doc.text, *d.spans[-1])
     return drafts
+
+
+def _turn_draft(doc: Doc, i: int) -> Draft | None:
+    """An answer in a transcript or interview: a direct quote of the labelled speaker."""
+    if _word_count(doc, i) < MIN_DIRECT_WORDS:
+        return None
+    turn = doc.turns[i]
+    vocab = doc.tk.vocab
+    tracker = doc.tracker
+    a, b = turn.label
+    mention = doc.text[a:b]
+    ent = None
+    if turn.answer:  # "A:": the person the text names last before the first turn
+        named = [e for e in tracker.people_between(0, a) if e.kind == "person"]
+        if not named:
+            return None
+        ent = named[-1]
+        name, side = ent.name, ent.side
+    else:
+        entry = vocab.speakers.resolve(turn.name)
+        surname = fold(turn.name).split()[-1]
+        ent = next(
+            (
+                e
+                for e in tracker.entities
+                if e.kind == "person" and fold(e.name).split()[-1:] == [surname]
+            ),
+            None,
+        )
+        if entry is not None:
+            name, side = entry.name, entry.side
+        elif ent is not None:
+            name, side = ent.name, ent.side
+        else:
+            name = turn.name
+            side = vocab.parties.side(turn.role) or "none" if turn.role else "none"
+    speaker = Speaker(name, side, mention, a, b, ent, "name")
+    seg = doc.segs[i]
+    return Draft(
+        "direct",
+        [(seg.start, seg.end)],
+        speaker,
+        None,
+        doc.para_of_token[doc.seg_tokens[i][0]],
+        chains=[[i]],
+    )
 
 
 def _only_frame_between(doc: Doc, last: Draft, chain: list[int]) -> bool:

@@ -22,6 +22,16 @@ from dataclasses import dataclass
 
 from talks.extract.actors import Actor, Mention, find_mentions, person_holder, resolve
 from talks.extract.ranges import Intervals, Ordered
+from talks.extract.stance_shapes import (
+    agents_after,
+    bare_name,
+    commitment,
+    hypothetical,
+    identity,
+    modifier,
+    participials,
+    post_negation_scopes,
+)
 from talks.extract.topic_lexicon import Compiled, Hit, scan_all, scan_names
 from talks.models import Article, Quote, Span, Stance
 
@@ -41,6 +51,9 @@ _LINK_WORDS = frozenset(
     plan intention idea status as be being been is was are were would will should must can
     could may might has have had also any every all""".split()
 )
+# adverbs, possessives and adjectives may stand between two cues of a chain: "demands
+# formal international recognition of", "is firmly ready to"
+_LINK_ENDINGS = ("ly", "'s", "’s", "al", "ic", "ive", "ful", "ous", "ary", "ate", "ent", "ant")
 TOKEN = re.compile(r"[\w’'-]+")
 # Between a topic and a predicate cue after it: "The sanctions on Russia would remain in
 # place", "NATO membership for Ukraine was unacceptable".
@@ -69,6 +82,14 @@ _NOMINAL_BEFORE = re.compile(
     r"\b(?:a|an|the|any|its|their|his|her|our|[a-z]+(?:al|ic|ive|ful|ous))\s+$", re.I
 )
 _OF_AFTER = re.compile(r"\s+of\b")
+# "in return for" starts a chain of its own: "offered to drop its bid in return for X"
+_RESET = re.compile(r"in\s+(?:exchange|return)\s+for\b", re.I)
+_NEGATED_MODAL = re.compile(r"(?:will|would|shall)\s+(?:not|never)|won[’']t|wouldn[’']t", re.I)
+# between a signal and a cue with an agent: "a truce proposal by", "A truce, proposed by"
+_AGENT_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*")
+# conditions that make the main clause a precondition: "possible only if X accepts a truce"
+_PRECONDITION = re.compile(r"only|provided|on\s|as\s+long|subject", re.I)
+COMMIT = -1  # the index of a modal commitment ("it would send troops"), a support cue
 _MAX_GAP_TOKENS = 12  # cue … signal
 _MAX_LINK_TOKENS = 6  # cue … cue
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
@@ -94,7 +115,15 @@ def inside(pos: int, spans: Spans) -> bool:
 
 
 def sign(kind: str) -> int:
-    return 1 if kind == "support" else -1
+    """+1 for support, -1 for oppose; a neutral cue inside a chain is transparent
+    ("willing to discuss accepting X" supports X): only as the innermost cue does it
+    block a stance, and that is decided where the chain is built."""
+    return -1 if kind == "oppose" else 1
+
+
+def kind_of(comp: Compiled, hit: Hit) -> str:
+    """The stance kind of a chain member (a modal commitment supports)."""
+    return "support" if hit.index == COMMIT else comp.cue_info[hit.index].kind
 
 
 def stance_of(total: int) -> Stance:
@@ -149,6 +178,7 @@ class Doc:
                 persons=person_hits,
             )
         self.mention_starts = [m.start for m in self.mentions]
+        self.mention_ends = {m.end: m for m in self.mentions}
         self._quote_spans: list[tuple[int, int, int, int]] | None = None  # built when asked
         self._quote_starts: list[int] = []
         self._quote_reach: list[int] = []
@@ -211,6 +241,10 @@ class Doc:
         if i >= 0 and not self.text[self.mentions[i].end : pos].strip(" ’'s"):
             return self.mentions[i]
         return None
+
+    def mention_ending(self, pos: int) -> Mention | None:
+        """A mention that ends at `pos` ("it" in "it would …")."""
+        return self.mention_ends.get(pos)
 
     def mention_at(self, pos: int) -> Mention | None:
         i = bisect.bisect_left(self.mention_starts, pos)
@@ -295,7 +329,7 @@ def _linked(text: str, lo: int, hi: int) -> bool:
     if len(words) > _MAX_LINK_TOKENS:
         return False
     return all(
-        w.lower() in _LINK_WORDS or w[:1].isupper() or w.endswith(("ly", "'s", "’s")) for w in words
+        w.lower() in _LINK_WORDS or w[:1].isupper() or w.endswith(_LINK_ENDINGS) for w in words
     )
 
 
@@ -303,7 +337,7 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
     """The cues that lead to a signal, innermost first: demands → renounce → [NATO]."""
     chain = [nearest]
     cur = nearest
-    while True:
+    while not _RESET.match(text, cur.start):
         earlier = [c for c in pre if c.end <= cur.start]
         if not earlier:
             break
@@ -355,13 +389,24 @@ def _governor(
     ):
         if doc.comp.cue_info[pre[-1].index].kind == "neutral":
             return [], None  # "ready to discuss the status of Crimea": no stance on it
+        if bare_name(text, sig.start, sig.end) and not _linked(text, pre[-1].end, sig.start):
+            return [], None  # "proposed a conference on Crimea's future": no view of Crimea
         return _chain(text, pre, pre[-1]), None
     for c in doc.cue_index.within(sig.end, c_hi):
         gap = _COPULA_GAP.match(text, sig.end, c.start)
         info = doc.comp.cue_info[c.index]
-        if not info.verdict and info.kind != "neutral" and gap and gap.end() == c.start:
+        if info.verdict or info.kind == "neutral":
+            break
+        if gap and gap.end() == c.start:
+            if _NEGATED_MODAL.match(text, c.start) and post_negation_scopes(text, c.end):
+                break  # "the guarantees would not cover the islands": a scope, not a no
             return [], c
+        if _AGENT_GAP.fullmatch(text, sig.end, c.start) and agents_after(doc, c.end):
+            return [], c  # "a truce proposal by Helsinki", "A truce, proposed by Warsaw"
         break
+    modal = commitment(doc, sig.start, c_lo)
+    if modal is not None:  # "it would send troops": a commitment of the subject's own
+        return [Hit(modal[0], modal[1], COMMIT)], None
     return [], None
 
 
@@ -411,26 +456,56 @@ def _subject(
 
 def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list[Found]:
     """The positions the clause around one topic signal states (several for "A and B …")."""
+    text = doc.text
     info = doc.comp.signal_info[sig.index]
     c_lo, c_hi = doc.clause_of(sig.start, s_lo, s_hi)
+    if identity(text, sig.start, c_lo) or modifier(text, sig.end):
+        return []  # "is not a truce but a pause"; "the truce talks"
     chain, post = _governor(doc, sig, c_lo, c_hi, masks)
     head = chain[-1] if chain else post
-    if head is None:
-        return []
+    if head is None or hypothetical(text, c_lo, head.start):
+        return []  # nothing states a view; "a settlement in which X would accept a truce"
     quoted = doc.quote_at(sig.start)
     q = quoted[0] if quoted else None
     in_quote = quoted is not None and quoted[1].start <= head.start
-    lo = quoted[1].start if quoted and in_quote else c_lo
+    # the subject is looked for in the quote, but never before the sentence's start
+    lo = max(quoted[1].start, s_lo) if quoted and in_quote else c_lo
     subject = _subject(doc, sig, head, post, lo, (c_lo, c_hi), (s_lo, s_hi), in_quote, masks)
+    conditional = False
+    cond = next(
+        (
+            h
+            for h in doc.condition_index.within(c_lo, head.start)
+            if not inside(h.start, masks) and (subject is None or subject.start > h.start)
+        ),
+        None,
+    )
+    if cond is not None:  # the view sits in an if-clause: not its subject's
+        if not _PRECONDITION.match(text, cond.start):
+            return []
+        # "talks are possible only if Minsk accepts a truce, Kowalski said": the speaker's
+        subject = doc.subject_before(s_lo, cond.start, masks)
+        if subject is None and not in_quote:
+            subject = doc.attribution_after(sig.end, s_hi)
+        if subject is None and q is None:
+            return []
+        conditional = True
+    agents = agents_after(doc, post.end) if post is not None else []
+    if chain and not agents:
+        agents = agents_after(doc, head.end, of=_nominal(text, head, c_lo))
     clause_start = c_lo if subject is None or subject.start >= c_lo else s_lo
-    actors = [doc.actor_for(subject, q, clause_start)]
-    if subject is not None and subject.kind in ("party", "person"):
-        others = doc.coordinated(subject)
-        actors += [doc.actor_for(m, q, clause_start) for m in others]
-        if others:
-            subject = others[-1]  # the evidence starts at the first of them
+    if agents:  # "an offer from Tallinn", "a truce proposal by Helsinki and Warsaw"
+        actors = [doc.actor_for(m, q, clause_start) for m in agents]
+        subject = None
+    else:
+        actors = [doc.actor_for(subject, q, clause_start)]
+        if subject is not None and subject.kind in ("party", "person"):
+            others = doc.coordinated(subject)
+            actors += [doc.actor_for(m, q, clause_start) for m in others]
+            if others:
+                subject = others[-1]  # the evidence starts at the first of them
 
-    kinds = [sign(doc.comp.cue_info[c.index].kind) for c in chain or [head]]
+    kinds = [sign(kind_of(doc.comp, c)) for c in chain or [head]]
     neg_lo = subject.end if subject is not None and subject.end <= head.start else head.start
     negs = doc.negations_in(max(c_lo, neg_lo), sig.start, masks)
     if post is not None:
@@ -439,55 +514,77 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     for k in kinds[:-1]:
         inner *= k
     total = inner * kinds[-1] * (-1 if negs % 2 else 1)
-    conditional = any(
+    conditional = conditional or any(
         not (h.start < head.end and head.start < h.end) and not inside(h.start, masks)
         for h in doc.condition_index.within(c_lo, s_hi)
     )
+    conditional = conditional or bool(chain and _RESET.match(text, chain[-1].start))
     # evidence: from the holder (when close) through the signal, or the signal and its predicate
-    end = max(sig.end, post.end if post else 0)
+    end = max(sig.end, post.end if post else 0, agents[-1].end if agents else 0)
     start = sig.start if post is not None else head.start
     if subject is not None and lo <= subject.start < start and start - subject.end < 80:
         start = subject.start
     if end - start > _MAX_EVIDENCE and chain:
         start = chain[0].start
     source = q if in_quote or subject is None else None
+    st = stance_of(total)
     found = [
-        Found(a, info.topic, stance_of(total), conditional, start, end, source, inner, sig.end)
+        Found(a, info.topic, st, conditional, start, end, source, inner, sig.end)
         for a in actors
         if a is not None
     ]
+    # co-holders between commas: "A key demand of Helsinki, backed by Warsaw, is a truce."
+    for p_lo, _p_hi, p_sign, p_agents in participials(doc, head.end, sig.start):
+        for m in p_agents:
+            a = doc.actor_for(m, q, clause_start)
+            if a is not None:
+                co = stance_of(total * p_sign)
+                found.append(Found(a, info.topic, co, conditional, p_lo + 1, end, None, inner, 0))
     return found + _embedded(doc, chain, info.polarity, sig, q, c_lo, conditional)
+
+
+def _nominal(text: str, cue: Hit, c_lo: int) -> bool:
+    """A cue used as a noun ("a key demand", "the offer"), which an of-phrase may hold."""
+    return bool(_NOMINAL_BEFORE.search(text, max(c_lo, cue.start - 20), cue.start))
 
 
 def _embedded(
     doc: Doc, chain: list[Hit], polarity: int, sig: Hit, q: Quote | None, c_lo: int, cond: bool
 ) -> list[Found]:
-    """Views held inside the chain: "Moscow rejected *Kyiv's call for* a ceasefire" also
-    says Kyiv calls for one."""
+    """Views held inside the chain: "Moscow rejected *Kyiv's call for* a ceasefire" or
+    "*a proposal by Kyiv for* a truce" also say Kyiv calls for one."""
+    text = doc.text
     out: list[Found] = []
     for k, cue in enumerate(chain[:-1]):
         holder = doc.mention_before(cue.start)
-        if holder is None or holder.start < c_lo or not holder.possessive:
-            continue
-        actor = doc.actor_for(holder, q, c_lo)
-        if actor is None:
+        holders: list[Mention] = []
+        if holder is not None and holder.start >= c_lo and holder.possessive:
+            holders = [holder]
+        else:
+            holders = agents_after(doc, cue.end, of=_nominal(text, cue, c_lo))
+        if not holders:
             continue
         total = polarity
         for c in chain[: k + 1]:
-            total *= sign(doc.comp.cue_info[c.index].kind)
+            total *= sign(kind_of(doc.comp, c))
         if doc.negations_in(cue.end, sig.start) % 2:
             total = -total
-        out.append(
-            Found(
-                actor,
-                doc.comp.signal_info[sig.index].topic,
-                stance_of(total),
-                cond,
-                holder.start,
-                sig.end,
-                None,
-                total,
-                sig.end,
+        for h in holders:
+            actor = doc.actor_for(h, q, c_lo)
+            if actor is None:
+                continue
+            start = min(h.start, cue.start)
+            out.append(
+                Found(
+                    actor,
+                    doc.comp.signal_info[sig.index].topic,
+                    stance_of(total),
+                    cond,
+                    start,
+                    sig.end,
+                    None,
+                    total,
+                    sig.end,
+                )
             )
-        )
     return out

@@ -60,6 +60,9 @@ class Compiled:
     role_after: re.Pattern[str]  # a role or group noun right after a party word
     person_role_after: re.Pattern[str]  # a singular person role right after a party word
     authored_doc: re.Pattern[str]  # "-drafted plan" after a party word: the document's author
+    doc_by: re.Pattern[str]  # "a plan drafted by": a document whose author follows
+    doc_ref: re.Pattern[str]  # "the document", "the draft": a document named before
+    doc_words: frozenset[str]
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
@@ -176,7 +179,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         person_words=tuple(person_surface[k] for k in person_keys),
         # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
         role_after=re.compile(
-            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
+            rf"\s+(?:(?![a-z-]+ed\s)[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
             rf"|\s+{_DOC_MODIFIERS}(?:{docs})\b",
             re.I,
         ),
@@ -186,6 +189,14 @@ def _compile(lexicon: Lexicon) -> Compiled:
             rf"(?:{docs})\b",
             re.I,
         ),
+        doc_by=re.compile(
+            rf"\b(?:{docs})\s+(?:(?:drafted|written|prepared|proposed|put\s+forward|authored"
+            rf"|presented|submitted|tabled|sent|circulated|brokered|drawn\s+up)\s+)by\s+"
+            rf"(?:the\s+)?",
+            re.I,
+        ),
+        doc_ref=re.compile(rf"[Tt](?<!\w.)he\s+{_DOC_MODIFIERS}(?P<doc>{docs})\b(?![-\w])"),
+        doc_words=frozenset(w.lower() for w in lexicon.words.get("position_documents", [])),
         role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C

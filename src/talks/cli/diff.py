@@ -1,0 +1,105 @@
+"""`talks diff`: what changed, per party and topic, between two dates."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from talks.cli.app import EPILOG, app, out_console, reporting
+from talks.cli.options import (
+    DbOpt,
+    FormatOpt,
+    LexOpt,
+    check_topic,
+    load_lexicon,
+    open_store,
+    output_format,
+    parse_date,
+)
+from talks.errors import UsageError
+from talks.render import Format, write_object, write_records
+
+
+@app.command(epilog=EPILOG)
+def diff(
+    from_: Annotated[
+        str, typer.Option("--from", metavar="DATE", help="The earlier date (YYYY-MM-DD).")
+    ],
+    to: Annotated[str, typer.Option("--to", metavar="DATE", help="The later date (YYYY-MM-DD).")],
+    topic: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this topic.")] = None,
+    actor: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this party.")] = None,
+    fmt: FormatOpt = None,
+    db: DbOpt = None,
+    lexicon: LexOpt = None,
+) -> None:
+    """What changed, per party and topic, between two dates.
+
+    The stance as of a date is the latest evidence on or before it. Each party ×
+    topic is marked changed, new, dropped or same, with the evidence on both sides.
+    Positions with unknown dates are left out and counted.
+
+    Exit status (like diff): 0 nothing changed, 1 something changed, 2 error.
+
+    Examples:
+
+      talks diff --from 2022-04-30 --to 2025-12-31 --topic nato
+
+      talks diff --from 2022-03-01 --to 2022-04-30 --format json | jq '.changes[]'
+    """
+    from talks.diff import compare, has_changes
+
+    with reporting(), open_store(db) as store:
+        check_topic(topic, load_lexicon(lexicon))
+        start, end = parse_date(from_, "--from"), parse_date(to, "--to")
+        assert start is not None and end is not None
+        if start > end:
+            raise UsageError(f"--from {start} is after --to {end}")
+        result = compare(
+            store.positions(topic=topic, actor=actor),
+            from_date=start,
+            to_date=end,
+            topic=topic,
+            actor=actor,
+        )
+        f = output_format(fmt)
+        if f is Format.table:
+            rows = [
+                {
+                    "actor": c.actor,
+                    "topic": c.topic,
+                    "status": c.status,
+                    "from": _side_text(c.before),
+                    "to": _side_text(c.after),
+                }
+                for c in result.changes
+            ]
+            write_records(
+                rows,
+                f,
+                out=sys.stdout,
+                console=out_console(),
+                columns=("actor", "topic", "status", "from", "to"),
+                title=f"positions {start} → {end}",
+                wrap=("from", "to"),
+            )
+            if result.undated:
+                typer.echo(
+                    f"note: {result.undated} position(s) with unknown dates left out", err=True
+                )
+        else:
+            data = result.model_dump(mode="json")
+            data = {"from": start.isoformat(), "to": end.isoformat(), **data}
+            write_object(data, f, out=sys.stdout)
+    if has_changes(result):
+        raise typer.Exit(1)
+
+
+def _side_text(p: object) -> str:
+    from talks.models import Position
+
+    if not isinstance(p, Position):
+        return "—"
+    cond = " (conditional)" if p.conditional else ""
+    return f"{p.stance}{cond} · {p.date} · “{p.evidence}” [{p.article}]"

@@ -1,0 +1,276 @@
+"""The calendar of negotiation rounds (`events.yaml`) read against a text.
+
+Three uses, each requiring two cues that agree, because a wrong date costs more
+than an unknown one:
+
+- the year of a yearless wire dateline ("ISTANBUL, June 2. /TASS/."): the dateline's
+  place names an event held on that day or up to two days before, in exactly one
+  year, and the text backs it (a weekday of that date, the event's ordinal or
+  alias, or its participants);
+- a publication date from a relative day in the opening paragraphs ("the second
+  round in Turku opened yesterday, Friday"): a sentence names one event (place,
+  alias or ordinal) with a talks word, and its weekday is the event's;
+- the round a quote or position refers to: its sentence names the event by an
+  alias, by its place with a talks word, or by its ordinal; the latest such event
+  on or before the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from talks.lexicon import Event, Lexicon, Party
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# how many days a dateline may fall after the event it reports (time zones, next-day copy)
+DATELINE_LAG = 2
+# where the opening paragraphs end: relative days further down date other things
+LEDE_CHARS = 1200
+_TALKS = re.compile(
+    r"\b(?:talks?|round|negotiat\w*|meeting|met|summit|delegations?|session|conference)\b", re.I
+)
+# "on Friday", "Friday", "yesterday, Friday", "yesterday (Friday)" (not "last/next/since Friday")
+_DAY_EXPR = re.compile(
+    r"(?<![\w-])(?:(?P<yest>yesterday)\s*[,(]?\s*)?(?P<on>on\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?<![\w-])(?P<yonly>yesterday)\b",
+    re.I,
+)
+_NOT_TODAY = re.compile(r"(?:last|next|since|until|till|by|before|after|every|this|from)\s+$", re.I)
+_SENTENCE_SPLIT = re.compile(r"[^.!?\n]+")
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?(?:\s+|$)|\n")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFKD", c)[:1] if not c.isascii() else c
+        low = base.lower()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
+def _words(term: str) -> str:
+    return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in fold(term).split()) + r"(?![\w-])"
+
+
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """The words that name one event."""
+
+    event: Event
+    place: re.Pattern[str]  # place and aliases
+    alias: re.Pattern[str] | None  # aliases only (name the event without a talks word)
+    ordinal: re.Pattern[str] | None
+
+
+class Calendar:
+    """The events of one lexicon with their compiled name patterns."""
+
+    def __init__(self, events: Sequence[Event], parties: Sequence[Party] = ()) -> None:
+        self.events = list(events)
+        self._party = {
+            p.name: re.compile("|".join(_words(w) for w in (p.name, *p.names, *p.adjectives)))
+            for p in parties
+        }
+        terms = []
+        every: list[str] = []
+        for ev in self.events:
+            places = [_words(p) for p in (ev.place, *ev.sites, *ev.aliases)]
+            aliases = [_words(a) for a in ev.aliases]
+            ordinal = _words(ev.ordinal) if ev.ordinal else None
+            every += places + ([ordinal] if ordinal else [])
+            terms.append(
+                _Terms(
+                    ev,
+                    re.compile("|".join(places)),
+                    re.compile("|".join(aliases)) if aliases else None,
+                    re.compile(ordinal) if ordinal else None,
+                )
+            )
+        self._terms = terms
+        self._any = re.compile("|".join(every)) if every else None
+
+    def mentioned(self, folded: str) -> bool:
+        """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""
+        return self._any is not None and self._any.search(folded) is not None
+
+    # --- yearless datelines ----------------------------------------------------------
+
+    def dateline_year(self, place: str, month: int, day: int, text: str) -> int | None:
+        """The year of a yearless dateline at `place` on month/day, or None.
+
+        An event whose place or alias the dateline names, held on that day or up to
+        `DATELINE_LAG` days before it, in one year only, and a second cue in the text:
+        the weekday of that date in the opening paragraphs, the event's ordinal or an
+        alias in the text, or all its participants named in the opening paragraphs.
+        """
+        where = fold(place)
+        folded = fold(text)
+        lede = folded[:LEDE_CHARS]
+        years: set[int] = set()
+        for t in self._terms:
+            ev = t.event
+            if not t.place.search(where):
+                continue
+            try:
+                on = dt.date(ev.date.year, month, day)
+            except ValueError:
+                continue
+            if not ev.date <= on <= ev.last_day() + dt.timedelta(days=DATELINE_LAG):
+                continue
+            if self._backed(t, on, lede, folded):
+                years.add(on.year)
+        return years.pop() if len(years) == 1 else None
+
+    def _backed(self, t: _Terms, on: dt.date, lede: str, folded: str) -> bool:
+        weekday = WEEKDAYS[on.weekday()]
+        if re.search(rf"\b{weekday}\b", lede):
+            return True
+        if t.ordinal is not None and t.ordinal.search(folded):
+            return True
+        if t.alias is not None and t.alias.search(folded):
+            return True
+        parties = t.event.participants
+        return len(parties) >= 2 and all(
+            (pat := self._party.get(p)) is not None and pat.search(lede) for p in parties
+        )
+
+    # --- relative days ---------------------------------------------------------------
+
+    def relative_published(
+        self, text: str, start: int = 0, *, dateline: str = ""
+    ) -> tuple[dt.date, int, int] | None:
+        """A publication date from the opening paragraphs (from `start`, `LEDE_CHARS`
+        long): a sentence with a talks word naming an event twice over (its ordinal and
+        its place, or its place under an undated place `dateline` such as "ISTANBUL (AP)
+        —"), with a weekday that is the event's ("on Friday": that day; "yesterday,
+        Friday": the day after). One date or None; with the span of the weekday."""
+        where = fold(dateline)
+        end = min(len(text), start + LEDE_CHARS)
+        found: dict[dt.date, tuple[int, int]] = {}
+        pos = start
+        while pos < end:
+            m = _SENTENCE_END.search(text, pos, end)
+            s_end = m.end() if m else end
+            sentence = fold(text[pos:s_end])
+            if _TALKS.search(sentence):
+                for when, a, b in self._sentence_dates(sentence, where):
+                    found.setdefault(when, (pos + a, pos + b))
+            pos = s_end if s_end > pos else pos + 1
+        if len(found) != 1:
+            return None
+        ((when, (a, b)),) = found.items()
+        return when, a, b
+
+    def _sentence_dates(self, sentence: str, where: str) -> list[tuple[dt.date, int, int]]:
+        if self._any is None or not self._any.search(sentence):
+            return []
+        events = [
+            t.event
+            for t in self._terms
+            if self._names(t, sentence)
+            and (
+                (where and t.place.search(where))
+                or (
+                    t.ordinal is not None
+                    and t.ordinal.search(sentence)
+                    and t.place.search(sentence)
+                )
+            )
+        ]
+        out = []
+        for m in _DAY_EXPR.finditer(sentence):
+            if m.group("yonly") or _NOT_TODAY.search(sentence[max(0, m.start() - 8) : m.start()]):
+                continue
+            weekday = WEEKDAYS.index(m.group("weekday").lower())
+            after = 1 if m.group("yest") else 0
+            for ev in events:
+                day = ev.date
+                while day <= ev.last_day():
+                    if day.weekday() == weekday:
+                        out.append((day + dt.timedelta(days=after), m.start(), m.end()))
+                    day += dt.timedelta(days=1)
+        return out
+
+    def later_event_named(self, text: str, when: dt.date) -> bool:
+        """Whether the text names (by an alias, or its place in a sentence with a talks
+        word) an event held after `when` and not also one held on or before it."""
+        folded = fold(text)
+        if self._any is None or not self._any.search(folded):
+            return False
+        for m in _SENTENCE_SPLIT.finditer(folded):
+            sentence = m.group()
+            talks = _TALKS.search(sentence) is not None
+            named = [
+                t.event
+                for t in self._terms
+                if (t.alias is not None and t.alias.search(sentence))
+                or (talks and self._names(t, sentence))
+            ]
+            if named and all(ev.date > when for ev in named):
+                return True
+        return False
+
+    @staticmethod
+    def _names(t: _Terms, folded: str) -> bool:
+        """Whether a (folded) sentence names the event: its place or an alias, or its
+        ordinal ("the second round")."""
+        if t.place.search(folded):
+            return True
+        return t.ordinal is not None and t.ordinal.search(folded) is not None
+
+    # --- the round a record refers to ------------------------------------------------
+
+    def event_in(self, sentence: str, published: dt.date | None) -> Event | None:
+        """The event a sentence refers to: named by an alias, by its place or ordinal
+        next to a talks word; of several, the latest on or before `published` (all of
+        them on or before it; with no publication date, only a single candidate)."""
+        if self._any is None:
+            return None
+        folded = fold(sentence)
+        if not self._any.search(folded):
+            return None
+        talks = _TALKS.search(folded) is not None
+        hits = [
+            t.event
+            for t in self._terms
+            if (t.alias is not None and t.alias.search(folded))
+            or (talks and self._names(t, folded))
+        ]
+        if published is not None:
+            hits = [ev for ev in hits if ev.date <= published]
+            return max(hits, key=lambda ev: ev.date) if hits else None
+        return hits[0] if len(hits) == 1 else None
+
+
+class _Cache:
+    """One Calendar per event list (kept alive with it, so ids are never reused)."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, tuple[object, Calendar]] = {}
+
+    def get(self, events: list[Event], parties: list[Party]) -> Calendar:
+        hit = self._items.get(id(events))
+        if hit is not None and hit[0] is events:
+            return hit[1]
+        if len(self._items) > 8:
+            self._items.clear()
+        cal = Calendar(events, parties)
+        self._items[id(events)] = (events, cal)
+        return cal
+
+
+_CACHE = _Cache()
+
+
+def calendar(lexicon: Lexicon) -> Calendar:
+    """The (cached) Calendar of a lexicon's events and parties."""
+    return _CACHE.get(lexicon.events, lexicon.parties)

@@ -1,0 +1,154 @@
+"""Shapes around a topic signal that decide who holds a view, or that there is none.
+
+`stance` builds the chain of cues that governs a signal; these shapes refine it:
+
+- holders in an agent phrase after a cue: "an offer *from Tallinn*", "a truce
+  proposal *by Helsinki and Warsaw*", "a key demand *of Helsinki*", and
+  participial co-holders between commas: "…, *backed by Warsaw*, is a truce";
+- own commitments with no cue: "it *would* send troops", "we *will* remain
+  non-aligned" (a modal right before a predicate signal, in the party's own clause);
+- guards that leave no position: an identity statement ("is not a truce but a
+  pause"), a topic word that only modifies a noun ("the truce talks"), a bare
+  place name reached through a noun of its own ("a conference on Crimea's
+  future"), a hypothetical deal ("a settlement in which X would accept …"), and a
+  scope limit ("the guarantees would not cover the islands").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from talks.extract.actors import Mention
+
+if TYPE_CHECKING:
+    from talks.extract.stance import Doc
+
+# --- agents ---------------------------------------------------------------------------
+_AGENT_BY = re.compile(r"\s*,?\s*(?:by|from)\s+(?:the\s+)?")
+_AGENT_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_AGENT_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# a participle with an agent between commas: "…, backed by Warsaw, …"
+PARTICIPIAL = re.compile(
+    r",\s+(?:also\s+|strongly\s+|long\s+)?([a-z]+ed)\s+by\s+[^,;.]{1,60}?(?=,)"
+)
+
+
+def agents_after(doc: Doc, pos: int, *, of: bool = False) -> list[Mention]:
+    """The parties in an agent phrase at `pos` ("by Helsinki and Warsaw", "from Tallinn",
+    with `of` also "of Helsinki"), coordinated ones included; [] when there is none."""
+    text = doc.text
+    m = _AGENT_BY.match(text, pos) or (_AGENT_OF.match(text, pos) if of else None)
+    if m is None:
+        return []
+    out: list[Mention] = []
+    at = m.end()
+    while True:
+        x = doc.mention_at(at)
+        if x is None or x.kind not in ("party", "person") or x.party is None:
+            break
+        out.append(x)
+        sep = _AGENT_AND.match(text, x.end)
+        if sep is None:
+            break
+        at = sep.end()
+    return out
+
+
+def participials(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int, list[Mention]]]:
+    """ "…, backed by Warsaw, …" in [lo, hi): (start, end, sign of the participle, agents)
+    for each participle that is a stance cue with a party agent."""
+    out: list[tuple[int, int, int, list[Mention]]] = []
+    for m in PARTICIPIAL.finditer(doc.text, lo, hi):
+        cue = next(iter(doc.cue_index.within(m.start(1), m.end(1))), None)
+        if cue is None or cue.start != m.start(1):
+            continue
+        kind = doc.comp.cue_info[cue.index].kind
+        if kind not in ("support", "oppose"):
+            continue
+        agents = agents_after(doc, cue.end)
+        if agents:
+            out.append((m.start(), m.end(), 1 if kind == "support" else -1, agents))
+    return out
+
+
+# --- commitments ------------------------------------------------------------------------
+# a modal right before the signal: "it would send troops", "we will remain non-aligned"
+_COMMIT = re.compile(
+    r"([\w’'.-]+?)(?:\s+(will|would|shall)|([’']ll))\s+(?:(?:also|then|still|now|firmly|soon)\s+)*"
+    r"(?:(?:remain|stay|become)\s+(?:a\s+|an\s+)?)?$",
+    re.I,
+)
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "i"})
+
+
+def commitment(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
+    """The span of "will/would" when the signal is the predicate of a party's own
+    commitment ("Tallinn said it would send troops"): a subject right before the modal."""
+    m = _COMMIT.search(doc.text, max(c_lo, sig_start - 60), sig_start)
+    if m is None:
+        return None
+    subject = doc.mention_ending(m.end(1))
+    if subject is None or not subject.subject:
+        return None
+    if subject.kind == "pronoun" and subject.word not in _SUBJECT_PRONOUNS:
+        return None
+    if subject.kind == "bare" and not subject.document:
+        return None
+    modal = 2 if m.group(2) else 3
+    return m.start(modal), m.end(modal)
+
+
+# --- guards -----------------------------------------------------------------------------
+# "is not a truce but a pause": an identity statement, not a view of the truce
+_IDENTITY = re.compile(
+    r"\b(?:is|was|are|were|be|been|isn[’']t|wasn[’']t)\s+(?:not\s+|never\s+)?"
+    r"(?:(?:a|an|the|any)\s+)?(?:[a-z]+\s+)?$",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|never|isn[’']t|wasn[’']t)\b", re.I)
+# "the truce talks", "the ceasefire negotiations": the topic word names the talks
+_MODIFIES = re.compile(
+    r"[-\s]+(?:talks|negotiations|negotiators|discussions|format|round|rounds|timetable"
+    r"|schedule|process|monitoring|monitors|violations?|deadline|modalities|details"
+    r"|mechanics|logistics|lines?)\b",
+    re.I,
+)
+# "a settlement in which X would accept …", "a deal under which …": hypothetical
+_HYPOTHETICAL = re.compile(r"\b(?:in|under|by)\s+which\b|\bwhereby\b", re.I)
+# a bare place name: "Crimea", "Donetsk and Luhansk regions"
+_BARE_NAME = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+(?:and|or)\s+[A-Z][\w’'-]*)*"
+    r"(?:\s+(?:regions?|republics?|oblasts?|peninsula))?"
+)
+# after a post-signal "would not": only these keep it a rejection of the proposition
+# ("a ceasefire will not happen"); others limit its scope ("would not cover the islands")
+_POST_NEGATED_OK = re.compile(
+    r"\s*(?:be\b|happen|take\s+place|work|last|hold|succeed|come\b|[.,;”\"]|$)", re.I
+)
+
+
+def identity(text: str, sig_start: int, c_lo: int) -> bool:
+    """ "X is not a truce": the signal is the complement of a negated copula."""
+    m = _IDENTITY.search(text, max(c_lo, sig_start - 40), sig_start)
+    return m is not None and _NEGATED.search(text, m.start(), m.end()) is not None
+
+
+def modifier(text: str, sig_end: int) -> bool:
+    """ "the truce talks": the signal only modifies the noun after it."""
+    return _MODIFIES.match(text, sig_end) is not None
+
+
+def hypothetical(text: str, lo: int, hi: int) -> bool:
+    """A relative clause of a hypothetical deal between `lo` and `hi`."""
+    return _HYPOTHETICAL.search(text, lo, hi) is not None
+
+
+def bare_name(text: str, start: int, end: int) -> bool:
+    return _BARE_NAME.fullmatch(text, start, end) is not None
+
+
+def post_negation_scopes(text: str, cue_end: int) -> bool:
+    """True when a negated predicate after the signal limits its scope instead of
+    rejecting it ("the guarantees would not cover the islands")."""
+    return _POST_NEGATED_OK.match(text, cue_end) is None
