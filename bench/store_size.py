@@ -97,7 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="write the store here instead of a temp file")
     args = ap.parse_args(argv)
     lexicon = shipped()
-    result = measure(texts(args.n, seed=args.seed, lexicon=lexicon), lexicon=lexicon, keep=args.keep)
+    result = measure(
+        texts(args.n, seed=args.seed, lexicon=lexicon), lexicon=lexicon, keep=args.keep
+    )
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

@@ -113,4 +113,6 @@ def ingest_paths(
         # Whole articles only (each one is written under a savepoint), so what is
         # pending is committed whether the run ended or was interrupted.
         store.commit()
+    if summary.new or summary.updated:
+        store.describe_speakers(lexicon.speakers)  # roles and aliases, for other tools
     return summary
