@@ -134,3 +134,185 @@ def test_turns(text: str, want: set[Triple], lexicon: Lexicon) -> None:
 )
 def test_no_turns(text: str, lexicon: Lexicon) -> None:
     assert [q for q in quotes_of(text, lexicon) if q.kind == "direct"] == []
+
+
+# --- A attribution frames, C source chains, F false cues: the quotes each gives ---------
+
+T = "Talks went on. "
+K, TA, L = "Jan Kowalski", "Liisa Tamm", "Mikko Laine"
+
+FRAMES = [
+    # A1 speech acts with noun-phrase objects; verdict verbs
+    (
+        T + "The Polish Foreign Ministry ruled out any summit before the autumn.",
+        {("indirect", "Polish Foreign Ministry", "any summit before the autumn")},
+    ),
+    (
+        T + "Tamm confirmed Estonia's readiness for a new round.",
+        {("indirect", TA, "Estonia's readiness for a new round")},
+    ),
+    (
+        T + "Laine reiterated Finland's demand for an immediate truce.",
+        {("indirect", L, "Finland's demand for an immediate truce")},
+    ),
+    (T + "Tamm called the offer a trap.", {("indirect", TA, "the offer a trap")}),
+    (
+        T + 'Laine called the new draft "a serious basis" for talks.',
+        {
+            ("direct", L, "a serious basis"),
+            ("indirect", L, 'the new draft "a serious basis" for talks'),
+        },
+    ),
+    (T + "Kowalski denied backing the draft.", {("indirect", K, "backing the draft")}),
+    (
+        T + 'Kowalski dismissed as "premature" Helsinki\'s call for a summit.',
+        {("indirect", K, 'as "premature" Helsinki\'s call for a summit')},
+    ),
+    (
+        T + "Laine dismissed the terms as an ultimatum.",
+        {("indirect", L, "the terms as an ultimatum")},
+    ),
+    (T + "Kowalski called for a truce.", {("indirect", K, "a truce")}),
+    (T + "Tamm pressed for new sanctions.", {("indirect", TA, "new sanctions")}),
+    # guards: no proposition noun, no verdict complement
+    (T + "The ministry confirmed the date.", set()),
+    (T + "Tamm called Kowalski on Monday.", set()),
+    (
+        T + "Laine said following the talks that the text was ready.",
+        {("indirect", L, "the text was ready")},
+    ),
+    # A2 a party's stance clause inside an attribution is content
+    (
+        T + "Kowalski spoke. Poland and Estonia agreed to reopen the crossing, the minister said.",
+        {("indirect", K, "Poland and Estonia agreed to reopen the crossing")},
+    ),
+    (
+        T + "According to Polish aides, Helsinki and Tallinn agreed to a pause.",
+        {("indirect", "Polish aides", "Helsinki and Tallinn agreed to a pause")},
+    ),
+    (
+        T + "Talks can start if Helsinki agrees to a truce, the Polish envoy said.",
+        {("indirect", "Polish envoy", "Talks can start if Helsinki agrees to a truce")},
+    ),
+    (  # guard
+        T + "Tamm said the talks would resume, and Warsaw agreed to host them.",
+        {("indirect", TA, "the talks would resume")},
+    ),
+    # A3 mixed quote with a trailing attribution
+    (
+        T + 'The talks were a step toward "a border regime both sides can live with," the'
+        " envoy said.",
+        {
+            ("direct", "envoy", "a border regime both sides can live with"),
+            (
+                "indirect",
+                "envoy",
+                'The talks were a step toward "a border regime both sides can live with,"',
+            ),
+        },
+    ),
+    (
+        T + 'A summit this spring is "premature," Tamm added.',
+        {("indirect", TA, 'A summit this spring is "premature,"')},
+    ),
+    # A4 zero-that clauses
+    (
+        T + "Kowalski said earlier the talks had stalled.",
+        {("indirect", K, "the talks had stalled")},
+    ),
+    (
+        T + "Tamm said her adviser, Mart Kask, would travel.",
+        {("indirect", TA, "her adviser, Mart Kask, would travel")},
+    ),
+    (
+        T + "Kowalski said border checks would resume.",
+        {("indirect", K, "border checks would resume")},
+    ),
+    (
+        T + "Laine said again that the offer stood.",
+        {("indirect", L, "the offer stood")},
+    ),
+    (
+        "Helsinki says new round marks a turning point",
+        {("indirect", "Helsinki", "new round marks a turning point")},
+    ),
+    # A5 clause extent
+    (
+        T + "Kowalski said the talks would go on, despite Helsinki's reluctance.",
+        {("indirect", K, "the talks would go on")},
+    ),
+    (
+        T + "Kowalski said the crossing would reopen in May.",
+        {("indirect", K, "the crossing would reopen in May")},
+    ),
+    (
+        T + "Laine said Warsaw welcomed the text and said a truce could follow.",
+        {("indirect", L, "Warsaw welcomed the text"), ("indirect", L, "a truce could follow")},
+    ),
+    (
+        T + "Tamm said Riga backed the plan and added that talks could resume.",
+        {("indirect", TA, "Riga backed the plan"), ("indirect", TA, "talks could resume")},
+    ),
+    (
+        T + 'At a briefing in Gdańsk, Kowalski said, "We are close to a deal."',
+        {("direct", K, "We are close to a deal.")},
+    ),
+    # C1 provenance is not the speaker; offices speak for themselves
+    (
+        T + 'Kowalski said the talks in Turku were "hard but useful," according to Nordwire.',
+        {
+            ("direct", K, "hard but useful"),
+            ("indirect", K, 'the talks in Turku were "hard but useful,"'),
+        },
+    ),
+    (
+        T + 'In a post, Tamm clarified that "the door stays open for now," according to Nordwire.',
+        {("direct", TA, "the door stays open for now")},
+    ),
+    (
+        T + "Nordwire reports Liisa Tamm said the round would be postponed.",
+        {("indirect", TA, "the round would be postponed")},
+    ),
+    (
+        T + "Kowalski urged a truce, the Polish presidency said.",
+        {("indirect", "Polish presidency", "Kowalski urged a truce")},
+    ),
+    # C3 nested reports: one quote, by the outer speaker
+    (
+        T + "According to Tamm, Laine said the draft was finished.",
+        {("indirect", TA, "Laine said the draft was finished")},
+    ),
+    (
+        T + "Kowalski said Laine had proposed a new round.",
+        {("indirect", K, "Laine had proposed a new round")},
+    ),
+    # F1 "claims" as a noun
+    (
+        T + "Kowalski said the draft ignored Tallinn claims that the border was unsafe.",
+        {("indirect", K, "the draft ignored Tallinn claims that the border was unsafe")},
+    ),
+    (
+        T + "Kowalski said the draft, despite claims to the contrary, was ready.",
+        {("indirect", K, "the draft, despite claims to the contrary, was ready")},
+    ),
+    # F2 participles after nouns continue no speaker
+    (
+        T + "Kowalski said an annex stating that checks would resume was attached.",
+        {("indirect", K, "an annex stating that checks would resume was attached")},
+    ),
+    (T + "The crossing reopened, suggesting that Helsinki accepts the rules.", set()),
+    # F3 cue forms after "of", "without"
+    (
+        T + "Kowalski said that instead of replying to Warsaw, Helsinki had sent a new draft.",
+        {("indirect", K, "instead of replying to Warsaw, Helsinki had sent a new draft")},
+    ),
+    (
+        T + "Kowalski said Helsinki, without replying to the offer, had sent a new draft.",
+        {("indirect", K, "Helsinki, without replying to the offer, had sent a new draft")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FRAMES)
+def test_frames(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

@@ -632,7 +632,8 @@ def test_robust_to_bad_marks(
             "the causes of the conflict.",
             {("indirect", "Vassily Nebenzia", "the plan ignored the causes of the conflict")},
         ),
-        (  # "according to X" between commas: the words on both sides are X's
+        (  # "according to X" between commas: the words on both sides are X's, and the
+            # report nested in them is X's account, not a quote of its own (GUIDELINES)
             "The Ukrainian side, according to Medinsky, proposed a meeting of the presidents.",
             {
                 (
@@ -640,7 +641,6 @@ def test_robust_to_bad_marks(
                     "Vladimir Medinsky",
                     "The Ukrainian side proposed a meeting of the presidents",
                 ),
-                ("indirect", "Ukrainian side", "a meeting of the presidents"),
             },
         ),
         (  # "Mrs." and another first name: not the lexicon's Zelensky

@@ -81,6 +81,7 @@ class Quote(Record):
     date: dt.date | None = None  # when the statement was made
     date_basis: DateBasis = "unknown"
     topics: tuple[str, ...] = ()
+    event: str | None = None  # the negotiation round its sentence names (events.yaml name)
 
 
 class Position(Record):
@@ -100,6 +101,7 @@ class Position(Record):
     evidence: str  # == span's characters in the article
     span: Span
     quote_id: str | None = None
+    event: str | None = None  # the negotiation round its sentence names (events.yaml name)
 
 
 class Speaker(Record):
@@ -110,7 +112,8 @@ class Speaker(Record):
     kind: Literal["person", "group"] = "person"
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    quotes: int = 0
+    quotes: int = 0  # every report, copies included
+    statements: int = 0  # distinct statements (syndicated copies counted once)
     spellings: tuple[str, ...] = ()  # the mentions actually seen in articles
 
 
@@ -122,3 +125,39 @@ class PositionChange(Record):
     status: ChangeStatus
     before: Position | None = None
     after: Position | None = None
+
+
+class StatementSource(Record):
+    """One report of a statement: a quote in one article, with that article's facts."""
+
+    quote_id: str
+    article_id: str
+    article: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None  # the article's publication date
+    date: dt.date | None = None  # the statement date this report gives
+    text: str  # this report's own wording
+
+
+class Statement(Record):
+    """The same words of one speaker, however many articles reported them.
+
+    `text` is the fullest wording seen (the longest report); `reports` counts the
+    distinct articles, `outlets` the distinct outlets known (in first-seen order);
+    `first_seen` is the earliest publication date among the reports and `date` the
+    earliest statement date they give. `sources` lists every report.
+    """
+
+    id: str
+    speaker: str
+    side: str
+    kind: QuoteKind
+    text: str
+    reports: int
+    outlets: tuple[str, ...] = ()
+    first_seen: dt.date | None = None
+    date: dt.date | None = None
+    topics: tuple[str, ...] = ()
+    sources: tuple[StatementSource, ...] = ()

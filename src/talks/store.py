@@ -96,7 +96,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX positions_topic ON positions(topic, actor);
     CREATE INDEX positions_article ON positions(article_id, seq);
     """,
-    # 2: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
+    # 2: the negotiation round a quote or position refers to (events.yaml name)
+    """
+    ALTER TABLE quotes ADD COLUMN event TEXT;
+    ALTER TABLE positions ADD COLUMN event TEXT;
+    CREATE INDEX quotes_event ON quotes(event);
+    CREATE INDEX positions_event ON positions(event);
+    """,
+    # 3: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
     # across VACUUM) link quotes and positions to their article and speaker; file name
     # and path live only in `articles`; spans are integer columns; a mention, cue or
     # evidence equal to the article's characters at its span is stored as NULL;
@@ -159,17 +166,18 @@ MIGRATIONS: list[str] = [
         cue_end INTEGER,
         date TEXT,
         date_basis TEXT NOT NULL,
-        topics TEXT NOT NULL
+        topics TEXT NOT NULL,
+        event TEXT
     );
     INSERT INTO quotes2 (id, article_rowid, speaker_rowid, speaker_mention, speaker_start,
         speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, date, date_basis,
-        topics)
+        topics, event)
     SELECT q.id, a.rowid, s.rowid, q.speaker_mention, json_extract(q.speaker_span, '$[0]'),
         json_extract(q.speaker_span, '$[1]'), q.kind, q.text, json_extract(q.spans, '$[0][0]'),
         json_extract(q.spans, '$[#-1][1]'),
         CASE WHEN json_array_length(q.spans) > 1 THEN json(q.spans) END, q.cue,
         json_extract(q.cue_span, '$[0]'), json_extract(q.cue_span, '$[1]'), q.date,
-        q.date_basis, q.topics
+        q.date_basis, q.topics, q.event
     FROM quotes q JOIN articles2 a ON a.id = q.article_id
     JOIN speakers s ON s.name = q.speaker AND s.side = q.side
     ORDER BY a.rowid, q.seq;
@@ -187,13 +195,14 @@ MIGRATIONS: list[str] = [
         evidence TEXT,
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
-        quote_id TEXT
+        quote_id TEXT,
+        event TEXT
     );
     INSERT INTO positions2 (id, article_rowid, actor, topic, stance, conditional, holder, date,
-        date_basis, evidence, start, end, quote_id)
+        date_basis, evidence, start, end, quote_id, event)
     SELECT p.id, a.rowid, p.actor, p.topic, p.stance, p.conditional, p.holder, p.date,
         p.date_basis, p.evidence, json_extract(p.span, '$[0]'), json_extract(p.span, '$[1]'),
-        p.quote_id
+        p.quote_id, p.event
     FROM positions p JOIN articles2 a ON a.id = p.article_id
     ORDER BY a.rowid, p.seq;
     DROP TABLE IF EXISTS quotes_fts;
@@ -220,6 +229,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_speaker ON quotes(speaker_rowid);
     CREATE INDEX positions_topic ON positions(topic, actor);
     CREATE INDEX positions_article ON positions(article_rowid);
+    CREATE INDEX quotes_event ON quotes(event) WHERE event IS NOT NULL;
+    CREATE INDEX positions_event ON positions(event) WHERE event IS NOT NULL;
     CREATE TABLE quote_topics (
         topic TEXT NOT NULL,
         quote_rowid INTEGER NOT NULL,
@@ -255,7 +266,7 @@ MIGRATIONS: list[str] = [
         q.date_basis, q.start, q.end, coalesce(q.spans, json_array(json_array(q.start, q.end)))
             AS spans, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end,
         a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
-        q.rowid AS quote_rowid, q.article_rowid, q.speaker_rowid
+        q.event, q.rowid AS quote_rowid, q.article_rowid, q.speaker_rowid
     FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
     JOIN speakers s ON s.rowid = q.speaker_rowid;
     CREATE VIEW position_list AS
@@ -263,7 +274,7 @@ MIGRATIONS: list[str] = [
         coalesce(p.evidence, substr(a.text, p.start + 1, p.end - p.start)) AS evidence,
         p.date_basis, p.start, p.end, p.quote_id,
         a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
-        p.rowid AS position_rowid, p.article_rowid
+        p.event, p.rowid AS position_rowid, p.article_rowid
     FROM positions p JOIN articles a ON a.rowid = p.article_rowid;
     CREATE VIEW speaker_list AS
     SELECT s.name, s.side, s.kind, s.roles, s.aliases, COUNT(*) AS quotes,
@@ -504,7 +515,7 @@ class Store:
         self.db.executemany(
             "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
             "speaker_start, speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, "
-            "date, date_basis, topics) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "date, date_basis, topics, event) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
@@ -524,14 +535,15 @@ class Store:
                     _iso(q.date),
                     q.date_basis,
                     json.dumps(list(q.topics), ensure_ascii=False),
+                    q.event,
                 )
                 for q in quotes
             ],
         )
         self.db.executemany(
             "INSERT INTO positions (id, article_rowid, actor, topic, stance, conditional, "
-            "holder, date, date_basis, evidence, start, end, quote_id) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "holder, date, date_basis, evidence, start, end, quote_id, event) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     p.id,
@@ -547,6 +559,7 @@ class Store:
                     p.span.start,
                     p.span.end,
                     p.quote_id,
+                    p.event,
                 )
                 for p in positions
             ],
@@ -653,6 +666,7 @@ class Store:
             date=_date(r["date"]),
             date_basis=r["date_basis"],
             topics=tuple(json.loads(r["topics"])),
+            event=r["event"],
         )
 
     def quotes(
@@ -667,10 +681,13 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        event: str | None = None,
     ) -> list[Quote]:
         """Quotes in article date order, then text order. `speakers` are exact names
         (any case); `contains` is a search query (`talks.search`: words match their
-        other forms, `prefix*`, `OR`, "phrases"); a malformed one is a QueryError."""
+        other forms, `prefix*`, `OR`, "phrases"); a malformed one is a QueryError;
+        `event` matches part of the name of the round a quote refers to ("Istanbul",
+        "second round")."""
         rows = self.quote_rows(
             speakers=speakers,
             side=side,
@@ -681,6 +698,7 @@ class Store:
             article=article,
             contains=contains,
             limit=limit,
+            event=event,
         )
         return [self._quote(r) for r in rows]
 
@@ -696,6 +714,7 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        event: str | None = None,
     ) -> Iterator[sqlite3.Row]:
         """The rows of `quotes()`, flat: every column of the `quote_list` view (the
         quote with its article's title, outlet, URL and date), streamed."""
@@ -706,6 +725,7 @@ class Store:
             ("date >= ?", _iso(since)),
             ("date <= ?", _iso(until)),
             ("(article = ? OR article_id = ?)", article),
+            ("event LIKE ?", f"%{event}%" if event else None),
             (
                 "quote_rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
                 None if contains is None else fts_query(contains),
@@ -760,8 +780,10 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        event: str | None = None,
     ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order."""
+        """Positions in date order (undated last), then article and text order; `event`
+        matches part of the name of the round a position refers to."""
         return [
             Position(
                 id=r["id"],
@@ -778,6 +800,7 @@ class Store:
                 evidence=r["evidence"],
                 span=Span(start=r["start"], end=r["end"]),
                 quote_id=r["quote_id"],
+                event=r["event"],
             )
             for r in self.position_rows(
                 topic=topic,
@@ -787,6 +810,7 @@ class Store:
                 since=since,
                 until=until,
                 article=article,
+                event=event,
             )
         ]
 
@@ -800,6 +824,7 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        event: str | None = None,
     ) -> Iterator[sqlite3.Row]:
         """The rows of `positions()`, flat: every column of the `position_list` view."""
         where, args = _where(
@@ -811,6 +836,7 @@ class Store:
                 ("date >= ?", _iso(since)),
                 ("date <= ?", _iso(until)),
                 ("(article = ? OR article_id = ?)", article),
+                ("event LIKE ?", f"%{event}%" if event else None),
             ]
         )
         yield from self._rows(
@@ -851,6 +877,14 @@ class Store:
                 "(SELECT DISTINCT speaker_rowid FROM quotes)"
             )
         ]
+
+    def actors(self) -> list[str]:
+        """The parties that hold positions in the store, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT actor FROM positions ORDER BY 1")]
+
+    def topics(self) -> list[str]:
+        """The topics positions in the store are about, sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT topic FROM positions ORDER BY 1")]
 
     def counts(self) -> dict[str, int]:
         return {

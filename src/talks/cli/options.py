@@ -51,6 +51,14 @@ TopicOpt = Annotated[
     str | None, typer.Option(metavar="TEXT", help="A topic key (see `talks topics`).")
 ]
 ArticleOpt = Annotated[str | None, typer.Option(metavar="TEXT", help="Article file name or id.")]
+EventOpt = Annotated[
+    str | None,
+    typer.Option(
+        metavar="TEXT",
+        help="The negotiation round referred to: part of its name in events.yaml "
+        '("Istanbul", "second round", "Alaska").',
+    ),
+]
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

@@ -16,6 +16,7 @@ from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
     DbOpt,
+    EventOpt,
     FormatOpt,
     LexOpt,
     SinceOpt,
@@ -98,19 +99,38 @@ def quotes(
     limit: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="At most this many quotes.")
     ] = None,
+    group: Annotated[
+        bool,
+        typer.Option(
+            "--group",
+            "-g",
+            help="One row per statement: copies of the same words in several articles "
+            "grouped, with reports, outlets and first_seen.",
+        ),
+    ] = False,
+    event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
     """List quotes: who said what, when, with exact character spans.
 
+    With --group, one row per statement: the same words of one speaker reported by
+    several articles are one statement (reports = articles, outlets, first_seen =
+    earliest publication date, sources = every report). Filters pick statements;
+    each statement keeps all its reports.
+
     Examples:
 
       talks quotes --speaker Medinsky
 
+      talks quotes --speaker Medinsky --group
+
       talks quotes --speaker Zelenskyy --kind direct --since 2022-03-01
 
       talks quotes --topic neutrality --format csv > neutrality.csv
+
+      talks quotes --event "Istanbul" --kind direct
     """
     with reporting(), open_store(db) as store:
         lex = load_lexicon(lexicon)
@@ -127,8 +147,20 @@ def quotes(
             until=parse_date(until, "--until"),
             article=article,
             contains=contains,
-            limit=limit,
+            limit=None if group else limit,
+            event=event,
         )
+        if group:
+            statements = query.statements(store, rows)[:limit]
+            write_records(
+                statements,
+                output_format(fmt),
+                out=sys.stdout,
+                console=out_console(),
+                columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
+                wrap=("text", "outlets"),
+            )
+            return
         write_records(
             rows,
             output_format(fmt),
@@ -148,7 +180,8 @@ def speakers(
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
-    """List speakers with quotes: canonical name, side, roles, quote count, spellings seen.
+    """List speakers with quotes: canonical name, side, roles, statements (the same
+    words reported by several articles counted once), quotes (every report), spellings.
 
     Examples:
 
@@ -163,7 +196,7 @@ def speakers(
             output_format(fmt),
             out=sys.stdout,
             console=out_console(),
-            columns=("name", "side", "roles", "quotes", "spellings"),
+            columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
         )
 
@@ -257,17 +290,23 @@ def positions(
     since: SinceOpt = None,
     until: UntilOpt = None,
     article: ArticleOpt = None,
+    event: EventOpt = None,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
     """List positions: which party stands where on which topic, with evidence.
 
+    `reports` counts the distinct articles in the store stating the same actor,
+    topic, stance and date (corroboration).
+
     Examples:
 
       talks positions --topic neutrality
 
       talks positions --actor Ukraine --stance support --format json
+
+      talks positions --event "second round" --topic ceasefire
     """
     with reporting(), open_store(db) as store:
         check_topic(topic, load_lexicon(lexicon))
@@ -281,9 +320,10 @@ def positions(
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             article=article,
+            event=event,
         )
         write_records(
-            rows,
+            query.with_reports(store, rows),
             output_format(fmt),
             out=sys.stdout,
             console=out_console(),
@@ -294,6 +334,7 @@ def positions(
                 "stance",
                 "conditional",
                 "holder",
+                "reports",
                 "evidence",
                 "article",
             ),

@@ -27,6 +27,10 @@ def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Po
     view = masked(article)
     quotes = extract_quotes(view, lexicon=lexicon, topics=True)
     positions = extract_positions(view, quotes, lexicon=lexicon)
+    if lexicon.events:
+        from talks.extract.rounds import with_events
+
+        quotes, positions = with_events(view, quotes, positions, lexicon=lexicon)
     return quotes, positions
 
 

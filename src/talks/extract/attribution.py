@@ -14,7 +14,7 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, DET, FINITE, PRON, PUNCT, Tokens
+from talks.extract.tokens import CAP, CUEW, DET, FINITE, PREPOSITIONS, PRON, PUNCT, Tokens
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
 _OBJECT_PRONOUNS = frozenset(
@@ -100,20 +100,59 @@ def _speaker(
 
 
 def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
-    """Does a zero-that clause start at k ("Russia saw that …", "the talks were …")?"""
+    """Does a zero-that clause start at k ("Russia saw that …", "the talks were …",
+    "border checks would resume", "her adviser, Mart Kask, would travel", headline
+    "new round marks a turning point")?"""
     f = tk.flags[k]
     if tk.words[k] in QUOTE_PUNCT:
         return True
-    if not (f & (PRON | CAP | DET) or tk.low[k] in ("there", "the")):
-        return False
-    for j in range(k, min(hi, k + 8) + 1):
+    low = tk.low[k]
+    if not (f & (PRON | CAP | DET) or low in ("there", "the")):
+        # a bare plural or adjective subject ("border checks would …"), never an adjunct,
+        # an infinitive or an adverb
+        if f & (PUNCT | FINITE | CUEW) or low in ADJUNCT_STARTS or low in _NOT_SUBJECTS:
+            return False
+        if low.endswith("ly") or low.endswith("ing"):
+            return False
+    commas = 0
+    for j in range(k, min(hi, k + 14) + 1):
         if (tk.flags[j] & FINITE and j > k) or (tk.flags[j] & CUEW and j > k):
             return True
-        if k < j <= k + 3 and _past_tense(tk, j):
-            return True  # "the talks showed …"
-        if tk.flags[j] & PUNCT and tk.words[j] not in QUOTE_PUNCT and tk.words[j] != "-":
+        if k < j <= k + 3 and (_past_tense(tk, j) or _present_verb(tk, j, hi)):
+            return True  # "the talks showed …", "new round marks a …"
+        w = tk.words[j]
+        if w == "," and j > k and commas == 0:
+            commas += 1  # an apposition or aside: "her adviser, Mart Kask, would …"
+            continue
+        if w == "," and commas == 1:
+            commas += 1
+            continue
+        if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-":
+            return False
+        if j > k + 8 and commas == 0:
             return False
     return False
+
+
+_NOT_SUBJECTS = frozenset(
+    "to not so as than also again already still just only even too very more most then "
+    "thus such".split()
+)
+
+
+def _present_verb(tk: Tokens, j: int, hi: int) -> bool:
+    """A present-tense verb before its object ("round marks a turning point")."""
+    low = tk.low[j]
+    return (
+        low.endswith("s")
+        and not low.endswith("ss")
+        and len(low) > 3
+        and j + 1 <= hi
+        and not tk.flags[j] & (CAP | PUNCT | DET)
+        and not tk.flags[j - 1] & (DET | PUNCT)
+        and tk.low[j - 1] not in PREPOSITIONS
+        and tk.low[j + 1] in ("a", "an", "the", "its", "his", "her", "their", "no")
+    )
 
 
 def _past_tense(tk: Tokens, j: int) -> bool:
@@ -126,6 +165,17 @@ def _past_tense(tk: Tokens, j: int) -> bool:
         and not tk.flags[j] & (CAP | PUNCT)
         and not before & (DET | PUNCT)
         and tk.low[j - 1] not in ("and", "or", "of", "to", "the", "a", "an", "be", "been", "being")
+    )
+
+
+def _gerund(tk: Tokens, j: int) -> bool:
+    """An -ing verb form ("an annex stating that"), not "morning" or "following"."""
+    low = tk.low[j]
+    return (
+        low.endswith("ing")
+        and len(low) > 5
+        and not tk.flags[j] & (CAP | PUNCT)
+        and low not in tk.vocab.words.get("preposition_gerunds", ())
     )
 
 
@@ -189,11 +239,14 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
             tk.flags[j] & (FINITE | CUEW)
             or tk.words[j] in QUOTE_PUNCT
             or tk.words[j] in (",", ";", ".")
+            or (j > k and (_past_tense(tk, j) or _gerund(tk, j)))
         ):
-            break
+            break  # "said the draft ignored claims that …": that clause is the verb's
     if k > hi:
         return None
     lw = tk.low[k]
+    if cue.lemma in words.get("verdict_cues", ()):
+        return k if _verdict(tk, k, hi) else None
     if cue.takes == "object":
         if (tk.flags[k] & PUNCT and tk.words[k] not in QUOTE_PUNCT) or lw in (
             "by",
@@ -209,6 +262,54 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k
     if lw == "to" or (lw == "not" and k + 1 <= hi and tk.low[k + 1] == "to"):
         return k if cue.addressee or cue.kind == "act" else None
-    if _clause_like(tk, k, hi):
+    if lw in _CUE_ADVERBS and k + 1 <= hi and _clause_like(tk, k + 1, hi):
+        return k + 1  # "said earlier the talks had stalled"
+    if _clause_like(tk, k, hi) or _claim_object(tk, k, hi):
         return k
     return None
+
+
+_CUE_ADVERBS = frozenset(
+    "earlier later again also previously repeatedly then now today yesterday recently "
+    "separately privately publicly once".split()
+)
+
+
+def _claim_object(tk: Tokens, k: int, hi: int) -> bool:
+    """A noun phrase that carries a claim or stance ("confirmed Russia's readiness for
+    a new round", "reiterated its “categorical rejection” of …"), or a gerund ("denied
+    backing the draft"): the object of a speech verb is then its content."""
+    nouns = tk.vocab.words.get("proposition_nouns", frozenset())
+    f = tk.flags[k]
+    if (
+        tk.low[k].endswith("ing")
+        and len(tk.low[k]) > 5
+        and not f & (CAP | PUNCT | CUEW)
+        and tk.low[k] not in tk.vocab.words.get("preposition_gerunds", ())
+    ):
+        return True
+    for j in range(k, min(hi, k + 6) + 1):
+        if tk.low[j] in nouns and not tk.flags[j] & CAP:
+            return True
+        if tk.words[j] in QUOTE_PUNCT:
+            continue
+        if tk.flags[j] & (PUNCT | FINITE | CUEW) or tk.low[j] in ADJUNCT_STARTS:
+            return False
+    return False
+
+
+def _verdict(tk: Tokens, k: int, hi: int) -> bool:
+    """A verdict verb's object with its complement: "called the offer a trap", "called
+    the talks “useful”", "dismissed the terms as an ultimatum", "dismissed as
+    “premature” Helsinki's call": not "called Kowalski on Monday"."""
+    if tk.low[k] == "as":
+        return True
+    for j in range(k + 1, min(hi, k + 7) + 1):
+        lw = tk.low[j]
+        if lw == "as" or tk.words[j] in QUOTE_PUNCT or lw in ("a", "an"):
+            return True
+        if lw == "the" and j > k and not tk.flags[j - 1] & DET:
+            return True
+        if tk.flags[j] & (PUNCT | FINITE | CUEW) or lw in ADJUNCT_STARTS:
+            return False
+    return False

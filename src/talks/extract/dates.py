@@ -428,14 +428,27 @@ _RELATIVE_HINTS = _relative_words()
 _EXPLICIT_HAS_DIGIT = always_digit(_EXPLICIT.pattern, _EXPLICIT.flags)
 
 
+# How far from a statement its sentence is looked for, each way: a real sentence is
+# shorter than this (see text.MAX_SENTENCE), and a bound keeps a huge line without
+# stops from being searched once per quote in it (quadratic).
+_REACH = 2000
+
+
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind("\n", 0, at), _last_stop(text, at)) + 1
-    end_nl = text.find("\n", at)
-    end = len(text) if end_nl == -1 else end_nl
+    lo = max(0, at - _REACH)
+    start = max(text.rfind("\n", lo, at), _last_stop(text, at), lo - 1) + 1
+    hi = min(len(text), at + _REACH)
+    end_nl = text.find("\n", at, hi)
+    end = hi if end_nl == -1 else end_nl
     m = _STOP.search(text, at, end)
     if m:
         end = m.end()
     return start, end
+
+
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) of the sentence (or line) around offset `at`."""
+    return _sentence_bounds(text, at)
 
 
 def _last_stop(text: str, at: int) -> int:

@@ -10,11 +10,16 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import Frame, Speaker, find_frames
 from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
-from talks.extract.text import Range, paragraph_ranges, sentence_ranges
+from talks.extract.text import MAX_SENTENCE, Range, paragraph_ranges, sentence_ranges
 from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
 from talks.extract.turns import Turn, find_turns
 from talks.lexicon import Lexicon
 from talks.models import Article, QuoteKind
+
+# Sentences a quotation runs over are read as one, up to this many characters (a real
+# paragraph has at most about 1,200): an unclosed quotation mark in a huge paragraph
+# must not make one sentence of it, or per-sentence work turns quadratic.
+MAX_MERGED = 4 * MAX_SENTENCE
 
 
 @dataclass(slots=True)
@@ -96,7 +101,12 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
             merged.append(list(sents[si]))
             si += 1
         while si < len(sents) and sents[si][0] < hi:
-            if merged and merged[-1][1] > lo and _same_para(paras, merged[-1][0], sents[si][0]):
+            if (
+                merged
+                and merged[-1][1] > lo
+                and sents[si][1] - merged[-1][0] <= MAX_MERGED
+                and _same_para(paras, merged[-1][0], sents[si][0])
+            ):
                 merged[-1][1] = max(merged[-1][1], sents[si][1])
             else:
                 merged.append(list(sents[si]))

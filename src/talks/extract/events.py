@@ -30,6 +30,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DATELINE_LAG = 2
 # where the opening paragraphs end: relative days further down date other things
 LEDE_CHARS = 1200
+_TALKS_NOUNS = r"talks|round|negotiations|meeting|summit|session|conference|format"
 _TALKS = re.compile(
     r"\b(?:talks?|round|negotiat\w*|meeting|met|summit|delegations?|session|conference)\b", re.I
 )
@@ -66,7 +67,8 @@ class _Terms:
     """The words that name one event."""
 
     event: Event
-    place: re.Pattern[str]  # place and aliases
+    place: re.Pattern[str]  # place, sites and aliases
+    city: re.Pattern[str]  # the place as a place: "in Istanbul", "the Istanbul talks"
     alias: re.Pattern[str] | None  # aliases only (name the event without a talks word)
     ordinal: re.Pattern[str] | None
 
@@ -84,6 +86,12 @@ class Calendar:
         every: list[str] = []
         for ev in self.events:
             places = [_words(p) for p in (ev.place, *ev.sites, *ev.aliases)]
+            city = _words(ev.place)
+            # "talks in Istanbul", "the Istanbul round": not "Washington will now ..."
+            city = (
+                rf"(?<![\w-])(?:in|at|near)\s+(?:the\s+)?{city}"
+                rf"|{city}(?:'s?)?\s+(?:{_TALKS_NOUNS})\b"
+            )
             aliases = [_words(a) for a in ev.aliases]
             ordinal = _words(ev.ordinal) if ev.ordinal else None
             every += places + ([ordinal] if ordinal else [])
@@ -91,6 +99,7 @@ class Calendar:
                 _Terms(
                     ev,
                     re.compile("|".join(places)),
+                    re.compile(city),
                     re.compile("|".join(aliases)) if aliases else None,
                     re.compile(ordinal) if ordinal else None,
                 )
@@ -230,21 +239,29 @@ class Calendar:
     # --- the round a record refers to ------------------------------------------------
 
     def event_in(self, sentence: str, published: dt.date | None) -> Event | None:
-        """The event a sentence refers to: named by an alias, by its place or ordinal
-        next to a talks word; of several, the latest on or before `published` (all of
-        them on or before it; with no publication date, only a single candidate)."""
+        """The event a sentence refers to: named by an alias, by its place ("talks in
+        Istanbul"; a site such as "the White House" names no meeting) or its ordinal
+        next to a talks word. Of several, the one named by an alias or ordinal, else the
+        latest on or before `published`; with no publication date, only a single one."""
         if self._any is None:
             return None
         folded = fold(sentence)
         if not self._any.search(folded):
             return None
         talks = _TALKS.search(folded) is not None
-        hits = [
-            t.event
+        terms = [
+            t
             for t in self._terms
             if (t.alias is not None and t.alias.search(folded))
-            or (talks and self._names(t, folded))
+            or (
+                talks
+                and (t.city.search(folded) or (t.ordinal is not None and t.ordinal.search(folded)))
+            )
         ]
+        # "the second round in Istanbul": the round with that ordinal, if one is named
+        named = [t for t in terms if t.alias is not None and t.alias.search(folded)]
+        numbered = [t for t in terms if t.ordinal is not None and t.ordinal.search(folded)]
+        hits = [t.event for t in (named or numbered or terms)]
         if published is not None:
             hits = [ev for ev in hits if ev.date <= published]
             return max(hits, key=lambda ev: ev.date) if hits else None

@@ -18,7 +18,7 @@ from functools import lru_cache
 from talks.extract.coref import Entity
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, DET, FINITE, PREPOSITIONS, PRON, PUNCT, Tokens
+from talks.extract.tokens import CAP, CUEW, DET, FINITE, PARTY, PREPOSITIONS, PRON, PUNCT, Tokens
 from talks.lexicon import Cue
 
 QUOTE_PUNCT = frozenset("\"“”„‟«»‘’‚‛‹›'`")
@@ -114,6 +114,14 @@ def find_frames(
         )
         if after_det and (form in noun_forms or form.endswith("s")):
             continue  # "his remarks", "Russia's territorial claims"
+        if a > 0 and tk.low[a - 1] in _NOUN_AFTER:
+            continue  # "despite claims to the contrary", "instead of replying"
+        if form in noun_forms and a > 1 and tk.flags[a - 1] & (CAP | PARTY):
+            j = a - 1
+            while j > 0 and tk.flags[j - 1] & (CAP | PARTY) and not tk.flags[j - 1] & PUNCT:
+                j -= 1
+            if j > 0 and _verb_before(tk, j - 1):
+                continue  # "the draft ignored Tallinn claims that …": a noun
         hits.append((a, b, cue))
         for k in range(a, b + 1):
             tk.flags[k] |= CUEW
@@ -139,6 +147,17 @@ def find_frames(
                 and not (participle and tk.low[subj.start - 1] == "with")
             ):
                 continue  # "a rally in Denver repeated …": Denver is no subject
+            if (
+                participle
+                and subj is None
+                and a > lo
+                and not tk.flags[a - 1] & (PUNCT | CAP | CUEW)
+                and tk.low[a - 1] not in coordinators
+                and tk.low[a - 1] not in _NOT_NOUNS
+                and not tk.low[a - 1].endswith("ly")
+                and any(f.sentence == s and f.b < a for f in frames)
+            ):
+                continue  # "said an annex stating that …": the noun's modifier, no speaker
             if participle and subj is not None and subj.kind in ("group", "person"):
                 lead = subj.start - 1
                 if lead >= lo and not tk.flags[lead] & PUNCT and tk.low[lead] != "with":
@@ -147,7 +166,10 @@ def find_frames(
                 j = reader.skip_back(a - 1, lo)
                 prev = tk.low[j] if j >= lo else ""
                 if participle or prev in coordinators:
-                    parent = next((f for f in reversed(frames) if f.sentence == s), None)
+                    parent = next(
+                        (f for f in reversed(frames) if f.sentence == s and not _nested(tk, f)),
+                        None,
+                    )
                     if prev in _SUBORDINATORS:
                         parent = None  # "Trump inflamed tensions by saying …": the main clause
                     if parent is not None and (parent.subject or parent.parent):
@@ -194,6 +216,28 @@ def find_frames(
                 tk.flags[k] &= ~CUEW
     _mark_outlets(frames)
     return frames
+
+
+_NOT_NOUNS = _SUBORDINATORS | PREPOSITIONS | frozenset("as by then also not".split())
+_NOUN_AFTER = frozenset("of without from despite against".split())
+
+
+def _verb_before(tk: Tokens, k: int) -> bool:
+    """A past-tense verb at k that takes the next phrase as its object ("ignored")."""
+    low = tk.low[k]
+    return low.endswith("ed") and len(low) > 4 and not tk.flags[k] & (CAP | PUNCT | CUEW)
+
+
+def _nested(tk: Tokens, f: Frame) -> bool:
+    """A frame inside an earlier frame's reported clause ("Laine said Warsaw welcomed
+    …"): its subject follows a word of that clause, not a comma or a coordinator."""
+    if f.parent is not None or f.subject is None or f.inverted:
+        return False
+    lead = f.subject.start - 1
+    if lead < 0 or tk.flags[lead] & PUNCT:
+        return False
+    coordinators = tk.vocab.words.get("coordinators", frozenset())
+    return tk.low[lead] not in coordinators and tk.sentence[lead] == f.sentence and lead > 0
 
 
 @lru_cache(maxsize=8)

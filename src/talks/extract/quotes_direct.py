@@ -125,6 +125,8 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
     for f in doc.frames_in(s) + doc.frames_in(s + 1):
         if f.start <= c or f.speaker is None or (f.subject is None and f.parent is None):
             continue
+        if f.outlet_only:
+            continue  # "…,” according to Reuters: where the story came from
         if f.parent is not None and f.subject is None:
             return None
         if any(

@@ -12,12 +12,16 @@ states a position, not a quote.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
-from talks.extract.frames import QUOTE_PUNCT, Frame
-from talks.extract.tokens import CUEW, FINITE, PUNCT
+from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame
+from talks.extract.speakers import fold
+from talks.extract.tokens import CAP, CUEW, FINITE, OUTLET, PUNCT, Tokens
 
-MIN_OUTSIDE_WORDS = 4
+MIN_OUTSIDE_WORDS = 4  # a clause with a quoted fragment (a mixed quote)
+MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a truce")
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
 _STOPS = frozenset(".!?")
@@ -31,41 +35,104 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while b >= a and (
         (tk.flags[b] & PUNCT and tk.words[b] not in QUOTE_PUNCT)
         or tk.low[b] in coordinators
-        or tk.flags[b] & FINITE  # "… and has" before a coordinated cue
+        or (tk.flags[b] & FINITE and not tk.flags[b] & CAP)  # "… and has" (not "in May")
         or tk.words[b] in _OPENERS
     ):
         b -= 1
     return a, b
 
 
-def _content_end(doc: Doc, frame: Frame, start: int, hi: int) -> int:
-    """Last token of the clause a frame reports, starting at `start`."""
+class _Reach:
+    """What `_content_end`, `_parts` and `_spans` ask of every frame, computed once
+    per article: per sentence the frames that end a reported clause (sorted by start)
+    and the earliest end of a frame; per token the next clause break and a running
+    count of words outside quotation marks. Each question is then answered without
+    a walk over all the frames or tokens of the sentence, so a sentence full of cues
+    ("Medinsky said Medinsky said …") costs linear, not quadratic, time."""
+
+    def __init__(self, doc: Doc) -> None:
+        tk = doc.tk
+        words = tk.vocab.words
+        coordinators = words.get("coordinators", frozenset())
+        self.stop_starts: dict[int, list[int]] = {}
+        self.stop_frames: dict[int, list[Frame]] = {}
+        self.first_end: dict[int, int] = {}
+        for s, frames in doc.by_sentence.items():
+            stops: list[tuple[int, int, Frame]] = []
+            for g in frames:
+                lead = g.start - 1
+                nested = (
+                    g.parent is None
+                    and g.subject is not None
+                    and not g.inverted
+                    and not tk.flags[lead] & PUNCT
+                    and tk.low[lead] not in coordinators
+                )
+                if not nested:  # "… that the campaign believes …" stays inside the clause
+                    stops.append((g.start, len(stops), g))
+            stops.sort(key=lambda t: (t[0], t[1]))
+            self.stop_starts[s] = [t[0] for t in stops]
+            self.stop_frames[s] = [t[2] for t in stops]
+            ends = [g.end for g in frames if not g.outlet_only]
+            if ends:
+                self.first_end[s] = min(ends)
+        stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
+        n = tk.n
+        self.next_break = nb = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            w = tk.words[k]
+            is_break = (
+                w == ";"
+                or (w in ("—", "–") and tk.quote[k] < 0)
+                or (w == "," and k + 1 < n and tk.low[k + 1] in stoppers)
+            )
+            nb[k] = k if is_break else nb[k + 1]
+        self.breaks = words.get("clause_breaks", frozenset())
+        self.outside = outside = [0] * (n + 1)
+        self.marks = marks = [0] * (n + 1)  # quoted words and quotation marks
+        self.finite = finite = [0] * (n + 1)
+        for k in range(n):
+            outside[k + 1] = outside[k] + (tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
+            marks[k + 1] = marks[k] + (tk.quote[k] >= 0 or tk.words[k] in QUOTE_PUNCT)
+            finite[k + 1] = finite[k] + bool(tk.flags[k] & FINITE)
+
+
+def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> int:
+    """Last token of the clause a frame reports, starting at `start`: before the next
+    frame that is not nested in the clause, a semicolon, a dash outside quotation
+    marks after the first word, or a comma before a clause break or relay cue."""
     tk = doc.tk
-    words = tk.vocab.words
-    breaks = words.get("clause_breaks", frozenset())
-    relay = words.get("relay_cues", frozenset())
-    coordinators = words.get("coordinators", frozenset())
     end = hi
-    for g in doc.frames_in(frame.sentence):
-        if g is frame or g.start <= start:
-            continue
-        lead = g.start - 1
-        nested = (
-            g.parent is None
-            and g.subject is not None
-            and not g.inverted
-            and not tk.flags[lead] & PUNCT
-            and tk.low[lead] not in coordinators
-        )
-        if not nested:  # "… that the campaign believes …" stays inside the clause
-            end = min(end, g.start - 1)
-    for k in range(start, end + 1):
+    starts = reach.stop_starts.get(frame.sentence, [])
+    frames = reach.stop_frames.get(frame.sentence, [])
+    i = bisect_right(starts, start)
+    while i < len(starts) and (frames[i] is frame or _own_subject(tk, frames[i], start)):
+        i += 1
+    if i < len(starts):
+        end = min(end, starts[i] - 1)
+    if start > end:
+        return end
+    k = reach.next_break[start]
+    while k <= end:
         w = tk.words[k]
-        if w == ";" or (w in ("—", "–") and k > start and tk.quote[k] < 0):
-            return k - 1
-        if w == "," and k + 1 <= end and (tk.low[k + 1] in breaks or tk.low[k + 1] in relay):
-            return k - 1
+        if w in ("—", "–") and k == start:
+            k = reach.next_break[k + 1]
+            continue
+        if w == "," and k + 1 > end:
+            break
+        if w == "," and tk.low[k + 1] in reach.breaks and reach.finite[k] == reach.finite[start]:
+            k = reach.next_break[k + 1]  # ", despite …" after a bare subject is an aside
+            continue
+        return k - 1
     return end
+
+
+def _own_subject(tk: Tokens, g: Frame, start: int) -> bool:
+    """ "According to X, Helsinki and Tallinn agreed …": the frame's subject opens the
+    reported clause, so the frame is part of it."""
+    if g.parent is not None or g.subject is None or g.inverted or g.start - start >= 8:
+        return False
+    return not any(tk.flags[j] & (PUNCT | FINITE | CUEW) for j in range(start, g.start))
 
 
 def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
@@ -87,32 +154,60 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
     return "end", -1
 
 
-def _parts(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
+def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     tk = doc.tk
     lo, hi = doc.sent_bounds[frame.sentence]
     if id(frame) not in doc.used_post:
         start = forward_start(tk, doc.reader, frame, hi)
         if start is not None:
-            return [(start, _content_end(doc, frame, start, hi))]
+            return [(start, _content_end(doc, reach, frame, start, hi))]
     comma = frame.start - 1
+    close = comma
+    if comma > lo + 1 and tk.words[comma] in QUOTE_PUNCT and tk.words[comma - 1] == ",":
+        comma -= 1  # 'a step toward “a regime both sides can live with,” the envoy said'
     if comma <= lo or tk.words[comma] != ",":
-        return []
-    if any(g.end < comma and not g.outlet_only for g in doc.frames_in(frame.sentence)):
         return []
     how, after = _after_frame(doc, frame, hi)
     if how == "clause":
         return []
+    earlier = reach.first_end.get(frame.sentence, comma) < comma
+    if earlier and (how != "end" or frame.subject is None or id(frame) in doc.used_post):
+        return []  # (a closing attribution takes the whole sentence, reports in it too)
+    if (
+        tk.low[lo] in ADJUNCT_STARTS
+        and reach.marks[comma] == reach.marks[lo]
+        and reach.finite[comma] == reach.finite[lo]
+        and not _has_cue(tk, lo, comma)
+    ):
+        return []  # "At a briefing in Gdańsk, Kowalski said, “…”": an adjunct, no clause
     for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
         if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
             lo = k
             break
-    parts = [(lo, comma - 1)]
+    if close != comma and reach.outside[comma] == reach.outside[lo]:
+        return []  # "“A,” Umerov said, adding …": the quotation alone is no clause
+    if frame.speaker is not None and _about_speaker(doc, lo, frame.speaker.name):
+        return []  # "Medinsky preferred not to …, “…,” Medinsky concluded": narration
+    parts = [(lo, comma - 1 if close == comma else close)]
     if how == "more":
-        parts.append((after, _content_end(doc, frame, after, hi)))
+        parts.append((after, _content_end(doc, reach, frame, after, hi)))
     return parts
 
 
-def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _has_cue(tk: Tokens, a: int, b: int) -> bool:
+    return any(tk.flags[k] & CUEW for k in range(a, min(b, a + 12)))
+
+
+def _about_speaker(doc: Doc, lo: int, name: str) -> bool:
+    """The clause before a closing attribution is about its own speaker."""
+    lo = _trim(doc, lo, lo + 6)[0]
+    p = doc.reader.phrase_after(lo, min(lo + 6, doc.tk.n - 1))
+    if p is None or p.kind != "name" or not name:
+        return False
+    return fold(name).split()[-1] in fold(doc.tk.span_text(p.start, p.end)).split()
+
+
+def _spans(doc: Doc, reach: _Reach, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of a reported clause, or [] with too few words of its own."""
     tk = doc.tk
     spans: list[tuple[int, int]] = []
@@ -121,9 +216,10 @@ def _spans(doc: Doc, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         a, b = _trim(doc, a, b)
         if b < a:
             continue
-        outside += sum(1 for k in range(a, b + 1) if tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
+        outside += reach.outside[b + 1] - reach.outside[a]
         spans.append((tk.starts[a], tk.ends[b]))
-    return spans if outside >= MIN_OUTSIDE_WORDS else []
+    mixed = any(reach.marks[b + 1] > reach.marks[a] for a, b in parts)
+    return spans if outside >= (MIN_OUTSIDE_WORDS if mixed else MIN_PLAIN_WORDS) else []
 
 
 def indirect_quotes(doc: Doc) -> list[Draft]:
@@ -131,6 +227,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     tk = doc.tk
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     out: list[Draft] = []
+    reach = _Reach(doc)
     for frame in doc.frames:
         if frame.outlet_only or frame.speaker is None or frame.cue.lemma in direct_only:
             continue
@@ -144,7 +241,48 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
-        spans = _spans(doc, _parts(doc, frame))
+        spans = _spans(doc, reach, _parts(doc, reach, frame))
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
-    return out
+    return _outermost(doc, out)
+
+
+def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A report nested in another's reported clause ("Lavrov said Kyiv had proposed X",
+    "According to Tamm, Laine said …") is part of that quote, not one of its own; but
+    an outlet's report of someone's words is that someone's quote ("Nordwire reports
+    Tamm said …"). One sweep over spans and cues in text order."""
+    tk = doc.tk
+    outlet = [_by_outlet(doc, d) for d in drafts]
+    cues = sorted((tk.starts[d.frame.a], i) for i, d in enumerate(drafts) if d.frame)
+    spans = sorted((s, t, i) for i, d in enumerate(drafts) for s, t in d.spans)
+    dropped: set[int] = set()
+    plain = [at for at, i in cues if not outlet[i]]
+    for s, t, i in spans:  # an outlet's clause holding someone's report
+        if outlet[i] and (j := bisect_left(plain, s)) < len(plain) and plain[j] < t:
+            dropped.add(i)
+    reach_any: list[tuple[int, int]] = []  # the 3 furthest-reaching spans begun so far
+    reach_plain: list[tuple[int, int]] = []
+    k = 0
+    for at, i in cues:
+        while k < len(spans) and spans[k][0] <= at:
+            _, t, j = spans[k]
+            reach_any = sorted([*reach_any, (t, j)], reverse=True)[:3]
+            if not outlet[j]:
+                reach_plain = sorted([*reach_plain, (t, j)], reverse=True)[:3]
+            k += 1
+        frame = drafts[i].frame
+        parent = frame.parent if frame is not None else None
+        holders = reach_any if outlet[i] else reach_plain
+        if any(t > at and j != i and drafts[j].frame is not parent for t, j in holders):
+            dropped.add(i)
+    return [d for i, d in enumerate(drafts) if i not in dropped]
+
+
+def _by_outlet(doc: Doc, d: Draft) -> bool:
+    """Spoken by a news outlet ("Nordwire reports", "the Interfax news agency reported")."""
+    f = d.frame
+    if f is None or f.subject is None:
+        return False
+    p = f.subject
+    return p.kind == "outlet" or any(doc.tk.flags[k] & OUTLET for k in range(p.start, p.end + 1))

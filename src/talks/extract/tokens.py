@@ -22,8 +22,10 @@ from talks.lexicon import Cue, Lexicon
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 # The same tokens, each with the white space before it: quicker than failing all three
 # alternatives at every space; and with no "_" in the text (the only other character no
-# token takes) the matches tile the text, so their lengths add up to the offsets.
-_SPACED_TOKEN = re.compile(rf"\s*(?:{_TOKEN.pattern})")
+# token takes) the matches tile the text, so their lengths add up to the offsets. A match
+# starts only where no white space precedes: a run of white space that no token follows
+# (trailing space, space before "_") is tried once, not once per character (quadratic).
+_SPACED_TOKEN = re.compile(rf"(?<!\s)\s*+(?:{_TOKEN.pattern})")
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 
 # token classes (bit flags)
