@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from talks import lexicon as lexicon_mod
-from talks import pipeline
+from talks import work
 from talks.errors import InputError, UsageError
 from talks.extract import extract, masked, record_id
 from talks.ingest import collect, load_bytes, load_path
@@ -553,8 +553,12 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(article.article)
         return fake_extract(article, lexicon=lexicon)
 
-    monkeypatch.setattr(pipeline, "extract", counting)
+    monkeypatch.setattr(work, "extract", counting)
     return calls
+
+
+# The texts below are placeholders, not about the negotiations: the tests that store
+# them turn the relevance prefilter off (everything=True).
 
 
 def _summary(s: IngestSummary) -> tuple[int, int, int, int]:
@@ -577,10 +581,10 @@ def test_reingesting_unchanged_files_is_a_no_op(
     write(tmp_path / "in" / "a.txt", "A\n“Peace now,” he said.\n")
     write(tmp_path / "in" / "b.txt", "B\n“No deal,” she said.\n")
     with Store(db) as store:
-        first = ingest_paths(store, [tmp_path / "in"], lexicon=lex)
+        first = ingest_paths(store, [tmp_path / "in"], lexicon=lex, everything=True)
         before = store.db.execute("SELECT id, ingested_at FROM articles").fetchall()
         calls = len(fake)
-        again = ingest_paths(store, [tmp_path / "in"], lexicon=lex)
+        again = ingest_paths(store, [tmp_path / "in"], lexicon=lex, everything=True)
         after = store.db.execute("SELECT id, ingested_at FROM articles").fetchall()
     assert _summary(first) == (2, 0, 0, 0)
     assert _summary(again) == (0, 2, 0, 0)
@@ -595,8 +599,8 @@ def test_same_file_by_another_path_spelling_is_unchanged(
     write(tmp_path / "in" / "a.txt", "A\n“Peace now,” he said.\n")
     monkeypatch.chdir(tmp_path)
     with Store(db) as store:
-        ingest_paths(store, ["in"], lexicon=lex)
-        again = ingest_paths(store, [tmp_path / "in"], lexicon=lex)
+        ingest_paths(store, ["in"], lexicon=lex, everything=True)
+        again = ingest_paths(store, [tmp_path / "in"], lexicon=lex, everything=True)
         assert store.counts()["articles"] == 1
     assert _summary(again) == (0, 1, 0, 0)
 
@@ -608,9 +612,9 @@ def test_same_file_from_another_working_folder_is_unchanged(
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "news")
     with Store(db) as store:
-        ingest_paths(store, ["in"], lexicon=lex)
+        ingest_paths(store, ["in"], lexicon=lex, everything=True)
         monkeypatch.chdir(tmp_path / "elsewhere")
-        again = ingest_paths(store, ["../news/in"], lexicon=lex)
+        again = ingest_paths(store, ["../news/in"], lexicon=lex, everything=True)
         assert store.counts()["articles"] == 1
     assert _summary(again) == (0, 1, 0, 0)
     assert len(fake) == 1  # not extracted again
@@ -622,10 +626,10 @@ def test_a_changed_file_replaces_its_records(
     path = write(tmp_path / "in" / "a.txt", "A\n“One,” he said. “Two,” he added.\n")
     write(tmp_path / "in" / "b.txt", "B\n“Other,” she said.\n")
     with Store(db) as store:
-        ingest_paths(store, [tmp_path / "in"], lexicon=lex)
+        ingest_paths(store, [tmp_path / "in"], lexicon=lex, everything=True)
         assert store.counts() == {"articles": 2, "quotes": 3, "positions": 3}
         write(path, "A\n“Three,” he said.\n")
-        summary = ingest_paths(store, [tmp_path / "in"], lexicon=lex)
+        summary = ingest_paths(store, [tmp_path / "in"], lexicon=lex, everything=True)
         assert _summary(summary) == (0, 1, 1, 0)
         assert store.counts() == {"articles": 2, "quotes": 2, "positions": 2}
         assert sorted(q.text for q in store.quotes()) == ["Other,", "Three,"]
@@ -638,7 +642,7 @@ def test_a_failed_replacement_leaves_the_old_records(
 ) -> None:
     path = write(tmp_path / "a.txt", "A\n“One,” he said. “Two,” he added.\n")
     with Store(db) as store:
-        ingest_paths(store, [path], lexicon=lex)
+        ingest_paths(store, [path], lexicon=lex, everything=True)
         old = store.quotes()
     write(path, "A\n“Three,” he said.\n")
 
@@ -647,7 +651,7 @@ def test_a_failed_replacement_leaves_the_old_records(
 
     monkeypatch.setattr(Store, "_insert", broken)
     with Store(db) as store, pytest.raises(sqlite3.OperationalError):
-        ingest_paths(store, [path], lexicon=lex)
+        ingest_paths(store, [path], lexicon=lex, everything=True)
     monkeypatch.undo()
     with Store(db) as store:
         assert store.quotes() == old
@@ -660,8 +664,8 @@ def test_a_changed_lexicon_reextracts(
     path = write(tmp_path / "a.txt", "A\n“One,” he said.\n")
     other = lexicon_mod.merge(lex, Lexicon(debris=[Debris(pattern="zzz unused")]))
     with Store(db) as store:
-        ingest_paths(store, [path], lexicon=lex)
-        assert _summary(ingest_paths(store, [path], lexicon=other)) == (0, 0, 1, 0)
+        ingest_paths(store, [path], lexicon=lex, everything=True)
+        assert _summary(ingest_paths(store, [path], lexicon=other, everything=True)) == (0, 0, 1, 0)
         assert store.counts()["quotes"] == 1
 
 
@@ -671,16 +675,24 @@ def test_date_option_dates_only_the_files_of_that_call(
     a = write(tmp_path / "a.txt", "A\nBody.\n")
     b = write(tmp_path / "b.txt", "B\nBody.\n")
     with Store(db) as store:
-        ingest_paths(store, [a], lexicon=lex, date=D(2022, 3, 30))
-        ingest_paths(store, [b], lexicon=lex)
+        ingest_paths(store, [a], lexicon=lex, everything=True, date=D(2022, 3, 30))
+        ingest_paths(store, [b], lexicon=lex, everything=True)
         got = {x.article: (x.published, x.published_basis) for x in store.articles()}
     assert got == {"a.txt": (D(2022, 3, 30), "metadata"), "b.txt": (None, "unknown")}
 
 
 def test_stdin_articles_do_not_replace_each_other(db: Path, lex: Lexicon) -> None:
     with Store(db) as store:
-        ingest_paths(store, ["-"], lexicon=lex, stdin=lambda: b"First article.\nBody one.\n")
-        s2 = ingest_paths(store, ["-"], lexicon=lex, stdin=lambda: b"Second article.\nBody two.\n")
+        ingest_paths(
+            store, ["-"], lexicon=lex, everything=True, stdin=lambda: b"First article.\nBody one.\n"
+        )
+        s2 = ingest_paths(
+            store,
+            ["-"],
+            lexicon=lex,
+            everything=True,
+            stdin=lambda: b"Second article.\nBody two.\n",
+        )
         titles = sorted(a.title or "" for a in store.articles())
     assert s2.new == 1
     assert titles == ["First article.", "Second article."]
@@ -693,7 +705,7 @@ def test_failed_files_are_counted_and_good_ones_stored(
     write(tmp_path / "empty.txt", "")
     write(tmp_path / "feed.jsonl", '{"text": "ok"}\nbroken\n')
     with Store(db) as store:
-        summary = ingest_paths(store, [tmp_path], lexicon=lex)
+        summary = ingest_paths(store, [tmp_path], lexicon=lex, everything=True)
         assert store.counts()["articles"] == 2
     assert _summary(summary) == (2, 0, 0, 2)
     assert not summary.ok

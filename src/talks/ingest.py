@@ -31,8 +31,9 @@ from talks.extract.dates import dateline, filename_date, inferred_date, yearless
 from talks.extract.events import Calendar, calendar
 from talks.lexicon import Lexicon
 from talks.models import Article, PublishedBasis, Span
+from talks.readers import HTML_SUFFIXES, WARC_SUFFIXES
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", *HTML_SUFFIXES, *WARC_SUFFIXES)
 INDEX_NAMES = ("meta.yaml", "meta.yml", "meta.csv")
 STDIN = "-"
 
@@ -288,25 +289,30 @@ def build_article(
     encoding: str = "utf-8",
     warnings: Sequence[str] = (),
     date_override: dt.date | None = None,
+    page_date: dt.date | None = None,
+    crawled: dt.datetime | None = None,
 ) -> Article:
     """An Article from decoded text and whatever metadata is known.
 
     Date precedence: `--date` and the file's own metadata (front matter, JSON
-    Lines fields), then a dateline in the text, then the metadata index, then
-    a date in the file name, then a date inferred from a known negotiation round
-    and its weekday in the opening paragraphs; otherwise unknown.
+    Lines fields), then a web page's own date metadata (`page_date`), then a
+    dateline in the text, then the metadata index, then a date in the file name,
+    then a date inferred from a known negotiation round and its weekday in the
+    opening paragraphs; otherwise unknown.
     """
     noise = ([Span(start=0, end=body)] if body else []) + debris_spans(text, lexicon, start=body)
     index_meta = index_meta or Meta()
     from_name = filename_date(name)
     outside = date_override or meta.published  # the file's own metadata wins
-    hint = outside or index_meta.published or from_name
+    hint = outside or page_date or index_meta.published or from_name
     cal = calendar(lexicon)
     found = dateline(text, content_start=body, year_hint=hint.year if hint else None, calendar=cal)
     published: dt.date | None
     basis: PublishedBasis
     if outside is not None:
         published, basis = outside, "metadata"
+    elif page_date is not None:
+        published, basis = page_date, "page"
     elif found is not None:
         published, basis = found[0], "dateline"
     elif index_meta.published is not None:
@@ -338,6 +344,7 @@ def build_article(
         title_span=title_span,
         noise=tuple(noise),
         warnings=tuple(warnings),
+        crawled=crawled,
     )
 
 
@@ -462,7 +469,8 @@ def _normal(path: Path) -> Path:
 
 def collect(paths: Sequence[str | Path]) -> list[Path | str]:
     """Expand the command line: files as given, directories recursively (*.txt, *.md,
-    *.jsonl, hidden entries skipped), '-' for stdin. Missing paths are a usage error."""
+    *.jsonl, *.html, *.htm, *.warc, *.warc.gz; hidden entries skipped), '-' for stdin.
+    Missing paths are a usage error."""
     missing = [str(p) for p in paths if str(p) != STDIN and not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or directory")
@@ -476,7 +484,7 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
             found = sorted(
                 f
                 for f in path.rglob("*")
-                if f.suffix.lower() in ARTICLE_SUFFIXES
+                if f.name.lower().endswith(ARTICLE_SUFFIXES)
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
                 and (f.is_file() or f.is_symlink())
             )

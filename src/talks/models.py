@@ -13,9 +13,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PublishedBasis = Literal["metadata", "dateline", "filename", "inferred", "unknown"]
-"""How an article's publication date was found ("inferred": a known negotiation round
-named in the opening paragraphs with its weekday, see `lexicons/events.yaml`)."""
+PublishedBasis = Literal["metadata", "page", "dateline", "filename", "inferred", "unknown"]
+"""How an article's publication date was found: `metadata` (--date, front matter, a
+JSON Lines field or the metadata index), `page` (a saved web page's own metadata),
+`dateline`, `filename`, `inferred` (a known negotiation round named in the opening
+paragraphs with its weekday, see `lexicons/events.yaml`), or `unknown`."""
 
 DateBasis = Literal["explicit", "relative", "published", "unknown"]
 """How a statement date was found: an explicit date in the sentence ("on March 29"),
@@ -60,6 +62,7 @@ class Article(Record):
     title_span: Span | None = None
     noise: tuple[Span, ...] = ()  # scraping debris: non-content spans, text untouched
     warnings: tuple[str, ...] = ()
+    crawled: dt.datetime | None = None  # when a web archive's crawler fetched the page
 
 
 class Quote(Record):

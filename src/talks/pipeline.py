@@ -1,39 +1,50 @@
 """The end-to-end run: input files → articles → extracted records → the store.
 
-Each article lands with its quotes and positions in one transaction; files are
-committed in small batches so a long run is fast and an interrupted one keeps
-everything committed before the interruption, and nothing half-written.
+Reading and extraction (`talks.work.do_unit`, a pure function) run here or in
+worker processes (`jobs`); one writer, this process, stores what comes back in
+order of completion. Each article lands with its quotes and positions under its
+own savepoint; articles are committed in small batches so a long run is fast and
+an interrupted one keeps everything committed before the interruption, and
+nothing half-written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import multiprocessing
+import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from talks import __version__
 from talks.errors import InputError
-from talks.extract import extract
-from talks.ingest import collect, iter_loaded
+from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
+from talks.readers import kind_of, require_web
 from talks.store import Store
+from talks.work import Result, Settings, Unit, do_unit, plan, where
+from talks.work import fingerprint as fingerprint
 
 BATCH_FILES = 200
 BATCH_SECONDS = 1.0
+POOL_MIN_FILES = 64  # fewer files than this are done here: starting workers costs more
+IN_FLIGHT_PER_JOB = 4  # units queued per worker: keeps workers busy, memory bounded
 
 
 @dataclass
 class IngestSummary:
-    """What one `ingest` run did, by article; `failed` counts inputs and records."""
+    """What one `ingest` run did, by article; `failed` counts inputs and records,
+    `skipped` the articles the relevance prefilter turned away."""
 
     new: int = 0
     unchanged: int = 0
     updated: int = 0
     failed: int = 0
     files: int = 0
+    skipped: int = 0
     errors: list[str] = field(default_factory=list)  # one line each: "file: problem"
     warnings: list[str] = field(default_factory=list)
 
@@ -42,16 +53,29 @@ class IngestSummary:
         return self.failed == 0
 
     def line(self) -> str:
-        return (
+        line = (
             f"{self.files} file(s): {self.new} new, {self.unchanged} unchanged, "
             f"{self.updated} updated, {self.failed} failed"
         )
+        if self.skipped:
+            line += f", {self.skipped} skipped (not about the negotiations; --all keeps them)"
+        return line
+
+    def add(self, result: Result) -> None:
+        self.failed += len(result.errors)
+        self.errors.extend(result.errors)
+        self.warnings.extend(result.warnings)
+        self.skipped += result.skipped
+        self.unchanged += result.unchanged
 
 
-def fingerprint(lexicon: Lexicon) -> str:
-    """What the extraction depends on besides the text: code version and lexicon."""
-    blob = __version__ + lexicon.model_dump_json()
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+def check_inputs(items: Iterable[Path | str]) -> None:
+    """UsageError before anything is read when web inputs need the missing extra."""
+    kinds = {kind_of(i) for i in items if i != STDIN}
+    if "warc" in kinds:
+        require_web("web archives (.warc, .warc.gz)")
+    if "html" in kinds:
+        require_web("web pages (.html, .htm)")
 
 
 def ingest_paths(
@@ -62,51 +86,58 @@ def ingest_paths(
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     stdin: Callable[[], bytes] | None = None,
+    jobs: int = 1,
+    everything: bool = False,
 ) -> IngestSummary:
     """Ingest files and directories into `store`; returns the summary.
 
-    Raises UsageError for missing paths and InputError when a directory holds no
-    articles (before anything is written). Problems with single files are
-    collected in the summary; every good file is stored.
+    `jobs` > 1 reads and extracts in that many worker processes (for runs of more
+    than a few files); the store is the same whatever `jobs` is. `everything`
+    turns the relevance prefilter off. Raises UsageError for missing paths and
+    InputError when a directory holds no articles (before anything is written).
+    Problems with single files or records are collected in the summary; every
+    good article is stored.
     """
     items = collect(paths)
+    check_inputs(items)
     summary = IngestSummary(files=len(items))
-    fp = fingerprint(lexicon)
-    last_commit = time.monotonic()
+    settings = Settings(
+        lexicon=lexicon,
+        date=date,
+        everything=everything,
+        store=None if str(store.path) == ":memory:" else str(store.path),
+    )
+    raw = stdin() if stdin is not None and STDIN in items else None
+    units = plan(items, stdin=raw)
+    pooled = jobs > 1 and (
+        len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
+    )
+    results = _pooled(units, settings, jobs) if pooled else _here(units, settings)
+    done = 0
     pending = 0
+    last_commit = time.monotonic()
     try:
-        for done, (_source, loaded) in enumerate(
-            iter_loaded(items, lexicon=lexicon, date_override=date, stdin=stdin), start=1
-        ):
-            if isinstance(loaded, InputError):
-                summary.failed += 1
-                summary.errors.append(str(loaded))
-            else:
-                summary.warnings.extend(loaded.warnings)
-                summary.failed += len(loaded.errors)
-                summary.errors.extend(loaded.errors)
-                for article in loaded.articles:
-                    digest = hashlib.sha256(
-                        (fp + article.model_dump_json(exclude={"text", "path"})).encode("utf-8")
-                    ).hexdigest()[:16]
-                    status = store.status_of(article, digest)
-                    if status == "unchanged":
-                        summary.unchanged += 1
-                        continue
-                    quotes, positions = extract(article, lexicon=lexicon)
-                    store.begin()
-                    store.put(article, quotes, positions, digest=digest)
-                    pending += 1
-                    if status == "new":
-                        summary.new += 1
-                    else:
-                        summary.updated += 1
+        for result in results:
+            summary.add(result)
+            for e in result.extracted:
+                status = store.status_of(e.article, e.digest)
+                if status == "unchanged":
+                    summary.unchanged += 1
+                    continue
+                store.begin()
+                store.put(e.article, e.quotes, e.positions, digest=e.digest)
+                pending += 1
+                if status == "new":
+                    summary.new += 1
+                else:
+                    summary.updated += 1
             if pending and (
                 pending >= BATCH_FILES or time.monotonic() - last_commit >= BATCH_SECONDS
             ):
                 store.commit()
                 pending = 0
                 last_commit = time.monotonic()
+            done += result.files_done
             if progress is not None:
                 progress(done, len(items))
     finally:
@@ -116,3 +147,86 @@ def ingest_paths(
     if summary.new or summary.updated:
         store.describe_speakers(lexicon.speakers)  # roles and aliases, for other tools
     return summary
+
+
+def _here(units: Iterable[Unit | InputError], settings: Settings) -> Iterator[Result]:
+    for unit in units:
+        yield (
+            Result(errors=[str(unit)]) if isinstance(unit, InputError) else do_unit(unit, settings)
+        )
+
+
+# --- worker processes -------------------------------------------------------------
+
+_settings: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+    # Ctrl-C is the writer's to handle: it stops sending work and commits what it has.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _work(unit: Unit) -> Result:
+    assert _settings is not None
+    return do_unit(unit, _settings)
+
+
+def _executor(settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    # forkserver: workers start from a clean server that has imported talks once,
+    # not from a fork of this process and whatever threads it runs (progress bar).
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["talks.work"])
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings,)
+    )
+
+
+def _pooled(units: Iterable[Unit | InputError], settings: Settings, jobs: int) -> Iterator[Result]:
+    """Results of `units` done by `jobs` worker processes, in order of completion,
+    with at most IN_FLIGHT_PER_JOB units per worker queued (memory stays flat).
+    A worker that dies fails the units in flight (reported) and the pool restarts."""
+    source = iter(units)
+    executor = _executor(settings, jobs)
+    pending: dict[Future[Result], Unit] = {}
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < jobs * IN_FLIGHT_PER_JOB:
+                unit = next(source, None)
+                if unit is None:
+                    exhausted = True
+                elif isinstance(unit, InputError):
+                    yield Result(errors=[str(unit)])
+                else:
+                    pending[executor.submit(_work, unit)] = unit
+            if not pending:
+                return
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                unit = pending.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    result = Result(
+                        errors=[
+                            f"{where(i)}: a worker process died while reading it"
+                            for i in unit.items
+                        ],
+                        files_done=unit.files_done,
+                    )
+                yield result
+            if broken:
+                for future, unit in list(pending.items()):
+                    del pending[future]
+                    yield Result(
+                        errors=[f"{where(i)}: a worker process died" for i in unit.items],
+                        files_done=unit.files_done,
+                    )
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = _executor(settings, jobs)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

@@ -103,7 +103,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_event ON quotes(event);
     CREATE INDEX positions_event ON positions(event);
     """,
-    # 3: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
+    # 3: when a web archive's crawler fetched the page (ISO date-time; NULL for files)
+    """
+    ALTER TABLE articles ADD COLUMN crawled TEXT;
+    """,
+    # 4: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
     # across VACUUM) link quotes and positions to their article and speaker; file name
     # and path live only in `articles`; spans are integer columns; a mention, cue or
     # evidence equal to the article's characters at its span is stored as NULL;
@@ -130,13 +134,15 @@ MIGRATIONS: list[str] = [
         text TEXT NOT NULL,
         digest TEXT NOT NULL,
         ingested_at TEXT NOT NULL,
-        source TEXT NOT NULL
+        source TEXT NOT NULL,
+        crawled TEXT
     );
     INSERT INTO articles2 (id, article, path, title, outlet, url, published, published_basis,
-        encoding, title_start, title_end, noise, warnings, text, digest, ingested_at, source)
+        encoding, title_start, title_end, noise, warnings, text, digest, ingested_at, source,
+        crawled)
     SELECT id, article, path, title, outlet, url, published, published_basis, encoding,
         json_extract(title_span, '$[0]'), json_extract(title_span, '$[1]'), noise, warnings,
-        text, digest, ingested_at, source
+        text, digest, ingested_at, source, crawled
     FROM articles ORDER BY rowid;
     CREATE TABLE speakers (
         rowid INTEGER PRIMARY KEY,
@@ -340,7 +346,7 @@ def _statements(script: str) -> Iterator[str]:
 
 _ARTICLE_NO_TEXT = (
     "rowid, id, article, path, title, outlet, url, published, published_basis, encoding, "
-    "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source"
+    "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source, crawled"
 )
 
 
@@ -358,8 +364,11 @@ class Store:
             self.db = sqlite3.connect(str(path), isolation_level=None)
             self.db.row_factory = sqlite3.Row
             if self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0:
-                self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before WAL fixes it
             self.db.execute("PRAGMA busy_timeout = 5000")
+            if str(path) != ":memory:":
+                # Readers (queries, ingest workers) never wait for the writer.
+                self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
             self.db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
@@ -488,7 +497,7 @@ class Store:
         cursor = self.db.execute(
             "INSERT INTO articles (id, article, path, title, outlet, url, published, "
             "published_basis, encoding, title_start, title_end, noise, warnings, text, digest, "
-            "ingested_at, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "ingested_at, source, crawled) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -507,6 +516,7 @@ class Store:
                 digest,
                 now,
                 _source(a.path),
+                None if a.crawled is None else a.crawled.isoformat(),
             ),
         )
         article_rowid = cursor.lastrowid
@@ -612,6 +622,7 @@ class Store:
             title_span=_pair(row["title_start"], row["title_end"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
+            crawled=None if row["crawled"] is None else dt.datetime.fromisoformat(row["crawled"]),
         )
 
     def articles(
@@ -891,6 +902,18 @@ class Store:
             t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
             for t in ("articles", "quotes", "positions")
         }
+
+
+def stored_digest(db: sqlite3.Connection, article: Article) -> str | None:
+    """The digest stored for `article` (by source and name, else by id), on any
+    connection to a store: workers ask it read-only to skip unchanged articles."""
+    row = db.execute(
+        "SELECT digest FROM articles WHERE source = ? AND article = ?",
+        (_source(article.path), article.article),
+    ).fetchone()
+    if row is None:
+        row = db.execute("SELECT digest FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -27,13 +28,33 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for reading and extraction. Default: the machine's cores.",
+        ),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
+        ),
+    ] = False,
 ) -> None:
     """Read news files into the store and extract quotes and positions.
 
     Takes plain text, Markdown/text with YAML front matter (title, published/date,
-    outlet/source, url) and JSON Lines (one article per line, `text` required).
-    A meta.yaml or meta.csv beside the files supplies metadata. Re-ingesting an
-    unchanged file does nothing; a changed file replaces its records.
+    outlet/source, url), JSON Lines (one article per line, `text` required), saved
+    web pages (.html, .htm) and web archives (.warc, .warc.gz: every HTML page in
+    them). A meta.yaml or meta.csv beside the files supplies metadata. Re-ingesting
+    an unchanged file does nothing; a changed file replaces its records.
+
+    Articles that name no party or known speaker together with talk of
+    negotiations are skipped (and counted); --all keeps them.
 
     Exit status: 0 all went in, 1 some files failed (the good ones are stored), 2 usage error.
 
@@ -44,6 +65,8 @@ def ingest(
       talks ingest today/*.txt --date 2022-03-30
 
       cat articles.jsonl | talks ingest -
+
+      talks ingest crawl/CC-NEWS-20220330.warc.gz --jobs 2
     """
     from talks.pipeline import ingest_paths
 
@@ -74,6 +97,8 @@ def ingest(
                     date=published,
                     progress=tick,
                     stdin=sys.stdin.buffer.read,
+                    jobs=jobs or os.cpu_count() or 1,
+                    everything=everything,
                 )
         for w in summary.warnings:
             typer.echo(f"talks: warning: {w}", err=True)

@@ -36,6 +36,17 @@ _IRREGULAR = frozenset(
     """said told wrote made took gave sent put set held kept met saw thought felt left won
     lost began sought brought got stood spoke went came ran led meant""".split()
 )
+_ADDRESSEE_VERBS = frozenset(
+    """told tells tell asked asks ask urged urges informed informs assured assures briefed
+    thanked thanks pressed presses warned warns phoned invited invites congratulated
+    reminded persuaded""".split()
+)
+# adverbials between a subject and its verb: "Russia as before insists", "Kyiv again said"
+_ADVERBIAL = re.compile(
+    r"(?:\s+(?:as\s+before|once\s+again|again|also|still|now|then|already|reportedly|"
+    r"repeatedly|many\s+times|in\s+turn|too)\b|\s*,\s*(?:for\s+(?:its|their|his|her)\s+part|"
+    r"in\s+turn)\s*,)+"
+)
 _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split())
 _PRONOUNS = frozenset(
     w for p in "he she his her it its they their we our".split() for w in (p, p.capitalize())
@@ -66,6 +77,18 @@ class Mention:
     word: str = ""  # the pronoun or bare role, lower-cased
     possessive: bool = False  # "Kyiv's", "Putin's", "its"
     document: bool = False  # a plan or draft ("the Russian plan"; "the document" refers back)
+
+
+def _addressee(text: str, pos: int) -> bool:
+    """True after a verb that takes a person as its object ("told French President
+    Emmanuel Macron", "urged Kyiv"): the mention is spoken to, and holds nothing."""
+    words = text[max(0, pos - 60) : pos].split()
+    for w in reversed(words[-5:]):
+        w = w.strip("“”\"‘’'(,")
+        if w[:1].isupper() and w.lower() not in _ADDRESSEE_VERBS:
+            continue  # a title or a name: "French President Emmanuel"
+        return w.lower() in _ADDRESSEE_VERBS
+    return False
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -117,7 +140,9 @@ def find_mentions(
         pw = comp.person_words[hit.index]
         end = hit.end
         poss = text.startswith(_APOSTROPHE_S, end)
-        subject = _prev_word(text, hit.start) not in _PREPOSITIONS
+        subject = _prev_word(text, hit.start) not in _PREPOSITIONS and not _addressee(
+            text, hit.start
+        )
         if poss:
             after = end + 2
             subject = subject and (
@@ -227,7 +252,11 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
         person = bool(comp.person_role_after.match(text, after))
         document = role.group().rsplit(None, 1)[-1].lower() in comp.doc_words
         # "passed the Estonian side a request": an addressee before its object is no subject
-        subject = prev not in _PREPOSITIONS and not _OBJECT_NEXT.match(text, role.end())
+        subject = (
+            prev not in _PREPOSITIONS
+            and not _OBJECT_NEXT.match(text, role.end())
+            and not _addressee(text, hit.start)
+        )
         return Mention(
             hit.start, role.end(), "party", pw.party, None, person, subject, "", False, document
         )
@@ -248,9 +277,13 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
         start = hit.start - len(before) + of_role.start()
         person = bool(comp.person_role_after.match(" " + of_role.group()))
         return Mention(start, end, "party", pw.party, None, person, True)
-    nxt = _NEXT_WORD.match(text, end)
-    subject = prev not in _PREPOSITIONS and (
-        _starts_cue(cue_starts, text, end) or bool(nxt and _verb_like(nxt.group(1)))
+    adv = _ADVERBIAL.match(text, end)
+    at = adv.end() if adv else end
+    nxt = _NEXT_WORD.match(text, at)
+    subject = (
+        prev not in _PREPOSITIONS
+        and (_starts_cue(cue_starts, text, at) or bool(nxt and _verb_like(nxt.group(1))))
+        and not _addressee(text, hit.start)
     )
     return Mention(hit.start, end, "party", pw.party, None, False, subject)
 

@@ -49,7 +49,7 @@ _CLAUSE_BREAK = re.compile(
 _LINK_WORDS = frozenset(
     """to that on for of in into itself themselves its their his her the a an own project bid
     plan intention idea status as be being been is was are were would will should must can
-    could may might has have had also any every all""".split()
+    could may might has have had also any every all him her them us me""".split()
 )
 # adverbs, possessives and adjectives may stand between two cues of a chain: "demands
 # formal international recognition of", "is firmly ready to"
@@ -72,9 +72,11 @@ _GOVERNS = re.compile(r"\b(?:to|for|on|upon)$")  # a cue that takes what follows
 _TO_AFTER = re.compile(r"\s+to\b")
 # a verb of its own between a cue and the topic: "thanked him for his support and
 # discussed sanctions" (the sanctions are only discussed)
-_OTHER_VERB = re.compile(r"\b(?:and|or)\s+(?:then\s+|also\s+)?[a-z]+(?:ed|es)\b")
+_OTHER_VERB = re.compile(
+    r"\b(?:and|or)\s+(?:then\s+|also\s+)?(?:[a-z]+(?:ed|es)|will|would|shall|must|should|can|could)\b"
+)
 _BY = re.compile(r"\s+by\s+")
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # the last list separator before a signal: "demands A, B and the lifting of C"
 _ITEM_START = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:[\w’'-]+\s+){0,6}$")
 # a cue that heads a noun phrase ("a ban on", "formal recognition of") belongs to its item
@@ -84,6 +86,18 @@ _NOMINAL_BEFORE = re.compile(
 _OF_AFTER = re.compile(r"\s+of\b")
 # "in return for" starts a chain of its own: "offered to drop its bid in return for X"
 _RESET = re.compile(r"in\s+(?:exchange|return)\s+for\b", re.I)
+# a demand on the subject, voiced by the speaker: "Ukraine must never obtain …"
+_DEMAND_MODAL = re.compile(r"\s+(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b", re.I)
+# what a document lays down; with no subject of its own the last document named holds it
+_DOCUMENT_VERB = re.compile(r"provid|envisag|stipulat|oblig", re.I)
+_SUFFICIENT = re.compile(r"sufficient|enough", re.I)
+_WITH_END = re.compile(r"\swith$", re.I)
+_FINITE = re.compile(r"\b(?:will|would|shall|must|should|can|could|is|are|was|were)\b", re.I)
+_SEPARATOR = re.compile(r",|\b(?:and|or)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|any|some|this|that)\s+$", re.I)
+_SIBLING_PREP = re.compile(r"(?:,\s*|\s)(?:and|or)\s+(?:also\s+)?(on|upon|to|for)\s", re.I)
+# an object relative clause after the signal: "the ceasefire that Kyiv … have been demanding"
+_RELATIVE = re.compile(r"\s+(?:that|which)\s+[^,;.]{1,60}?\s+")
 _NEGATED_MODAL = re.compile(r"(?:will|would|shall)\s+(?:not|never)|won[’']t|wouldn[’']t", re.I)
 # between a signal and a cue with an agent: "a truce proposal by", "A truce, proposed by"
 _AGENT_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*")
@@ -242,6 +256,16 @@ class Doc:
             return self.mentions[i]
         return None
 
+    def document_before(self, pos: int) -> Mention | None:
+        """The last document named before `pos` whose author is known."""
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.document:
+                return m if m.party is not None else None
+            i -= 1
+        return None
+
     def mention_ending(self, pos: int) -> Mention | None:
         """A mention that ends at `pos` ("it" in "it would …")."""
         return self.mention_ends.get(pos)
@@ -368,30 +392,41 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
 
 def _governor(
     doc: Doc, sig: Hit, c_lo: int, c_hi: int, masks: Spans
-) -> tuple[list[Hit], Hit | None]:
+) -> tuple[list[Hit], Hit | None, int]:
     """The chain of cues before the signal (innermost first), or else a predicate cue
-    after it ("… would remain in place"); ([], None) when nothing states a view."""
+    after it ("… would remain in place"), and where the signal's list item starts (-1 when
+    it is no item of a list); ([], None, -1) when nothing states a view."""
     text = doc.text
-    listed = _list_governor(doc, sig, c_lo, masks)
+    listed, item = _list_governor(doc, sig, c_lo, masks)
     if listed:
-        return listed, None
+        return listed, None, item
     pre = [
         c
         for c in doc.cue_index.within(c_lo, sig.start)
         if not doc.comp.cue_info[c.index].verdict
         and not inside(c.start, masks)
         and not _DEMONSTRATIVE.search(text, max(c_lo, c.start - 8), c.start)
+        and not _attributive(text, c, sig)
     ]
+    if pre:
+        pre = _sibling_governed(text, pre, sig)
     if (
         pre
         and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS
         and not _OTHER_VERB.search(text, pre[-1].end, sig.start)
     ):
-        if doc.comp.cue_info[pre[-1].index].kind == "neutral":
-            return [], None  # "ready to discuss the status of Crimea": no stance on it
         if bare_name(text, sig.start, sig.end) and not _linked(text, pre[-1].end, sig.start):
-            return [], None  # "proposed a conference on Crimea's future": no view of Crimea
-        return _chain(text, pre, pre[-1]), None
+            return [], None, -1  # "proposed a conference on Crimea's future": no view of Crimea
+        if _item_head(text, pre[-1], sig, c_lo):
+            return [], None, -1  # "«ceasefire, withdrawal of troops and guarantees»"
+        chain = _chain(text, pre, pre[-1])
+        if doc.comp.cue_info[pre[-1].index].kind == "neutral" and not any(
+            doc.comp.cue_info[c.index].kind == "oppose" for c in chain
+        ):
+            # "ready to discuss the status of Crimea": no stance on it ("refused to
+            # discuss any change to the borders" is one)
+            return [], None, -1
+        return chain, None, -1
     for c in doc.cue_index.within(sig.end, c_hi):
         gap = _COPULA_GAP.match(text, sig.end, c.start)
         info = doc.comp.cue_info[c.index]
@@ -400,33 +435,78 @@ def _governor(
         if gap and gap.end() == c.start:
             if _NEGATED_MODAL.match(text, c.start) and post_negation_scopes(text, c.end):
                 break  # "the guarantees would not cover the islands": a scope, not a no
-            return [], c
+            return [], c, -1
         if _AGENT_GAP.fullmatch(text, sig.end, c.start) and agents_after(doc, c.end):
-            return [], c  # "a truce proposal by Helsinki", "A truce, proposed by Warsaw"
+            return [], c, -1  # "a truce proposal by Helsinki", "A truce, proposed by Warsaw"
+        if _RELATIVE.fullmatch(text, sig.end, c.start) and doc.subject_before(sig.end, c.start):
+            return [], c, -1  # "the ceasefire that Kyiv and its allies have been demanding"
         break
     modal = commitment(doc, sig.start, c_lo)
     if modal is not None:  # "it would send troops": a commitment of the subject's own
-        return [Hit(modal[0], modal[1], COMMIT)], None
-    return [], None
+        return [Hit(modal[0], modal[1], COMMIT)], None, -1
+    return [], None, -1
 
 
-def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> list[Hit]:
+def _attributive(text: str, cue: Hit, sig: Hit) -> bool:
+    """ "a possible truce": a cue word that only modifies the topic noun after it."""
+    return (
+        cue.end <= sig.start
+        and not text[cue.end : sig.start].strip()
+        and " " not in text[cue.start : cue.end]  # not "a ban on"
+        and _DETERMINER_BEFORE.search(text, max(0, cue.start - 8), cue.start) is not None
+    )
+
+
+def _sibling_governed(text: str, pre: list[Hit], sig: Hit) -> list[Hit]:
+    """ "insists on the withdrawal of troops *and on* respect for the borders": after a
+    coordinated preposition the signal is governed by the cue that took that preposition,
+    not by the nearest cue (which heads the sibling)."""
+    sib = None
+    for found in _SIBLING_PREP.finditer(text, pre[-1].end, sig.start):
+        sib = found
+    if sib is None:
+        return pre
+    prep = sib.group(1).lower()
+    for i in range(len(pre) - 1, -1, -1):
+        c = pre[i]
+        if c.end > sib.start():
+            continue
+        if text[c.start : c.end].lower().endswith(prep) or re.match(
+            rf"\s+{prep}\b", text[c.end : c.end + 8], re.I
+        ):
+            return pre[: i + 1]
+    return pre
+
+
+def _item_head(text: str, cue: Hit, sig: Hit, c_lo: int) -> bool:
+    """True when the nearest cue heads an earlier item of a list the signal ends
+    ("ceasefire, withdrawal of troops and strong guarantees"): it governs its own item."""
+    lead = text[max(c_lo, cue.start - 3) : cue.start]
+    if not lead.rstrip().endswith(","):
+        return False
+    return _ITEM_START.search(text, cue.end, sig.start) is not None
+
+
+def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> tuple[list[Hit], int]:
     """A list item with no cue of its own takes the chain of the list's first topic:
-    "insists on recognition of Crimea, a non-aligned Ukraine and [limits on its army]"."""
+    "insists on recognition of Crimea, a non-aligned Ukraine and [limits on its army]";
+    also where the item starts."""
     item = _ITEM_START.search(doc.text, max(c_lo, sig.start - 60), sig.start)
     if item is None or doc.cue_index.within(item.start(), sig.start):
-        return []
+        return [], -1
+    if _FINITE.search(doc.text, item.start(), sig.start):
+        return [], -1  # "… and would remain a non-nuclear state": a clause, not an item
     first = next(iter(doc.signal_index.within(c_lo, item.start())), None)
     if first is None or first.end > item.start() or inside(first.start, masks):
-        return []
-    chain, _ = _governor(doc, first, c_lo, first.end, masks)
+        return [], -1
+    chain, _, _ = _governor(doc, first, c_lo, first.end, masks)
     text = doc.text
     while chain and (
         _NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
         or _OF_AFTER.match(text, chain[0].end)
     ):
         chain = chain[1:]  # "wants [a ban on bases] and limits on …": the ban is the item's
-    return chain
+    return chain, item.start()
 
 
 def _subject(
@@ -461,7 +541,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     c_lo, c_hi = doc.clause_of(sig.start, s_lo, s_hi)
     if identity(text, sig.start, c_lo) or modifier(text, sig.end):
         return []  # "is not a truce but a pause"; "the truce talks"
-    chain, post = _governor(doc, sig, c_lo, c_hi, masks)
+    chain, post, item = _governor(doc, sig, c_lo, c_hi, masks)
     head = chain[-1] if chain else post
     if head is None or hypothetical(text, c_lo, head.start):
         return []  # nothing states a view; "a settlement in which X would accept a truce"
@@ -490,6 +570,15 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         if subject is None and q is None:
             return []
         conditional = True
+    if (
+        subject is not None
+        and q is not None
+        and subject.kind == "party"
+        and _DEMAND_MODAL.match(text, subject.end, head.start)
+    ):
+        subject = None  # "Ukraine must never obtain nuclear weapons", in Lavrov's words: his
+    if subject is None and _DOCUMENT_VERB.match(text, head.start):
+        subject = doc.document_before(head.start)  # "The first variant provides for …"
     agents = agents_after(doc, post.end) if post is not None else []
     if chain and not agents:
         agents = agents_after(doc, head.end, of=_nominal(text, head, c_lo))
@@ -504,15 +593,28 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
             actors += [doc.actor_for(m, q, clause_start) for m in others]
             if others:
                 subject = others[-1]  # the evidence starts at the first of them
+        if chain and _WITH_END.search(text, head.start, head.end):
+            partner = doc.mention_at(head.end + 1)  # "agreed with Trump that …"
+            if partner is not None and partner.kind in ("party", "person"):
+                actors.append(doc.actor_for(partner, q, clause_start))
 
     kinds = [sign(kind_of(doc.comp, c)) for c in chain or [head]]
     neg_lo = subject.end if subject is not None and subject.end <= head.start else head.start
-    negs = doc.negations_in(max(c_lo, neg_lo), sig.start, masks)
+    if item >= 0:  # a list item: the negations of the chain and of the item itself
+        negs = doc.negations_in(max(c_lo, neg_lo), head.end, masks)
+        last = max(item, head.end)
+        for sep in _SEPARATOR.finditer(text, last, sig.start):
+            last = sep.end()
+        negs += doc.negations_in(last, sig.start, masks)
+    else:
+        negs = doc.negations_in(max(c_lo, neg_lo), sig.start, masks)
     if post is not None:
         negs += doc.negations_in(sig.end, post.end, masks)
     inner = info.polarity
     for k in kinds[:-1]:
         inner *= k
+    if negs % 2 and _SUFFICIENT.match(text, head.start):
+        negs, conditional = 0, True  # "not sufficient for a meeting": a precondition
     total = inner * kinds[-1] * (-1 if negs % 2 else 1)
     conditional = conditional or any(
         not (h.start < head.end and head.start < h.end) and not inside(h.start, masks)

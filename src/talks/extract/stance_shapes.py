@@ -75,7 +75,8 @@ def participials(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int, list[M
 # --- commitments ------------------------------------------------------------------------
 # a modal right before the signal: "it would send troops", "we will remain non-aligned"
 _COMMIT = re.compile(
-    r"([\w’'.-]+?)(?:\s+(will|would|shall)|([’']ll))\s+(?:(?:also|then|still|now|firmly|soon)\s+)*"
+    r"(?:\b(and)|([\w’'.-]+?))(?:\s+(will|would|shall)|([’']ll))"
+    r"\s+(?:(?:also|then|still|now|firmly|soon|only)\s+)*"
     r"(?:(?:remain|stay|become)\s+(?:a\s+|an\s+)?)?$",
     re.I,
 )
@@ -88,14 +89,16 @@ def commitment(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
     m = _COMMIT.search(doc.text, max(c_lo, sig_start - 60), sig_start)
     if m is None:
         return None
-    subject = doc.mention_ending(m.end(1))
+    modal = 3 if m.group(3) else 4
+    if m.group(1):  # "…, and would remain a non-nuclear state": the clause's own subject
+        return m.start(modal), m.end(modal)
+    subject = doc.mention_ending(m.end(2))
     if subject is None or not subject.subject:
         return None
     if subject.kind == "pronoun" and subject.word not in _SUBJECT_PRONOUNS:
         return None
     if subject.kind == "bare" and not subject.document:
         return None
-    modal = 2 if m.group(2) else 3
     return m.start(modal), m.end(modal)
 
 
@@ -115,7 +118,8 @@ _MODIFIES = re.compile(
     re.I,
 )
 # "a settlement in which X would accept …", "a deal under which …": hypothetical
-_HYPOTHETICAL = re.compile(r"\b(?:in|under|by)\s+which\b|\bwhereby\b", re.I)
+# "would not say whether Moscow accepted …": an open question
+_HYPOTHETICAL = re.compile(r"\b(?:in|under|by)\s+which\b|\bwhereby\b|\bwhether\b", re.I)
 # a bare place name: "Crimea", "Donetsk and Luhansk regions"
 _BARE_NAME = re.compile(
     r"[A-Z][\w’'-]*(?:\s+(?:and|or)\s+[A-Z][\w’'-]*)*"

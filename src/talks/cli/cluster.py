@@ -1,0 +1,106 @@
+"""`talks extract` and `talks load`: extraction on a Dask cluster into Parquet, and
+Parquet shards merged into a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from talks.cli.app import EPILOG, app, reporting
+from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
+
+
+@app.command(epilog=EPILOG)
+def extract(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="INPUT...", help="Files and directories (recursive).")
+    ],
+    to: Annotated[
+        Path, typer.Option("--to", metavar="OUT_DIR", help="Where the Parquet shards go.")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="A dask.distributed scheduler (tcp://host:8786). Default: a local cluster.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="Publication date for the files of this call."),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
+        ),
+    ] = False,
+    lexicon: LexOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Extract quotes and positions on a Dask cluster into Parquet (no store).
+
+    Reads what `talks ingest` reads, runs the same extraction as a Dask bag and
+    writes OUT_DIR/articles/, OUT_DIR/quotes/ and OUT_DIR/positions/ as Parquet
+    shards with the JSON output's fields. Inputs and OUT_DIR must be on storage
+    every worker sees. Query the shards with DuckDB, or merge them into a store
+    with `talks load`. Needs the cluster extra: pip install 'talks[cluster]'.
+
+    Exit status: 0 all went in, 1 some inputs failed (the rest is written), 2 usage error.
+
+    Examples:
+
+      talks extract crawl/ --to out/
+
+      talks extract crawl/*.warc.gz --to /shared/out --scheduler tcp://10.0.0.5:8786
+    """
+    from talks.distributed import extract_to_parquet
+
+    with reporting():
+        published = parse_date(date, "--date")
+        lex = load_lexicon(lexicon)
+        summary = extract_to_parquet(
+            paths, to, lexicon=lex, scheduler=scheduler, date=published, everything=everything
+        )
+        for w in summary.warnings:
+            typer.echo(f"talks: warning: {w}", err=True)
+        for e in summary.errors:
+            typer.echo(f"talks: error: {e}", err=True)
+        if not quiet:
+            typer.echo(f"talks: {summary.line()}", err=True)
+        if not summary.ok:
+            raise typer.Exit(1)
+
+
+@app.command(epilog=EPILOG)
+def load(
+    out_dir: Annotated[
+        Path, typer.Argument(metavar="OUT_DIR", help="A folder written by `talks extract`.")
+    ],
+    db: DbOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Merge the Parquet shards of `talks extract` into the store.
+
+    Articles the store already has (same content and extraction) are skipped; a
+    changed article replaces its source's records, as with `talks ingest`.
+
+    Examples:
+
+      talks load out/
+
+      talks load /shared/out --db talks.db
+    """
+    from talks.distributed import load_parquet
+
+    with reporting(), open_store(db) as store:
+        summary = load_parquet(store, out_dir)
+        for e in summary.errors:
+            typer.echo(f"talks: error: {e}", err=True)
+        if not quiet:
+            typer.echo(f"talks: {summary.line().replace('file(s)', 'shard(s)', 1)}", err=True)
+        if not summary.ok:
+            raise typer.Exit(1)

@@ -1,0 +1,310 @@
+"""Units of work and the pure function that does one: inputs → extracted articles.
+
+A run is cut into `Unit`s: a few article files, standard input, or a chunk of
+web-archive records (byte offsets found by one streaming scan). `do_unit` reads a
+unit, builds its Articles, applies the relevance prefilter, and extracts quotes
+and positions: no store writes, no printing, so it runs the same in this process,
+in a worker process (`talks ingest --jobs N`) or on a Dask worker (`talks
+extract`). Its result is plain data, cheap to pickle back to the one writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from talks import __version__
+from talks.errors import InputError
+from talks.extract import extract
+from talks.ingest import STDIN, Loaded, Meta, load_bytes, load_path, read_index
+from talks.lexicon import Lexicon
+from talks.models import Article, Position, Quote
+from talks.readers import kind_of
+from talks.relevance import prefilter
+from talks.store import stored_digest
+
+FILES_PER_UNIT = 8  # small files travel in groups: less per-task overhead
+RECORDS_PER_UNIT = 16  # web-archive records per unit
+
+
+@dataclass(frozen=True)
+class FileItem:
+    path: str
+
+
+@dataclass(frozen=True)
+class StdinItem:
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class RecordItem:
+    ref: object  # readers.warc.RecordRef (kept opaque so the web extra stays optional)
+
+
+Item = FileItem | StdinItem | RecordItem
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Items to do together; `files_done` input files are finished when it is."""
+
+    items: tuple[Item, ...]
+    files_done: int = 0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a unit's work depends on besides its items (pickled once per worker)."""
+
+    lexicon: Lexicon
+    date: dt.date | None = None
+    everything: bool = False  # --all: no relevance prefilter
+    store: str | None = None  # a store file to skip unchanged articles early (read-only)
+
+
+@dataclass
+class Extracted:
+    article: Article
+    digest: str
+    quotes: list[Quote]
+    positions: list[Position]
+
+
+@dataclass
+class Result:
+    """What one unit gave; `unchanged` were already stored with the same digest."""
+
+    extracted: list[Extracted] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: int = 0  # not about the negotiations (prefilter)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files_done: int = 0
+
+
+def fingerprint(lexicon: Lexicon) -> str:
+    """What the extraction depends on besides the text: code version and lexicon."""
+    blob = __version__ + lexicon.model_dump_json()
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def digest_of(article: Article, fp: str) -> str:
+    return hashlib.sha256(
+        (fp + article.model_dump_json(exclude={"text", "path"})).encode("utf-8")
+    ).hexdigest()[:16]
+
+
+# --- planning ------------------------------------------------------------------
+
+
+def plan(items: Sequence[Path | str], *, stdin: bytes | None = None) -> Iterator[Unit | InputError]:
+    """The units for `items` (as `ingest.collect` gives them), lazily: web archives
+    are scanned record by record as the units are taken. Broken archive records
+    and unreadable metadata indexes come out as InputError, once each."""
+    batch: list[Item] = []
+    indexes: set[Path] = set()
+    for item in items:
+        if item == STDIN:
+            yield Unit((StdinItem(stdin or b""),), files_done=1)
+            continue
+        path = Path(item)
+        if kind_of(path) == "warc":
+            if batch:
+                yield Unit(tuple(batch), files_done=len(batch))
+                batch = []
+            yield from _plan_archive(str(path))
+            continue
+        if path.parent not in indexes:
+            indexes.add(path.parent)
+            try:
+                read_index(path.parent)
+            except InputError as exc:
+                yield exc
+        batch.append(FileItem(str(path)))
+        if len(batch) >= FILES_PER_UNIT:
+            yield Unit(tuple(batch), files_done=len(batch))
+            batch = []
+    if batch:
+        yield Unit(tuple(batch), files_done=len(batch))
+
+
+def _plan_archive(path: str) -> Iterator[Unit | InputError]:
+    from talks.readers.warc import scan
+
+    chunk: list[Item] = []
+    for found in scan(path):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        chunk.append(RecordItem(found))
+        if len(chunk) >= RECORDS_PER_UNIT:
+            yield Unit(tuple(chunk))
+            chunk = []
+    yield Unit(tuple(chunk), files_done=1)  # the archive is done with its last chunk
+
+
+# --- doing ---------------------------------------------------------------------
+
+
+class _Known:
+    """Read-only look-ups in the store: is this article stored with this digest?"""
+
+    def __init__(self, store: str | None) -> None:
+        self.db: sqlite3.Connection | None = None
+        if store and store != ":memory:" and Path(store).exists():
+            try:
+                self.db = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=1.0)
+            except sqlite3.Error:
+                self.db = None
+
+    def unchanged(self, article: Article, digest: str) -> bool:
+        if self.db is None:
+            return False
+        try:
+            return stored_digest(self.db, article) == digest
+        except sqlite3.Error:  # busy or not a store yet: the writer decides
+            return False
+
+
+_state: dict[int, tuple[Settings, str, _Known]] = {}
+
+
+def _context(settings: Settings) -> tuple[str, _Known]:
+    hit = _state.get(id(settings))
+    if hit is not None and hit[0] is settings:
+        return hit[1], hit[2]
+    _state.clear()
+    fp, known = fingerprint(settings.lexicon), _Known(settings.store)
+    _state[id(settings)] = (settings, fp, known)
+    return fp, known
+
+
+def _index(path: Path) -> dict[str, Meta]:
+    try:
+        return read_index(path.parent)
+    except InputError:  # reported once when the run was planned
+        return {}
+
+
+def _load(item: Item, settings: Settings) -> Loaded:
+    lex = settings.lexicon
+    if isinstance(item, StdinItem):
+        return load_bytes(
+            item.raw,
+            name="stdin",
+            path=STDIN,
+            lexicon=lex,
+            date_override=settings.date,
+            jsonl=item.raw.lstrip().startswith(b"{"),
+        )
+    if isinstance(item, RecordItem):
+        from talks.readers.warc import RecordRef, read_page
+
+        ref = item.ref
+        assert isinstance(ref, RecordRef)
+        raw = read_page(ref)
+        where = f"{ref.path}: {ref.url}"
+        return Loaded(articles=[_page(raw, ref, where, settings)])
+    path = Path(item.path)
+    if kind_of(path) == "html":
+        from talks.readers.html import page_article
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        article = page_article(
+            raw,
+            name=path.name,
+            path=str(path),
+            lexicon=lex,
+            index_meta=_index(path).get(path.name),
+            date_override=settings.date,
+        )
+        return Loaded(articles=[article])
+    return load_path(path, lexicon=lex, date_override=settings.date, index=_index(path))
+
+
+def _page(raw: bytes, ref: object, where: str, settings: Settings) -> Article:
+    """An archived page's Article; raises _Skip when the raw page already fails the
+    prefilter (then its main text is never extracted: the cheap way out)."""
+    from talks.readers.html import decode_page, page_article
+    from talks.readers.warc import RecordRef
+
+    assert isinstance(ref, RecordRef)
+    markup, encoding = decode_page(raw, where)
+    if not settings.everything and not prefilter(settings.lexicon)(markup):
+        raise _Skip
+    return page_article(
+        raw,
+        name=ref.name,
+        path=ref.path,
+        lexicon=settings.lexicon,
+        source=where,
+        url=ref.url,
+        crawled=ref.crawled,
+        date_override=settings.date,
+        markup=markup,
+        encoding=encoding,
+    )
+
+
+def _is_web(item: Item) -> bool:
+    return isinstance(item, RecordItem) or (
+        isinstance(item, FileItem) and kind_of(item.path) == "html"
+    )
+
+
+def where(item: Item) -> str:
+    """How messages name an item."""
+    if isinstance(item, FileItem):
+        return item.path
+    if isinstance(item, RecordItem):
+        return (
+            f"{getattr(item.ref, 'path', '?')}: record at byte {getattr(item.ref, 'offset', '?')}"
+        )
+    return STDIN
+
+
+class _Skip(Exception):
+    """A page the prefilter turned away before its main text was extracted."""
+
+
+def do_unit(unit: Unit, settings: Settings) -> Result:
+    """Read, filter and extract one unit. Never raises for bad input: problems go
+    into the result, one line each, and the unit's good articles are kept."""
+    fp, known = _context(settings)
+    relevant = None if settings.everything else prefilter(settings.lexicon)
+    out = Result(files_done=unit.files_done)
+    for item in unit.items:
+        try:
+            loaded = _load(item, settings)
+        except _Skip:
+            out.skipped += 1
+            continue
+        except InputError as exc:
+            out.errors.append(str(exc))
+            continue
+        except Exception as exc:
+            if not _is_web(item):
+                raise
+            out.errors.append(f"{where(item)}: cannot read the page ({type(exc).__name__})")
+            continue
+        out.warnings.extend(loaded.warnings)
+        out.errors.extend(loaded.errors)
+        for article in loaded.articles:
+            if relevant is not None and not relevant(article.text):
+                out.skipped += 1
+                continue
+            digest = digest_of(article, fp)
+            if known.unchanged(article, digest):
+                out.unchanged += 1
+                continue
+            quotes, positions = extract(article, lexicon=settings.lexicon)
+            out.extracted.append(Extracted(article, digest, quotes, positions))
+    return out

@@ -1,0 +1,196 @@
+"""One core, many, or a Dask cluster: the same inputs give the same records.
+
+`--jobs 2` must build exactly the store `--jobs 1` builds, and `talks extract` on a
+2-worker dask.distributed LocalCluster followed by `talks load` must give the
+records `talks ingest` gives, with the Parquet readable by DuckDB as documented.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from talks import pipeline
+from talks.lexicon import Lexicon, shipped
+from talks.models import Position, Quote
+from talks.pipeline import ingest_paths
+from talks.store import Store
+from web_fixtures import OFF_TOPIC, news_text, page, warc
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return shipped()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Text files, saved pages, a web archive with an off-topic page and a broken
+    record, and a JSON Lines feed with one bad line."""
+    root = tmp_path_factory.mktemp("inputs")
+    for i in range(12):
+        (root / f"{i:02d}.txt").write_text(news_text(i), encoding="utf-8")
+    for i in range(12, 15):
+        (root / f"page{i}.html").write_text(page(news_text(i)), encoding="utf-8")
+    pages = [
+        (f"https://daily.example/{i}", page(news_text(i), canonical=None)) for i in range(15, 27)
+    ]
+    pages.append(("https://daily.example/city", page(OFF_TOPIC, canonical=None)))
+    offsets = warc(root / "crawl.warc.gz", pages)
+    data = bytearray((root / "crawl.warc.gz").read_bytes())
+    data[offsets[3] + 12 : offsets[3] + 40] = bytes(28)
+    (root / "crawl.warc.gz").write_bytes(bytes(data))
+    (root / "feed.jsonl").write_text(
+        f'{{"text": "{news_text(40).replace(chr(10), " ")}", "id": "feed-40"}}\nnot json\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, without the ingest time, in a fixed order; the
+    full-text index as (quote id, text)."""
+    con = sqlite3.connect(str(db))
+    try:
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        tables = [
+            r[0]
+            for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not r[0].startswith(("quotes_fts", "sqlite_"))
+        ]
+        for table in tables:
+            cur = con.execute(f"SELECT * FROM {table}")
+            keep = [i for i, d in enumerate(cur.description) if d[0] != "ingested_at"]
+            out[table] = sorted((tuple(row[i] for i in keep) for row in cur), key=lambda r: repr(r))
+        out["fts"] = sorted(
+            con.execute("SELECT q.id, f.text FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid")
+        )
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def one_core(inputs: Path, lex: Lexicon, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("one") / "talks.db"
+    with Store(db) as store:
+        summary = ingest_paths(store, [inputs], lexicon=lex, jobs=1)
+    assert (summary.new, summary.skipped, summary.failed) == (27, 1, 2), summary.errors
+    return db
+
+
+def test_jobs_2_builds_the_same_store_as_jobs_1(
+    one_core: Path, inputs: Path, lex: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pooled = []
+    real = pipeline._pooled
+
+    def spy(*args: Any, **kw: Any) -> Iterator[Any]:
+        pooled.append(args[2])
+        yield from real(*args, **kw)
+
+    monkeypatch.setattr(pipeline, "_pooled", spy)
+    db = tmp_path / "two.db"
+    ticks: list[tuple[int, int]] = []
+    with Store(db) as store:
+        summary = ingest_paths(
+            store, [inputs], lexicon=lex, jobs=2, progress=lambda d, t: ticks.append((d, t))
+        )
+    assert pooled == [2]  # worker processes did the work
+    assert (summary.new, summary.skipped, summary.failed) == (27, 1, 2)
+    assert ticks[-1] == (17, 17)  # every input file counted once: 12 + 3 + 1 + 1
+    first, second = dump(one_core), dump(db)
+    assert first.keys() == second.keys()
+    for table in first:
+        assert first[table] == second[table], table
+    assert len(first["articles"]) == 27 and len(first["quotes"]) > 27
+
+
+def test_jobs_2_skips_unchanged_articles_in_the_workers(
+    inputs: Path, lex: Lexicon, tmp_path: Path
+) -> None:
+    db = tmp_path / "again.db"
+    with Store(db) as store:
+        ingest_paths(store, [inputs], lexicon=lex, jobs=1)
+        again = ingest_paths(store, [inputs], lexicon=lex, jobs=2)
+    assert (again.new, again.updated, again.unchanged, again.failed) == (0, 0, 27, 2)
+
+
+# --- Dask ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as c:
+        yield c.scheduler_address
+
+
+def records(db: Path) -> tuple[list[Any], list[Quote], list[Position]]:
+    with Store(db) as store:
+        arts = sorted(store.articles(), key=lambda a: a.id)
+        return (
+            arts,
+            sorted(store.quotes(), key=lambda q: q.id),
+            sorted(store.positions(), key=lambda p: p.id),
+        )
+
+
+def test_dask_extract_then_load_equals_ingest(
+    cluster: str, one_core: Path, inputs: Path, tmp_path: Path, run: Any
+) -> None:
+    out = tmp_path / "parquet"
+    result = run("extract", inputs, "--to", out, "--scheduler", cluster)
+    assert result.exit_code == 1, result.stderr  # the broken record and the bad JSON line
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("talks: 17 file(s): 27 articles, ")
+    assert lines[-1].endswith("2 failed, 1 skipped (not about the negotiations; --all keeps them)")
+    assert sum("error:" in line for line in lines) == 2
+    for table in ("articles", "quotes", "positions"):
+        assert list((out / table).glob("part-*.parquet")), table
+
+    db = tmp_path / "loaded.db"
+    result = run("load", out, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "27 new, 0 unchanged" in result.stderr
+    assert records(db) == records(one_core)
+
+    again = run("load", out, "--db", db)
+    assert "0 new, 27 unchanged, 0 updated" in again.stderr
+
+
+def test_parquet_has_the_json_fields_and_duckdb_reads_it(
+    cluster: str, inputs: Path, lex: Lexicon, tmp_path: Path
+) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    from talks.distributed import extract_to_parquet
+
+    out = tmp_path / "pq"
+    summary = extract_to_parquet([inputs], out, lexicon=lex, scheduler=cluster)
+    con = duckdb.connect()
+    cols = [
+        r[0] for r in con.execute(f"DESCRIBE SELECT * FROM '{out}/quotes/*.parquet'").fetchall()
+    ]
+    assert cols == list(Quote.model_fields)
+    n = con.execute(f"SELECT count(*) FROM '{out}/quotes/*.parquet'").fetchone()
+    assert n == (summary.quotes,)
+    # spans are {start, end} structs, as in the JSON output
+    span = con.execute(
+        f"SELECT spans[1].start, spans[1]['end'], text FROM '{out}/quotes/*.parquet' LIMIT 1"
+    ).fetchone()
+    assert span is not None and span[0] < span[1]
+    joined = con.execute(
+        f"SELECT count(*) FROM '{out}/quotes/*.parquet' q "
+        f"JOIN '{out}/articles/*.parquet' a ON a.id = q.article_id"
+    ).fetchone()
+    assert joined == (summary.quotes,)

@@ -1,0 +1,180 @@
+"""Positions: the general shapes behind the devset misses (own sentences, shipped lexicon):
+sibling prepositions, list-item heads, attributive cue words, adverbials and addressees,
+coordinated commitments, demands voiced by a speaker, documents as implicit subjects,
+"agreed with X", open questions, until-clauses, preconditions, relative clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from talks.extract import extract
+from talks.lexicon import Lexicon, load
+from talks.models import Article, Position
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load()
+
+
+def positions(text: str, lexicon: Lexicon) -> list[Position]:
+    text = "Talks went on.\n\n" + text
+    art = Article(id="s1", article="s1.txt", path="s1.txt", text=text, published=None)
+    _, found = extract(art, lexicon=lexicon)
+    return found
+
+
+def triples(text: str, lexicon: Lexicon) -> set[Triple]:
+    return {(p.actor, p.topic, p.stance) for p in positions(text, lexicon)}
+
+
+CASES: list[tuple[str, set[Triple], set[Triple]]] = [
+    # a coordinated preposition goes back to the cue that took it
+    (
+        "Estonia insists on a pullout of Russian forces and on respect for the territorial "
+        "integrity of Ukraine.",
+        {("Estonia", "territorial_integrity", "support")},
+        {("Estonia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "Kyiv calls for an end to the shelling and for security guarantees.",
+        {("Ukraine", "security_guarantees", "support")},
+        set(),
+    ),
+    # a cue heading an earlier list item governs only its item
+    (
+        "Podolyak said the position of Kyiv was unchanged: a truce, withdrawal of troops and "
+        "strong security guarantees.",
+        set(),
+        {("Ukraine", "security_guarantees", "oppose")},
+    ),
+    # an attributive cue word is part of the noun phrase
+    (
+        "Moscow would tie a possible truce to new elections in Ukraine.",
+        set(),
+        {("Russia", "ceasefire", "support")},
+    ),
+    # adverbials between the subject and its verb
+    (
+        "Russia as before insists on the demilitarisation of Ukraine.",
+        {("Russia", "demilitarization", "support")},
+        set(),
+    ),
+    (
+        "Poland once again urged a ceasefire.",
+        {("Poland", "ceasefire", "support")},
+        set(),
+    ),
+    # the person spoken to holds nothing
+    (
+        "The Kremlin said Putin had told French President Emmanuel Macron that a deal was "
+        "possible only if Kyiv accepted a neutral status.",
+        {("Russia", "neutrality", "support")},
+        {("France", "neutrality", "support"), ("Ukraine", "neutrality", "support")},
+    ),
+    # a coordinated commitment shares its subject
+    (
+        "Kyiv said Ukraine would not join any military bloc and would remain a non-nuclear state.",
+        {("Ukraine", "nato", "oppose"), ("Ukraine", "nuclear_status", "support")},
+        set(),
+    ),
+    # a demand on another party, in the speaker's words, is the speaker's
+    (
+        "According to Lavrov, Ukraine must never acquire nuclear weapons.",
+        {("Russia", "nuclear_status", "support")},
+        set(),
+    ),
+    # with no subject of its own, a document's clause belongs to the last document named
+    (
+        "According to the Russian memorandum, talks would resume in June. "
+        "The second section provides for the neutrality of Ukraine.",
+        {("Russia", "neutrality", "support")},
+        set(),
+    ),
+    # "agreed with X that": both hold it
+    (
+        "Putin said he agreed with Trump that Ukraine's security should be guaranteed.",
+        {
+            ("Russia", "security_guarantees", "support"),
+            ("United States", "security_guarantees", "support"),
+        },
+        set(),
+    ),
+    # an open question states no view
+    (
+        "Peskov would not say whether Moscow accepted the idea of a truce.",
+        set(),
+        {("Russia", "ceasefire", "support")},
+    ),
+    # an until-clause is a condition, not the view of its subject
+    (
+        "Britain will keep its sanctions until Russia stops the war.",
+        {("United Kingdom", "sanctions", "support")},
+        {("Russia", "ceasefire", "oppose"), ("Russia", "ceasefire", "support")},
+    ),
+    # "not sufficient for" states a precondition, not a rejection
+    (
+        "Peskov said the draft was not sufficient for a meeting between Putin and Zelensky.",
+        {("Russia", "leaders_meeting", "support")},
+        {("Russia", "leaders_meeting", "oppose")},
+    ),
+    # refusing to discuss a change is a stance on it
+    (
+        "Kyiv refused to discuss any change to its borders.",
+        {("Ukraine", "territorial_integrity", "support")},
+        set(),
+    ),
+    # an object relative clause names its holders
+    (
+        "Moscow ignored the truce that Kyiv and Paris have been demanding.",
+        {("Ukraine", "ceasefire", "support"), ("France", "ceasefire", "support")},
+        set(),
+    ),
+    # coordination across an article
+    (
+        "Britain and the European Union threatened new sanctions.",
+        {("United Kingdom", "sanctions", "support"), ("European Union", "sanctions", "support")},
+        set(),
+    ),
+    # "block" as a noun is no veto
+    (
+        "Negotiators worked through the political block of a settlement and a truce.",
+        set(),
+        {("Ukraine", "ceasefire", "oppose"), ("Russia", "ceasefire", "oppose")},
+    ),
+    # plural and singular forms
+    (
+        "Moscow again proposed short truces to collect the wounded.",
+        {("Russia", "ceasefire", "support")},
+        set(),
+    ),
+    # sanctions wordings
+    (
+        "Western governments moved to cut several Russian banks off SWIFT.",
+        {("West", "sanctions", "support")},
+        set(),
+    ),
+    (
+        "Washington wants the lifting of all sanctions on Russian fertiliser to wait.",
+        set(),
+        {("United States", "sanctions", "support")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), CASES)
+def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
+    got = triples(text, lexicon)
+    assert expected <= got
+    assert not absent & got
+
+
+def test_precondition_is_conditional(lexicon: Lexicon) -> None:
+    found = positions(
+        "Peskov said the draft was not sufficient for a meeting between Putin and Zelensky.",
+        lexicon,
+    )
+    meeting = [p for p in found if p.topic == "leaders_meeting"]
+    assert meeting and all(p.conditional for p in meeting)
