@@ -387,15 +387,37 @@ def _store_commands() -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("command", _store_commands(), ids=lambda c: c[0])
+@pytest.mark.parametrize("command", [*_store_commands(), ["info"]], ids=lambda c: c[0])
 def test_every_store_command_takes_db(run: Run, tmp_path: Path, command: list[str]) -> None:
     db = tmp_path / "elsewhere" / "mine.db"
+    Store(db).close()  # an empty store of the current schema
     result = run(*command, "--db", db, "--format", "json")
     expected = 2 if command[0] == "show" else 0  # show: no such quote is a usage error
     assert result.exit_code == expected, result.stderr
-    assert db.is_file()
     assert sql(db, "PRAGMA user_version")[0][0] >= 1
     assert not config.default_db_path().exists()
+
+
+@pytest.mark.parametrize("how", ["--db", "env", "default"])
+@pytest.mark.parametrize("command", [*_store_commands(), ["info"]], ids=lambda c: c[0])
+def test_reading_a_missing_store_is_an_error_and_creates_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], how: str
+) -> None:
+    db = tmp_path / "typo" / "mine.db"
+    args: list[str | Path] = [*command, "--format", "json"]
+    if how == "--db":
+        args += ["--db", db]
+    elif how == "env":
+        monkeypatch.setenv("TALKS_DB", str(db))
+    else:
+        db = config.default_db_path()
+    result = run(*args)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout == ""
+    chosen = {"--db": "--db", "env": "$TALKS_DB", "default": "default"}[how]
+    assert f"no store at {db} (chosen by {chosen})" in result.stderr
+    assert "talks ingest" in result.stderr
+    assert not db.exists() and not db.parent.exists()
 
 
 def test_talks_db_env(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -406,6 +428,7 @@ def test_talks_db_env(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert stored(env_db) == ["a.txt"]
     assert [r["article"] for r in listing(run, env_db)] == ["a.txt"]
     assert json.loads(run("articles").stdout)[0]["article"] == "a.txt"  # read from TALKS_DB
+    Store(tmp_path / "other.db").close()
     assert listing(run, tmp_path / "other.db") == []  # --db beats TALKS_DB
     assert not config.default_db_path().exists()
 

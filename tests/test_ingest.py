@@ -658,15 +658,30 @@ def test_a_failed_replacement_leaves_the_old_records(
         assert store.counts() == {"articles": 1, "quotes": 2, "positions": 2}
 
 
-def test_a_changed_lexicon_reextracts(
+def test_a_changed_lexicon_warns_and_reextracts_only_when_asked(
     tmp_path: Path, db: Path, lex: Lexicon, fake: list[str]
 ) -> None:
     path = write(tmp_path / "a.txt", "A\n“One,” he said.\n")
+    new = write(tmp_path / "b.txt", "B\n“Two,” he said.\n")
     other = lexicon_mod.merge(lex, Lexicon(debris=[Debris(pattern="zzz unused")]))
     with Store(db) as store:
-        ingest_paths(store, [path], lexicon=lex, everything=True)
-        assert _summary(ingest_paths(store, [path], lexicon=other, everything=True)) == (0, 0, 1, 0)
-        assert store.counts()["quotes"] == 1
+        ingest_paths(store, [path], lexicon=lex, lexicon_files=["mine.yaml"], everything=True)
+        built = store.get_meta("lexicon")
+        kept = ingest_paths(store, [path, new], lexicon=other, everything=True)
+        assert _summary(kept) == (1, 1, 0, 0)  # the unchanged file keeps its records
+        assert any("built with lexicon" in w and "mine.yaml" in w for w in kept.warnings)
+        assert any("1 unchanged article(s) kept" in w for w in kept.warnings)
+        assert store.get_meta("lexicon") == built
+        again = ingest_paths(store, [path], lexicon=other, reextract=True, everything=True)
+        assert _summary(again) == (0, 0, 1, 0)
+        assert not again.warnings
+        assert store.get_meta("lexicon") != built
+        assert store.get_meta("lexicon_files") == "shipped"
+        assert store.counts()["quotes"] == 2
+        # the same lexicon again: nothing to say, nothing to do
+        same = ingest_paths(store, [path, new], lexicon=other, everything=True)
+        assert _summary(same) == (0, 2, 0, 0)
+        assert not same.warnings
 
 
 def test_date_option_dates_only_the_files_of_that_call(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "talks"
 DB_ENV = "TALKS_DB"
 DEBUG_ENV = "TALKS_DEBUG"
@@ -14,17 +12,31 @@ DEBUG_ENV = "TALKS_DEBUG"
 
 def default_db_path() -> Path:
     """The store used when neither --db nor TALKS_DB says otherwise."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "talks.db"
+
+
+def cache_dir() -> Path:
+    """Where compiled lexicons are cached (safe to delete at any time)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def db_choice(explicit: Path | None = None) -> tuple[Path, str]:
+    """The store path and how it was chosen: "--db", "$TALKS_DB" or "default"."""
+    if explicit is not None:
+        return explicit, "--db"
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env), f"${DB_ENV}"
+    return default_db_path(), "default"
 
 
 def db_path(explicit: Path | None = None) -> Path:
     """The store path: the --db option, else TALKS_DB, else the app directory."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env)
-    return default_db_path()
+    return db_choice(explicit)[0]
 
 
 def debug() -> bool:

@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from talks.models import ChangeStatus, Position, PositionChange
+
+if TYPE_CHECKING:
+    from talks.store import Store
 
 
 class DiffResult(BaseModel):
@@ -108,3 +112,118 @@ def timeline(
 def has_changes(result: DiffResult) -> bool:
     """True when any actor's stance changed, appeared or was dropped between the dates."""
     return any(c.status != "same" for c in result.changes)
+
+
+def compare_store(
+    store: Store,
+    *,
+    from_date: dt.date,
+    to_date: dt.date,
+    topic: str | None = None,
+    actor: str | None = None,
+) -> DiffResult:
+    """`compare` over a store, reading only the positions that can decide it: per
+    actor × topic, those on the latest date on or before each of the two dates
+    (indexed queries, so a large store answers as fast as a small one)."""
+    seen: dict[str, Position] = {}
+    for when in (from_date, to_date):
+        for p in store.positions_as_of(when, topic=topic, actor=actor):
+            seen.setdefault(p.id, p)
+    result = compare(
+        list(seen.values()), from_date=from_date, to_date=to_date, topic=topic, actor=actor
+    )
+    undated = store.count_undated(topic=topic, actor=actor)
+    return result.model_copy(update={"undated": undated})
+
+
+def _side(p: Position | None, prefix: str) -> dict[str, object]:
+    return {
+        f"{prefix}_stance": p.stance if p else None,
+        f"{prefix}_conditional": p.conditional if p else None,
+        f"{prefix}_date": p.date.isoformat() if p and p.date else None,
+        f"{prefix}_evidence": p.evidence if p else None,
+        f"{prefix}_article": p.article if p else None,
+        f"{prefix}_id": p.id if p else None,
+    }
+
+
+def change_rows(
+    result: DiffResult, *, from_date: dt.date, to_date: dt.date
+) -> list[dict[str, object]]:
+    """One flat row per actor × topic (for csv, jsonl and tables): the two dates,
+    the status, and stance, date, evidence, article and id on each side."""
+    return [
+        {
+            "from": from_date.isoformat(),
+            "to": to_date.isoformat(),
+            "actor": c.actor,
+            "topic": c.topic,
+            "status": c.status,
+            **_side(c.before, "before"),
+            **_side(c.after, "after"),
+        }
+        for c in result.changes
+    ]
+
+
+Period = Literal["day", "week", "month"]
+TIMELINE_POINTS = 60  # more dated points than this are grouped by month unless --by says
+
+
+def _period(date: str, by: Period) -> str:
+    if by == "day":
+        return date
+    if by == "month":
+        return date[:7]
+    y, w, _ = dt.date.fromisoformat(date).isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _row_order(r: dict[str, Any]) -> tuple[str, bool, str, int, int]:
+    return (r["date"], not r["conditional"], r["article_id"], r["span"]["start"], r["span"]["end"])
+
+
+def timeline_rows(
+    rows: Iterable[dict[str, Any]], *, by: Period | None = None
+) -> tuple[list[dict[str, Any]], int, Period | None]:
+    """Per actor (sorted), its dated positions in date order; grouped per period
+    (`by`) into one row each — support/oppose counts and the period's last stance
+    with its evidence — when asked, or when there are more than TIMELINE_POINTS
+    points. Returns (rows, undated count, the grouping used)."""
+    per_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    undated = 0
+    for r in rows:
+        if r["date"] is None:
+            undated += 1
+        else:
+            per_actor[r["actor"]].append(r)
+    points = sum(len(v) for v in per_actor.values())
+    if by is None and points > TIMELINE_POINTS:
+        by = "month"
+    out: list[dict[str, Any]] = []
+    for who in sorted(per_actor):
+        series = sorted(per_actor[who], key=_row_order)
+        if by is None:
+            out.extend(series)
+            continue
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in series:
+            groups.setdefault(_period(r["date"], by), []).append(r)
+        for period, group in groups.items():
+            last = group[-1]
+            out.append(
+                {
+                    "actor": who,
+                    "topic": last["topic"],
+                    "period": period,
+                    "support": sum(r["stance"] == "support" for r in group),
+                    "oppose": sum(r["stance"] == "oppose" for r in group),
+                    "stance": last["stance"],
+                    "conditional": last["conditional"],
+                    "date": last["date"],
+                    "evidence": last["evidence"],
+                    "article": last["article"],
+                    "id": last["id"],
+                }
+            )
+    return out, undated, by

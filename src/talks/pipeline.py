@@ -25,7 +25,17 @@ from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
 from talks.readers import kind_of, require_web
 from talks.store import Store
-from talks.work import Result, Settings, Unit, do_unit, plan, where
+from talks.work import (
+    Result,
+    Settings,
+    Unit,
+    code_fingerprint,
+    digest_of,
+    do_unit,
+    lexicon_fingerprint,
+    plan,
+    where,
+)
 from talks.work import fingerprint as fingerprint
 
 BATCH_FILES = 200
@@ -78,6 +88,11 @@ def check_inputs(items: Iterable[Path | str]) -> None:
         require_web("web pages (.html, .htm)")
 
 
+def describe_lexicon(files: Sequence[str | Path]) -> str:
+    """How a lexicon was made, for messages: "shipped" or "shipped + a.yaml + b.yaml"."""
+    return " + ".join(["shipped", *(str(f) for f in files)])
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[str | Path],
@@ -88,6 +103,8 @@ def ingest_paths(
     stdin: Callable[[], bytes] | None = None,
     jobs: int = 1,
     everything: bool = False,
+    lexicon_files: Sequence[str | Path] = (),
+    reextract: bool = False,
 ) -> IngestSummary:
     """Ingest files and directories into `store`; returns the summary.
 
@@ -97,10 +114,21 @@ def ingest_paths(
     InputError when a directory holds no articles (before anything is written).
     Problems with single files or records are collected in the summary; every
     good article is stored.
+
+    The store remembers the lexicon it was built with (`lexicon_files` name its
+    user files). An unchanged file whose records came from another lexicon keeps
+    them, with a warning, unless `reextract` asks to extract it again (which also
+    makes this run's lexicon the store's).
     """
     items = collect(paths)
     check_inputs(items)
     summary = IngestSummary(files=len(items))
+    lex_fp = lexicon_fingerprint(lexicon)
+    built = store.get_meta("lexicon")
+    if built is None or reextract:
+        store.set_meta("lexicon", lex_fp)
+        store.set_meta("lexicon_files", describe_lexicon(lexicon_files))
+    kept = 0
     settings = Settings(
         lexicon=lexicon,
         date=date,
@@ -120,12 +148,22 @@ def ingest_paths(
         for result in results:
             summary.add(result)
             for e in result.extracted:
-                status = store.status_of(e.article, e.digest)
-                if status == "unchanged":
+                row = store.stored(e.article)
+                status = "new" if row is None else "updated"
+                if row is not None and row[0] == e.digest:
                     summary.unchanged += 1
                     continue
+                if (
+                    row is not None
+                    and not reextract
+                    and row[1] not in (None, lex_fp)
+                    and row[0] == digest_of(e.article, code_fingerprint(row[1] or ""))
+                ):  # the same content, extracted with another lexicon: kept
+                    summary.unchanged += 1
+                    kept += 1
+                    continue
                 store.begin()
-                store.put(e.article, e.quotes, e.positions, digest=e.digest)
+                store.put(e.article, e.quotes, e.positions, digest=e.digest, lexicon=lex_fp)
                 pending += 1
                 if status == "new":
                     summary.new += 1
@@ -146,6 +184,14 @@ def ingest_paths(
         store.commit()
     if summary.new or summary.updated:
         store.describe_speakers(lexicon.speakers)  # roles and aliases, for other tools
+    if built is not None and built != lex_fp and not reextract:
+        summary.warnings.append(
+            f"this store was built with lexicon {built} "
+            f"({store.get_meta('lexicon_files') or 'shipped'}); this run used {lex_fp} "
+            f"({describe_lexicon(lexicon_files)}): {kept} unchanged article(s) kept their "
+            "records; pass the same --lexicon files, or --reextract to extract again "
+            "with this one"
+        )
     return summary
 
 

@@ -5,11 +5,12 @@ statements (quotes grouped across the articles that reported them)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from talks import statements as statements_mod
-from talks.extract.speakers import SpeakerIndex, fold
+from talks.extract.speakers import SpeakerIndex, fold, skeleton
 from talks.lexicon import Lexicon, SpeakerEntry
 from talks.models import Article, Position, Quote, Speaker, Statement
 from talks.store import Store
@@ -23,30 +24,78 @@ def _lexicon_entry(lexicon: Lexicon, name: str) -> SpeakerEntry | None:
     return None
 
 
-def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
+# Cyrillic → Latin (a plain scientific-style scheme; skeleton() then folds the
+# usual variants: й/ы/и → i, х → h, doubled letters), so "Зеленский",
+# "Зеленський" and "Zelenskyy" compare equal.
+_CYRILLIC = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye", strict=True)),
+        **dict(zip("АБВГДЕЗИЙКЛМНОПРСТУФЫЭ", "ABVGDEZIIKLMNOPRSTUFYE", strict=True)),
+        "ё": "e", "Ё": "E", "ж": "zh", "Ж": "Zh", "х": "kh", "Х": "Kh", "ц": "ts",
+        "Ц": "Ts", "ч": "ch", "Ч": "Ch", "ш": "sh", "Ш": "Sh", "щ": "shch", "Щ": "Shch",
+        "ъ": "", "Ъ": "", "ь": "", "Ь": "", "ю": "yu", "Ю": "Yu", "я": "ya", "Я": "Ya",
+        "і": "i", "І": "I", "ї": "i", "Ї": "I", "є": "ye", "Є": "Ye", "ґ": "g", "Ґ": "G",
+    }
+)  # fmt: skip
+
+
+def latin(text: str) -> str:
+    """`text` with Cyrillic letters transliterated to Latin ones."""
+    return text.translate(_CYRILLIC)
+
+
+def _skel(name: str) -> str:
+    return skeleton(latin(name))
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """The stored speaker names a `--speaker` value stands for, and how it matched."""
+
+    names: list[str]
+    known: bool  # the lexicon knows the speaker (no quotes in the store is no error)
+    suggestions: list[str]
+
+
+def match_speakers(store: Store, query: str, *, lexicon: Lexicon) -> SpeakerMatch:
     """The stored speaker names a user's `--speaker` means.
 
     Any alias or spelling variant known to the lexicon maps to its canonical name
-    ("Zelenskyy" finds "Volodymyr Zelensky"); otherwise stored names are matched by
-    whole name, by surname, and finally fuzzily (ratio ≥ 85) on the surname.
+    ("Zelenskyy" finds "Volodymyr Zelensky"), in either script ("Зеленский");
+    otherwise stored names are matched by whole name, by surname, by first name
+    (which may match several: the caller says which), and finally fuzzily
+    (ratio ≥ 85) on the transliteration skeleton of the surname ("Selenskyj").
     """
     names = store.speaker_names()
+    index = SpeakerIndex.for_lexicon(lexicon)
+    canonical = index.canonical(query) or index.canonical(latin(query))
+    q = _skel(query)
+    q_words = q.split()
+    skels = {n: _skel(n) for n in names}
     wanted: set[str] = set()
-    canonical = SpeakerIndex.for_lexicon(lexicon).canonical(query)
-    q = fold(query)
-    for name in names:
-        f = fold(name)
-        surname = f.split()[-1] if f.split() else ""
-        if f == q or surname == q or (canonical is not None and f == fold(canonical)):
+    for name, f in skels.items():
+        words = f.split()
+        surname = words[-1] if words else ""
+        if f == q or surname == q or (canonical is not None and f == _skel(canonical)):
             wanted.add(name)
-    if not wanted and names:
-        surnames = {n: fold(n).split()[-1] if n.strip() else "" for n in names}
-        for name, score, _ in process.extract(
-            q.split()[-1] if q.split() else q, surnames, scorer=fuzz.ratio, limit=10
-        ):
-            if score >= 85:
-                wanted.add(name)
-    return sorted(wanted)
+    if not wanted and len(q_words) == 1:  # a first name: "Vladimir"
+        wanted = {n for n, f in skels.items() if len(f.split()) > 1 and f.split()[0] == q}
+    if not wanted and q_words:
+        surnames = {n: f.split()[-1] if f.split() else "" for n, f in skels.items()}
+        hits = process.extract(q_words[-1], surnames, scorer=fuzz.ratio, limit=10)
+        wanted = {str(name) for _surname, score, name in hits if score >= 85}
+    suggestions: list[str] = []
+    if not wanted and canonical is None:
+        pool = {n: s for n, s in skels.items()}
+        pool.update({e.name: _skel(e.name) for e in lexicon.speakers})
+        hits = process.extract(q, pool, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+        suggestions = [str(h[2]) for h in hits]
+    return SpeakerMatch(names=sorted(wanted), known=canonical is not None, suggestions=suggestions)
+
+
+def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
+    """The stored speaker names a user's `--speaker` means (see `match_speakers`)."""
+    return match_speakers(store, query, lexicon=lexicon).names
 
 
 def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list[Speaker]:

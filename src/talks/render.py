@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
 import yaml
 from pydantic import BaseModel
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+try:  # optional speed-ups: orjson for JSON, libyaml for YAML
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - orjson is a dependency, but stay correct without
+    _orjson = None  # type: ignore[assignment]
+_YamlDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class Format(StrEnum):
@@ -57,7 +66,7 @@ def _cell(value: Any) -> str:
 
 
 def write_records(
-    records: Sequence[BaseModel | Mapping[str, Any]],
+    records: Iterable[BaseModel | Mapping[str, Any]],
     fmt: Format,
     *,
     out: TextIO,
@@ -66,49 +75,171 @@ def write_records(
     title: str | None = None,
     wrap: Sequence[str] = (),
 ) -> None:
-    """Write `records` in `fmt`. `columns` picks the table's columns."""
-    rows = [as_dict(r) for r in records]
+    """Write `records` in `fmt`. `columns` picks the table's columns.
+
+    Machine formats stream: one record at a time is converted and written, so an
+    export of every row of a large store runs in flat memory. Only a table needs
+    all rows at once (its column widths depend on them).
+    """
+    rows: Iterator[dict[str, Any]] = (as_dict(r) for r in records)
     if fmt is Format.json:
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write_json_array(rows, out)
     elif fmt is Format.jsonl:
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(dumps_json(row) + "\n")
     elif fmt is Format.yaml:
-        yaml.safe_dump(rows, out, allow_unicode=True, sort_keys=False, width=100)
+        _write_yaml_list(rows, out)
     elif fmt is Format.csv:
-        fields = list(rows[0]) if rows else list(columns)
+        first = next(rows, None)
+        fields = list(first) if first is not None else list(columns)
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
-        for row in rows:
+        for row in itertools.chain([first] if first is not None else [], rows):
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})
     else:
-        console = console or Console(file=out)
-        table = Table(title=title, show_lines=False, header_style="bold")
-        cols = list(columns) or (list(rows[0]) if rows else [])
-        cells = [[_cell(row.get(c)) for c in cols] for row in rows]
-        natural = {c: max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)}
-        # Short columns (dates, sides, stances) keep their natural width; long ones
-        # share what is left, so the table never runs past the terminal's edge.
-        limit = 15
-        while True:
-            short = {c for c in cols if c not in wrap and natural[c] <= limit}
-            rest = console.width - 3 * len(cols) - 1 - sum(natural[c] for c in short)
-            flexible = len(cols) - len(short) + len(wrap)
-            cap = max(6, rest // max(1, flexible))
-            if cap >= 12 or limit <= 4:
-                break
-            limit -= 3
-        for c in cols:
-            if c in short:
-                table.add_column(c, no_wrap=True)
-            elif c in wrap:
-                table.add_column(c, overflow="fold", ratio=2, min_width=min(16, 2 * cap))
-            else:
-                table.add_column(c, overflow="fold", ratio=1, max_width=cap)
-        for r in cells:
-            table.add_row(*r)
-        console.print(table)
+        rows_list = list(rows)
+        _write_table(rows_list, out=out, console=console, columns=columns, title=title, wrap=wrap)
+
+
+def dumps_json(obj: Any, *, indent: bool = False) -> str:
+    """JSON text of `obj` (UTF-8 characters kept), with orjson when it is installed
+    (several times faster on large exports), else the standard library."""
+    if _orjson is not None:
+        try:
+            option = _orjson.OPT_INDENT_2 if indent else 0
+            return _orjson.dumps(obj, option=option).decode("utf-8")
+        except TypeError:  # e.g. an integer beyond 64 bits: the standard library copes
+            pass
+    return json.dumps(obj, ensure_ascii=False, indent=2 if indent else None)
+
+
+def _write_json_array(rows: Iterable[Any], out: TextIO) -> None:
+    """Exactly `json.dump(list(rows), indent=2)`, written one element at a time."""
+    first = True
+    for row in rows:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(dumps_json(row, indent=True).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def _write_yaml_list(rows: Iterable[Any], out: TextIO) -> None:
+    """A YAML list written one element at a time with the C dumper where present."""
+    empty = True
+    for row in rows:
+        yaml.dump(
+            [row],
+            out,
+            Dumper=_YamlDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+        )
+        empty = False
+    if empty:
+        out.write("[]\n")
+
+
+# Room a wrapped text column keeps at the least; a word longer than this folds.
+TEXT_MIN = 16
+GAP = 2  # columns are separated by two characters (borderless table)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def fit_columns(
+    cells: Sequence[Sequence[str]],
+    cols: Sequence[str],
+    *,
+    wrap: Sequence[str],
+    width: int,
+) -> tuple[list[str], dict[str, int]]:
+    """Which columns fit in `width` characters, and how wide each one is.
+
+    No column is ever narrower than its longest word (ids, dates, kinds, sides
+    and names are never broken inside a word); a `wrap` column (long text) keeps
+    at least TEXT_MIN characters and wraps between words. When even that does not
+    fit, columns are left out from the right (never the first, never a `wrap`
+    one). Spare room goes first to the short columns up to their natural width,
+    then to the text columns.
+    """
+    natural = {c: max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)}
+    least = {
+        c: min(natural[c], max(TEXT_MIN, len(c)))
+        if c in wrap
+        else max([len(c)] + [_longest_word(r[i]) for r in cells])
+        for i, c in enumerate(cols)
+    }
+    kept = list(cols)
+
+    def room() -> int:
+        return width - GAP * (len(kept) - 1) - sum(least[c] for c in kept)
+
+    droppable = [c for c in reversed(cols[1:]) if c not in wrap]
+    while room() < 0 and droppable:
+        kept.remove(droppable.pop(0))
+    widths = {c: least[c] for c in kept}
+    spare = max(0, room())
+    wide = [c for c in kept if c in wrap]
+    for c in wide:  # text first gets a readable share of the line
+        extra = min(spare, max(0, min(natural[c], width // (2 * len(wide))) - widths[c]))
+        widths[c] += extra
+        spare -= extra
+    for c in kept:  # then short columns, up to their natural width
+        if c not in wrap:
+            extra = min(spare, natural[c] - widths[c])
+            widths[c] += extra
+            spare -= extra
+    while spare > 0 and wide:
+        hungry = [c for c in wide if widths[c] < natural[c]]
+        if not hungry:
+            break
+        share = max(1, spare // len(hungry))
+        for c in hungry:
+            extra = min(share, natural[c] - widths[c], spare)
+            widths[c] += extra
+            spare -= extra
+    return kept, widths
+
+
+def _write_table(
+    rows: list[dict[str, Any]],
+    *,
+    out: TextIO,
+    console: Console | None,
+    columns: Sequence[str],
+    title: str | None,
+    wrap: Sequence[str],
+) -> None:
+    console = console or Console(file=out)
+    cols = list(columns) or (list(rows[0]) if rows else [])
+    cells = [[_cell(row.get(c)) for c in cols] for row in rows]
+    kept, widths = fit_columns(cells, cols, wrap=wrap, width=console.width)
+    table = Table(
+        title=title,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for c in kept:
+        # every word of the column fits its width: rich wraps between words only
+        table.add_column(c, width=widths[c], overflow="fold")
+    index = [cols.index(c) for c in kept]
+    for r in cells:
+        table.add_row(*[r[i] for i in index])
+    console.print(table)
+    left_out = [c for c in cols if c not in kept]
+    if left_out:
+        console.file.flush()
+        print(
+            f"note: {', '.join(left_out)} left out at width {console.width} "
+            "(widen the terminal, set COLUMNS, or use --format json/csv)",
+            file=sys.stderr,
+        )
 
 
 def _csv_cell(value: Any) -> Any:
@@ -121,12 +252,11 @@ def write_object(obj: BaseModel | Mapping[str, Any], fmt: Format, *, out: TextIO
     """One object (eval report, diff result) in a machine format."""
     data = as_dict(obj)
     if fmt is Format.yaml:
-        yaml.safe_dump(data, out, allow_unicode=True, sort_keys=False, width=100)
+        yaml.dump(data, out, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False, width=100)
     elif fmt is Format.jsonl:
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        out.write(dumps_json(data) + "\n")
     else:
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(dumps_json(data, indent=True) + "\n")
 
 
 def highlighted(

@@ -107,7 +107,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN crawled TEXT;
     """,
-    # 4: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
+    # 4: what the store was built with (lexicon fingerprint, ...) and, per article,
+    # the lexicon its records were extracted with
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    ALTER TABLE articles ADD COLUMN lexicon TEXT;
+    CREATE INDEX positions_topic_actor_date ON positions(topic, actor, date);
+    CREATE INDEX positions_actor_date ON positions(actor, date);
+    CREATE INDEX positions_date ON positions(date);
+    CREATE INDEX quotes_side ON quotes(side COLLATE NOCASE);
+    CREATE INDEX articles_order ON articles(published IS NULL, published, article);
+    """,
+    # 5: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
     # across VACUUM) link quotes and positions to their article and speaker; file name
     # and path live only in `articles`; spans are integer columns; a mention, cue or
     # evidence equal to the article's characters at its span is stored as NULL;
@@ -135,14 +146,15 @@ MIGRATIONS: list[str] = [
         digest TEXT NOT NULL,
         ingested_at TEXT NOT NULL,
         source TEXT NOT NULL,
-        crawled TEXT
+        crawled TEXT,
+        lexicon TEXT
     );
     INSERT INTO articles2 (id, article, path, title, outlet, url, published, published_basis,
         encoding, title_start, title_end, noise, warnings, text, digest, ingested_at, source,
-        crawled)
+        crawled, lexicon)
     SELECT id, article, path, title, outlet, url, published, published_basis, encoding,
         json_extract(title_span, '$[0]'), json_extract(title_span, '$[1]'), noise, warnings,
-        text, digest, ingested_at, source, crawled
+        text, digest, ingested_at, source, crawled, lexicon
     FROM articles ORDER BY rowid;
     CREATE TABLE speakers (
         rowid INTEGER PRIMARY KEY,
@@ -231,9 +243,12 @@ MIGRATIONS: list[str] = [
         FROM articles a WHERE a.rowid = positions.article_rowid);
     CREATE UNIQUE INDEX articles_source ON articles(source, article);
     CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_order ON articles(published IS NULL, published, article);
     CREATE INDEX quotes_article ON quotes(article_rowid);
     CREATE INDEX quotes_speaker ON quotes(speaker_rowid);
-    CREATE INDEX positions_topic ON positions(topic, actor);
+    CREATE INDEX positions_topic_actor_date ON positions(topic, actor, date);
+    CREATE INDEX positions_actor_date ON positions(actor, date);
+    CREATE INDEX positions_date ON positions(date);
     CREATE INDEX positions_article ON positions(article_rowid);
     CREATE INDEX quotes_event ON quotes(event) WHERE event IS NOT NULL;
     CREATE INDEX positions_event ON positions(event) WHERE event IS NOT NULL;
@@ -346,22 +361,32 @@ def _statements(script: str) -> Iterator[str]:
 
 _ARTICLE_NO_TEXT = (
     "rowid, id, article, path, title, outlet, url, published, published_basis, encoding, "
-    "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source, crawled"
+    "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source, crawled, "
+    "lexicon"
 )
 
 
 class Store:
-    """A talks store at `path` (created with its schema when missing)."""
+    """A talks store at `path`: created with its schema when missing, unless
+    `create=False` (read commands), which raises StoreError instead and never
+    creates a file or folder."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
+        memory = str(path) == ":memory:"
+        if not memory and not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no store here")
+        if not memory and create:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
         try:
-            self.db = sqlite3.connect(str(path), isolation_level=None)
+            if create or memory:
+                self.db = sqlite3.connect(str(path), isolation_level=None)
+            else:  # mode=rw: opening never creates the file
+                uri = self.path.resolve().as_uri() + "?mode=rw"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             if self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0:
                 self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before WAL fixes it
@@ -428,20 +453,33 @@ class Store:
             self.db.execute("COMMIT")
             self._in_batch = False
 
-    def status_of(self, article: Article, digest: str) -> Status:
-        """What storing `article` would be: new, unchanged (same content and
-        extraction), or updated (the same source with other content)."""
+    def stored(self, article: Article) -> tuple[str, str | None] | None:
+        """(digest, lexicon fingerprint) of what the store holds for `article`'s
+        source (or its id), None when it holds nothing."""
         row = self.db.execute(
-            "SELECT id, digest FROM articles WHERE source = ? AND article = ?",
+            "SELECT digest, lexicon FROM articles WHERE source = ? AND article = ?",
             (_source(article.path), article.article),
         ).fetchone()
         if row is None:
             row = self.db.execute(
-                "SELECT id, digest FROM articles WHERE id = ?", (article.id,)
+                "SELECT digest, lexicon FROM articles WHERE id = ?", (article.id,)
             ).fetchone()
-            if row is None:
-                return "new"
-        return "unchanged" if row["digest"] == digest else "updated"
+        return None if row is None else (row["digest"], row["lexicon"])
+
+    def status_of(self, article: Article, digest: str) -> Status:
+        """What storing `article` would be: new, unchanged (same content and
+        extraction), or updated (the same source with other content)."""
+        row = self.stored(article)
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == digest else "updated"
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def put(
         self,
@@ -450,8 +488,10 @@ class Store:
         positions: Sequence[Position],
         *,
         digest: str,
+        lexicon: str | None = None,
     ) -> None:
-        """Store an article with its records, replacing what its source had before."""
+        """Store an article with its records, replacing what its source had before.
+        `lexicon` is the fingerprint of the lexicon the records were extracted with."""
         own = not self._in_batch
         if own:
             self.begin()
@@ -463,7 +503,7 @@ class Store:
                 "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?",
                 (_source(article.path), article.article, article.id),
             )
-            self._insert(article, quotes, positions, digest)
+            self._insert(article, quotes, positions, digest, lexicon)
         except BaseException:
             self.db.execute("ROLLBACK TO put_article")
             self.db.execute("RELEASE put_article")
@@ -491,13 +531,14 @@ class Store:
         quotes: Sequence[Quote],
         positions: Sequence[Position],
         digest: str,
+        lexicon: str | None = None,
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         title = a.title_span
         cursor = self.db.execute(
             "INSERT INTO articles (id, article, path, title, outlet, url, published, "
             "published_basis, encoding, title_start, title_end, noise, warnings, text, digest, "
-            "ingested_at, source, crawled) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "ingested_at, source, crawled, lexicon) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -517,6 +558,7 @@ class Store:
                 now,
                 _source(a.path),
                 None if a.crawled is None else a.crawled.isoformat(),
+                lexicon,
             ),
         )
         article_rowid = cursor.lastrowid
@@ -633,6 +675,8 @@ class Store:
         outlet: str | None = None,
         article: str | None = None,
         with_text: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Article]:
         """Articles in publication order (undated last), filtered."""
         where, args = _where(
@@ -646,10 +690,35 @@ class Store:
         columns = "*" if with_text else _ARTICLE_NO_TEXT
         rows = self.db.execute(
             f"SELECT {columns} FROM articles {where} "
-            "ORDER BY published IS NULL, published, article",
+            "ORDER BY published IS NULL, published, article" + _page(limit, offset),
             args,
         )
         return [self._article(r, with_text=with_text) for r in rows]
+
+    def article_rows(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, Any]]:
+        """The `talks articles` listing: articles' metadata (no text), streamed."""
+        where, args = _where(
+            [
+                ("published >= ?", _iso(since)),
+                ("published <= ?", _iso(until)),
+                ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
+            ]
+        )
+        rows = self.db.execute(
+            "SELECT id, article, path, title, outlet, url, published, published_basis "
+            f"FROM articles {where} ORDER BY published IS NULL, published, article"
+            + _page(limit, offset),
+            args,
+        )
+        return (dict(r) for r in rows)
 
     def article(self, id_or_name: str) -> Article | None:
         row = self.db.execute(
@@ -658,29 +727,7 @@ class Store:
         ).fetchone()
         return None if row is None else self._article(row)
 
-    @staticmethod
-    def _quote(r: sqlite3.Row) -> Quote:
-        return Quote(
-            id=r["id"],
-            article=r["article"],
-            article_id=r["article_id"],
-            path=r["path"],
-            speaker=r["speaker"],
-            speaker_mention=r["speaker_mention"],
-            speaker_span=_pair(r["speaker_start"], r["speaker_end"]),
-            side=r["side"],
-            kind=r["kind"],
-            text=r["text"],
-            spans=_unspans(r["spans"]),
-            cue=r["cue"],
-            cue_span=_pair(r["cue_start"], r["cue_end"]),
-            date=_date(r["date"]),
-            date_basis=r["date_basis"],
-            topics=tuple(json.loads(r["topics"])),
-            event=r["event"],
-        )
-
-    def quotes(
+    def _quote_query(
         self,
         *,
         speakers: Sequence[str] | None = None,
@@ -692,45 +739,14 @@ class Store:
         article: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
         event: str | None = None,
-    ) -> list[Quote]:
-        """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a search query (`talks.search`: words match their
-        other forms, `prefix*`, `OR`, "phrases"); a malformed one is a QueryError;
-        `event` matches part of the name of the round a quote refers to ("Istanbul",
-        "second round")."""
-        rows = self.quote_rows(
-            speakers=speakers,
-            side=side,
-            kind=kind,
-            topic=topic,
-            since=since,
-            until=until,
-            article=article,
-            contains=contains,
-            limit=limit,
-            event=event,
-        )
-        return [self._quote(r) for r in rows]
-
-    def quote_rows(
-        self,
-        *,
-        speakers: Sequence[str] | None = None,
-        side: str | None = None,
-        kind: str | None = None,
-        topic: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article: str | None = None,
-        contains: str | None = None,
-        limit: int | None = None,
-        event: str | None = None,
-    ) -> Iterator[sqlite3.Row]:
-        """The rows of `quotes()`, flat: every column of the `quote_list` view (the
-        quote with its article's title, outlet, URL and date), streamed."""
+    ) -> tuple[str, list[Any]]:
         conds: list[tuple[str, Any]] = [
-            ("side = ? COLLATE NOCASE", side),
+            (
+                "speaker_rowid IN (SELECT rowid FROM speakers WHERE side = ? COLLATE NOCASE)",
+                side,
+            ),
             ("kind = ?", kind),
             ("quote_rowid IN (SELECT quote_rowid FROM quote_topics WHERE topic = ?)", topic),
             ("date >= ?", _iso(since)),
@@ -754,20 +770,61 @@ class Store:
             f"SELECT * FROM quote_list {where} "
             "ORDER BY published IS NULL, published, article, quote_rowid"
         )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        yield from self._rows(sql, args, search=contains is not None)
+        return sql + _page(limit, offset), args
 
-    def _rows(
-        self, sql: str, args: Sequence[Any], *, search: bool = False
-    ) -> Iterator[sqlite3.Row]:
+    def _select(self, sql: str, args: Sequence[Any], *, search: bool) -> sqlite3.Cursor:
         try:
-            cursor = self.db.execute(sql, args)
+            return self.db.execute(sql, args)
         except sqlite3.OperationalError as exc:
             if search:  # FTS5 refused a query that fts_query let through
                 raise QueryError(f"--contains: the index refuses this query ({exc})") from None
             raise
-        yield from cursor
+
+    def quotes(
+        self,
+        *,
+        speakers: Sequence[str] | None = None,
+        side: str | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event: str | None = None,
+    ) -> list[Quote]:
+        """Quotes in article date order, then text order. `speakers` are exact names
+        (any case); `contains` is a search query (`talks.search`: words match their
+        other forms, `prefix*`, `OR`, "phrases"; a malformed one is a QueryError);
+        `event` matches part of the name of the round a quote refers to ("Istanbul",
+        "second round")."""
+        sql, args = self._quote_query(
+            speakers=speakers,
+            side=side,
+            kind=kind,
+            topic=topic,
+            since=since,
+            until=until,
+            article=article,
+            contains=contains,
+            limit=limit,
+            offset=offset,
+            event=event,
+        )
+        return [_quote(r) for r in self._select(sql, args, search=contains is not None)]
+
+    def quote_rows(self, *, flat: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """`quotes(**filters)` as JSON-ready dicts (the same fields), streamed from the
+        cursor without building a model per row. With `flat`, the rows of the
+        `quote_list` view instead: one value per column (spans as start/end numbers,
+        the article's title, outlet, URL and publication date), for spreadsheets."""
+        sql, args = self._quote_query(**filters)
+        rows = self._select(sql, args, search=filters.get("contains") is not None)
+        if flat:
+            return (_flat(r) for r in rows)
+        return (_quote_dict(r) for r in rows)
 
     def quote(self, quote_id: str) -> Quote | None:
         """One quote by id (a unique prefix of at least 6 characters is enough)."""
@@ -778,8 +835,50 @@ class Store:
         ).fetchall()
         exact = [r for r in rows if r["id"] == quote_id]
         if exact:
-            return self._quote(exact[0])
-        return self._quote(rows[0]) if len(rows) == 1 else None
+            return _quote(exact[0])
+        return _quote(rows[0]) if len(rows) == 1 else None
+
+    def _position_query(
+        self,
+        *,
+        topic: str | None = None,
+        actor: str | None = None,
+        stance: str | None = None,
+        holder: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event: str | None = None,
+        reports: bool = False,
+    ) -> tuple[str, list[Any]]:
+        where, args = _where(
+            [
+                ("v.topic = ?", topic),
+                ("v.actor = ? COLLATE NOCASE", actor),
+                ("v.stance = ?", stance),
+                ("v.holder LIKE ?", f"%{holder}%" if holder else None),
+                ("v.date >= ?", _iso(since)),
+                ("v.date <= ?", _iso(until)),
+                ("(v.article = ? OR v.article_id = ?)", article),
+                ("v.event LIKE ?", f"%{event}%" if event else None),
+            ]
+        )
+        # reports: how many distinct articles state the same actor, topic, stance
+        # and date (1 when undated), by an indexed subquery per row
+        extra = (
+            ", CASE WHEN v.date IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT r.article_rowid) "
+            "FROM positions r WHERE r.topic = v.topic AND r.actor = v.actor "
+            "AND r.date = v.date AND r.stance = v.stance) END AS reports"
+            if reports
+            else ""
+        )
+        sql = (
+            f"SELECT v.*{extra} FROM position_list v {where} "
+            "ORDER BY v.date IS NULL, v.date, v.article, v.position_rowid" + _page(limit, offset)
+        )
+        return sql, args
 
     def positions(
         self,
@@ -791,70 +890,62 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
         event: str | None = None,
     ) -> list[Position]:
         """Positions in date order (undated last), then article and text order; `event`
         matches part of the name of the round a position refers to."""
-        return [
-            Position(
-                id=r["id"],
-                article=r["article"],
-                article_id=r["article_id"],
-                path=r["path"],
-                actor=r["actor"],
-                topic=r["topic"],
-                stance=r["stance"],
-                conditional=bool(r["conditional"]),
-                holder=r["holder"],
-                date=_date(r["date"]),
-                date_basis=r["date_basis"],
-                evidence=r["evidence"],
-                span=Span(start=r["start"], end=r["end"]),
-                quote_id=r["quote_id"],
-                event=r["event"],
-            )
-            for r in self.position_rows(
-                topic=topic,
-                actor=actor,
-                stance=stance,
-                holder=holder,
-                since=since,
-                until=until,
-                article=article,
-                event=event,
-            )
-        ]
+        sql, args = self._position_query(
+            topic=topic,
+            actor=actor,
+            stance=stance,
+            holder=holder,
+            since=since,
+            until=until,
+            article=article,
+            limit=limit,
+            offset=offset,
+            event=event,
+        )
+        return [_position(r) for r in self.db.execute(sql, args)]
 
     def position_rows(
-        self,
-        *,
-        topic: str | None = None,
-        actor: str | None = None,
-        stance: str | None = None,
-        holder: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article: str | None = None,
-        event: str | None = None,
-    ) -> Iterator[sqlite3.Row]:
-        """The rows of `positions()`, flat: every column of the `position_list` view."""
+        self, *, reports: bool = False, flat: bool = False, **filters: Any
+    ) -> Iterator[dict[str, Any]]:
+        """`positions(**filters)` as JSON-ready dicts, streamed from the cursor. With
+        `reports`, each also has `reports`: how many distinct articles in the store
+        state the same actor, topic, stance and date (1 when undated). With `flat`,
+        the rows of the `position_list` view instead (see `quote_rows`)."""
+        sql, args = self._position_query(reports=reports, **filters)
+        rows = self.db.execute(sql, args)
+        if flat:
+            return (_flat(r) for r in rows)
+        if reports:
+            return ({**_position_dict(r), "reports": r["reports"]} for r in rows)
+        return (_position_dict(r) for r in rows)
+
+    def positions_as_of(
+        self, when: dt.date, *, topic: str | None = None, actor: str | None = None
+    ) -> list[Position]:
+        """Per actor × topic, the positions on its latest date on or before `when`
+        (the candidates `talks.diff` picks the stance as of `when` from)."""
         where, args = _where(
-            [
-                ("topic = ?", topic),
-                ("actor = ? COLLATE NOCASE", actor),
-                ("stance = ?", stance),
-                ("holder LIKE ?", f"%{holder}%" if holder else None),
-                ("date >= ?", _iso(since)),
-                ("date <= ?", _iso(until)),
-                ("(article = ? OR article_id = ?)", article),
-                ("event LIKE ?", f"%{event}%" if event else None),
-            ]
+            [("date <= ?", _iso(when)), ("topic = ?", topic), ("actor = ?", actor)]
         )
-        yield from self._rows(
-            f"SELECT * FROM position_list {where} "
-            "ORDER BY date IS NULL, date, article, position_rowid",
-            args,
+        sql = (
+            "SELECT v.* FROM position_list v JOIN (SELECT actor, topic, MAX(date) AS d "
+            f"FROM positions {where} GROUP BY actor, topic) m "
+            "ON v.actor = m.actor AND v.topic = m.topic AND v.date = m.d "
+            "ORDER BY v.date, v.article, v.position_rowid"
         )
+        return [_position(r) for r in self.db.execute(sql, args)]
+
+    def count_undated(self, *, topic: str | None = None, actor: str | None = None) -> int:
+        """How many positions (of this topic and actor) have no date."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NULL"
+        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
 
     def speaker_stats(self) -> list[dict[str, Any]]:
         """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
@@ -888,6 +979,25 @@ class Store:
                 "(SELECT DISTINCT speaker_rowid FROM quotes)"
             )
         ]
+
+    def summary(self) -> dict[str, Any]:
+        """Dates, last ingest and per-lexicon article counts, for `talks info`."""
+        row = self.db.execute(
+            "SELECT MIN(published), MAX(published), MAX(ingested_at) FROM articles"
+        ).fetchone()
+        by_lexicon = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT lexicon, COUNT(*) FROM articles GROUP BY lexicon ORDER BY 2 DESC"
+            )
+        }
+        return {
+            "schema": self.db.execute("PRAGMA user_version").fetchone()[0],
+            "first_published": row[0],
+            "last_published": row[1],
+            "last_ingest": row[2],
+            "articles_by_lexicon": by_lexicon,
+        }
 
     def actors(self) -> list[str]:
         """The parties that hold positions in the store, sorted."""
@@ -925,3 +1035,112 @@ def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
         parts.append(sql)
         args.extend([value] * sql.count("?"))
     return ("WHERE " + " AND ".join(parts)) if parts else "", args
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """A LIMIT/OFFSET clause (empty when neither is given)."""
+    if limit is None and not offset:
+        return ""
+    return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+
+
+def _span_dict(start: int | None, end: int | None) -> dict[str, int] | None:
+    return None if start is None or end is None else {"start": start, "end": end}
+
+
+def _spans_of(r: sqlite3.Row) -> list[list[int]]:
+    return json.loads(r["spans"])  # type: ignore[no-any-return]
+
+
+def _quote(r: sqlite3.Row) -> Quote:
+    return Quote(
+        id=r["id"],
+        article=r["article"],
+        article_id=r["article_id"],
+        path=r["path"],
+        speaker=r["speaker"],
+        speaker_mention=r["speaker_mention"],
+        speaker_span=_pair(r["speaker_start"], r["speaker_end"]),
+        side=r["side"],
+        kind=r["kind"],
+        text=r["text"],
+        spans=tuple(Span(start=a, end=b) for a, b in _spans_of(r)),
+        cue=r["cue"],
+        cue_span=_pair(r["cue_start"], r["cue_end"]),
+        date=_date(r["date"]),
+        date_basis=r["date_basis"],
+        topics=tuple(json.loads(r["topics"])),
+        event=r["event"],
+    )
+
+
+def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A `quote_list` row as `Quote.model_dump(mode="json")` would give it."""
+    return {
+        "id": r["id"],
+        "article": r["article"],
+        "article_id": r["article_id"],
+        "path": r["path"],
+        "speaker": r["speaker"],
+        "speaker_mention": r["speaker_mention"],
+        "speaker_span": _span_dict(r["speaker_start"], r["speaker_end"]),
+        "side": r["side"],
+        "kind": r["kind"],
+        "text": r["text"],
+        "spans": [{"start": a, "end": b} for a, b in _spans_of(r)],
+        "cue": r["cue"],
+        "cue_span": _span_dict(r["cue_start"], r["cue_end"]),
+        "date": r["date"],
+        "date_basis": r["date_basis"],
+        "topics": json.loads(r["topics"]),
+        "event": r["event"],
+    }
+
+
+def _position(r: sqlite3.Row) -> Position:
+    return Position(
+        id=r["id"],
+        article=r["article"],
+        article_id=r["article_id"],
+        path=r["path"],
+        actor=r["actor"],
+        topic=r["topic"],
+        stance=r["stance"],
+        conditional=bool(r["conditional"]),
+        holder=r["holder"],
+        date=_date(r["date"]),
+        date_basis=r["date_basis"],
+        evidence=r["evidence"],
+        span=Span(start=r["start"], end=r["end"]),
+        quote_id=r["quote_id"],
+        event=r["event"],
+    )
+
+
+def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
+    """A `position_list` row as `Position.model_dump(mode="json")` would give it."""
+    return {
+        "id": r["id"],
+        "article": r["article"],
+        "article_id": r["article_id"],
+        "path": r["path"],
+        "actor": r["actor"],
+        "topic": r["topic"],
+        "stance": r["stance"],
+        "conditional": bool(r["conditional"]),
+        "holder": r["holder"],
+        "date": r["date"],
+        "date_basis": r["date_basis"],
+        "evidence": r["evidence"],
+        "span": {"start": r["start"], "end": r["end"]},
+        "quote_id": r["quote_id"],
+        "event": r["event"],
+    }
+
+
+def _flat(r: sqlite3.Row) -> dict[str, Any]:
+    """A browse-view row for a spreadsheet: internal keys left out, flags as booleans."""
+    row = {k: r[k] for k in r.keys() if not k.endswith("rowid")}  # noqa: SIM118
+    if "conditional" in row:
+        row["conditional"] = bool(row["conditional"])
+    return row

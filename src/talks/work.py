@@ -87,10 +87,20 @@ class Result:
     files_done: int = 0
 
 
+def lexicon_fingerprint(lexicon: Lexicon) -> str:
+    """A short fingerprint of the lexicon's content (entries, not file layout); the
+    store records the one it was built with."""
+    return hashlib.sha256(lexicon.model_dump_json().encode("utf-8")).hexdigest()[:16]
+
+
+def code_fingerprint(lexicon_fp: str) -> str:
+    """What the extraction depends on besides the text: code version and lexicon."""
+    return hashlib.sha256((__version__ + lexicon_fp).encode("utf-8")).hexdigest()[:16]
+
+
 def fingerprint(lexicon: Lexicon) -> str:
     """What the extraction depends on besides the text: code version and lexicon."""
-    blob = __version__ + lexicon.model_dump_json()
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+    return code_fingerprint(lexicon_fingerprint(lexicon))
 
 
 def digest_of(article: Article, fp: str) -> str:

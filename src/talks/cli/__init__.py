@@ -11,7 +11,17 @@ from importlib import import_module
 
 from talks.cli.app import app, main
 
-COMMAND_MODULES = ("ingest", "cluster", "query", "diff", "report", "eval", "lexicon")
+COMMAND_MODULES = (
+    "ingest",
+    "cluster",
+    "info",
+    "query",
+    "positions",
+    "diff",
+    "report",
+    "eval",
+    "lexicon",
+)
 
 for _name in COMMAND_MODULES:
     import_module(f"talks.cli.{_name}")

@@ -96,7 +96,7 @@ def load(
     """
     from talks.distributed import load_parquet
 
-    with reporting(), open_store(db) as store:
+    with reporting(), open_store(db, create=True) as store:
         summary = load_parquet(store, out_dir)
         for e in summary.errors:
             typer.echo(f"talks: error: {e}", err=True)

@@ -18,16 +18,20 @@ from talks.cli.options import (
     output_format,
     parse_date,
 )
-from talks.errors import UsageError
-from talks.render import Format, write_object, write_records
 
 
 @app.command(epilog=EPILOG)
 def diff(
     from_: Annotated[
-        str, typer.Option("--from", metavar="DATE", help="The earlier date (YYYY-MM-DD).")
+        str,
+        typer.Option(
+            "--from", metavar="DATE", help="The earlier date (YYYY-MM-DD, YYYY-MM, YYYY)."
+        ),
     ],
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="The later date (YYYY-MM-DD).")],
+    to: Annotated[
+        str,
+        typer.Option("--to", metavar="DATE", help="The later date (YYYY-MM-DD, YYYY-MM, YYYY)."),
+    ],
     topic: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this topic.")] = None,
     actor: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this party.")] = None,
     fmt: FormatOpt = None,
@@ -36,8 +40,10 @@ def diff(
 ) -> None:
     """What changed, per party and topic, between two dates.
 
-    The stance as of a date is the latest evidence on or before it. Each party ×
-    topic is marked changed, new, dropped or same, with the evidence on both sides.
+    The stance as of a date is the latest evidence on or before it (a partial
+    date means its last day). Each party × topic is marked changed, new, dropped
+    or same, with the evidence on both sides. json and yaml write one object
+    (from, to, changes, undated); csv, jsonl and table one row per party × topic.
     Positions with unknown dates are left out and counted.
 
     Exit status (like diff): 0 nothing changed, 1 something changed, 2 error.
@@ -46,25 +52,30 @@ def diff(
 
       talks diff --from 2022-04-30 --to 2025-12-31 --topic nato
 
-      talks diff --from 2022-03-01 --to 2022-04-30 --format json | jq '.changes[]'
-    """
-    from talks.diff import compare, has_changes
+      talks diff --from 2022-03 --to 2022-04 --format json | jq '.changes[]'
 
-    with reporting(), open_store(db) as store:
-        check_topic(topic, load_lexicon(lexicon))
-        start, end = parse_date(from_, "--from"), parse_date(to, "--to")
+      talks diff --from 2022 --to 2025 --actor Kyiv --format csv
+    """
+    from talks import filters
+    from talks.diff import change_rows, compare_store, has_changes
+    from talks.errors import UsageError
+    from talks.render import Format, write_object, write_records
+
+    with reporting():
+        f = output_format(fmt)
+        lex = load_lexicon(lexicon)
+        check_topic(topic, lex)
+        actor = filters.resolve_party(actor, lex, "--actor")
+        start, end = parse_date(from_, "--from", end=True), parse_date(to, "--to", end=True)
         assert start is not None and end is not None
         if start > end:
             raise UsageError(f"--from {start} is after --to {end}")
-        result = compare(
-            store.positions(topic=topic, actor=actor),
-            from_date=start,
-            to_date=end,
-            topic=topic,
-            actor=actor,
-        )
-        f = output_format(fmt)
-        if f is Format.table:
+        with open_store(db) as store:
+            result = compare_store(store, from_date=start, to_date=end, topic=topic, actor=actor)
+        if f in (Format.json, Format.yaml):
+            data = {"from": start.isoformat(), "to": end.isoformat()}
+            write_object({**data, **result.model_dump(mode="json")}, f, out=sys.stdout)
+        elif f is Format.table:
             rows = [
                 {
                     "actor": c.actor,
@@ -84,14 +95,10 @@ def diff(
                 title=f"positions {start} → {end}",
                 wrap=("from", "to"),
             )
-            if result.undated:
-                typer.echo(
-                    f"note: {result.undated} position(s) with unknown dates left out", err=True
-                )
         else:
-            data = result.model_dump(mode="json")
-            data = {"from": start.isoformat(), "to": end.isoformat(), **data}
-            write_object(data, f, out=sys.stdout)
+            write_records(change_rows(result, from_date=start, to_date=end), f, out=sys.stdout)
+        if result.undated:
+            typer.echo(f"note: {result.undated} position(s) with unknown dates left out", err=True)
     if has_changes(result):
         raise typer.Exit(1)
 

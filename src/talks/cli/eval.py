@@ -9,9 +9,7 @@ from typing import Annotated
 import typer
 
 from talks.cli.app import EPILOG, app, reporting
-from talks.cli.options import FormatOpt, LexOpt, load_lexicon
-from talks.errors import UsageError
-from talks.render import Format, write_object
+from talks.cli.options import OBJECT_FORMATS, LexOpt, formats, load_lexicon, output_format
 
 
 @app.command("eval", epilog=EPILOG)
@@ -20,7 +18,7 @@ def eval_(
     articles_dir: Annotated[
         Path, typer.Option("--articles", help="Folder holding the articles the gold names.")
     ],
-    fmt: FormatOpt = None,
+    fmt: Annotated[str | None, formats(*OBJECT_FORMATS, default="table")] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List misses and extras per article.")
     ] = False,
@@ -32,14 +30,17 @@ def eval_(
 
       talks eval ../shared/gold/seeds --articles data/seeds
     """
+    from talks.errors import UsageError
     from talks.evaluate import format_report, run
+    from talks.render import Format, write_object
 
     with reporting():
+        f = output_format(fmt, default="table")
         for p, what in ((gold_dir, "gold folder"), (articles_dir, "--articles folder")):
             if not p.is_dir():
                 raise UsageError(f"{p}: {what} not found")
         report = run(gold_dir, articles_dir, lexicon=load_lexicon(lexicon))
-        if fmt is not None and fmt is not Format.table:
-            write_object(report, fmt, out=sys.stdout)
+        if f is not Format.table:
+            write_object(report, f, out=sys.stdout)
         else:
             typer.echo(format_report(report, verbose=verbose))

@@ -44,6 +44,13 @@ def ingest(
             "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
         ),
     ] = False,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="Extract unchanged files again when the store was built with another lexicon.",
+        ),
+    ] = False,
 ) -> None:
     """Read news files into the store and extract quotes and positions.
 
@@ -55,6 +62,10 @@ def ingest(
 
     Articles that name no party or known speaker together with talk of
     negotiations are skipped (and counted); --all keeps them.
+
+    The store remembers the lexicon it was built with: an ingest with another one
+    (a forgotten --lexicon, say) warns and keeps unchanged files' records unless
+    --reextract is given.
 
     Exit status: 0 all went in, 1 some files failed (the good ones are stored), 2 usage error.
 
@@ -68,12 +79,13 @@ def ingest(
 
       talks ingest crawl/CC-NEWS-20220330.warc.gz --jobs 2
     """
+    from talks import lexicon as lexicon_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
         published = parse_date(date, "--date")
         lex = load_lexicon(lexicon)
-        with open_store(db) as store:
+        with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(
                 TextColumn("ingesting"),
@@ -97,6 +109,8 @@ def ingest(
                     date=published,
                     progress=tick,
                     stdin=sys.stdin.buffer.read,
+                    lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
+                    reextract=reextract,
                     jobs=jobs or os.cpu_count() or 1,
                     everything=everything,
                 )

@@ -1,21 +1,27 @@
 """Option declarations shared by several commands, and the helpers that turn their
-raw values into core arguments (store, lexicon, format, dates, topic)."""
+raw values into core arguments (store, lexicon, format, dates, filters).
+
+Kept light on imports: `talks --version` and `talks --help` load only this, typer
+and click; the store, lexicon and writers are imported when a command runs.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from talks import config
-from talks import lexicon as lexicon_mod
-from talks.errors import UsageError
-from talks.lexicon import Lexicon
-from talks.render import Format, resolve_format
-from talks.store import Store
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from talks.lexicon import Lexicon
+    from talks.render import Format
+    from talks.store import Store
+
+LISTING_FORMATS = ("table", "json", "jsonl", "csv", "yaml")
+OBJECT_FORMATS = ("table", "json", "yaml")
 
 DbOpt = Annotated[
     Path | None,
@@ -32,20 +38,38 @@ LexOpt = Annotated[
         help="Your lexicon YAML, merged over the shipped one (repeatable; or $TALKS_LEXICON).",
     ),
 ]
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option(
+
+
+def formats(*names: str, default: str = "table on a terminal, else json") -> Any:
+    """A --format option that accepts exactly `names` (listed in --help); anything
+    else is a usage error (exit 2)."""
+
+    def parse(value: str) -> str:
+        if value.lower() not in names:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(names)}")
+        return value.lower()
+
+    return typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="Output format. Default: table on a terminal, else json.",
+        parser=parse,
+        help=f"Output format: {', '.join(names)}. Default: {default}.",
+    )
+
+
+FormatOpt = Annotated[str | None, formats(*LISTING_FORMATS)]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since", metavar="DATE", help="On or after this date (YYYY-MM-DD, YYYY-MM or YYYY)."
     ),
 ]
-SinceOpt = Annotated[
-    str | None, typer.Option("--since", metavar="DATE", help="On or after this date (YYYY-MM-DD).")
-]
 UntilOpt = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="On or before this date (YYYY-MM-DD).")
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="On or before this date (YYYY-MM-DD, YYYY-MM or YYYY)."
+    ),
 ]
 TopicOpt = Annotated[
     str | None, typer.Option(metavar="TEXT", help="A topic key (see `talks topics`).")
@@ -59,30 +83,62 @@ EventOpt = Annotated[
         '("Istanbul", "second round", "Alaska").',
     ),
 ]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="At most N rows.")
+]
+OffsetOpt = Annotated[
+    int, typer.Option("--offset", min=0, metavar="N", help="Skip the first N rows.")
+]
 
 
-def parse_date(value: str | None, option: str) -> dt.date | None:
-    """`value` as a date, or a usage error naming `option`."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date (use YYYY-MM-DD)") from None
+def parse_date(value: str | None, option: str, *, end: bool = False) -> dt.date | None:
+    """`value` as a date (partial dates allowed), or a usage error naming `option`."""
+    from talks import filters
+
+    return filters.parse_date(value, option, end=end)
 
 
-def open_store(db: Path | None) -> Store:
-    return Store(config.db_path(db))
+def date_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    from talks import filters
+
+    return filters.date_range(since, until)
+
+
+def open_store(db: Path | None, *, create: bool = False) -> Store:
+    """The store --db / $TALKS_DB / the default names. Reading commands never create
+    one: a missing store is an error naming the path, how it was chosen and how to
+    make one."""
+    from talks import config
+    from talks.errors import StoreError
+    from talks.store import Store
+
+    path, how = config.db_choice(db)
+    if not create and not path.is_file():
+        hint = f" --db {path}" if how == "--db" else ""
+        raise StoreError(
+            f"no store at {path} (chosen by {how}); create it with "
+            f"`talks ingest FILES{hint}`, or name another with --db or ${config.DB_ENV}"
+        )
+    return Store(path, create=create)
 
 
 def load_lexicon(paths: list[Path] | None) -> Lexicon:
+    from talks import lexicon as lexicon_mod
+
     return lexicon_mod.load(lexicon_mod.user_lexicon_paths(paths or ()))
 
 
-def output_format(fmt: Format | None) -> Format:
-    return resolve_format(fmt, is_terminal=sys.stdout.isatty())
+def output_format(fmt: str | None, *, default: str | None = None) -> Format:
+    """The format asked for, else `default`, else a table on a terminal and JSON
+    otherwise."""
+    from talks.render import Format, resolve_format
+
+    if fmt is None and default is not None:
+        return Format(default)
+    return resolve_format(Format(fmt.lower()) if fmt else None, is_terminal=sys.stdout.isatty())
 
 
 def check_topic(topic: str | None, lex: Lexicon) -> None:
-    if topic is not None and topic not in lex.topic_keys():
-        raise UsageError(f"unknown topic {topic!r}; valid topics: {', '.join(lex.topic_keys())}")
+    from talks import filters
+
+    filters.check_topic(topic, lex)

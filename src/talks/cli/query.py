@@ -1,6 +1,8 @@
-"""The reading commands: articles, quotes, speakers, show, topics, positions, timeline.
+"""The reading commands: articles, quotes, speakers, show, topics.
 
-Each parses its options, makes one core call (store or query) and renders the rows.
+Each parses and checks its options (unknown values are usage errors with a
+suggestion), makes one core call (store or query) and renders the rows. Heavy
+modules are imported inside the commands so `talks --help` stays fast.
 """
 
 from __future__ import annotations
@@ -9,27 +11,27 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from talks import query
 from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
+    OBJECT_FORMATS,
     ArticleOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
     LexOpt,
+    LimitOpt,
+    OffsetOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
     check_topic,
+    date_range,
+    formats,
     load_lexicon,
     open_store,
     output_format,
-    parse_date,
 )
-from talks.errors import TalksError, UsageError
-from talks.render import Format, highlighted, timeline_chart, write_object, write_records
 
 
 @app.command(epilog=EPILOG)
@@ -39,6 +41,8 @@ def articles(
     outlet: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Outlet contains this text.")
     ] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -48,45 +52,38 @@ def articles(
 
       talks articles
 
-      talks articles --since 2022-03-01 --until 2022-04-30 --format json
+      talks articles --since 2022-03 --until 2022-04 --format json
+
+      talks articles --since 2025 --limit 20 --offset 20
     """
-    with reporting(), open_store(db) as store:
-        rows = store.articles(
-            since=parse_date(since, "--since"),
-            until=parse_date(until, "--until"),
-            outlet=outlet,
-            with_text=False,
-        )
-        records = [
-            {
-                "id": a.id,
-                "article": a.article,
-                "path": a.path,
-                "title": a.title,
-                "outlet": a.outlet,
-                "url": a.url,
-                "published": a.published.isoformat() if a.published else None,
-                "published_basis": a.published_basis,
-            }
-            for a in rows
-        ]
-        write_records(
-            records,
-            output_format(fmt),
-            out=sys.stdout,
-            console=out_console(),
-            columns=("id", "article", "title", "outlet", "published", "published_basis"),
-            wrap=("title",),
-        )
+    from talks.render import write_records
+
+    with reporting():
+        f = output_format(fmt)
+        start, stop = date_range(since, until)
+        with open_store(db) as store:
+            rows = store.article_rows(
+                since=start, until=stop, outlet=outlet, limit=limit, offset=offset
+            )
+            write_records(
+                rows,
+                f,
+                out=sys.stdout,
+                console=out_console(),
+                columns=("id", "article", "title", "outlet", "published", "published_basis"),
+                wrap=("title",),
+            )
 
 
 @app.command(epilog=EPILOG)
 def quotes(
     speaker: Annotated[
-        str | None, typer.Option("--speaker", "-s", help="Any name, alias or spelling variant.")
+        str | None,
+        typer.Option("--speaker", "-s", help="Any name, alias or spelling, in either script."),
     ] = None,
     side: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="The speaker's party: Russia, Ukraine, ...")
+        str | None,
+        typer.Option(metavar="TEXT", help="The speaker's party: Russia, Ukraine, US, EU, none ..."),
     ] = None,
     kind: Annotated[str | None, typer.Option(metavar="TEXT", help="direct or indirect.")] = None,
     topic: TopicOpt = None,
@@ -95,9 +92,6 @@ def quotes(
     article: ArticleOpt = None,
     contains: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Full-text search in the quote.")
-    ] = None,
-    limit: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help="At most this many quotes.")
     ] = None,
     group: Annotated[
         bool,
@@ -109,6 +103,8 @@ def quotes(
         ),
     ] = False,
     event: EventOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -124,51 +120,89 @@ def quotes(
 
       talks quotes --speaker Medinsky
 
-      talks quotes --speaker Medinsky --group
+      talks quotes --speaker Zelenskyy --kind direct --since 2022-03
 
-      talks quotes --speaker Zelenskyy --kind direct --since 2022-03-01
+      talks quotes --side US --limit 20
+
+      talks quotes --speaker Medinsky --group
 
       talks quotes --topic neutrality --format csv > neutrality.csv
 
       talks quotes --event "Istanbul" --kind direct
     """
-    with reporting(), open_store(db) as store:
+    from talks import filters, query
+    from talks.errors import UsageError
+    from talks.render import write_records
+
+    with reporting():
+        f = output_format(fmt)
+        start, stop = date_range(since, until)
         lex = load_lexicon(lexicon)
-        if kind is not None and kind not in ("direct", "indirect"):
-            raise UsageError(f"--kind: {kind!r} is not direct or indirect")
+        kind = filters.check_choice(kind, "--kind", ("direct", "indirect"))
         check_topic(topic, lex)
-        names = query.speaker_names(store, speaker, lexicon=lex) if speaker else None
-        rows = store.quotes(
-            speakers=names,
-            side=side,
-            kind=kind,
-            topic=topic,
-            since=parse_date(since, "--since"),
-            until=parse_date(until, "--until"),
-            article=article,
-            contains=contains,
-            limit=None if group else limit,
-            event=event,
-        )
-        if group:
-            statements = query.statements(store, rows)[:limit]
+        side = filters.resolve_party(side, lex, "--side", none_ok=True)
+        with open_store(db) as store:
+            names = None
+            if speaker:
+                match = query.match_speakers(store, speaker, lexicon=lex)
+                names = match.names
+                if not names and not match.known:
+                    hint = (
+                        f"; did you mean {' or '.join(match.suggestions[:2])}?"
+                        if match.suggestions
+                        else " (see `talks speakers`)"
+                    )
+                    raise UsageError(f"--speaker: no speaker matches {speaker!r}{hint}")
+                if len(names) > 1:
+                    typer.echo(
+                        f"note: --speaker {speaker} matched {len(names)} speakers: "
+                        + ", ".join(names),
+                        err=True,
+                    )
+            filters_ = dict(
+                speakers=names,
+                side=side,
+                kind=kind,
+                topic=topic,
+                since=start,
+                until=stop,
+                article=article,
+                contains=contains,
+                event=event,
+            )
+            if group:
+                selected = store.quotes(**filters_)  # type: ignore[arg-type]
+                stop_at = None if limit is None else offset + limit
+                write_records(
+                    query.statements(store, selected)[offset:stop_at],
+                    f,
+                    out=sys.stdout,
+                    console=out_console(),
+                    columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
+                    wrap=("text", "outlets"),
+                )
+                return
+            rows = store.quote_rows(
+                speakers=names,
+                side=side,
+                kind=kind,
+                topic=topic,
+                since=start,
+                until=stop,
+                article=article,
+                contains=contains,
+                event=event,
+                limit=limit,
+                offset=offset,
+            )
             write_records(
-                statements,
-                output_format(fmt),
+                rows,
+                f,
                 out=sys.stdout,
                 console=out_console(),
-                columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
-                wrap=("text", "outlets"),
+                columns=("id", "date", "speaker", "side", "kind", "text", "article"),
+                wrap=("text",),
             )
-            return
-        write_records(
-            rows,
-            output_format(fmt),
-            out=sys.stdout,
-            console=out_console(),
-            columns=("id", "date", "speaker", "side", "kind", "text", "article"),
-            wrap=("text",),
-        )
 
 
 @app.command(epilog=EPILOG)
@@ -176,6 +210,8 @@ def speakers(
     side: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Only speakers of this party.")
     ] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -188,12 +224,22 @@ def speakers(
       talks speakers
 
       talks speakers --side Ukraine --format json
+
+      talks speakers --limit 10
     """
-    with reporting(), open_store(db) as store:
-        rows = query.speakers(store, lexicon=load_lexicon(lexicon), side=side)
+    from talks import filters, query
+    from talks.render import write_records
+
+    with reporting():
+        f = output_format(fmt)
+        lex = load_lexicon(lexicon)
+        side = filters.resolve_party(side, lex, "--side", none_ok=True)
+        with open_store(db) as store:
+            rows = query.speakers(store, lexicon=lex, side=side)
+        stop = None if limit is None else offset + limit
         write_records(
-            rows,
-            output_format(fmt),
+            rows[offset:stop],
+            f,
             out=sys.stdout,
             console=out_console(),
             columns=("name", "side", "roles", "statements", "quotes", "spellings"),
@@ -204,20 +250,31 @@ def speakers(
 @app.command(epilog=EPILOG)
 def show(
     quote_id: Annotated[str, typer.Argument(metavar="ID", help="A quote id (or a unique prefix).")],
-    fmt: FormatOpt = None,
+    fmt: Annotated[str | None, formats(*OBJECT_FORMATS, default="table")] = None,
     db: DbOpt = None,
 ) -> None:
     """Show a quote in its paragraph with its spans highlighted, plus article and date.
 
-    Example:
+    Examples:
 
       talks show q1a2b3c4d5e6f
+
+      talks show q1a2b3 --format json
     """
-    with reporting(), open_store(db) as store:
-        quote = store.quote(quote_id)
-        if quote is None:
-            raise UsageError(f"no quote with id {quote_id!r} (ids are listed by `talks quotes`)")
-        art = store.article(quote.article_id)
+    from rich.markup import escape
+
+    from talks.errors import TalksError, UsageError
+    from talks.render import Format, highlighted, write_object
+
+    with reporting():
+        f = output_format(fmt, default="table")
+        with open_store(db) as store:
+            quote = store.quote(quote_id)
+            if quote is None:
+                raise UsageError(
+                    f"no quote with id {quote_id!r} (ids are listed by `talks quotes`)"
+                )
+            art = store.article(quote.article_id)
         if art is None:  # pragma: no cover - foreign keys keep this from happening
             raise TalksError(f"quote {quote.id}: its article is missing from the store")
         text = art.text
@@ -225,12 +282,12 @@ def show(
         start = text.rfind("\n", 0, first) + 1
         end_nl = text.find("\n", last)
         end = len(text) if end_nl == -1 else end_nl
-        if fmt is not None and fmt is not Format.table:
+        if f is not Format.table:
             data = quote.model_dump(mode="json")
             data["paragraph"] = {"start": start, "end": end, "text": text[start:end]}
             data["article_title"] = art.title
             data["published"] = art.published.isoformat() if art.published else None
-            write_object(data, fmt, out=sys.stdout)
+            write_object(data, f, out=sys.stdout)
             return
         marks = [(s.start, s.end, "bold yellow") for s in quote.spans]
         if quote.speaker_span:
@@ -265,122 +322,12 @@ def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
 
       talks topics --lexicon my-topics.yaml --format yaml
     """
+    from talks.render import write_records
+
     with reporting():
+        f = output_format(fmt)
         lex = load_lexicon(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
         write_records(
-            rows,
-            output_format(fmt),
-            out=sys.stdout,
-            console=out_console(),
-            columns=("key", "proposition"),
+            rows, f, out=sys.stdout, console=out_console(), columns=("key", "proposition")
         )
-
-
-@app.command(epilog=EPILOG)
-def positions(
-    topic: TopicOpt = None,
-    actor: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="The party holding the view.")
-    ] = None,
-    stance: Annotated[str | None, typer.Option(metavar="TEXT", help="support or oppose.")] = None,
-    holder: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="The person who voiced it.")
-    ] = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    article: ArticleOpt = None,
-    event: EventOpt = None,
-    fmt: FormatOpt = None,
-    db: DbOpt = None,
-    lexicon: LexOpt = None,
-) -> None:
-    """List positions: which party stands where on which topic, with evidence.
-
-    `reports` counts the distinct articles in the store stating the same actor,
-    topic, stance and date (corroboration).
-
-    Examples:
-
-      talks positions --topic neutrality
-
-      talks positions --actor Ukraine --stance support --format json
-
-      talks positions --event "second round" --topic ceasefire
-    """
-    with reporting(), open_store(db) as store:
-        check_topic(topic, load_lexicon(lexicon))
-        if stance is not None and stance not in ("support", "oppose"):
-            raise UsageError(f"--stance: {stance!r} is not support or oppose")
-        rows = store.positions(
-            topic=topic,
-            actor=actor,
-            stance=stance,
-            holder=holder,
-            since=parse_date(since, "--since"),
-            until=parse_date(until, "--until"),
-            article=article,
-            event=event,
-        )
-        write_records(
-            query.with_reports(store, rows),
-            output_format(fmt),
-            out=sys.stdout,
-            console=out_console(),
-            columns=(
-                "date",
-                "actor",
-                "topic",
-                "stance",
-                "conditional",
-                "holder",
-                "reports",
-                "evidence",
-                "article",
-            ),
-            wrap=("evidence",),
-        )
-
-
-@app.command(epilog=EPILOG)
-def timeline(
-    topic: Annotated[str, typer.Option(metavar="TEXT", help="A topic key (see `talks topics`).")],
-    actor: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this party.")] = None,
-    fmt: FormatOpt = None,
-    db: DbOpt = None,
-    lexicon: LexOpt = None,
-) -> None:
-    """Each party's dated stances on one topic, in order, with evidence and source.
-
-    Examples:
-
-      talks timeline --topic nato
-
-      talks timeline --topic neutrality --actor Russia --format json
-    """
-    from talks.diff import timeline as build_timeline
-
-    with reporting(), open_store(db) as store:
-        check_topic(topic, load_lexicon(lexicon))
-        series = build_timeline(store.positions(topic=topic, actor=actor), topic=topic, actor=actor)
-        rows = [p for points in series.values() for p in points]
-        f = output_format(fmt)
-        if f is not Format.table:
-            write_records(rows, f, out=sys.stdout)
-            return
-        out = out_console()
-        write_records(
-            rows,
-            f,
-            out=sys.stdout,
-            console=out,
-            columns=("actor", "date", "stance", "conditional", "evidence", "article"),
-            title=f"timeline: {topic}",
-            wrap=("evidence",),
-        )
-        chart = {
-            a: [(p.date.isoformat(), p.stance, p.conditional) for p in points if p.date]
-            for a, points in series.items()
-        }
-        if any(chart.values()) and out.width >= 50:
-            out.print(timeline_chart(chart, width=out.width))
