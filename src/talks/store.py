@@ -818,10 +818,13 @@ class Store:
         return (dict(r) for r in rows)
 
     def article(self, id_or_name: str) -> Article | None:
-        row = self.db.execute(
-            "SELECT * FROM articles WHERE id = ? OR article = ? ORDER BY id = ? DESC LIMIT 1",
-            (id_or_name, id_or_name, id_or_name),
-        ).fetchone()
+        """One article by id, else by file name. Two lookups, so the id one uses the
+        primary key (an OR of both would scan the table on every call)."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (id_or_name,)).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT * FROM articles WHERE article = ? LIMIT 1", (id_or_name,)
+            ).fetchone()
         return None if row is None else self._article(row)
 
     def _quote_query(
@@ -1076,6 +1079,10 @@ class Store:
                 "(SELECT DISTINCT speaker_rowid FROM quotes)"
             )
         ]
+
+    def quote_texts(self) -> list[tuple[str, str, str]]:
+        """Every quote as a light (id, speaker, text) row: what statement counts need."""
+        return [tuple(r) for r in self.db.execute("SELECT id, speaker, text FROM quotes")]
 
     def summary(self) -> dict[str, Any]:
         """Dates, last ingest and per-lexicon article counts, for `talks info`."""
