@@ -1082,7 +1082,13 @@ class Store:
 
     def quote_texts(self) -> list[tuple[str, str, str]]:
         """Every quote as a light (id, speaker, text) row: what statement counts need."""
-        return [tuple(r) for r in self.db.execute("SELECT id, speaker, text FROM quotes")]
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT q.id, s.name, q.text FROM quotes q "
+                "JOIN speakers s ON s.rowid = q.speaker_rowid ORDER BY q.rowid"
+            )
+        ]
 
     def summary(self) -> dict[str, Any]:
         """Dates, last ingest and per-lexicon article counts, for `talks info`."""
