@@ -923,7 +923,7 @@ class Store:
         sql, args = self._quote_query(**filters)
         rows = self._select(sql, args, search=filters.get("contains") is not None)
         if flat:
-            return (_flat(r) for r in rows)
+            return (_flat_quote(r) for r in rows)
         return (_quote_dict(r) for r in rows)
 
     def quote(self, quote_id: str) -> Quote | None:
@@ -1020,7 +1020,7 @@ class Store:
         sql, args = self._position_query(reports=reports, **filters)
         rows = self.db.execute(sql, args)
         if flat:
-            return (_flat(r) for r in rows)
+            return (_flat_position(r) for r in rows)
         if reports:
             return ({**_position_dict(r), "reports": r["reports"]} for r in rows)
         return (_position_dict(r) for r in rows)
@@ -1248,11 +1248,37 @@ def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _flat(r: sqlite3.Row) -> dict[str, Any]:
-    """A browse-view row for a spreadsheet: internal keys left out, flags as booleans."""
-    row = {k: r[k] for k in r.keys() if not k.endswith("rowid")}  # noqa: SIM118
-    if "conditional" in row:
-        row["conditional"] = bool(row["conditional"])
+_ARTICLE_FIELDS = ("published", "title", "outlet", "url")
+
+
+def _flat_quote(r: sqlite3.Row) -> dict[str, Any]:
+    """A quote for a spreadsheet: the contract's fields in their order, one value per
+    cell (spans as start/end numbers, lists joined by "; "), then its article's
+    publication date, title, outlet and URL."""
+    row: dict[str, Any] = {}
+    for k in (
+        "id article article_id path speaker speaker_mention speaker_start speaker_end side "
+        "kind text start end spans cue cue_start cue_end date date_basis topics event"
+    ).split():
+        row[k] = r[k]
+    row["spans"] = "; ".join(f"{a}-{b}" for a, b in _spans_of(r))
+    row["topics"] = "; ".join(json.loads(r["topics"]))
+    row.update((k, r[k]) for k in _ARTICLE_FIELDS)
+    return row
+
+
+def _flat_position(r: sqlite3.Row) -> dict[str, Any]:
+    """A position for a spreadsheet (see `_flat_quote`)."""
+    row: dict[str, Any] = {}
+    for k in (
+        "id article article_id path actor topic stance conditional holder date date_basis "
+        "evidence start end quote_id event"
+    ).split():
+        row[k] = r[k]
+    row["conditional"] = bool(r["conditional"])
+    if "reports" in r.keys():  # noqa: SIM118 - sqlite3.Row has keys(), not __contains__
+        row["reports"] = r["reports"]
+    row.update((k, r[k]) for k in _ARTICLE_FIELDS)
     return row
 
 
