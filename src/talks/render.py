@@ -297,6 +297,11 @@ def _write_table(
 
 
 def _csv_cell(value: Any, *, raw: bool = False) -> Any:
+    """One CSV cell: true/false for flags, JSON for lists and mappings, and text
+    that a spreadsheet would run as a formula neutralised unless `raw`. Every cell
+    passes through here."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list | dict):
         value = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and not raw:

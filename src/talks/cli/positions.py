@@ -11,6 +11,7 @@ import typer
 from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
+    BomOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
@@ -21,6 +22,7 @@ from talks.cli.options import (
     SinceOpt,
     TopicOpt,
     UntilOpt,
+    check_bom,
     check_topic,
     date_range,
     load_lexicon,
@@ -47,7 +49,11 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+<<<<<<< HEAD
     raw: RawOpt = False,
+=======
+    bom: BomOpt = False,
+>>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -65,12 +71,15 @@ def positions(
       talks positions --topic nato --since 2025 --limit 50
 
       talks positions --event "second round" --topic ceasefire
+
+      talks positions --topic nato --format csv --bom > nato.csv
     """
     from talks import filters
-    from talks.render import write_records
+    from talks.render import Format, write_records
 
     with reporting():
         f = output_format(fmt)
+        check_bom(f, bom)
         start, stop = date_range(since, until)
         lex = load_lexicon(lexicon)
         check_topic(topic, lex)
@@ -89,7 +98,10 @@ def positions(
                 limit=limit,
                 offset=offset,
                 reports=True,
+                flat=f is Format.csv,  # one value per cell, with the article's source
             )
+            if bom:
+                sys.stdout.write("\ufeff")
             write_records(
                 rows,
                 f,
