@@ -14,20 +14,25 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import yaml
-from pydantic import BaseModel
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-try:  # optional speed-ups: orjson for JSON, libyaml for YAML
+try:  # optional speed-up: orjson for JSON
     import orjson as _orjson
 except ImportError:  # pragma: no cover - orjson is a dependency, but stay correct without
     _orjson = None  # type: ignore[assignment]
-_YamlDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+if TYPE_CHECKING:  # imported where used: a JSON listing never loads rich, yaml or pydantic
+    import yaml
+    from pydantic import BaseModel
+    from rich.console import Console
+    from rich.text import Text
+
+
+def _yaml_dumper() -> type[yaml.SafeDumper]:
+    """libyaml's C dumper where present (several times faster), else PyYAML's."""
+    import yaml
+
+    return getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # type: ignore[no-any-return]
 
 
 class Format(StrEnum):
@@ -46,8 +51,9 @@ def resolve_format(fmt: Format | None, *, is_terminal: bool) -> Format:
 
 
 def as_dict(record: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(record, BaseModel):
-        return record.model_dump(mode="json")
+    dump = getattr(record, "model_dump", None)
+    if dump is not None:  # a pydantic model
+        return dump(mode="json")  # type: ignore[no-any-return]
     return dict(record)
 
 
@@ -125,12 +131,15 @@ def _write_json_array(rows: Iterable[Any], out: TextIO) -> None:
 
 def _write_yaml_list(rows: Iterable[Any], out: TextIO) -> None:
     """A YAML list written one element at a time with the C dumper where present."""
+    import yaml
+
+    dumper = _yaml_dumper()
     empty = True
     for row in rows:
         yaml.dump(
             [row],
             out,
-            Dumper=_YamlDumper,
+            Dumper=dumper,
             allow_unicode=True,
             sort_keys=False,
             width=100,
@@ -213,6 +222,10 @@ def _write_table(
     title: str | None,
     wrap: Sequence[str],
 ) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     console = console or Console(file=out)
     cols = list(columns) or (list(rows[0]) if rows else [])
     cells = [[_cell(row.get(c)) for c in cols] for row in rows]
@@ -252,7 +265,9 @@ def write_object(obj: BaseModel | Mapping[str, Any], fmt: Format, *, out: TextIO
     """One object (eval report, diff result) in a machine format."""
     data = as_dict(obj)
     if fmt is Format.yaml:
-        yaml.dump(data, out, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+        import yaml
+
+        yaml.dump(data, out, Dumper=_yaml_dumper(), allow_unicode=True, sort_keys=False, width=100)
     elif fmt is Format.jsonl:
         out.write(dumps_json(data) + "\n")
     else:
@@ -266,6 +281,8 @@ def highlighted(
     marks: Sequence[tuple[int, int, str]],
 ) -> Text:
     """`text[start:end]` with the given (start, end, style) ranges styled."""
+    from rich.text import Text
+
     out = Text(text[start:end])
     for s, e, style in marks:
         if e > start and s < end:
@@ -283,6 +300,8 @@ def timeline_chart(
 ) -> Text:
     """A compact chart: one row per actor, one cell per date, + for support, − for
     oppose (dim when conditional). `series` maps actor → [(iso date, stance, conditional)]."""
+    from rich.text import Text
+
     dates = sorted({d for points in series.values() for d, _, _ in points})
     if not dates:
         return Text("")

@@ -7,9 +7,8 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from talks.cli.app import EPILOG, app, err, reporting
+from talks.cli.app import EPILOG, app, err_console, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
 
 
@@ -79,12 +78,21 @@ def ingest(
 
       talks ingest crawl/CC-NEWS-20220330.warc.gz --jobs 2
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from talks import lexicon as lexicon_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
         published = parse_date(date, "--date")
         lex = load_lexicon(lexicon)
+        err = err_console()
         with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(

@@ -22,7 +22,7 @@ from talks.cli.options import (
     UntilOpt,
     check_topic,
     date_range,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
 )
@@ -70,7 +70,7 @@ def positions(
     with reporting():
         f = output_format(fmt)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         stance = filters.check_choice(stance, "--stance", ("support", "oppose"))
         actor = filters.resolve_party(actor, lex, "--actor")
@@ -144,7 +144,7 @@ def timeline(
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         actor = filters.resolve_party(actor, lex, "--actor")
         period = filters.check_choice(by, "--by", ("day", "week", "month"))
