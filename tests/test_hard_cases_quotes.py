@@ -316,3 +316,72 @@ FRAMES = [
 @pytest.mark.parametrize(("text", "want"), FRAMES)
 def test_frames(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+# --- L1-L6 layout -------------------------------------------------------------------
+
+LAYOUT = [
+    # L1 dash and colon headlines, label lines
+    (
+        "Border crossing to reopen on Friday – Kowalski",
+        {("indirect", K, "Border crossing to reopen on Friday")},
+    ),
+    (
+        "New round possible within weeks: Finnish envoy ¶ Talks went on.",
+        {("indirect", "Finnish envoy", "New round possible within weeks")},
+    ),
+    ("Warsaw: border deal within reach", {("indirect", "Warsaw", "border deal within reach")}),
+    (
+        "Tamm: no summit before a signed text ¶ Talks went on.",
+        {("indirect", TA, "no summit before a signed text")},
+    ),
+    (
+        T + '¶ Estonia: "Written guarantees must come first"',
+        {("direct", "Estonia", "Written guarantees must come first")},
+    ),
+    (
+        "Helsinki says new round marks a turning point",
+        {("indirect", "Helsinki", "new round marks a turning point")},
+    ),
+    (
+        "Talks stall; Kowalski says border checks unacceptable ¶ Talks went on.",
+        {("indirect", K, "border checks unacceptable")},
+    ),
+    # guards: labels and a full sentence are no headline attribution
+    ("Tags: negotiations, Poland, Estonia, border ¶ Talks went on.", set()),
+    ("Analysis: what the border deal means ¶ Talks went on.", set()),
+    (T + "¶ Read also: Kowalski on the border deal", set()),
+    # L2 labels are not speakers
+    (
+        T + 'Kowalski spoke after the session. ¶ Quote: "We are ready to meet again."',
+        {("direct", K, "We are ready to meet again.")},
+    ),
+    (
+        T + 'Laine met the press. ¶ Verbatim: "Nothing has been agreed so far."',
+        {("direct", L, "Nothing has been agreed so far.")},
+    ),
+    # L3 "Source:" lines
+    (
+        T + '¶ Verbatim: "The crossing stays closed until Monday." ¶ Source: Polish border guard',
+        {("direct", "Polish border guard", "The crossing stays closed until Monday.")},
+    ),
+    (
+        T + "¶ The crossing will reopen on Monday. ¶ Source: Lithuanian border guard service",
+        {("indirect", "Lithuanian border guard service", "The crossing will reopen on Monday")},
+    ),
+    # L5 colon on the previous line
+    (
+        T + 'Kowalski told broadcasters: ¶ "We will not sign anything this week."',
+        {("direct", K, "We will not sign anything this week.")},
+    ),
+    # L6 bullets
+    (
+        T + '¶ • Kowalski: "The crossing reopens on Friday."',
+        {("direct", K, "The crossing reopens on Friday.")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LAYOUT)
+def test_layout(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

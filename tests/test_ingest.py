@@ -650,8 +650,10 @@ def test_a_failed_replacement_leaves_the_old_records(
         raise sqlite3.OperationalError("disk full (simulated)")
 
     monkeypatch.setattr(Store, "_insert", broken)
-    with Store(db) as store, pytest.raises(sqlite3.OperationalError):
-        ingest_paths(store, [path], lexicon=lex, everything=True)
+    with Store(db) as store:
+        summary = ingest_paths(store, [path], lexicon=lex, everything=True)
+    assert summary.stopped is not None and "disk is full" in summary.stopped
+    assert not summary.ok
     monkeypatch.undo()
     with Store(db) as store:
         assert store.quotes() == old

@@ -259,7 +259,7 @@ def test_put_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) ->
         raise sqlite3.OperationalError("disk I/O error (simulated)")
 
     monkeypatch.setattr(Store, "_insert", boom)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match="disk I/O error"):
         store.put(new, [], [], digest="d2")
     monkeypatch.undo()
     assert [a.id for a in store.articles()] == [old.id]
@@ -284,7 +284,7 @@ def test_a_failed_article_inside_a_batch_leaves_the_others(
     monkeypatch.setattr(Store, "_insert", flaky)
     store.begin()
     store.put(a, [make_quote(a, "We want peace now")], [], digest="d1")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match="simulated"):
         store.put(b, [], [], digest="d2")
     store.commit()
     assert [x.article for x in store.articles()] == ["a.txt"]

@@ -34,18 +34,33 @@ from pydantic import (
 
 from talks.config import user_lexicon_paths as user_lexicon_paths
 from talks.errors import LexiconError
+from talks.limits import load_yaml
 
 if TYPE_CHECKING:
     from talks.lexicon_cache import LexiconSummary
-
-# libyaml's C loader where present: several times faster than the pure-Python one
-_YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Entry(BaseModel):
     """Base for lexicon entries: unknown keys are errors, not silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def check_pattern(pattern: str) -> str:
+    """`pattern` if it is a regular expression `talks` can use, else ValueError.
+
+    Patterns are compiled case-insensitively and joined into alternations with the
+    other entries' patterns, so a named group (which would clash) is refused too.
+    """
+    try:
+        compiled = re.compile(f"(?:{pattern})", re.I)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+    except (RecursionError, OverflowError, ValueError):
+        raise ValueError(f"regular expression {pattern!r} is too complex") from None
+    if compiled.groupindex:
+        raise ValueError(f"regular expression {pattern!r}: named groups are not allowed")
+    return pattern
 
 
 # --- parties -----------------------------------------------------------------
@@ -116,6 +131,8 @@ class Signal(Entry):
     pattern: str  # a regular expression, matched case-insensitively on word boundaries
     polarity: Literal[1, -1] = 1
 
+    _check = field_validator("pattern")(check_pattern)
+
 
 class Topic(Entry):
     key: str
@@ -144,6 +161,8 @@ class StanceCue(Entry):
     verdict: bool = False
 
     key_field: ClassVar[str] = "pattern"
+
+    _check = field_validator("pattern")(check_pattern)
 
 
 # --- events ------------------------------------------------------------------
@@ -193,6 +212,8 @@ class Debris(Entry):
 
     key_field: ClassVar[str] = "pattern"
 
+    _check = field_validator("pattern")(check_pattern)
+
 
 class Lexicon(BaseModel):
     """All sections, as shipped or merged with a user's file."""
@@ -239,7 +260,7 @@ def _entry_label(section: str, index: int, raw: Any) -> str:
 def _parse(source: str, text: str) -> Lexicon:
     """Validate one YAML document into a Lexicon; errors name file and entry."""
     try:
-        data = yaml.load(text, Loader=_YamlLoader)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source

@@ -7,6 +7,7 @@ transaction, so an interrupted ingest never leaves half an article behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -155,10 +156,49 @@ def _date(v: str | None) -> dt.date | None:
     return None if v is None else dt.date.fromisoformat(v)
 
 
+# How long a writer waits for another one to finish its batch before giving up (ms):
+# concurrent ingests into one store queue behind each other's short transactions.
+BUSY_TIMEOUT_MS = 60_000
+
+
+def explain(path: Path, exc: sqlite3.Error) -> StoreError:
+    """A one-line StoreError saying what happened to the store and what to do."""
+    text = str(exc)
+    low = text.lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in low or "disk full" in low:
+        return StoreError(
+            f"{path}: the disk is full (or the store reached its size limit); the batch being "
+            "written was rolled back and everything committed before it is kept. Free some "
+            "space and run the same ingest again: stored files are skipped"
+        )
+    if "readonly" in low or "read-only" in low or code == getattr(sqlite3, "SQLITE_READONLY", -1):
+        return StoreError(
+            f"{path}: the store is read-only; make the file and its folder writable, "
+            "or use --db to write to another store"
+        )
+    if "locked" in low or "busy" in low:
+        return StoreError(
+            f"{path}: the store stayed locked by another program for "
+            f"{BUSY_TIMEOUT_MS // 1000} s; try again when it has finished"
+        )
+    if "unable to open" in low:
+        return StoreError(
+            f"{path}: cannot open or create the store; check that its folder exists and "
+            "is writable, or use --db to pick another path"
+        )
+    return StoreError(f"{path}: not a usable talks store ({text})")
+
+
 class Store:
     """A talks store at `path`: created with its schema when missing, unless
     `create=False` (read commands), which raises StoreError instead and never
-    creates a file or folder."""
+    creates a file or folder.
+
+    The store is opened in WAL mode: readers never block a writer or each other,
+    and a second writer waits (up to BUSY_TIMEOUT_MS) instead of failing. Every
+    SQLite error of opening and writing is a one-line StoreError (`explain`).
+    """
 
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -170,22 +210,28 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
+        self._in_batch = False
         try:
             if create or memory:
                 self.db = sqlite3.connect(str(path), isolation_level=None)
             else:  # mode=rw: opening never creates the file
                 uri = self.path.resolve().as_uri() + "?mode=rw"
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+        try:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if str(path) != ":memory:":
-                # Readers (queries, ingest workers) never wait for the writer.
-                self.db.execute("PRAGMA journal_mode = WAL")
+                # Readers (queries, ingest workers) never wait for the writer; a
+                # read-only store is still readable in its own journal mode.
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
-        self._in_batch = False
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise explain(self.path, exc) from None
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -201,10 +247,15 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        if self._in_batch:
-            self.db.execute("ROLLBACK")
-            self._in_batch = False
+        self.rollback()
         self.db.close()
+
+    def rollback(self) -> None:
+        """Drop the open batch, if any (safe after SQLite rolled it back itself)."""
+        self._in_batch = False
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -213,16 +264,21 @@ class Store:
                 f"{self.path}: store schema v{version} is newer than this talks "
                 f"(v{len(MIGRATIONS)}); upgrade talks"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN")
+        if version < len(MIGRATIONS):
+            # Under the write lock, from the version read inside it: two programs
+            # opening a new store at once migrate it once, one after the other.
+            self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {number}")
                 self.db.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
                 raise
         try:
             self.db.execute(_FTS)
@@ -235,17 +291,31 @@ class Store:
     def begin(self) -> None:
         """Start a batch: everything until `commit()` lands together or not at all."""
         if not self._in_batch:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise explain(self.path, exc) from None
             self._in_batch = True
 
     def commit(self) -> None:
+        """Commit the batch; on failure (full disk) it is rolled back and StoreError raised."""
         if self._in_batch:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.rollback()
+                raise explain(self.path, exc) from None
             self._in_batch = False
 
     def stored(self, article: Article) -> tuple[str, str | None] | None:
         """(digest, lexicon fingerprint) of what the store holds for `article`'s
         source (or its id), None when it holds nothing."""
+        try:
+            return self._stored(article)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+
+    def _stored(self, article: Article) -> tuple[str, str | None] | None:
         row = self.db.execute(
             "SELECT digest, lexicon FROM articles WHERE source = ? AND article = ?",
             (_source(article.path), article.article),
@@ -259,17 +329,26 @@ class Store:
     def status_of(self, article: Article, digest: str) -> Status:
         """What storing `article` would be: new, unchanged (same content and
         extraction), or updated (the same source with other content)."""
-        row = self.stored(article)
+        try:
+            row = self.stored(article)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
         if row is None:
             return "new"
         return "unchanged" if row[0] == digest else "updated"
 
     def get_meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
 
     def put(
         self,
@@ -281,10 +360,32 @@ class Store:
         lexicon: str | None = None,
     ) -> None:
         """Store an article with its records, replacing what its source had before.
-        `lexicon` is the fingerprint of the lexicon the records were extracted with."""
+        `lexicon` is the fingerprint of the lexicon the records were extracted with.
+
+        Raises StoreError. The article is rolled back; so is the batch when SQLite
+        dropped it (a full disk), otherwise the batch's other articles stay."""
         own = not self._in_batch
         if own:
             self.begin()
+        try:
+            self._put(article, quotes, positions, digest, lexicon)
+        except sqlite3.Error as exc:
+            if not self.db.in_transaction:  # SQLite rolled the batch back (SQLITE_FULL)
+                self._in_batch = False
+            elif own:
+                self.rollback()
+            raise explain(self.path, exc) from None
+        if own:
+            self.commit()
+
+    def _put(
+        self,
+        article: Article,
+        quotes: Sequence[Quote],
+        positions: Sequence[Position],
+        digest: str,
+        lexicon: str | None,
+    ) -> None:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
         try:
@@ -302,15 +403,11 @@ class Store:
             )
             self._insert(article, quotes, positions, digest, lexicon)
         except BaseException:
-            self.db.execute("ROLLBACK TO put_article")
-            self.db.execute("RELEASE put_article")
-            if own:
-                self.db.execute("ROLLBACK")
-                self._in_batch = False
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK TO put_article")
+                self.db.execute("RELEASE put_article")
             raise
         self.db.execute("RELEASE put_article")
-        if own:
-            self.commit()
 
     def _insert(
         self,
@@ -479,10 +576,13 @@ class Store:
         return (dict(r) for r in rows)
 
     def article(self, id_or_name: str) -> Article | None:
-        row = self.db.execute(
-            "SELECT * FROM articles WHERE id = ? OR article = ? ORDER BY id = ? DESC LIMIT 1",
-            (id_or_name, id_or_name, id_or_name),
-        ).fetchone()
+        """One article by id, else by file name. Two lookups, so the id one uses the
+        primary key (an OR of both would scan the table on every call)."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (id_or_name,)).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT * FROM articles WHERE article = ? LIMIT 1", (id_or_name,)
+            ).fetchone()
         return None if row is None else self._article(row)
 
     @staticmethod
@@ -728,6 +828,10 @@ class Store:
 
     def speaker_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
+
+    def quote_texts(self) -> list[tuple[str, str, str]]:
+        """Every quote as a light (id, speaker, text) row: what statement counts need."""
+        return [tuple(r) for r in self.db.execute("SELECT id, speaker, text FROM quotes")]
 
     def summary(self) -> dict[str, Any]:
         """Dates, last ingest and per-lexicon article counts, for `talks info`."""

@@ -39,6 +39,22 @@ def report(
         str | None,
         typer.Option("--to", metavar="DATE", help="'What changed' up to this date (with --from)."),
     ] = None,
+    max_statements: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Per speaker, at most N statements (most reported first); 0 = all.",
+        ),
+    ] = 25,
+    max_undated: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Per topic, list at most N undated positions (all are counted); 0 = all.",
+        ),
+    ] = 100,
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")
     ] = Path("report.html"),
@@ -72,6 +88,8 @@ def report(
             until=parse_date(until, "--until"),
             from_date=parse_date(from_, "--from"),
             to_date=parse_date(to, "--to"),
+            max_statements=max_statements,
+            max_undated=max_undated,
         )
         data = write_report(store, load_lexicon(lexicon), options, output)
         typer.echo(

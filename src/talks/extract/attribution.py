@@ -71,7 +71,7 @@ def _speaker(
         if phrase.name[0] > phrase.start:
             roles.append((phrase.start, phrase.name[0] - 1))
         # whoever speaks is someone: register the name even without a title
-        ent = tracker.entity_for_name(phrase.name, roles, create=True, titled=True)
+        ent = tracker.entity_for_name(phrase.name, roles, create=True, titled=True, pos=m_start)
         if ent is not None:
             return Speaker(ent.name, ent.side, mention, m_start, m_end, ent, "name")
         side = vocab.parties.side(mention) or "none"
@@ -266,6 +266,8 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k + 1  # "said earlier the talks had stalled"
     if _clause_like(tk, k, hi) or _claim_object(tk, k, hi):
         return k
+    if tk.sentence[k] in tk.headlines and not tk.flags[k] & PUNCT and cue.kind == "speech":
+        return k  # headline ellipsis: "Lavrov says NATO peacekeepers unacceptable"
     return None
 
 

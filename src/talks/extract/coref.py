@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold, skeleton
+from talks.extract.titles import Title, equivalents, lexicon_titles, rewrite, title_of
 from talks.extract.tokens import (
     CAP,
     DET,
@@ -35,13 +36,28 @@ from talks.extract.tokens import (
     Tokens,
     _singular,
 )
-from talks.lexicon import SpeakerEntry
+from talks.lexicon import Party, SpeakerEntry
 
 _FEMALE_TITLES = frozenset(
     {"mrs", "ms", "miss", "madam", "lady", "dame", "spokeswoman", "chairwoman", "congresswoman"}
 )
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "spokesman", "chairman", "congressman"})
 _PRONOUN_WINDOW = 5  # sentences searched back for a pronoun's antecedent
+
+
+_PARTY_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _party_words(parties: list[Party]) -> frozenset[str]:
+    """Every party name and adjective, folded (once per lexicon)."""
+    hit = _PARTY_WORDS.get(id(parties))
+    if hit is not None and hit[0] is parties:
+        return hit[1]
+    words = frozenset(fold(w) for p in parties for w in (*p.adjectives, *p.names))
+    if len(_PARTY_WORDS) > 8:
+        _PARTY_WORDS.clear()
+    _PARTY_WORDS[id(parties)] = (parties, words)
+    return words
 
 
 @dataclass(eq=False, slots=True)
@@ -53,6 +69,7 @@ class Entity:
     kind: str  # person | group
     entry: SpeakerEntry | None = None
     roles: set[str] = field(default_factory=set)
+    titles: list[Title] = field(default_factory=list)
     gender: str | None = None
     evidence: bool = False  # known to be a person who can be "he"/"she"
 
@@ -81,6 +98,10 @@ class Tracker:
         self._by_wording: dict[str, Entity] = {}
         self._events: list[_Event] = []
         self._generic = tk.vocab.words.get("generic_person_nouns", frozenset())
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._entry_titles: dict[str, list[Title]] = {}
+        self._party_words = _party_words(tk.vocab.lexicon.parties)
+        self._equivalents = equivalents(tk.vocab.lexicon.words.get("role_equivalents", []))
         self._scan(skip)
 
     # --- registering -----------------------------------------------------------------
@@ -114,7 +135,13 @@ class Tracker:
         return "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else None
 
     def entity_for_name(
-        self, name: tuple[int, int], roles: list[tuple[int, int]], *, create: bool, titled: bool
+        self,
+        name: tuple[int, int],
+        roles: list[tuple[int, int]],
+        *,
+        create: bool,
+        titled: bool,
+        pos: int | None = None,
     ) -> Entity | None:
         """The entity a name means; a new one when `create` and the name looks personal."""
         tk = self.tk
@@ -131,12 +158,8 @@ class Tracker:
         if entry is not None:
             ent = self._by_entry.get(entry.name)
             if ent is None:
-                ent = Entity(entry.name, entry.side, entry.kind, entry, gender=None)
+                ent = self._lexicon_entity(entry)
                 ent.evidence = entry.kind == "person"
-                for role in entry.roles:
-                    ent.roles |= {_singular(fold(w)) for w in role.title.split()}
-                self._by_entry[entry.name] = ent
-                self.entities.append(ent)
             self._enrich(ent, roles)
             ent.gender = ent.gender or gender
             return ent
@@ -144,6 +167,13 @@ class Tracker:
         if not key:
             return None
         ent = self._by_key.get(key)
+        if ent is None and len(words) == 1 and not female:
+            # "Wang" after "Foreign Minister Wang Yi": a surname the lexicon shares
+            # between two people names the one this article has named
+            ent = self._surname(key, pos)
+            if ent is not None:
+                self._enrich(ent, roles)
+                return ent
         if female and ent is not None and ent.gender == "m":
             key = "f:" + key
             ent = self._by_key.get(key)
@@ -169,11 +199,62 @@ class Tracker:
         self._enrich(ent, roles)
         return ent
 
+    def _lexicon_entity(self, entry: SpeakerEntry) -> Entity:
+        """A new entity for a lexicon entry, with its titles on the article's date."""
+        ent = Entity(entry.name, entry.side, entry.kind, entry)
+        for role in entry.roles:
+            ent.roles |= {_singular(fold(w)) for w in role.title.split()}
+        ent.titles = lexicon_titles(entry.roles, self.published)
+        self._by_entry[entry.name] = ent
+        self.entities.append(ent)
+        if entry.kind == "person" and " " in entry.name:
+            parts = entry.name.split()
+            # the family name may come first ("Wang Yi", "Mao Ning")
+            for key in {skeleton(parts[0]), skeleton(parts[-1])}:
+                self._by_surname.setdefault(key, []).append(ent)
+        return ent
+
+    def _surname(self, key: str, pos: int | None) -> Entity | None:
+        """The lexicon person this article names with that one word: the only one, or
+        of several ("Wang Yi", "Wang Wenbin") the one named last before `pos`."""
+        cands = self._by_surname.get(key, [])
+        if len(cands) == 1:
+            return cands[0]
+        if pos is None or not cands:
+            return None
+        best: Entity | None = None
+        for ev in self._events:
+            if ev.pos >= pos:
+                break
+            if any(ev.entity is c for c in cands):
+                best = ev.entity
+        return best
+
+    def _title_words(self, a: int, b: int) -> list[str] | None:
+        """The title words of tokens a..b in order, prepositions kept (for the head),
+        party words and articles left out; None when another word stands there."""
+        tk = self.tk
+        out: list[str] = []
+        for k in range(a, b + 1):
+            f = tk.flags[k]
+            low = tk.low[k]
+            if f & (PUNCT | DET | PARTY) or low in ("the", "a", "an"):
+                continue
+            if low in PREPOSITIONS or f & (PNOUN | GNOUN | TITLE | RMOD):
+                out.append(low)
+            else:
+                return None
+        return out
+
     def _enrich(self, ent: Entity, roles: list[tuple[int, int]]) -> None:
         if not roles:
             return
         for a, b in roles:
             ent.roles |= self._role_words(a, b)
+            words = self._title_words(a, b)
+            title = title_of(rewrite(words, self._equivalents)) if words else None
+            if title is not None and title not in ent.titles:
+                ent.titles.append(title)
         if ent.entry is None and ent.side == "none":
             ent.side = self._side_of(roles) or "none"
         ent.evidence = True
@@ -183,7 +264,7 @@ class Tracker:
         tk = self.tk
         k = a - 1
         start = a
-        while k >= 0:
+        while k >= 0 and tk.sentence[k] == tk.sentence[a]:  # (not the line above's words)
             f = tk.flags[k]
             if tk.words[k] == "." and k > 0 and tk.flags[k - 1] & TITLE:
                 k -= 1
@@ -241,7 +322,7 @@ class Tracker:
                 ):
                     roles.append((j + 2, e - 1))
             titled = p < i and any(tk.flags[k] & (TITLE | PNOUN) for k in range(p, i))
-            ent = self.entity_for_name((i, j), roles, create=True, titled=titled)
+            ent = self.entity_for_name((i, j), roles, create=True, titled=titled, pos=tk.starts[i])
             if ent is not None:
                 self._events.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
             done = j
@@ -304,73 +385,106 @@ class Tracker:
 
     def role(self, phrase: Phrase, pos: int) -> Entity | None:
         """The person a role phrase ("the minister", "the Kremlin spokesman") means;
-        None for an indefinite one ("a spokeswoman" introduces someone new)."""
+        None for an indefinite one ("a spokeswoman" introduces someone new).
+
+        A person named earlier whose title fits (same head, every word, current or
+        former alike; see `titles`), else one named within the next two sentences
+        whose title has the same head ("Estonia's deputy foreign minister said …
+        Deputy Minister Mart Kask said"), else the one lexicon entry holding such a
+        title on the article's date."""
         tk = self.tk
         if tk.low[phrase.start] in ("a", "an"):
             return None
-        words = set()
-        for k in range(phrase.start, phrase.end + 1):
-            f = tk.flags[k]
-            if (
-                f & (PUNCT | DET | PARTY)
-                or tk.low[k] in PREPOSITIONS
-                or tk.low[k] in ("the", "a", "an")
-            ):
-                continue
-            if f & (PNOUN | GNOUN | TITLE | RMOD):
-                words.add(_singular(tk.low[k]))
-            else:
-                return None  # other words ("the new minister"?) — treat as unknown wording
-        if not words:
+        raw = self._title_words(phrase.start, phrase.end)
+        if not raw:
+            return None
+        raw = self._with_set_phrase(raw, phrase.end)
+        words = {_singular(w) for w in raw if w not in PREPOSITIONS}
+        title = title_of(rewrite(raw, self._equivalents))
+        if title is None:
             return None
         side = self.vocab.parties.side(tk.span_text(phrase.start, phrase.end))
+        sentence = tk.sentence[phrase.start]
         before: Entity | None = None
         before_pos = -1
         after: Entity | None = None
         after_pos = 1 << 60
         for ev in self._events:
             ent = ev.entity
-            if ent.kind != "person" or not words <= ent.roles:
+            if ent.kind != "person":
                 continue
             if side is not None and ent.side not in (side, "none"):
                 continue
-            if ev.pos < pos and ev.pos > before_pos:
-                before, before_pos = ent, ev.pos
-            elif ev.pos > pos and ev.pos < after_pos:
+            if ev.pos < pos:
+                if ev.pos > before_pos and self._fits(title, words, ent):
+                    before, before_pos = ent, ev.pos
+            elif (
+                ev.pos > pos
+                and ev.pos < after_pos
+                and ev.sentence <= sentence + 2
+                and any(t.head == title.head and t.former == title.former for t in ent.titles)
+            ):
                 after, after_pos = ent, ev.pos
         if before is not None or after is not None:
             return before or after
         if words <= self._generic:
-            # "the diplomat", "the Ukrainian leader": the person the text is about
+            # "the diplomat", "the Ukrainian representative": the person the text is about
             if tk.low[phrase.start] != "the":
                 return None
-            return self.pronoun("person", pos, tk.sentence[phrase.start], side=side)
-        return self._lexicon_role(words, side)
+            return self.pronoun("person", pos, sentence, side=side)
+        if side is None and len(words) < 2:
+            return None  # "the head", "the president": the lexicon holds too many
+        return self._lexicon_role(title, side)
 
-    def _lexicon_role(self, words: set[str], side: str | None) -> Entity | None:
-        hits: list[SpeakerEntry] = []
+    def _with_set_phrase(self, raw: list[str], end: int) -> list[str]:
+        """The title words extended by the words after the phrase when they complete a
+        set phrase ("the head" + "of state")."""
+        tk = self.tk
+        for n in (2, 3):
+            if end + n >= tk.n:
+                break
+            ext = raw + [tk.low[k] for k in range(end + 1, end + 1 + n)]
+            for phrase in self._equivalents:
+                if tuple(ext[-len(phrase) :]) == phrase:
+                    return ext
+        return raw
+
+    @staticmethod
+    def _fits(title: Title, words: set[str], ent: Entity) -> bool:
+        if ent.titles:
+            return any(title.fits(t) for t in ent.titles)
+        return not title.former and words <= ent.roles  # known only by a description
+
+    def _lexicon_role(self, title: Title, side: str | None) -> Entity | None:
+        hits: list[tuple[int, SpeakerEntry]] = []
         for entry in self.vocab.speakers.entries:
             if entry.kind != "person" or (side is not None and entry.side != side):
                 continue
-            for role in entry.roles:
-                if self.published is not None and (
-                    (role.since is not None and role.since > self.published)
-                    or (role.until is not None and role.until < self.published)
-                ):
-                    continue
-                title = {_singular(fold(w)) for w in role.title.split()}
-                if words <= title:
-                    hits.append(entry)
-                    break
-        if len(hits) != 1:
+            if title.former and self.published is None:
+                continue  # "former" needs the article's date
+            titles = self._entry_titles.get(entry.name)
+            if titles is None:
+                titles = self._entry_titles[entry.name] = lexicon_titles(
+                    entry.roles, self.published
+                )
+            extra = [
+                len(t.words - title.words - self._party_words) for t in titles if title.fits(t)
+            ]
+            if extra:
+                hits.append((min(extra), entry))
+        if not hits:
             return None
-        entry = hits[0]
+        # the title the phrase spells out in full beats longer ones ("the Ukrainian foreign
+        # minister" is the minister, not the first deputy foreign minister)
+        least = min(n for n, _ in hits)
+        best = [e for n, e in hits if n == least]
+        if len(best) != 1:
+            return None
+        entry = best[0]
         ent = self._by_entry.get(entry.name)
         if ent is None:
-            ent = Entity(entry.name, entry.side, entry.kind, entry)
+            ent = self._lexicon_entity(entry)
             ent.evidence = True
-            self._by_entry[entry.name] = ent
-            self.entities.append(ent)
         return ent
 
     def unnamed(self, wording: str, side: str, kind: str, roles: set[str]) -> Entity:
@@ -382,6 +496,14 @@ class Tracker:
             self._by_wording[key] = ent
             self.entities.append(ent)
         return ent
+
+    def latest_person(self, pos: int) -> Entity | None:
+        """The person named or speaking last before offset `pos`."""
+        end = bisect_left(self._events, _Event(pos, -1, False, Entity("", "", "")))
+        for ev in reversed(self._events[max(0, end - 50) : end]):
+            if ev.entity.kind == "person":
+                return ev.entity
+        return None
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """Persons mentioned by name between two offsets."""

@@ -50,6 +50,7 @@ class Doc:
     tracker: Tracker
     used_post: set[int] = field(default_factory=set)  # ids of frames that close a quote
     turns: dict[int, Turn] = field(default_factory=dict)  # segment index -> answer turn
+    skip: set[int] = field(default_factory=set)  # tokens that are no text (debris, labels)
     by_sentence: dict[int, list[Frame]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,6 +129,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     turns = {i: by_start[g.start] for i, g in enumerate(segs) if g.start in by_start}
     for a, b in labels:  # a turn label is layout: no mention, no subject
         skip.update(range(tk.index(a), tk.index(b)))
+    skip.update(_label_tokens(tk, paras))
     tk.titled = {i for i, (a, b) in enumerate(sent_bounds) if _title_case(tk, a, b)}
     reader = PhraseReader(tk)
     frames = find_frames(tk, reader, sent_bounds, skip)
@@ -136,7 +138,57 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
         f.speaker = resolve(tk, tracker, f)
     doc = Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
     doc.turns = turns
+    doc.skip = skip
+    tk.headlines = _headlines(doc)
     return doc
+
+
+MAX_HEADLINE_TOKENS = 30
+
+
+def _headlines(doc: Doc) -> set[int]:
+    """Sentences that are a whole short line without a final stop."""
+    tk = doc.tk
+    out = set()
+    for s, (a, b) in enumerate(doc.sent_bounds):
+        if b < a or b - a >= MAX_HEADLINE_TOKENS or a in doc.skip:
+            continue
+        para = doc.para_of_token[a]
+        if (a > 0 and doc.para_of_token[a - 1] == para) or (
+            b + 1 < tk.n and doc.para_of_token[b + 1] == para
+        ):
+            continue
+        if tk.words[b] in (".", "!", "?", "…") or tk.text[tk.starts[b] : tk.ends[b]] == "...":
+            continue
+        if _label_line(tk, a, b):
+            continue
+        out.add(s)
+    return out
+
+
+def _label_tokens(tk: Tokens, paras: list[Range]) -> list[int]:
+    """The words of line labels ("Quote:", "• Verbatim:"): layout, never a name."""
+    labels = tk.vocab.words.get("non_speaker_labels", frozenset())
+    out: list[int] = []
+    for p in paras:
+        a = tk.index(p.start)
+        while a < tk.n and tk.flags[a] & PUNCT and tk.words[a] != ":":
+            a += 1
+        for c in range(a + 1, min(a + 4, tk.n)):
+            if tk.words[c] == ":":
+                if " ".join(tk.low[a:c]) in labels:
+                    out.extend(range(a, c))
+                break
+    return out
+
+
+def _label_line(tk: Tokens, a: int, b: int) -> bool:
+    """ "Tags: …", "Read also: …": a line under a label says nothing of its own."""
+    labels = tk.vocab.words.get("non_speaker_labels", frozenset())
+    for c in range(a + 1, min(b, a + 4) + 1):
+        if tk.words[c] == ":":
+            return " ".join(tk.low[a:c]) in labels
+    return False
 
 
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())

@@ -19,7 +19,7 @@ from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame, Speaker, sentence_subject
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT
+from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT, Tokens
 from talks.lexicon import Cue
 
 MIN_DIRECT_WORDS = 3
@@ -173,10 +173,20 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     """ "Gerald F. Seib, The Wall Street Journal: “…”": a name and a colon attribute."""
     tk = doc.tk
     o = _open_token(doc, first)
-    if o < 2 or tk.words[o - 1] != ":":
+    if o < 1 or tk.words[o - 1] != ":":
         return None
     s = tk.sentence[o]
     lo, hi = doc.sent_bounds[s]
+    if doc.para_of_token[o - 1] != doc.para_of_token[o] or tk.sentence[o - 1] != s:
+        # 'Kowalski told broadcasters: ¶ “…”': the line above introduces the quote
+        before = [f for f in doc.frames_in(tk.sentence[o - 1]) if f.speaker is not None]
+        if before:
+            return before[-1]
+        lo = doc.sent_bounds[tk.sentence[o - 1]][0]
+    if _is_label(tk, lo, o - 1):
+        return _label_frame(doc, o)
+    while lo < o - 1 and tk.flags[lo] & PUNCT and tk.quote[lo] < 0:
+        lo += 1  # a bullet
     k = _close_token(doc, first) + 1
     while k <= hi and tk.flags[k] & PUNCT and tk.quote[k] < 0:
         k += 1
@@ -189,13 +199,69 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
         if q is not None and q.start == lo and q.kind in ("name", "person"):
             q.roles.append((p.start, p.end))
             p = q
-    if p is None or p.start != lo or p.kind not in ("name", "person", "outlet"):
+    if p is not None and p.kind in ("party", "group") and p.start == lo and whole:
+        pass  # 'Estonia: “Written guarantees must come first”'
+    elif p is None or p.start != lo or p.kind not in ("name", "person", "outlet"):
         # "Trump swiped at Ryan in a series of tweets: “…”": the clause's subject
         p = sentence_subject(tk, doc.reader, lo, o - 1)
         if p is None or p.kind not in ("name", "person", "pronoun") or not whole:
             return None
     frame = Frame(o - 1, o - 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.tracker, frame)
+    return frame
+
+
+def _is_label(tk: Tokens, a: int, colon: int) -> bool:
+    """ "Quote:", "Verbatim:", "• Details:": a label names no speaker."""
+    while a < colon and tk.flags[a] & PUNCT:
+        a += 1
+    labels = tk.vocab.words.get("non_speaker_labels", frozenset())
+    return a < colon and " ".join(tk.low[a:colon]) in labels
+
+
+def _label_frame(doc: Doc, o: int) -> Frame | None:
+    """A quotation under a label belongs to the person the text named last."""
+    tk = doc.tk
+    source = source_line(doc, o)
+    if source is not None:
+        return source
+    ent = doc.tracker.latest_person(tk.starts[o])
+    if ent is None:
+        return None
+    frame = Frame(o - 1, o - 1, COLON, tk.sentence[o])
+    frame.speaker = Speaker(
+        ent.name, ent.side, ent.name, tk.starts[o - 1], tk.ends[o - 1], ent, "name"
+    )
+    return frame
+
+
+def source_line(doc: Doc, k: int) -> Frame | None:
+    """ "Source: Polish border guard" on the line after the paragraph of token k."""
+    tk = doc.tk
+    para = doc.para_of_token[k]
+    j = k
+    while j < tk.n and doc.para_of_token[j] == para:
+        j += 1
+    if j + 2 >= tk.n or tk.low[j] != "source" or tk.words[j + 1] != ":":
+        return None
+    s = tk.sentence[j]
+    hi = doc.sent_bounds[s][1]
+    while hi > j and tk.flags[hi] & PUNCT:
+        hi -= 1
+    p = doc.reader.phrase_after(j + 2, hi)
+    if p is not None and p.end == hi and p.kind in ("name", "person", "group", "party", "outlet"):
+        frame = Frame(j + 1, j + 1, COLON, s, subject=p)
+        frame.speaker = resolve(tk, doc.tracker, frame)
+        return frame if frame.speaker is not None else None
+    if hi - j > 8 or not tk.flags[j + 2] & CAP:
+        return None
+    # a body the phrase reader does not know: "Lithuanian border guard service"
+    a = j + 2
+    wording = tk.span_text(a, hi)
+    side = tk.vocab.parties.side(wording) or "none"
+    ent = doc.tracker.unnamed(wording, side, "group", set())
+    frame = Frame(j + 1, j + 1, COLON, s)
+    frame.speaker = Speaker(wording, side, wording, tk.starts[a], tk.ends[hi], ent, "group")
     return frame
 
 

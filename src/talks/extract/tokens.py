@@ -194,6 +194,7 @@ class Tokens:
         self.quote = [-1] * self.n  # index of the quoted segment a token is in
         self.sentence = [0] * self.n
         self.titled: set[int] = set()  # sentences written in Title Case (headlines)
+        self.headlines: set[int] = set()  # short lines of their own with no final stop
 
     def match(self, table: Phrases, i: int) -> tuple[object, int] | None:
         """The longest entry of `table` whose words start at token i, and its length."""
