@@ -243,6 +243,10 @@ def _write_table(
 
 
 def _csv_cell(value: Any) -> Any:
+    """One CSV cell: true/false for flags, JSON for lists and mappings. Every cell
+    passes through here (the place to neutralise spreadsheet formulas)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return value

@@ -89,6 +89,23 @@ LimitOpt = Annotated[
 OffsetOpt = Annotated[
     int, typer.Option("--offset", min=0, metavar="N", help="Skip the first N rows.")
 ]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="With --format csv: start with a byte-order mark, so Excel reads the text "
+        "as UTF-8 (accents, Cyrillic, curly quotes).",
+    ),
+]
+
+
+def check_bom(fmt: Format, bom: bool) -> None:
+    """--bom goes with CSV only: anything else is a usage error."""
+    from talks.errors import UsageError
+    from talks.render import Format as F
+
+    if bom and fmt is not F.csv:
+        raise UsageError("--bom: only with --format csv")
 
 
 def parse_date(value: str | None, option: str, *, end: bool = False) -> dt.date | None:

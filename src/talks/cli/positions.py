@@ -11,6 +11,7 @@ import typer
 from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
+    BomOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
@@ -20,6 +21,7 @@ from talks.cli.options import (
     SinceOpt,
     TopicOpt,
     UntilOpt,
+    check_bom,
     check_topic,
     date_range,
     load_lexicon,
@@ -46,6 +48,7 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    bom: BomOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -63,12 +66,15 @@ def positions(
       talks positions --topic nato --since 2025 --limit 50
 
       talks positions --event "second round" --topic ceasefire
+
+      talks positions --topic nato --format csv --bom > nato.csv
     """
     from talks import filters
-    from talks.render import write_records
+    from talks.render import Format, write_records
 
     with reporting():
         f = output_format(fmt)
+        check_bom(f, bom)
         start, stop = date_range(since, until)
         lex = load_lexicon(lexicon)
         check_topic(topic, lex)
@@ -87,7 +93,10 @@ def positions(
                 limit=limit,
                 offset=offset,
                 reports=True,
+                flat=f is Format.csv,  # one value per cell, with the article's source
             )
+            if bom:
+                sys.stdout.write("\ufeff")
             write_records(
                 rows,
                 f,

@@ -16,6 +16,7 @@ from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     OBJECT_FORMATS,
     ArticleOpt,
+    BomOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
@@ -25,6 +26,7 @@ from talks.cli.options import (
     SinceOpt,
     TopicOpt,
     UntilOpt,
+    check_bom,
     check_topic,
     date_range,
     formats,
@@ -91,7 +93,12 @@ def quotes(
     until: UntilOpt = None,
     article: ArticleOpt = None,
     contains: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Full-text search in the quote.")
+        str | None,
+        typer.Option(
+            metavar="QUERY",
+            help="Search the quoted words: a word finds its forms (guarantee: guarantees), "
+            'prefix*, "exact phrase", a OR b; words side by side must all match.',
+        ),
     ] = None,
     group: Annotated[
         bool,
@@ -106,6 +113,7 @@ def quotes(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    bom: BomOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -126,16 +134,19 @@ def quotes(
 
       talks quotes --speaker Medinsky --group
 
-      talks quotes --topic neutrality --format csv > neutrality.csv
+      talks quotes --topic neutrality --format csv --bom > neutrality.csv
+
+      talks quotes --contains 'guarantee* OR "neutral status"'
 
       talks quotes --event "Istanbul" --kind direct
     """
     from talks import filters, query
     from talks.errors import UsageError
-    from talks.render import write_records
+    from talks.render import Format, write_records
 
     with reporting():
         f = output_format(fmt)
+        check_bom(f, bom)
         start, stop = date_range(since, until)
         lex = load_lexicon(lexicon)
         kind = filters.check_choice(kind, "--kind", ("direct", "indirect"))
@@ -194,7 +205,10 @@ def quotes(
                 event=event,
                 limit=limit,
                 offset=offset,
+                flat=f is Format.csv,  # one value per cell, with the article's source
             )
+            if bom:
+                sys.stdout.write("\ufeff")
             write_records(
                 rows,
                 f,
