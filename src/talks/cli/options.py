@@ -59,6 +59,16 @@ def formats(*names: str, default: str = "table on a terminal, else json") -> Any
 
 
 FormatOpt = Annotated[str | None, formats(*LISTING_FORMATS)]
+RawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help=(
+            "CSV cells exactly as stored. By default a cell starting with =, +, -, @, tab "
+            "or CR gets a leading ' so a spreadsheet never runs it as a formula."
+        ),
+    ),
+]
 SinceOpt = Annotated[
     str | None,
     typer.Option(

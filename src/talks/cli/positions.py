@@ -18,6 +18,7 @@ from talks.cli.options import (
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
@@ -48,7 +49,11 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+<<<<<<< HEAD
+    raw: RawOpt = False,
+=======
     bom: BomOpt = False,
+>>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -101,6 +106,7 @@ def positions(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=(
                     "date",
@@ -130,6 +136,7 @@ def timeline(
         ),
     ] = None,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -167,7 +174,7 @@ def timeline(
                 f"note: more than 60 points: grouped by {used} (--by day|week|month)", err=True
             )
         if f is not Format.table:
-            write_records(rows, f, out=sys.stdout)
+            write_records(rows, f, out=sys.stdout, raw=raw)
         else:
             out = out_console()
             columns = ("actor", "date", "stance", "conditional", "evidence", "article")
@@ -177,6 +184,7 @@ def timeline(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out,
                 columns=columns,
                 title=f"timeline: {topic}",

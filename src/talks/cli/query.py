@@ -23,6 +23,7 @@ from talks.cli.options import (
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
@@ -46,6 +47,7 @@ def articles(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List stored articles: id, file, title, outlet, publication date and its basis.
@@ -71,6 +73,7 @@ def articles(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("id", "article", "title", "outlet", "published", "published_basis"),
                 wrap=("title",),
@@ -113,7 +116,11 @@ def quotes(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+<<<<<<< HEAD
+    raw: RawOpt = False,
+=======
     bom: BomOpt = False,
+>>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -188,6 +195,7 @@ def quotes(
                     query.statements(store, selected)[offset:stop_at],
                     f,
                     out=sys.stdout,
+                    raw=raw,
                     console=out_console(),
                     columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
                     wrap=("text", "outlets"),
@@ -213,6 +221,7 @@ def quotes(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("id", "date", "speaker", "side", "kind", "text", "article"),
                 wrap=("text",),
@@ -227,6 +236,7 @@ def speakers(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -255,6 +265,7 @@ def speakers(
             rows[offset:stop],
             f,
             out=sys.stdout,
+            raw=raw,
             console=out_console(),
             columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
@@ -275,10 +286,10 @@ def show(
 
       talks show q1a2b3 --format json
     """
-    from rich.markup import escape
+    from rich.text import Text
 
     from talks.errors import TalksError, UsageError
-    from talks.render import Format, highlighted, write_object
+    from talks.render import Format, highlighted, plain, printable, write_object
 
     with reporting():
         f = output_format(fmt, default="table")
@@ -310,24 +321,30 @@ def show(
             marks.append((quote.cue_span.start, quote.cue_span.end, "italic magenta"))
         out = out_console()
         when = quote.date.isoformat() if quote.date else "date unknown"
+        # (stored text is untrusted: escaped, never read as markup)
         out.print(
-            f"[bold]{escape(quote.speaker)}[/bold] ({escape(quote.side)}) · {quote.kind} · "
-            f"{when} ({quote.date_basis})"
+            Text.assemble(
+                (printable(quote.speaker), "bold"),
+                f" ({printable(quote.side)}) · {quote.kind} · {when} ({quote.date_basis})",
+            )
         )
         out.print(
-            f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
-            f"{art.published or 'published ?'} [{art.article}]",
-            markup=False,
+            plain(
+                f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
+                f"{art.published or 'published ?'} [{art.article}]"
+            )
         )
         out.print()
         out.print(highlighted(text, start, end, marks))
         out.print()
         spans = ", ".join(f"{s.start}-{s.end}" for s in quote.spans)
-        out.print(f"[dim]quote {quote.id}  spans {spans}  cue {quote.cue or '-'}[/dim]")
+        out.print(
+            Text(f"quote {quote.id}  spans {spans}  cue {printable(quote.cue or '-')}", style="dim")
+        )
 
 
 @app.command(epilog=EPILOG)
-def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
+def topics(fmt: FormatOpt = None, raw: RawOpt = False, lexicon: LexOpt = None) -> None:
     """List the topic keys and the proposition each stands for.
 
     Examples:
@@ -343,5 +360,5 @@ def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
         lex = load_lexicon(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
         write_records(
-            rows, f, out=sys.stdout, console=out_console(), columns=("key", "proposition")
+            rows, f, out=sys.stdout, raw=raw, console=out_console(), columns=("key", "proposition")
         )
