@@ -17,6 +17,7 @@ import typer
 
 from talks import __version__, config
 from talks.errors import TalksError
+from talks.render import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -81,7 +82,7 @@ def reporting() -> Iterator[None]:
     except TalksError as exc:
         if config.debug():
             traceback.print_exc()
-        typer.echo(f"talks: error: {exc}", err=True)
+        typer.echo(f"talks: error: {printable(str(exc))}", err=True)
         raise typer.Exit(exc.exit_code) from None
 
 
