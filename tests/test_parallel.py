@@ -184,6 +184,8 @@ def test_dask_extract_then_load_equals_ingest(
 
     again = run("load", out, "--db", db)
     assert "0 new, 27 unchanged, 0 updated" in again.stderr
+    with Store(db) as loaded, Store(one_core) as ingested:
+        assert loaded.get_meta("lexicon") == ingested.get_meta("lexicon") is not None
 
 
 def test_parquet_has_the_json_fields_and_duckdb_reads_it(
