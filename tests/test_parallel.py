@@ -7,7 +7,12 @@ records `talks ingest` gives, with the Parquet readable by DuckDB as documented.
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +20,7 @@ from typing import Any
 import pytest
 
 from talks import pipeline
+from talks.extract import extract
 from talks.lexicon import Lexicon, shipped
 from talks.models import Position, Quote
 from talks.pipeline import ingest_paths
@@ -49,6 +55,17 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     return root
+
+
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return int(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
 
 
 def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -194,3 +211,66 @@ def test_parquet_has_the_json_fields_and_duckdb_reads_it(
         f"JOIN '{out}/articles/*.parquet' a ON a.id = q.article_id"
     ).fetchone()
     assert joined == (summary.quotes,)
+
+
+# --- Ctrl-C with worker processes ------------------------------------------------------
+
+
+def _alive(pgid: int) -> list[int]:
+    """Processes still in the process group `pgid`."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                out.append(int(entry.name))
+    return out
+
+
+def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
+    tmp_path: Path, lex: Lexicon
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"{i:04d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
+    db = tmp_path / "int.db"
+    # A terminal's Ctrl-C signals the whole process group: the writer and its workers.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "talks", "ingest", str(corpus), "--db", str(db), "-q", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while _count(db) < 20:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            assert time.monotonic() < deadline, "nothing committed within 60 s"
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.returncode != 0
+    assert "Traceback" not in err, err
+    deadline = time.monotonic() + 10
+    while _alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _alive(proc.pid) == [], "worker processes outlived the interrupted ingest"
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = store.articles()
+        assert 20 <= len(stored) < 400
+        for article in stored[:40]:
+            quotes, positions = extract(article, lexicon=lex)
+            assert store.quotes(article=article.id) == quotes
+            assert sorted(store.positions(article=article.id), key=lambda p: p.id) == sorted(
+                positions, key=lambda p: p.id
+            )

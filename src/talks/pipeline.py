@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from talks import limits as limits_mod
@@ -25,6 +25,7 @@ from talks.errors import InputError, StoreError
 from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
 from talks.limits import Limits
+from talks.models import Article
 from talks.readers import kind_of, require_web
 from talks.store import Store
 from talks.work import (
@@ -192,7 +193,16 @@ def _ingest(
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
     )
-    results = _pooled(units, settings, jobs) if pooled else _here(units, settings)
+    if pooled:
+        results = _pooled(units, settings, jobs)
+    else:
+        # In this process the writer's own connection tells unchanged articles; a
+        # second, read-only one would keep the WAL from being checkpointed on close.
+        def known(article: Article, digest: str) -> bool:
+            row = store.stored(article)
+            return row is not None and row[0] == digest
+
+        results = _here(units, replace(settings, store=None), known)
     done = 0
     pending = 0
     last_commit = time.monotonic()
@@ -252,11 +262,16 @@ def _ingest(
     return summary
 
 
-def _here(units: Iterable[Unit | InputError], settings: Settings) -> Iterator[Result]:
+def _here(
+    units: Iterable[Unit | InputError],
+    settings: Settings,
+    known: Callable[[Article, str], bool],
+) -> Iterator[Result]:
     for unit in units:
-        yield (
-            Result(errors=[str(unit)]) if isinstance(unit, InputError) else do_unit(unit, settings)
-        )
+        if isinstance(unit, InputError):
+            yield Result(errors=[str(unit)])
+        else:
+            yield do_unit(unit, settings, known=known)
 
 
 # --- worker processes -------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -317,15 +317,25 @@ class _Skip(Exception):
     """A page the prefilter turned away before its main text was extracted."""
 
 
-def do_unit(unit: Unit, settings: Settings) -> Result:
+def do_unit(
+    unit: Unit,
+    settings: Settings,
+    *,
+    known: Callable[[Article, str], bool] | None = None,
+) -> Result:
     """Read, filter and extract one unit. Never raises for bad input: problems go
-    into the result, one line each, and the unit's good articles are kept."""
+    into the result, one line each, and the unit's good articles are kept.
+    `known(article, digest)` tells an article already stored unchanged (default:
+    a read-only look into `settings.store`); those are counted, not extracted."""
     with limits_mod.using(settings.limits or limits_mod.current()):
-        return _do_unit(unit, settings)
+        return _do_unit(unit, settings, known)
 
 
-def _do_unit(unit: Unit, settings: Settings) -> Result:
-    fp, known = _context(settings)
+def _do_unit(
+    unit: Unit, settings: Settings, known: Callable[[Article, str], bool] | None
+) -> Result:
+    fp, side = _context(settings)
+    unchanged = known or side.unchanged
     relevant = None if settings.everything else prefilter(settings.lexicon)
     out = Result(files_done=unit.files_done)
     for item in unit.items:
@@ -352,7 +362,7 @@ def _do_unit(unit: Unit, settings: Settings) -> Result:
                 out.skipped += 1
                 continue
             digest = digest_of(article, fp)
-            if known.unchanged(article, digest):
+            if unchanged(article, digest):
                 out.unchanged += 1
                 continue
             try:
