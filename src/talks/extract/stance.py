@@ -67,7 +67,9 @@ _COPULA_GAP = re.compile(
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|such)\s+$", re.I)
 _SIBLING_THAT = re.compile(r"(?:,|\band)\s+that\s+(?:[\w’'-]+\s+){0,3}$")
 _THAT_AFTER = re.compile(r"\s+that\b")
-_AND_BEFORE = re.compile(r"(?:,\s*)?\band\s+$")
+_AND_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|or)\s+$")
+# a negated modal governs every verb it coordinates: "would not join … or host …"
+_NEGATED_MODAL_CUE = re.compile(r"(?:will|would|shall)\s+(?:not|never)|won|wouldn|never", re.I)
 _GOVERNS = re.compile(r"\b(?:to|for|on|upon)$")  # a cue that takes what follows it
 _TO_AFTER = re.compile(r"\s+to\b")
 # a verb of its own between a cue and the topic: "thanked him for his support and
@@ -90,10 +92,14 @@ _RESET = re.compile(r"in\s+(?:exchange|return)\s+for\b", re.I)
 _DEMAND_MODAL = re.compile(r"\s+(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b", re.I)
 # what a document lays down; with no subject of its own the last document named holds it
 _DOCUMENT_VERB = re.compile(r"provid|envisag|stipulat|oblig", re.I)
+# conditions that open a clause ("if X accepts"; not "in return, …")
+_IF_CLAUSE = re.compile(r"if|only|unless|until|once|provided|as\s+long|on\s|subject", re.I)
+_CLAUSE_END = re.compile(r"[,;:”\"]")
 _SUFFICIENT = re.compile(r"sufficient|enough", re.I)
 _WITH_END = re.compile(r"\swith$", re.I)
 _FINITE = re.compile(r"\b(?:will|would|shall|must|should|can|could|is|are|was|were)\b", re.I)
 _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|any|some|this|that)\s+$", re.I)
 _SIBLING_PREP = re.compile(r"(?:,\s*|\s)(?:and|or)\s+(?:also\s+)?(on|upon|to|for)\s", re.I)
 # an object relative clause after the signal: "the ceasefire that Kyiv … have been demanding"
@@ -104,6 +110,20 @@ _AGENT_GAP = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*")
 # conditions that make the main clause a precondition: "possible only if X accepts a truce"
 _PRECONDITION = re.compile(r"only|provided|on\s|as\s+long|subject", re.I)
 COMMIT = -1  # the index of a modal commitment ("it would send troops"), a support cue
+JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
+JUDGED_OPPOSE = -3  # … or opposes ("views NATO expansion as a threat")
+# "called the demand … unacceptable", "views NATO expansion as a threat"
+_JUDGE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|deem(?:s|ed|ing)?|view(?:s|ed|ing)?"
+    r"|regard(?:s|ed|ing)?|sees|saw|term(?:s|ed)?|label(?:s|led|ed)?|brand(?:s|ed)?"
+    r"|consider(?:s|ed|ing)?|find(?:s)?|found)\b",
+    re.I,
+)
+_JUDGE_GAP = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:as\s+|to\s+be\s+)?"
+    r"(?:(?:an?|the|completely|totally|absolutely|entirely|simply|wholly|clearly|quite)\s+)*",
+    re.I,
+)
 _MAX_GAP_TOKENS = 12  # cue … signal
 _MAX_LINK_TOKENS = 6  # cue … cue
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
@@ -136,8 +156,13 @@ def sign(kind: str) -> int:
 
 
 def kind_of(comp: Compiled, hit: Hit) -> str:
-    """The stance kind of a chain member (a modal commitment supports)."""
-    return "support" if hit.index == COMMIT else comp.cue_info[hit.index].kind
+    """The stance kind of a chain member (a modal commitment supports; a judging verb
+    takes the kind of its predicate)."""
+    if hit.index == COMMIT or hit.index == JUDGED_SUPPORT:
+        return "support"
+    if hit.index == JUDGED_OPPOSE:
+        return "oppose"
+    return comp.cue_info[hit.index].kind
 
 
 def stance_of(total: int) -> Stance:
@@ -371,7 +396,11 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
             cur = prev
             continue
         if _AND_BEFORE.search(text, max(prev.end, cur.start - 8), cur.start):
-            if _GOVERNS.search(text, prev.start, prev.end) or _TO_AFTER.match(text, prev.end):
+            if (
+                _GOVERNS.search(text, prev.start, prev.end)
+                or _TO_AFTER.match(text, prev.end)
+                or _NEGATED_MODAL_CUE.match(text, prev.start)
+            ):
                 # "ready to [declare …] and [drop …]": the first cue governs both
                 chain.append(prev)
                 cur = prev
@@ -408,6 +437,9 @@ def _governor(
         and not _DEMONSTRATIVE.search(text, max(c_lo, c.start - 8), c.start)
         and not _attributive(text, c, sig)
     ]
+    judged = _judged(doc, sig, c_lo, c_hi, pre)
+    if judged:
+        return judged, None, -1
     if pre:
         pre = _sibling_governed(text, pre, sig)
     if (
@@ -445,6 +477,29 @@ def _governor(
     if modal is not None:  # "it would send troops": a commitment of the subject's own
         return [Hit(modal[0], modal[1], COMMIT)], None, -1
     return [], None, -1
+
+
+def _judged(doc: Doc, sig: Hit, c_lo: int, c_hi: int, pre: list[Hit]) -> list[Hit]:
+    """ "Zelensky called [the demand to withdraw from Donbas] unacceptable": the chain
+    inside the object, then the judging verb with its predicate's kind; [] otherwise."""
+    text = doc.text
+    judge = None
+    for found in _JUDGE.finditer(text, max(c_lo, sig.start - 80), sig.start):
+        judge = found
+    if judge is None:
+        return []
+    for c in doc.cue_index.within(sig.end, c_hi):
+        info = doc.comp.cue_info[c.index]
+        if info.kind not in ("support", "oppose"):
+            return []
+        gap = _JUDGE_GAP.match(text, sig.end, c.start)
+        if gap is None or gap.end() != c.start:
+            return []
+        inner = [x for x in pre if x.start >= judge.end()]
+        chain = _chain(text, inner, inner[-1]) if inner else []
+        kind = JUDGED_SUPPORT if info.kind == "support" else JUDGED_OPPOSE
+        return [*chain, Hit(judge.start(), judge.end(), kind)]
+    return []
 
 
 def _attributive(text: str, cue: Hit, sig: Hit) -> bool:
@@ -488,7 +543,7 @@ def _item_head(text: str, cue: Hit, sig: Hit, c_lo: int) -> bool:
 
 
 def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> tuple[list[Hit], int]:
-    """A list item with no cue of its own takes the chain of the list's first topic:
+    """A list item with no cue of its own takes the chain of the list's head:
     "insists on recognition of Crimea, a non-aligned Ukraine and [limits on its army]";
     also where the item starts."""
     item = _ITEM_START.search(doc.text, max(c_lo, sig.start - 60), sig.start)
@@ -496,17 +551,24 @@ def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> tuple[list[Hi
         return [], -1
     if _FINITE.search(doc.text, item.start(), sig.start):
         return [], -1  # "… and would remain a non-nuclear state": a clause, not an item
-    first = next(iter(doc.signal_index.within(c_lo, item.start())), None)
-    if first is None or first.end > item.start() or inside(first.start, masks):
-        return [], -1
-    chain, _, _ = _governor(doc, first, c_lo, first.end, masks)
     text = doc.text
-    while chain and (
-        _NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
-        or _OF_AFTER.match(text, chain[0].end)
-    ):
-        chain = chain[1:]  # "wants [a ban on bases] and limits on …": the ban is the item's
-    return chain, item.start()
+    # the items before, nearest first: the first whose chain reaches past its own noun
+    for prev in reversed(doc.signal_index.within(c_lo, item.start())):
+        if inside(prev.start, masks):
+            return [], -1
+        if identity(text, prev.start, c_lo):
+            return [], -1  # "… is not a ceasefire, and …": no list head
+        chain, _, _ = _governor(doc, prev, c_lo, prev.end, masks)
+        if not chain:
+            return [], -1
+        while chain and (
+            _NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
+            or _OF_AFTER.match(text, chain[0].end)
+        ):
+            chain = chain[1:]  # "wants [a ban on bases] and limits on …": the ban is the item's
+        if chain:
+            return chain, item.start()
+    return [], -1
 
 
 def _subject(
@@ -543,7 +605,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         return []  # "is not a truce but a pause"; "the truce talks"
     chain, post, item = _governor(doc, sig, c_lo, c_hi, masks)
     head = chain[-1] if chain else post
-    if head is None or hypothetical(text, c_lo, head.start):
+    if head is None or hypothetical(text, c_lo, head.start, sig.start):
         return []  # nothing states a view; "a settlement in which X would accept a truce"
     quoted = doc.quote_at(sig.start)
     q = quoted[0] if quoted else None
@@ -556,7 +618,10 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         (
             h
             for h in doc.condition_index.within(c_lo, head.start)
-            if not inside(h.start, masks) and (subject is None or subject.start > h.start)
+            if not inside(h.start, masks)
+            and (subject is None or subject.start > h.start)
+            and _IF_CLAUSE.match(text, h.start)
+            and not _CLAUSE_END.search(text, h.end, head.start)
         ),
         None,
     )
@@ -645,6 +710,26 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     return found + _embedded(doc, chain, info.polarity, sig, q, c_lo, conditional)
 
 
+def item_sign(doc: Doc, sig: Hit, lo: int, hi: int) -> int | None:
+    """The stance an item of a list takes on its own signal, whoever holds it: +1/-1 (the
+    signal's polarity through the item's own cues and negations); None when guarded."""
+    text = doc.text
+    c_lo, c_hi = doc.clause_of(sig.start, lo, hi)
+    if identity(text, sig.start, c_lo) or modifier(text, sig.end):
+        return None
+    chain, post, _ = _governor(doc, sig, c_lo, c_hi, ())
+    head = chain[-1] if chain else post
+    if head is not None and hypothetical(text, c_lo, head.start, sig.start):
+        return None
+    total = doc.comp.signal_info[sig.index].polarity
+    for c in chain or ([post] if post is not None else []):
+        total *= sign(kind_of(doc.comp, c))
+    negs = doc.negations_in(c_lo, sig.start)
+    if post is not None:
+        negs += doc.negations_in(sig.end, post.end)
+    return -total if negs % 2 else total
+
+
 def _nominal(text: str, cue: Hit, c_lo: int) -> bool:
     """A cue used as a noun ("a key demand", "the offer"), which an of-phrase may hold."""
     return bool(_NOMINAL_BEFORE.search(text, max(c_lo, cue.start - 20), cue.start))
@@ -660,7 +745,17 @@ def _embedded(
     for k, cue in enumerate(chain[:-1]):
         holder = doc.mention_before(cue.start)
         holders: list[Mention] = []
-        if holder is not None and holder.start >= c_lo and holder.possessive:
+        if (
+            holder is not None
+            and holder.start >= c_lo
+            and (
+                holder.possessive
+                or (
+                    holder.kind == "party"
+                    and _ARTICLE_BEFORE.search(text, max(0, holder.start - 5), holder.start)
+                )
+            )
+        ):  # "Kyiv's call for", "a US proposal for"
             holders = [holder]
         else:
             holders = agents_after(doc, cue.end, of=_nominal(text, cue, c_lo))
