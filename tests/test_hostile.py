@@ -357,7 +357,8 @@ def test_full_disk_stops_the_run_cleanly_and_keeps_committed_files(
     def small(self: Store, path: Path | str, **kw: Any) -> None:
         real_init(self, path, **kw)
         pages = self.db.execute("PRAGMA page_count").fetchone()[0]
-        self.db.execute(f"PRAGMA max_page_count = {pages + 8}")
+        size = self.db.execute("PRAGMA page_size").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages + max(1, 32768 // size)}")  # +32 KB
 
     monkeypatch.setattr(Store, "__init__", small)
     result = run("ingest", tmp_path / "in", "--db", db)

@@ -802,6 +802,6 @@ def test_a_killed_ingest_leaves_a_consistent_store(tmp_path: Path, lex: Lexicon)
             stored_positions = sorted(store.positions(article=article.id), key=lambda p: p.id)
             assert stored_positions == sorted(positions, key=lambda p: p.id), article.article
         orphans = store.db.execute(
-            "SELECT COUNT(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"
+            "SELECT COUNT(*) FROM quotes WHERE article_rowid NOT IN (SELECT rowid FROM articles)"
         ).fetchone()[0]
         assert orphans == 0

@@ -76,12 +76,18 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         out: dict[str, list[tuple[Any, ...]]] = {}
         tables = [
             r[0]
-            for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
             if not r[0].startswith(("quotes_fts", "sqlite_"))
         ]
         for table in tables:
             cur = con.execute(f"SELECT * FROM {table}")
-            keep = [i for i, d in enumerate(cur.description) if d[0] != "ingested_at"]
+            # integer keys follow the order articles were committed in; the views
+            # show what they link (each record with its article and speaker)
+            keep = [
+                i
+                for i, d in enumerate(cur.description)
+                if d[0] != "ingested_at" and d[0] != "rowid" and not d[0].endswith("_rowid")
+            ]
             out[table] = sorted((tuple(row[i] for i in keep) for row in cur), key=lambda r: repr(r))
         out["fts"] = sorted(
             con.execute("SELECT q.id, f.text FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid")

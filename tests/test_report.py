@@ -106,8 +106,7 @@ def test_every_mark_and_row_links_to_evidence_with_the_exact_span(
         pid: (text, outlet, published)
         for pid, text, outlet, published in sql(
             seeded_db,
-            "SELECT p.id, p.evidence, a.outlet, a.published FROM positions p "
-            "JOIN articles a ON a.id = p.article_id",
+            "SELECT id, evidence, outlet, published FROM position_list",
         )
     }
     links = doc.cssselect("a.mark, table.positions a.evlink")

@@ -115,7 +115,7 @@ def test_store_is_a_plain_sqlite_file(db: Path) -> None:
     assert {"articles", "quotes", "positions"} <= tables
     rows = sql(db, "SELECT id, article, path, published, text FROM articles")
     assert rows == [(article.id, "a.txt", "in/a.txt", "2022-03-30", article.text)]
-    assert sql(db, "SELECT speaker, text FROM quotes") == [
+    assert sql(db, "SELECT speaker, text FROM quote_list") == [
         ("Vladimir Medinsky", "We want peace now")
     ]
 
@@ -371,7 +371,9 @@ def test_quote_filters(filled: Store) -> None:
     assert speakers(until=dt.date(2022, 3, 20)) == ["Vladimir Medinsky"]
     assert speakers(article="b.txt") == ["Dmitry Peskov"]
     assert speakers(contains="want peace") == ["Vladimir Medinsky"]
-    assert speakers(contains="peace want") == []  # a phrase, not loose words
+    assert speakers(contains="peace want") == ["Vladimir Medinsky"]  # loose words: all
+    assert speakers(contains='"peace want"') == []  # a phrase: in this order
+    assert speakers(contains='"want peace"') == ["Vladimir Medinsky"]
     assert speakers(limit=2) == ["Vladimir Medinsky", "Dmitry Peskov"]
 
 

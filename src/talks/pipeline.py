@@ -249,6 +249,8 @@ def _ingest(
         # pending is committed whether the run ended or was interrupted.
         try:
             store.commit()
+            if summary.new or summary.updated:  # roles and aliases, for other tools
+                store.describe_speakers(lexicon.speakers)
         except StoreError as exc:
             summary.stopped = summary.stopped or str(exc)
     if built is not None and built != lex_fp and not reextract:
