@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from talks.extract.stance import Doc, Found, Spans, sign, stance_of
+from talks.extract.stance_doc import Doc, Found, Spans, sign, stance_of
 from talks.extract.topic_lexicon import Hit
 
 APPOSITIVE = re.compile(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from talks.extract.actors import Mention
 
 if TYPE_CHECKING:
-    from talks.extract.stance import Doc
+    from talks.extract.stance_doc import Doc
 
 # --- agents ---------------------------------------------------------------------------
 _AGENT_BY = re.compile(r"\s*,?\s*(?:by|from)\s+(?:the\s+)?")
