@@ -3,6 +3,12 @@
 stdout is data: tables only when asked for or on a terminal, machine formats
 otherwise. Field names in json/jsonl/csv/yaml are the records' own field names
 (the JSON contract); tables show a readable subset.
+
+Article text is untrusted, so every writer keeps it inert: table cells and `talks
+show` print control, escape and bidi characters as visible escapes (`printable`)
+and never read text as rich markup ("[sic]" stays); CSV cells that a spreadsheet
+would run as a formula (starting with =, +, -, @, tab or CR) get a leading "'"
+unless `raw` is asked for (`--raw`, for scripts); YAML round-trips every character.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
@@ -27,7 +34,22 @@ try:  # optional speed-ups: orjson for JSON, libyaml for YAML
     import orjson as _orjson
 except ImportError:  # pragma: no cover - orjson is a dependency, but stay correct without
     _orjson = None  # type: ignore[assignment]
-_YamlDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _SafeDumper(yaml.SafeDumper):
+    """The pure-Python dumper, with strings holding NEL, LS or PS double-quoted:
+    written plainly they are line breaks and come back as spaces (libyaml's dumper
+    escapes them itself)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(c in value for c in "\x85\u2028\u2029"):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_SafeDumper.add_representer(str, _represent_str)
+_YamlDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", _SafeDumper)
 
 
 class Format(StrEnum):
@@ -49,6 +71,36 @@ def as_dict(record: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(record, BaseModel):
         return record.model_dump(mode="json")
     return dict(record)
+
+
+# C0 and C1 controls but newline and tab (ESC starts colours, clear-screen, window
+# titles, hyperlinks), DEL, and the bidi overrides that reorder what a reader sees.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` safe to show on a terminal: control characters as \\xNN escapes."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def plain(text: str) -> Text:
+    """A rich Text of `text` shown as it is: escaped, never parsed as markup."""
+    return Text(printable(text))
+
+
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_csv(value: str) -> str:
+    """`value` as a spreadsheet shows it but never runs it: a leading "'" before a
+    formula lead (OWASP's advice; Excel, LibreOffice and Sheets hide the quote)."""
+    return "'" + value if value.startswith(FORMULA_LEADS) else value
 
 
 def _cell(value: Any) -> str:
@@ -74,8 +126,10 @@ def write_records(
     columns: Sequence[str] = (),
     title: str | None = None,
     wrap: Sequence[str] = (),
+    raw: bool = False,
 ) -> None:
-    """Write `records` in `fmt`. `columns` picks the table's columns.
+    """Write `records` in `fmt`. `columns` picks the table's columns. `raw` writes
+    CSV cells as they are (no formula neutralising).
 
     Machine formats stream: one record at a time is converted and written, so an
     export of every row of a large store runs in flat memory. Only a table needs
@@ -95,7 +149,7 @@ def write_records(
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in itertools.chain([first] if first is not None else [], rows):
-            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v, raw=raw) for k, v in row.items()})
     else:
         rows_list = list(rows)
         _write_table(rows_list, out=out, console=console, columns=columns, title=title, wrap=wrap)
@@ -218,7 +272,7 @@ def _write_table(
     cells = [[_cell(row.get(c)) for c in cols] for row in rows]
     kept, widths = fit_columns(cells, cols, wrap=wrap, width=console.width)
     table = Table(
-        title=title,
+        title=None if title is None else plain(title),
         header_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -227,10 +281,10 @@ def _write_table(
     )
     for c in kept:
         # every word of the column fits its width: rich wraps between words only
-        table.add_column(c, width=widths[c], overflow="fold")
+        table.add_column(plain(c), width=widths[c], overflow="fold")
     index = [cols.index(c) for c in kept]
     for r in cells:
-        table.add_row(*[r[i] for i in index])
+        table.add_row(*[plain(r[i]) for i in index])
     console.print(table)
     left_out = [c for c in cols if c not in kept]
     if left_out:
@@ -242,9 +296,16 @@ def _write_table(
         )
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: Any, *, raw: bool = False) -> Any:
+    """One CSV cell: true/false for flags, JSON for lists and mappings, and text
+    that a spreadsheet would run as a formula neutralised unless `raw`. Every cell
+    passes through here."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and not raw:
+        return neutral_csv(value)
     return value
 
 
@@ -265,11 +326,16 @@ def highlighted(
     end: int,
     marks: Sequence[tuple[int, int, str]],
 ) -> Text:
-    """`text[start:end]` with the given (start, end, style) ranges styled."""
-    out = Text(text[start:end])
-    for s, e, style in marks:
-        if e > start and s < end:
-            out.stylize(style, max(s, start) - start, min(e, end) - start)
+    """`text[start:end]` with the given (start, end, style) ranges styled, control
+    characters escaped (`printable`: the styles follow the escaped text)."""
+    cuts = sorted(
+        {start, end}
+        | {min(max(p, start), end) for s, e, _ in marks for p in (s, e) if e > start and s < end}
+    )
+    out = Text()
+    for a, b in itertools.pairwise(cuts):
+        styles = [st for s, e, st in marks if s <= a and b <= e]
+        out.append(printable(text[a:b]), style=" ".join(styles) or None)
     return out
 
 
@@ -291,7 +357,7 @@ def timeline_chart(
     shown = dates[-room:]
     out = Text()
     for actor, points in series.items():
-        out.append(actor.ljust(label), style="bold")
+        out.append(printable(actor).ljust(label), style="bold")
         by_date = {d: (s, c) for d, s, c in points}
         for d in shown:
             if d in by_date:

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from talks import __version__, config
 from talks.errors import TalksError
+from talks.render import printable
 
 EPILOG = "Docs and examples: README.md. Set TALKS_DEBUG=1 to see tracebacks."
 
@@ -60,7 +61,7 @@ def reporting() -> Iterator[None]:
     except TalksError as exc:
         if config.debug():
             traceback.print_exc()
-        typer.echo(f"talks: error: {exc}", err=True)
+        typer.echo(f"talks: error: {printable(str(exc))}", err=True)
         raise typer.Exit(exc.exit_code) from None
 
 

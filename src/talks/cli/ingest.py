@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from talks import limits as limits_mod
 from talks.cli.app import EPILOG, app, err, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
+from talks.render import printable
 
 
 @app.command(epilog=EPILOG)
@@ -141,11 +142,11 @@ def ingest(
                     everything=everything,
                 )
         for w in summary.warnings:
-            typer.echo(f"talks: warning: {w}", err=True)
+            typer.echo(f"talks: warning: {printable(w)}", err=True)
         for e in summary.errors:
-            typer.echo(f"talks: error: {e}", err=True)
+            typer.echo(f"talks: error: {printable(e)}", err=True)
         if summary.stopped:
-            typer.echo(f"talks: error: {summary.stopped}", err=True)
+            typer.echo(f"talks: error: {printable(summary.stopped)}", err=True)
         if not quiet:
             typer.echo(f"talks: {summary.line()}", err=True)
         if not summary.ok:

@@ -59,6 +59,16 @@ def formats(*names: str, default: str = "table on a terminal, else json") -> Any
 
 
 FormatOpt = Annotated[str | None, formats(*LISTING_FORMATS)]
+RawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help=(
+            "CSV cells exactly as stored. By default a cell starting with =, +, -, @, tab "
+            "or CR gets a leading ' so a spreadsheet never runs it as a formula."
+        ),
+    ),
+]
 SinceOpt = Annotated[
     str | None,
     typer.Option(
@@ -89,6 +99,23 @@ LimitOpt = Annotated[
 OffsetOpt = Annotated[
     int, typer.Option("--offset", min=0, metavar="N", help="Skip the first N rows.")
 ]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="With --format csv: start with a byte-order mark, so Excel reads the text "
+        "as UTF-8 (accents, Cyrillic, curly quotes).",
+    ),
+]
+
+
+def check_bom(fmt: Format, bom: bool) -> None:
+    """--bom goes with CSV only: anything else is a usage error."""
+    from talks.errors import UsageError
+    from talks.render import Format as F
+
+    if bom and fmt is not F.csv:
+        raise UsageError("--bom: only with --format csv")
 
 
 def parse_date(value: str | None, option: str, *, end: bool = False) -> dt.date | None:

@@ -11,15 +11,18 @@ import typer
 from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
+    BomOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
+    check_bom,
     check_topic,
     date_range,
     load_lexicon,
@@ -46,6 +49,11 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+<<<<<<< HEAD
+    raw: RawOpt = False,
+=======
+    bom: BomOpt = False,
+>>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -63,12 +71,15 @@ def positions(
       talks positions --topic nato --since 2025 --limit 50
 
       talks positions --event "second round" --topic ceasefire
+
+      talks positions --topic nato --format csv --bom > nato.csv
     """
     from talks import filters
-    from talks.render import write_records
+    from talks.render import Format, write_records
 
     with reporting():
         f = output_format(fmt)
+        check_bom(f, bom)
         start, stop = date_range(since, until)
         lex = load_lexicon(lexicon)
         check_topic(topic, lex)
@@ -87,11 +98,15 @@ def positions(
                 limit=limit,
                 offset=offset,
                 reports=True,
+                flat=f is Format.csv,  # one value per cell, with the article's source
             )
+            if bom:
+                sys.stdout.write("\ufeff")
             write_records(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=(
                     "date",
@@ -121,6 +136,7 @@ def timeline(
         ),
     ] = None,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -158,7 +174,7 @@ def timeline(
                 f"note: more than 60 points: grouped by {used} (--by day|week|month)", err=True
             )
         if f is not Format.table:
-            write_records(rows, f, out=sys.stdout)
+            write_records(rows, f, out=sys.stdout, raw=raw)
         else:
             out = out_console()
             columns = ("actor", "date", "stance", "conditional", "evidence", "article")
@@ -168,6 +184,7 @@ def timeline(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out,
                 columns=columns,
                 title=f"timeline: {topic}",
