@@ -116,11 +116,8 @@ def quotes(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
-<<<<<<< HEAD
     raw: RawOpt = False,
-=======
     bom: BomOpt = False,
->>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
