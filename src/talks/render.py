@@ -37,10 +37,10 @@ if TYPE_CHECKING:  # imported where used: a JSON listing never loads rich, yaml 
 
 
 @functools.cache
-def _yaml_dumper() -> type[yaml.SafeDumper]:
-    """libyaml's C dumper where present (several times faster; it escapes NEL, LS
-    and PS itself), else the pure-Python one with strings holding them
-    double-quoted: written plainly they are line breaks and come back as spaces."""
+def _safe_dumper() -> type[yaml.SafeDumper]:
+    """PyYAML's pure-Python dumper with strings holding NEL, LS or PS double-quoted:
+    written plainly they are line breaks and come back as spaces (libyaml's dumper
+    escapes them itself)."""
     import yaml
 
     class _SafeDumper(yaml.SafeDumper):
@@ -52,7 +52,14 @@ def _yaml_dumper() -> type[yaml.SafeDumper]:
         return dumper.represent_str(value)
 
     _SafeDumper.add_representer(str, _represent_str)
-    return getattr(yaml, "CSafeDumper", _SafeDumper)  # type: ignore[no-any-return]
+    return _SafeDumper
+
+
+def _yaml_dumper() -> type[yaml.SafeDumper]:
+    """libyaml's C dumper where present (several times faster), else `_safe_dumper`."""
+    import yaml
+
+    return getattr(yaml, "CSafeDumper", None) or _safe_dumper()
 
 
 class Format(StrEnum):
