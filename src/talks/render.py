@@ -37,10 +37,18 @@ if TYPE_CHECKING:  # imported where used: a JSON listing never loads rich, yaml 
 
 
 @functools.cache
-def _safe_dumper() -> type[yaml.SafeDumper]:
-    """PyYAML's pure-Python dumper with strings holding NEL, LS or PS double-quoted:
-    written plainly they are line breaks and come back as spaces (libyaml's dumper
-    escapes them itself)."""
+def _yaml_dumper() -> type[yaml.SafeDumper]:
+    """libyaml's C dumper where present (several times faster; it escapes NEL, LS
+    and PS itself), else `_python_dumper`."""
+    import yaml
+
+    return getattr(yaml, "CSafeDumper", None) or _python_dumper()
+
+
+@functools.cache
+def _python_dumper() -> type[yaml.SafeDumper]:
+    """The pure-Python dumper with strings holding NEL, LS or PS double-quoted:
+    written plainly they are line breaks and come back as spaces."""
     import yaml
 
     class _SafeDumper(yaml.SafeDumper):
@@ -53,13 +61,6 @@ def _safe_dumper() -> type[yaml.SafeDumper]:
 
     _SafeDumper.add_representer(str, _represent_str)
     return _SafeDumper
-
-
-def _yaml_dumper() -> type[yaml.SafeDumper]:
-    """libyaml's C dumper where present (several times faster), else `_safe_dumper`."""
-    import yaml
-
-    return getattr(yaml, "CSafeDumper", None) or _safe_dumper()
 
 
 class Format(StrEnum):
