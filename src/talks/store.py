@@ -810,7 +810,7 @@ class Store:
             ]
         )
         rows = self.db.execute(
-            "SELECT id, article, path, title, outlet, url, published, published_basis "
+            "SELECT id, article, path, title, outlet, url, published, published_basis, crawled "
             f"FROM articles {where} ORDER BY published IS NULL, published, article"
             + _page(limit, offset),
             args,
@@ -923,7 +923,7 @@ class Store:
         sql, args = self._quote_query(**filters)
         rows = self._select(sql, args, search=filters.get("contains") is not None)
         if flat:
-            return (_flat(r) for r in rows)
+            return (_flat_quote(r) for r in rows)
         return (_quote_dict(r) for r in rows)
 
     def quote(self, quote_id: str) -> Quote | None:
@@ -1020,7 +1020,7 @@ class Store:
         sql, args = self._position_query(reports=reports, **filters)
         rows = self.db.execute(sql, args)
         if flat:
-            return (_flat(r) for r in rows)
+            return (_flat_position(r) for r in rows)
         if reports:
             return ({**_position_dict(r), "reports": r["reports"]} for r in rows)
         return (_position_dict(r) for r in rows)
@@ -1248,9 +1248,88 @@ def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _flat(r: sqlite3.Row) -> dict[str, Any]:
-    """A browse-view row for a spreadsheet: internal keys left out, flags as booleans."""
-    row = {k: r[k] for k in r.keys() if not k.endswith("rowid")}  # noqa: SIM118
-    if "conditional" in row:
-        row["conditional"] = bool(row["conditional"])
+_ARTICLE_FIELDS = ("published", "title", "outlet", "url")
+
+
+def _flat_quote(r: sqlite3.Row) -> dict[str, Any]:
+    """A quote for a spreadsheet: the contract's fields in their order, one value per
+    cell (spans as start/end numbers, lists joined by "; "), then its article's
+    publication date, title, outlet and URL."""
+    row: dict[str, Any] = {}
+    for k in (
+        "id article article_id path speaker speaker_mention speaker_start speaker_end side "
+        "kind text start end spans cue cue_start cue_end date date_basis topics event"
+    ).split():
+        row[k] = r[k]
+    row["spans"] = "; ".join(f"{a}-{b}" for a, b in _spans_of(r))
+    row["topics"] = "; ".join(json.loads(r["topics"]))
+    row.update((k, r[k]) for k in _ARTICLE_FIELDS)
     return row
+
+
+def _flat_position(r: sqlite3.Row) -> dict[str, Any]:
+    """A position for a spreadsheet (see `_flat_quote`)."""
+    row: dict[str, Any] = {}
+    for k in (
+        "id article article_id path actor topic stance conditional holder date date_basis "
+        "evidence start end quote_id event"
+    ).split():
+        row[k] = r[k]
+    row["conditional"] = bool(r["conditional"])
+    if "reports" in r.keys():  # noqa: SIM118 - sqlite3.Row has keys(), not __contains__
+        row["reports"] = r["reports"]
+    row.update((k, r[k]) for k in _ARTICLE_FIELDS)
+    return row
+
+
+# Canned queries for `talks serve` (Datasette runs them with named :parameters; an
+# empty parameter means "any"). Each answers a question without a join.
+QUERIES: dict[str, dict[str, str]] = {
+    "speaker_statements": {
+        "title": "A speaker's statements",
+        "description": "Every quote of the speakers whose name contains :speaker (any case), "
+        "oldest article first, with the article each comes from.",
+        "sql": """SELECT date, speaker, side, kind, text, outlet, title, published, url,
+    article, id
+FROM quote_list
+WHERE speaker LIKE '%' || :speaker || '%'
+ORDER BY published IS NULL, published, article, quote_rowid""",
+    },
+    "topic_positions": {
+        "title": "Positions on a topic over time",
+        "description": "Each party's stances on :topic (a topic key such as nato or "
+        "neutrality) in date order, undated last, with their evidence and source.",
+        "sql": """SELECT date, actor, stance, conditional, holder, evidence, outlet, title,
+    published, url, article, id
+FROM position_list
+WHERE topic = :topic
+ORDER BY date IS NULL, date, actor, article, position_rowid""",
+    },
+    "what_changed": {
+        "title": "What changed between two dates",
+        "description": "Per party and topic (:topic, or every topic when empty), the "
+        "latest stance on or before :from and on or before :to (dates as YYYY-MM-DD), "
+        "marked changed, new or same. `talks diff` gives the same with every tie.",
+        "sql": """WITH ranked AS (
+    SELECT p.*, w.side AS side_of_date,
+        ROW_NUMBER() OVER (PARTITION BY w.side, p.actor, p.topic
+            ORDER BY p.date DESC, p.article DESC, p.position_rowid DESC) AS n
+    FROM position_list p
+    JOIN (SELECT 'from' AS side, :from AS d UNION ALL SELECT 'to', :to) w ON p.date <= w.d
+    WHERE p.date IS NOT NULL AND (:topic = '' OR p.topic = :topic)
+)
+SELECT a.actor, a.topic,
+    CASE WHEN b.stance IS NULL THEN 'new'
+        WHEN a.stance != b.stance OR a.conditional != b.conditional THEN 'changed'
+        ELSE 'same' END AS status,
+    b.stance AS stance_before, b.date AS date_before, b.evidence AS evidence_before,
+    b.url AS url_before,
+    a.stance AS stance_after, a.date AS date_after, a.evidence AS evidence_after,
+    a.url AS url_after
+FROM ranked a
+LEFT JOIN ranked b ON b.side_of_date = 'from' AND b.n = 1 AND b.actor = a.actor
+    AND b.topic = a.topic
+WHERE a.side_of_date = 'to' AND a.n = 1
+ORDER BY status = 'same', a.actor, a.topic""",
+    },
+}
