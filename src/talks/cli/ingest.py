@@ -7,11 +7,10 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from talks import limits as limits_mod
-from talks.cli.app import EPILOG, app, err, reporting
+from talks.cli.app import EPILOG, app, err_console, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
+from talks.render import printable
 
 
 @app.command(epilog=EPILOG)
@@ -99,7 +98,16 @@ def ingest(
 
       talks ingest huge-liveblog.txt --limit file_bytes=200M
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from talks import lexicon as lexicon_mod
+    from talks import limits as limits_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
@@ -108,6 +116,7 @@ def ingest(
         for spec in limit or ():
             limits = limits.with_spec(spec, where="--limit")
         lex = load_lexicon(lexicon)
+        err = err_console()
         with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(
@@ -141,11 +150,11 @@ def ingest(
                     everything=everything,
                 )
         for w in summary.warnings:
-            typer.echo(f"talks: warning: {w}", err=True)
+            typer.echo(f"talks: warning: {printable(w)}", err=True)
         for e in summary.errors:
-            typer.echo(f"talks: error: {e}", err=True)
+            typer.echo(f"talks: error: {printable(e)}", err=True)
         if summary.stopped:
-            typer.echo(f"talks: error: {summary.stopped}", err=True)
+            typer.echo(f"talks: error: {printable(summary.stopped)}", err=True)
         if not quiet:
             typer.echo(f"talks: {summary.line()}", err=True)
         if not summary.ok:

@@ -18,13 +18,14 @@ from talks.cli.options import (
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
     check_bom,
     check_topic,
     date_range,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
 )
@@ -48,6 +49,7 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     bom: BomOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -76,7 +78,7 @@ def positions(
         f = output_format(fmt)
         check_bom(f, bom)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         stance = filters.check_choice(stance, "--stance", ("support", "oppose"))
         actor = filters.resolve_party(actor, lex, "--actor")
@@ -101,6 +103,7 @@ def positions(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=(
                     "date",
@@ -130,6 +133,7 @@ def timeline(
         ),
     ] = None,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -153,7 +157,7 @@ def timeline(
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         actor = filters.resolve_party(actor, lex, "--actor")
         period = filters.check_choice(by, "--by", ("day", "week", "month"))
@@ -167,7 +171,7 @@ def timeline(
                 f"note: more than 60 points: grouped by {used} (--by day|week|month)", err=True
             )
         if f is not Format.table:
-            write_records(rows, f, out=sys.stdout)
+            write_records(rows, f, out=sys.stdout, raw=raw)
         else:
             out = out_console()
             columns = ("actor", "date", "stance", "conditional", "evidence", "article")
@@ -177,6 +181,7 @@ def timeline(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out,
                 columns=columns,
                 title=f"timeline: {topic}",

@@ -23,6 +23,7 @@ from talks.cli.options import (
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
@@ -30,6 +31,7 @@ from talks.cli.options import (
     check_topic,
     date_range,
     formats,
+    lexicon_summary,
     load_lexicon,
     open_store,
     output_format,
@@ -46,6 +48,7 @@ def articles(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List stored articles: id, file, title, outlet, publication date and its basis.
@@ -71,6 +74,7 @@ def articles(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("id", "article", "title", "outlet", "published", "published_basis"),
                 wrap=("title",),
@@ -113,6 +117,7 @@ def quotes(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     bom: BomOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
@@ -148,14 +153,14 @@ def quotes(
         f = output_format(fmt)
         check_bom(f, bom)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         kind = filters.check_choice(kind, "--kind", ("direct", "indirect"))
         check_topic(topic, lex)
         side = filters.resolve_party(side, lex, "--side", none_ok=True)
         with open_store(db) as store:
             names = None
             if speaker:
-                match = query.match_speakers(store, speaker, lexicon=lex)
+                match = query.match_speakers(store, speaker, lexicon=load_lexicon(lexicon))
                 names = match.names
                 if not names and not match.known:
                     hint = (
@@ -188,6 +193,7 @@ def quotes(
                     query.statements(store, selected)[offset:stop_at],
                     f,
                     out=sys.stdout,
+                    raw=raw,
                     console=out_console(),
                     columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
                     wrap=("text", "outlets"),
@@ -213,6 +219,7 @@ def quotes(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("id", "date", "speaker", "side", "kind", "text", "article"),
                 wrap=("text",),
@@ -227,6 +234,7 @@ def speakers(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -255,6 +263,7 @@ def speakers(
             rows[offset:stop],
             f,
             out=sys.stdout,
+            raw=raw,
             console=out_console(),
             columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
@@ -275,10 +284,10 @@ def show(
 
       talks show q1a2b3 --format json
     """
-    from rich.markup import escape
+    from rich.text import Text
 
     from talks.errors import TalksError, UsageError
-    from talks.render import Format, highlighted, write_object
+    from talks.render import Format, highlighted, plain, printable, write_object
 
     with reporting():
         f = output_format(fmt, default="table")
@@ -310,24 +319,30 @@ def show(
             marks.append((quote.cue_span.start, quote.cue_span.end, "italic magenta"))
         out = out_console()
         when = quote.date.isoformat() if quote.date else "date unknown"
+        # (stored text is untrusted: escaped, never read as markup)
         out.print(
-            f"[bold]{escape(quote.speaker)}[/bold] ({escape(quote.side)}) · {quote.kind} · "
-            f"{when} ({quote.date_basis})"
+            Text.assemble(
+                (printable(quote.speaker), "bold"),
+                f" ({printable(quote.side)}) · {quote.kind} · {when} ({quote.date_basis})",
+            )
         )
         out.print(
-            f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
-            f"{art.published or 'published ?'} [{art.article}]",
-            markup=False,
+            plain(
+                f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
+                f"{art.published or 'published ?'} [{art.article}]"
+            )
         )
         out.print()
         out.print(highlighted(text, start, end, marks))
         out.print()
         spans = ", ".join(f"{s.start}-{s.end}" for s in quote.spans)
-        out.print(f"[dim]quote {quote.id}  spans {spans}  cue {quote.cue or '-'}[/dim]")
+        out.print(
+            Text(f"quote {quote.id}  spans {spans}  cue {printable(quote.cue or '-')}", style="dim")
+        )
 
 
 @app.command(epilog=EPILOG)
-def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
+def topics(fmt: FormatOpt = None, raw: RawOpt = False, lexicon: LexOpt = None) -> None:
     """List the topic keys and the proposition each stands for.
 
     Examples:
@@ -340,8 +355,8 @@ def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
         write_records(
-            rows, f, out=sys.stdout, console=out_console(), columns=("key", "proposition")
+            rows, f, out=sys.stdout, raw=raw, console=out_console(), columns=("key", "proposition")
         )
