@@ -215,6 +215,101 @@ CASES += [
 ]
 
 
+CASES += [
+    # a precondition after the clause's own cue: "if …", "before …"
+    (
+        "Moscow said it would only agree to a Black Sea truce if sanctions on its banks were "
+        "lifted.",
+        {("Russia", "ceasefire", "support"), ("Russia", "sanctions", "oppose")},
+        {("Russia", "sanctions", "support")},
+    ),
+    (
+        "Kyiv has ruled out any meeting with Putin before a ceasefire.",
+        {("Ukraine", "leaders_meeting", "oppose"), ("Ukraine", "ceasefire", "support")},
+        {("Ukraine", "ceasefire", "oppose")},
+    ),
+    # "X and its allies": X holds it; "the US and its allies" are the West
+    (
+        "Kyiv and its allies have called for an unconditional ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+        set(),
+    ),
+    (
+        "The US and its allies promised to keep up the pressure of sanctions.",
+        {("West", "sanctions", "support")},
+        set(),
+    ),
+    # adverbials and negations between a subject and its verb
+    (
+        "Washington no longer insists on Ukraine's NATO membership, officials said.",
+        {("United States", "nato", "oppose")},
+        set(),
+    ),
+    # more cue words
+    (
+        "Lavrov noted the importance of security guarantees for all sides.",
+        {("Russia", "security_guarantees", "support")},
+        set(),
+    ),
+    (
+        "Kyiv fears that a ceasefire would let Russia regroup.",
+        {("Ukraine", "ceasefire", "oppose")},
+        set(),
+    ),
+    (
+        "Europe is preparing to deploy a reassurance force.",
+        {("European Union", "foreign_bases", "support")},
+        set(),
+    ),
+    # a document named with its author between commas
+    (
+        "The plan, drawn up by Washington, would grant Russia control of Crimea.",
+        {("United States", "crimea", "support")},
+        set(),
+    ),
+]
+
+
+CASES += [
+    # embargoes and SWIFT
+    ("Germany called for an embargo on Russian gas.", {("Germany", "sanctions", "support")}, set()),
+    (
+        "Moscow demanded that its farm bank be reconnected to SWIFT.",
+        {("Russia", "sanctions", "oppose")},
+        {("Russia", "sanctions", "support")},
+    ),
+    # a document named earlier frames a sentence: "Under the plan, …"
+    (
+        "The 20-point plan, drafted by U.S. envoys, leaked on Friday. "
+        "Under the plan, Ukraine would be barred from joining NATO.",
+        {("United States", "nato", "oppose")},
+        {("Ukraine", "nato", "oppose")},
+    ),
+    (
+        "Under the plan, Ukraine would be barred from joining NATO.",
+        set(),
+        {("Ukraine", "nato", "oppose")},
+    ),
+    # "X and its European allies": both hold it
+    (
+        "Ukraine and its European allies pushed back on the demand that Kyiv cede the Donbas.",
+        {("Ukraine", "donbas", "oppose"), ("European Union", "donbas", "oppose")},
+        {("Ukraine", "donbas", "support")},
+    ),
+    # a view dropped by its own holder is not also held
+    (
+        "Washington dropped its insistence on a full ceasefire.",
+        {("United States", "ceasefire", "oppose")},
+        {("United States", "ceasefire", "support")},
+    ),
+    (
+        "Berlin would back further sanctions against Moscow.",
+        {("Germany", "sanctions", "support")},
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), CASES)
 def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
     got = triples(text, lexicon)
