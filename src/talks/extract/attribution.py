@@ -210,6 +210,15 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
     k = _skip_time(tk, k, hi)
+    if k + 1 <= hi and cue.addressee and tk.low[k] == "to" and not tk.flags[k + 1] & FINITE:
+        p = reader.phrase_after(k + 1, hi)  # "told to journalists" (translated copy)
+        if (
+            p is not None
+            and p.kind in ("person", "group", "outlet")
+            and p.end + 1 <= hi
+            and (tk.words[p.end + 1] == "," or tk.low[p.end + 1] in ("that", ":"))
+        ):
+            k = p.end + 1
     if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
         p = reader.phrase_after(k, hi)
         if p is not None and tk.low[k] not in ADJUNCT_STARTS:
@@ -235,6 +244,8 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":
             return j + 1 if j + 1 <= hi else None
+        if tk.words[j] == "," and j + 2 <= hi and tk.low[j + 1] in words.get("complementizers", ()):
+            return j + 2  # "told to journalists, that …" (translated copy)
         if (
             tk.flags[j] & (FINITE | CUEW)
             or tk.words[j] in QUOTE_PUNCT
@@ -262,8 +273,10 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k
     if lw == "to" or (lw == "not" and k + 1 <= hi and tk.low[k + 1] == "to"):
         return k if cue.addressee or cue.kind == "act" else None
-    if lw in _CUE_ADVERBS and k + 1 <= hi and _clause_like(tk, k + 1, hi):
-        return k + 1  # "said earlier the talks had stalled"
+    if (lw in _CUE_ADVERBS or (lw.endswith("ly") and len(lw) > 4)) and (
+        k + 1 <= hi and not tk.flags[k] & CAP and _clause_like(tk, k + 1, hi)
+    ):
+        return k + 1  # "said earlier the talks had stalled", "said flatly he would not …"
     if _clause_like(tk, k, hi) or _claim_object(tk, k, hi):
         return k
     if tk.sentence[k] in tk.headlines and not tk.flags[k] & PUNCT and cue.kind == "speech":
@@ -306,6 +319,11 @@ def _verdict(tk: Tokens, k: int, hi: int) -> bool:
     “premature” Helsinki's call": not "called Kowalski on Monday"."""
     if tk.low[k] == "as":
         return True
+    for j in range(k + 1, min(hi, k + 12) + 1):
+        if tk.low[j] == "as":
+            return True  # "dismissed the memorandum handed over in June as an ultimatum"
+        if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (",", ";", ".", ":"):
+            break
     for j in range(k + 1, min(hi, k + 7) + 1):
         lw = tk.low[j]
         if lw == "as" or tk.words[j] in QUOTE_PUNCT or lw in ("a", "an"):
