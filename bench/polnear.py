@@ -1,4 +1,4 @@
-"""Direct-quote extraction and speaker attribution on the PolNeAR test split.
+"""Direct and indirect quotes and their speakers on the PolNeAR test split.
 
 Evaluation only: the data is read from the shared benchmark directory
 (`../shared/benchmarks/polnear`, see its README for provenance and license)
@@ -27,6 +27,10 @@ What is compared (see bench/README.md for the reasons):
   head/surname agrees with the predicted speaker or its mention (GUIDELINES
   speaker rule, tried on each comma-separated part of the gold phrase), or
   when the gold speaker span overlaps the predicted speaker span.
+- NYT's ''…'' quotation marks were not read by the converter: those quotes are
+  added to the gold from the raw attributions (`polnear_raw`).
+
+The indirect view is scored from the raw attributions (`polnear_indirect`).
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules below
+
+import polnear_indirect
+import polnear_raw
 
 from talks.evaluate_match import MIN_DIRECT_WORDS, match_pairs, speaker_agrees, tokens
 from talks.evaluate_report import prf
@@ -151,8 +160,14 @@ def _overlaps(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def article_gold(article: str, text: str, records: Sequence[dict[str, Any]]) -> ArticleGold:
-    """Map each record into the article text (in order) and build the scored gold quotes."""
+def article_gold(
+    article: str,
+    text: str,
+    records: Sequence[dict[str, Any]],
+    raw: polnear_raw.RawArticle | None = None,
+) -> ArticleGold:
+    """Map each record into the article text (in order) and build the scored gold quotes
+    (with the ''…'' quotes of `raw`, which the records lack)."""
     gold = ArticleGold(article=article)
     haystack = text.translate(_SPACES)
     cursor = 0
@@ -180,6 +195,8 @@ def article_gold(article: str, text: str, records: Sequence[dict[str, Any]]) -> 
             para = at + rec["text"].rfind("\n", 0, q["start"])
             key = (q["attribution"], span[0] if q["kind"] == "mixed" else para)
             groups.setdefault(key, []).append((rec, span, q))
+    if raw is not None:
+        _add_double_apostrophes(text, raw, groups)
     for (attribution, _), parts in groups.items():
         joined = " ".join(text[s:e] for _, (s, e), _ in parts)
         spans = tuple(span for _, span, _ in parts)
@@ -206,6 +223,31 @@ def article_gold(article: str, text: str, records: Sequence[dict[str, Any]]) -> 
         )
     gold.scored.sort(key=lambda g: g.spans[0])
     return gold
+
+
+def _add_double_apostrophes(
+    text: str,
+    raw: polnear_raw.RawArticle,
+    groups: dict[tuple[str, int], list[tuple[dict[str, Any], Range, dict[str, Any]]]],
+) -> None:
+    """The ''…'' quotes as records would give them (one record per paragraph)."""
+    paragraphs, at = [], 0
+    for line in text.split("\n"):
+        paragraphs.append((at, at + len(line)))
+        at += len(line) + 1
+    found = polnear_raw.double_apostrophe_quotes(text, raw, paragraphs)
+    for att, (s, e) in found:
+        p_start = max(a for a, _ in paragraphs if a <= s)
+        quoted = sum(y - x for a2, (x, y) in found if a2 is att)
+        letters = sum(b - a for a, b in att.content)
+        kind = "direct" if quoted >= 0.9 * letters - 8 else "mixed"
+        src = att.source[0] if att.source else None
+        rec = {"id": f"raw/{att.id}", "text": text[p_start:], "start": 0}
+        q = {"attribution": att.id, "kind": kind, "start": s - p_start,
+             "speaker": att.text(text, att.source) if att.source else None,
+             "speaker_start": src[0] - p_start if src else 0,
+             "speaker_end": (att.source[-1][1] - p_start) if att.source else 0}  # fmt: skip
+        groups.setdefault((att.id, s if kind == "mixed" else p_start), []).append((rec, (s, e), q))
 
 
 # --- speakers ------------------------------------------------------------------------
@@ -313,15 +355,44 @@ def score_article(gold: ArticleGold, predicted: Iterable[Quote]) -> Tally:
 
 def evaluate(shared: Path, *, lexicon: Lexicon, articles: Sequence[str] | None = None) -> Tally:
     """Run the extractor over the PolNeAR test texts and score its direct quotes."""
+    return evaluate_views(shared, lexicon=lexicon, articles=articles)[0]
+
+
+def evaluate_views(
+    shared: Path, *, lexicon: Lexicon, articles: Sequence[str] | None = None
+) -> tuple[Tally, polnear_indirect.IndirectTally]:
+    """Run the extractor over the PolNeAR test texts; score its direct quotes and its
+    indirect ones."""
     bench = shared / SUBDIR
+    raw_dir = bench / "raw"
     records = read_records(bench)
-    total = Tally()
+    who = polnear_raw.annotators(raw_dir)
+    forms = polnear_raw.speech_forms()
+    direct, indirect = Tally(), polnear_indirect.IndirectTally()
     for name in articles if articles is not None else sorted(records):
-        path = bench / "raw" / "text" / f"{name}.txt"
-        for article in load_path(path, lexicon=lexicon).articles:
+        raw = polnear_raw.read_article(raw_dir, name, who[name])
+        for article in load_path(raw_dir / "text" / f"{name}.txt", lexicon=lexicon).articles:
+            text = article.text
             quotes, _ = extract(article, lexicon=lexicon)
-            total.add(score_article(article_gold(name, article.text, records[name]), quotes))
-    return total
+            direct.add(score_article(article_gold(name, text, records[name], raw), quotes))
+            gold = polnear_raw.indirect_gold(text, raw, forms)
+            indirect.add(
+                polnear_indirect.score_article(
+                    name, text, gold, raw, quotes, is_named=is_named,
+                    speaker_right=lambda a, q, text=text: _attribution_speaker(text, a, q),
+                )
+            )  # fmt: skip
+    return direct, indirect
+
+
+def _attribution_speaker(text: str, att: polnear_raw.Attribution, q: Quote) -> bool:
+    source = att.source or ()
+    g = GoldQuote(
+        attribution=att.id, record="raw", spans=att.content, text=att.text(text, att.content),
+        speaker=att.text(text, source) if source else None,
+        speaker_span=(source[0][0], source[-1][1]) if source else None, kinds=("indirect",),
+    )  # fmt: skip
+    return speaker_right(g, q)
 
 
 # --- command line -----------------------------------------------------------------------
@@ -335,18 +406,28 @@ def _examples(title: str, items: Sequence[dict[str, Any]], n: int) -> list[str]:
     return lines
 
 
-def format_summary(s: dict[str, Any]) -> str:
-    return "\n".join(
-        [
-            f"PolNeAR test, direct quotes: {s['articles']} articles, {s['gold']} gold, "
-            f"{s['predicted']} predicted ({s['ignored_predictions']} more ignored)",
-            f"direct      P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}   "
-            f"tp {s['tp']} fp {s['fp']} fn {s['fn']}",
-            f"speaker     accuracy {s['speaker_accuracy']:.3f} "
-            f"({s['speaker_named_right']}/{s['speaker_named_matched']} matched quotes "
+def format_summary(s: dict[str, Any], i: dict[str, Any] | None = None) -> str:
+    lines = [
+        f"PolNeAR test, direct quotes: {s['articles']} articles, {s['gold']} gold, "
+        f"{s['predicted']} predicted ({s['ignored_predictions']} more ignored)",
+        f"direct      P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}   "
+        f"tp {s['tp']} fp {s['fp']} fn {s['fn']}",
+        f"speaker     accuracy {s['speaker_accuracy']:.3f} "
+        f"({s['speaker_named_right']}/{s['speaker_named_matched']} matched quotes "
+        "whose gold speaker is a name)",
+    ]
+    if i is not None:
+        lines += [
+            f"PolNeAR test, indirect quotes: {i['gold']} gold (speech attributions without "
+            f"quotation marks), {i['predicted']} predicted ({i['ignored_predictions']} ignored)",
+            f"indirect    P {i['precision']:.3f} R {i['recall']:.3f} F1 {i['f1']:.3f}   "
+            f"matched {i['matched_gold']} fn {i['fn']}; right {i['right_predictions']} "
+            f"fp {i['fp']}",
+            f"speaker     accuracy {i['speaker_accuracy']:.3f} "
+            f"({i['speaker_named_right']}/{i['speaker_named_matched']} matched indirect quotes "
             "whose gold speaker is a name)",
         ]
-    )
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,25 +440,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.shared / SUBDIR / "test.jsonl").is_file():
         print(f"no PolNeAR benchmark under {args.shared / SUBDIR}", file=sys.stderr)
         return 1
-    tally = evaluate(args.shared, lexicon=shipped(), articles=args.article)
-    summary = tally.summary()
+    tally, ind = evaluate_views(args.shared, lexicon=shipped(), articles=args.article)
+    summary = tally.summary()  # the direct view's fields at the top, as before
+    summary["indirect"] = ind_summary = ind.summary()
+    n = args.show_errors
     if args.json:
-        if args.show_errors:
-            n = args.show_errors
-            summary["examples"] = {
-                "misses": tally.misses[:n],
-                "false_positives": tally.false_positives[:n],
-                "wrong_speakers": tally.wrong_speakers[:n],
-            }
+        if n:
+            for part, t in ((summary, tally), (ind_summary, ind)):
+                part["examples"] = {
+                    "misses": t.misses[:n],
+                    "false_positives": t.false_positives[:n],
+                    "wrong_speakers": t.wrong_speakers[:n],
+                }
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return 0
-    if args.show_errors:
-        n = args.show_errors
-        lines = _examples("missed gold quotes", tally.misses, n)
-        lines += _examples("false positives", tally.false_positives, n)
-        lines += _examples("wrong speakers (named gold)", tally.wrong_speakers, n)
+    if n:
+        lines = []
+        for view, t in (("direct", tally), ("indirect", ind)):
+            lines += _examples(f"{view}: missed gold quotes", t.misses, n)
+            lines += _examples(f"{view}: false positives", t.false_positives, n)
+            lines += _examples(f"{view}: wrong speakers (named gold)", t.wrong_speakers, n)
         print("\n".join(lines) + "\n")
-    print(format_summary(summary))
+    print(format_summary(summary, ind_summary))
     return 0
 
 

@@ -50,7 +50,7 @@ def main() -> None:
             driver.get(args.report.resolve().as_uri())
             if args.click is not None:
                 mark = driver.find_elements(By.CSS_SELECTOR, "svg.chart a.mark")[args.click]
-                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+                driver.execute_script("arguments[0].scrollIntoView({block: 'nearest'})", mark)
                 mark.click()
             args.png.parent.mkdir(parents=True, exist_ok=True)
             driver.save_screenshot(str(args.png))

@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -24,7 +26,18 @@ from talks.extract import record_id
 from talks.models import Article, Quote, Span
 from talks.store import Store
 
-ARTICLE_FIELDS = ["id", "article", "path", "title", "outlet", "url", "published", "published_basis"]
+ARTICLE_FIELDS = [
+    "id",
+    "article",
+    "path",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_basis",
+    "crawled",
+    "encoding",
+]
 SUMMARY = re.compile(r"(\d+) new, (\d+) unchanged, (\d+) updated, (\d+) failed")
 
 
@@ -247,14 +260,14 @@ def test_unreadable_file_is_reported(
 ) -> None:
     write(tmp_path / "in" / "good.txt", article_text(1))
     locked = write(tmp_path / "in" / "locked.txt", article_text(2))
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == locked.name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def fake_open(path: Any, flags: int, *args: Any, **kw: Any) -> int:
+        if Path(path).name == locked.name:  # (tests may run as root: chmod would not do)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kw)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     result = run("ingest", tmp_path / "in", "--db", db)
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if "locked.txt" in line]

@@ -7,7 +7,12 @@ records `talks ingest` gives, with the Parquet readable by DuckDB as documented.
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +20,7 @@ from typing import Any
 import pytest
 
 from talks import pipeline
+from talks.extract import extract
 from talks.lexicon import Lexicon, shipped
 from talks.models import Position, Quote
 from talks.pipeline import ingest_paths
@@ -51,6 +57,17 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return int(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
 def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, without the ingest time, in a fixed order; the
     full-text index as (quote id, text)."""
@@ -59,12 +76,18 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         out: dict[str, list[tuple[Any, ...]]] = {}
         tables = [
             r[0]
-            for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
             if not r[0].startswith(("quotes_fts", "sqlite_"))
         ]
         for table in tables:
             cur = con.execute(f"SELECT * FROM {table}")
-            keep = [i for i, d in enumerate(cur.description) if d[0] != "ingested_at"]
+            # integer keys follow the order articles were committed in; the views
+            # show what they link (each record with its article and speaker)
+            keep = [
+                i
+                for i, d in enumerate(cur.description)
+                if d[0] != "ingested_at" and d[0] != "rowid" and not d[0].endswith("_rowid")
+            ]
             out[table] = sorted((tuple(row[i] for i in keep) for row in cur), key=lambda r: repr(r))
         out["fts"] = sorted(
             con.execute("SELECT q.id, f.text FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid")
@@ -167,6 +190,8 @@ def test_dask_extract_then_load_equals_ingest(
 
     again = run("load", out, "--db", db)
     assert "0 new, 27 unchanged, 0 updated" in again.stderr
+    with Store(db) as loaded, Store(one_core) as ingested:
+        assert loaded.get_meta("lexicon") == ingested.get_meta("lexicon") is not None
 
 
 def test_parquet_has_the_json_fields_and_duckdb_reads_it(
@@ -194,3 +219,86 @@ def test_parquet_has_the_json_fields_and_duckdb_reads_it(
         f"JOIN '{out}/articles/*.parquet' a ON a.id = q.article_id"
     ).fetchone()
     assert joined == (summary.quotes,)
+
+
+# --- Ctrl-C with worker processes ------------------------------------------------------
+
+
+def _alive(pgid: int) -> list[int]:
+    """Processes still in the process group `pgid`."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                out.append(int(entry.name))
+    return out
+
+
+def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
+    tmp_path: Path, lex: Lexicon
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"{i:04d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
+    db = tmp_path / "int.db"
+    # A terminal's Ctrl-C signals the whole process group: the writer and its workers.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "talks", "ingest", str(corpus), "--db", str(db), "-q", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while _count(db) < 20:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            assert time.monotonic() < deadline, "nothing committed within 60 s"
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.returncode != 0
+    assert "Traceback" not in err, err
+    deadline = time.monotonic() + 10
+    while _alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _alive(proc.pid) == [], "worker processes outlived the interrupted ingest"
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = store.articles()
+        assert 20 <= len(stored) < 400
+        for article in stored[:40]:
+            quotes, positions = extract(article, lexicon=lex)
+            assert store.quotes(article=article.id) == quotes
+            assert sorted(store.positions(article=article.id), key=lambda p: p.id) == sorted(
+                positions, key=lambda p: p.id
+            )
+
+
+def test_load_without_shards_and_extract_without_the_extra_say_what_is_wrong(
+    tmp_path: Path, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run("load", tmp_path, "--db", tmp_path / "x.db")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"talks: error: {tmp_path}: no Parquet shards (expected {tmp_path}/articles/part-*.parquet)"
+    )
+    result = run("extract", "-", "--to", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "reads files and folders, not standard input" in result.stderr
+    (tmp_path / "a.txt").write_text(news_text(1), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    result = run("extract", tmp_path / "a.txt", "--to", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "talks: error: talks extract/load need the cluster extra: pip install 'talks[cluster]'"
+    )

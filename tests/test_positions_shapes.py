@@ -164,6 +164,57 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
 ]
 
 
+CASES += [
+    # a judging verb with a predicate after its object
+    (
+        "Zelensky called the demand to withdraw from Donbas unacceptable.",
+        {("Ukraine", "donbas", "oppose")},
+        {("Ukraine", "donbas", "support")},
+    ),
+    ("Moscow views NATO expansion as a threat.", {("Russia", "nato", "oppose")}, set()),
+    (
+        "Kyiv described the offer of a truce as acceptable.",
+        {("Ukraine", "ceasefire", "support")},
+        set(),
+    ),
+    # more cue words
+    (
+        "Russia objects to European peacekeepers in Ukraine.",
+        {("Russia", "foreign_bases", "oppose")},
+        set(),
+    ),
+    (
+        "The US has signalled it could ease sanctions if a deal is reached.",
+        {("United States", "sanctions", "oppose")},
+        set(),
+    ),
+    (
+        "Germany warned that sanctions would remain until Russia withdraws.",
+        {("Germany", "sanctions", "support")},
+        set(),
+    ),
+    # a party word before a nominal cue holds it
+    (
+        "Kyiv has accepted a US proposal for a 30-day ceasefire.",
+        {("Ukraine", "ceasefire", "support"), ("United States", "ceasefire", "support")},
+        set(),
+    ),
+    # a negated modal governs the verbs it coordinates
+    (
+        "Finland said it would not recognise Crimea as Russian or host foreign bases.",
+        {("Finland", "crimea", "oppose"), ("Finland", "foreign_bases", "oppose")},
+        {("Finland", "foreign_bases", "support")},
+    ),
+    # the "that" of a clause points back to nothing
+    (
+        "Putin and Trump discussed a summit between the two leaders. "
+        "Waltz signalled that Kyiv would face hard choices.",
+        set(),
+        {("United States", "leaders_meeting", "support")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), CASES)
 def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
     got = triples(text, lexicon)
@@ -178,3 +229,35 @@ def test_precondition_is_conditional(lexicon: Lexicon) -> None:
     )
     meeting = [p for p in found if p.topic == "leaders_meeting"]
     assert meeting and all(p.conditional for p in meeting)
+
+
+LIST_TEXT = """Peskov said Russia would halt its offensive if Ukraine:
+• changed its constitution to enshrine neutrality;
+• acknowledged Crimea as Russian territory;
+• recognised the separatist republics of Donetsk and Luhansk as independent states.
+
+The 20-point U.S. plan includes:
+- Ukraine would renounce NATO membership;
+- no foreign troops in Ukraine;
+- Ukraine's armed forces capped at 600,000.
+"""
+
+
+def test_list_items_take_the_holder_and_condition_of_their_intro(lexicon: Lexicon) -> None:
+    found = positions(LIST_TEXT, lexicon)
+    got = {(p.actor, p.topic, p.stance, p.conditional) for p in found}
+    assert {
+        ("Russia", "neutrality", "support", True),
+        ("Russia", "crimea", "support", True),
+        ("Russia", "donbas", "support", True),
+        ("United States", "nato", "oppose", False),
+        ("United States", "foreign_bases", "oppose", False),
+        ("United States", "demilitarization", "support", False),
+    } <= got
+    # the items' own subjects hold nothing: the plan speaks for its author
+    assert not {p for p in found if p.actor == "Ukraine"}
+
+
+def test_a_list_without_a_holder_in_its_intro_is_read_as_usual(lexicon: Lexicon) -> None:
+    found = positions("Key points:\n- Kyiv rejects any ceasefire.\n", lexicon)
+    assert {(p.actor, p.topic, p.stance) for p in found} == {("Ukraine", "ceasefire", "oppose")}

@@ -106,8 +106,7 @@ def test_every_mark_and_row_links_to_evidence_with_the_exact_span(
         pid: (text, outlet, published)
         for pid, text, outlet, published in sql(
             seeded_db,
-            "SELECT p.id, p.evidence, a.outlet, a.published FROM positions p "
-            "JOIN articles a ON a.id = p.article_id",
+            "SELECT id, evidence, outlet, published FROM position_list",
         )
     }
     links = doc.cssselect("a.mark, table.positions a.evlink")
@@ -260,3 +259,39 @@ def test_safe_url_keeps_web_addresses_only() -> None:
     assert safe_url(" JavaScript:alert(1)") is None
     assert safe_url("data:text/html,x") is None
     assert safe_url(None) is None
+
+
+def test_max_statements_keeps_the_most_reported_and_says_so(tmp_path: Path, run: Run) -> None:
+    db = _hostile_store(tmp_path, run)
+    with Store(db) as store:
+        everything = collect(store, load(), ReportOptions(max_statements=0))
+        capped = collect(store, load(), ReportOptions(max_statements=1))
+    [full] = [s for s in everything.speakers if s.name == "Vladimir Medinsky"]
+    [one] = [s for s in capped.speakers if s.name == "Vladimir Medinsky"]
+    assert len(full.statements) == full.total == one.total > 1
+    [(shown, _)] = one.statements
+    assert shown.reports == max(s.reports for s, _ in full.statements) == 3
+    assert capped.statements == everything.statements
+    doc = lxml.html.fromstring(render(capped))
+    [section] = doc.xpath("//section[@data-speaker='Vladimir Medinsky']")
+    assert len(section.cssselect("tbody tr")) == 1
+    assert f"most reported of {full.total} statements" in section.text_content()
+
+
+def test_max_undated_lists_fewer_but_counts_all(seeded_db: Path) -> None:
+    undated = sql(seeded_db, "SELECT topic, COUNT(*) FROM positions WHERE date IS NULL GROUP BY 1")
+    topic, n = max(undated, key=lambda r: r[1])
+    assert n > 1
+    with Store(seeded_db) as store:
+        data = collect(store, load(), ReportOptions(topics=(topic,), max_undated=1))
+    [section] = data.topics
+    assert section.undated == n and section.unlisted == n - 1
+    assert sum(1 for r in section.rows if r.position.date is None) == 1
+    assert (
+        data.positions
+        == sql(seeded_db, "SELECT COUNT(*) FROM positions WHERE topic = ?", topic)[0][0]
+    )
+    doc = lxml.html.fromstring(render(data))
+    assert f"{n - 1} more undated" in doc.cssselect("tr.unlisted")[0].text_content()
+    lanes = doc.cssselect("svg.chart text.undated")
+    assert sum(int(t.text_content().split()[0].lstrip("+")) for t in lanes) == n

@@ -83,7 +83,7 @@ def test_report_in_headless_chromium(browser: webdriver.Chrome, tmp_path: Path, 
     errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
     assert errors == []
 
-    dated = sql(db, "SELECT id, evidence FROM positions WHERE date IS NOT NULL")
+    dated = sql(db, "SELECT id, evidence FROM position_list WHERE date IS NOT NULL")
     marks = browser.find_elements(By.CSS_SELECTOR, "svg.chart a.mark")
     assert len(marks) == len(dated) > 0
     evidence = dict(dated)

@@ -15,7 +15,7 @@ from conftest import Run
 from talks import query
 from talks.lexicon import load
 from talks.models import Article, Position, Quote, Span
-from talks.statements import group, normalise, position_reports, same_words
+from talks.statements import count_by_speaker, group, normalise, position_reports, same_words
 from talks.store import Store
 
 D = dt.date
@@ -260,3 +260,16 @@ def test_cli_speakers_and_positions_count_reports(tmp_path: Path, run: Run) -> N
     assert len(rows) == 3
     assert {r["date"] for r in rows} == {"2022-04-01", "2022-04-02", "2022-04-03"}
     assert [r["reports"] for r in rows] == [1, 1, 1]  # three different dates
+
+
+def test_count_by_speaker_agrees_with_group() -> None:
+    quotes = [
+        quote("q1", "a1", PEACE),
+        quote("q2", "a2", PEACE.lower()),
+        quote("q3", "a3", "as soon as possible"),
+        quote("q4", "a1", PEACE, speaker="Dmitry Peskov"),
+    ]
+    grouped = group(quotes, ARTS)
+    counts = count_by_speaker((q.id, q.speaker, q.text) for q in quotes)
+    assert counts == {"Vladimir Medinsky": 2, "Dmitry Peskov": 1}
+    assert counts == {s: sum(1 for g in grouped if g.speaker == s) for s in counts}

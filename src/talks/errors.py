@@ -19,6 +19,10 @@ class UsageError(TalksError):
     exit_code = 2
 
 
+class QueryError(UsageError):
+    """A search query (`--contains`) is malformed: says what is wrong with it."""
+
+
 class InputError(TalksError):
     """An input file cannot be read or understood; names the file and the problem."""
 

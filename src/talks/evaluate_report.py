@@ -6,6 +6,7 @@ Field names are stable: scripts and CI read `EvalReport.model_dump_json()`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -130,6 +131,23 @@ def _article_lines(a: ArticleReport) -> list[str]:
     lines += [f"   POS MISSED {p.actor} {p.topic} {p.stance}" for p in a.positions_missed]
     lines += [f"   POS EXTRA  {p.actor} {p.topic} {p.stance}" for p in a.positions_extra]
     return lines
+
+
+def format_sets(reports: Sequence[tuple[str, EvalReport]], *, verbose: bool = False) -> str:
+    """Several gold sets: each set's figures under its own heading, then one line per
+    set with the headline figures side by side."""
+    blocks = [f"=== {name}\n{format_report(r, verbose=verbose)}" for name, r in reports]
+    width = max(len(name) for name, _ in reports)
+    rows = [
+        f"{'set':<{width}}  articles  direct e2e  indirect e2e  positions F1  dates r/w/u",
+        *(
+            f"{name:<{width}}  {r.articles:>8}  {r.direct.e2e.f1:>10.2f}  "
+            f"{r.indirect.e2e.f1:>12.2f}  {r.positions.f1:>12.2f}  "
+            f"{r.dates.right}/{r.dates.wrong}/{r.dates.unknown}"
+            for name, r in reports
+        ),
+    ]
+    return "\n\n".join([*blocks, "=== all sets\n" + "\n".join(rows)])
 
 
 def format_report(report: EvalReport, *, verbose: bool = False) -> str:

@@ -10,10 +10,12 @@ The end-to-end run (files → extraction → store) is `talks.pipeline.ingest_pa
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -26,10 +28,12 @@ from typing import Any
 import yaml
 from dateutil import parser as dateparser
 
+from talks import limits as limits_mod
 from talks.errors import InputError, UsageError
 from talks.extract.dates import dateline, filename_date, inferred_date, yearless_dateline
 from talks.extract.events import Calendar, calendar
 from talks.lexicon import Lexicon
+from talks.limits import bad_unicode, load_yaml, read_file, shown
 from talks.models import Article, PublishedBasis, Span
 from talks.readers import HTML_SUFFIXES, WARC_SUFFIXES
 
@@ -43,7 +47,8 @@ STDIN = "-"
 
 def decode(raw: bytes, source: str) -> tuple[str, str, list[str]]:
     """Bytes → (text, encoding, warnings). UTF-8 (BOM or not), UTF-16 with BOM;
-    anything else falls back to cp1252 with a warning. Binary and empty input
+    anything else is decoded in the encoding charset-normalizer detects (cp1252
+    when it cannot tell), with a warning naming it; the encoding is stored. Binary and empty input
     raise InputError."""
     if not raw.strip():
         raise InputError(f"{source}: empty file")
@@ -66,11 +71,43 @@ def decode(raw: bytes, source: str) -> tuple[str, str, list[str]]:
     try:
         return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
+        encoding = detect_encoding(raw)
         warning = (
             f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "decoded as cp1252"
+            f"decoded as {encoding}" + (" (detected)" if encoding != "cp1252" else "")
         )
-        return raw.decode("cp1252", errors="replace"), "cp1252", [warning]
+        return raw.decode(encoding, errors="replace"), encoding, [warning]
+
+
+def detect_encoding(raw: bytes) -> str:
+    """The most likely 8-bit encoding of text that is not UTF-8 (Windows-1251 for
+    Russian, KOI8-R, Latin-1, ...), by charset-normalizer's language-aware
+    detection; cp1252 when it cannot tell."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency, but decoding must not fail
+        return "cp1252"
+    import codecs
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return "cp1252"
+    try:
+        name = codecs.lookup(best.encoding).name
+    except LookupError:
+        return "cp1252"
+    # Short Latin-script text is where detectors guess wildly (cp1250, cp775, ...):
+    # trust the guess only for another script (Cyrillic, Greek, ...); Latin text
+    # that is valid cp1252, by far the commonest legacy encoding, stays cp1252.
+    letters = [c for c in str(best) if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    if letters and latin / len(letters) > 0.5:
+        try:
+            raw.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return name
 
 
 # --- metadata ------------------------------------------------------------------
@@ -94,20 +131,36 @@ def _as_date(value: Any, where: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str | int | float) or len(str(value)) > 100:
+        raise InputError(f"{where}: not a date: {_short(value)}")
     try:
         # Parsed twice with different defaults: a date missing its day or month
         # ("March 2022", "2022") comes out differently and is not taken as a day.
         a = dateparser.parse(str(value), default=dt.datetime(1901, 1, 1)).date()
         b = dateparser.parse(str(value), default=dt.datetime(1904, 2, 2)).date()
-    except (ValueError, OverflowError):
-        raise InputError(f"{where}: not a date: {value!r}") from None
+    except (ValueError, OverflowError, TypeError):
+        raise InputError(f"{where}: not a date: {_short(value)}") from None
     return a if a == b else None
+
+
+def _short(value: Any) -> str:
+    """A value for a message: its repr, cut short."""
+    if isinstance(value, dict | list | tuple | set):
+        return f"a {type(value).__name__}"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _meta_from_mapping(data: dict[str, Any], where: str) -> Meta:
     def text(*keys: str) -> str | None:
         for k in keys:
             v = data.get(k)
+            if isinstance(v, dict | list | tuple | set):
+                raise InputError(f"{where}: '{k}' must be text, not {_short(v)}")
+            if isinstance(v, str) and (bad := bad_unicode(v)) is not None:
+                raise InputError(
+                    f"{where}: '{k}' holds a lone surrogate at character {bad} (not valid Unicode)"
+                )
             if v is not None and str(v).strip():
                 return str(v).strip()
         return None
@@ -134,13 +187,21 @@ def split_front_matter(text: str, source: str) -> tuple[Meta, int]:
     if end is None:
         raise InputError(f"{source}:1: front matter opened with '---' is never closed")
     block = text[_FRONT.match(text).end() : end.start()]  # type: ignore[union-attr]
+    limit = limits_mod.current().front_matter_bytes
+    if len(block) > limit:
+        raise InputError(
+            f"{source}:1: front matter of {len(block):,} characters, over the limit of "
+            f"{limit:,} (raise it with --limit front_matter_bytes=…)"
+        )
     try:
-        data = yaml.safe_load(block)
+        data = load_yaml(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(f"{source}:{line}: broken front matter: {problem}") from None
+    except RecursionError:
+        raise InputError(f"{source}:2: broken front matter: nested too deep") from None
     except ValueError as exc:  # e.g. "published: 2022-02-30"
         raise InputError(f"{source}: broken front matter: {exc}") from None
     if data is None:
@@ -161,39 +222,66 @@ def read_index(directory: Path) -> dict[str, Meta]:
 
 @lru_cache(maxsize=64)
 def _load_index_cached(path: Path, _mtime: int) -> dict[str, Meta]:
+    limit = limits_mod.current().index_bytes
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read metadata index: {exc}") from None
+        raw = read_file(path, limit=limit, name="index_bytes").decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{shown(path)}: cannot read metadata index: {exc}") from None
     rows: list[tuple[int, Any]] = []
     if path.suffix == ".csv":
+        # A field may be as long as the file may be (the csv module's own bound is 128 KB).
+        csv.field_size_limit(max(csv.field_size_limit(), limit))
         reader = csv.DictReader(io.StringIO(raw))
-        if not reader.fieldnames or "file" not in reader.fieldnames:
-            raise InputError(f"{path}:1: metadata index needs a 'file' column")
-        rows = [(reader.line_num, dict(r)) for r in reader]
-        rows = [(i + 2, r) for i, (_, r) in enumerate(rows)]
+        try:
+            if not reader.fieldnames or "file" not in reader.fieldnames:
+                raise InputError(f"{shown(path)}:1: metadata index needs a 'file' column")
+            rows = [(i + 2, dict(r)) for i, r in enumerate(reader)]
+        except csv.Error as exc:
+            raise InputError(
+                f"{shown(path)}:{reader.line_num}: broken metadata index: {exc}"
+            ) from None
     else:
         try:
-            data = yaml.safe_load(raw)
+            data = load_yaml(raw)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
-            raise InputError(f"{path}:{line}: broken metadata index: invalid YAML") from None
+            problem = getattr(exc, "problem", None) or "invalid YAML"
+            raise InputError(f"{shown(path)}:{line}: broken metadata index: {problem}") from None
         except ValueError as exc:  # e.g. "published: 2022-02-30"
-            raise InputError(f"{path}: broken metadata index: {exc}") from None
+            raise InputError(f"{shown(path)}: broken metadata index: {exc}") from None
         if isinstance(data, dict):  # {file: {published: ...}}
+            keys = _key_lines(raw)
+            for k, v in data.items():
+                if v is not None and not isinstance(v, dict):
+                    line = keys.get(str(k), 1)
+                    raise InputError(
+                        f"{shown(path)}:{line}: index entry {_short(k)} must be a mapping "
+                        f"(published: …, title: …), not {_short(v)}"
+                    )
             data = [{"file": k, **(v or {})} for k, v in data.items()]
         if not isinstance(data, list):
-            raise InputError(f"{path}:1: metadata index must be a list of entries with 'file'")
+            raise InputError(
+                f"{shown(path)}:1: metadata index must be a list of entries with 'file'"
+            )
         lines = _entry_lines(raw)
         rows = [(lines[i] if i < len(lines) else 1, e) for i, e in enumerate(data)]
     index: dict[str, Meta] = {}
     for line, entry in rows:
-        where = f"{path}:{line}"
+        where = f"{shown(path)}:{line}"
         if not isinstance(entry, dict) or not entry.get("file"):
             raise InputError(f"{where}: index entry without 'file'")
         index[str(entry["file"])] = _meta_from_mapping(entry, where)
     return index
+
+
+def _key_lines(raw: str) -> dict[str, int]:
+    """Line numbers of top-level mapping keys ("a.txt:"), for messages."""
+    out: dict[str, int] = {}
+    for i, line in enumerate(raw.splitlines()):
+        if line[:1] not in ("", " ", "\t", "#", "-") and ":" in line:
+            out.setdefault(line.split(":", 1)[0].strip().strip("'\""), i + 1)
+    return out
 
 
 def _entry_lines(raw: str) -> list[int]:
@@ -237,7 +325,8 @@ def outlet_hint(text: str, body: int, noise: Sequence[Span]) -> str | None:
         m = pat.search(head)
         if m:
             return m.group("name").strip()
-    content_lines = [m for m in _LINE.finditer(text, body) if not _covered(m.start(), noise)]
+    covered = _Covered(noise)
+    content_lines = [m for m in _LINE.finditer(text, body) if not covered(m.start())]
     for line in reversed(content_lines[-3:]):
         m = _OUTLET_TAIL.search(line.group().rstrip())
         if m:
@@ -247,6 +336,21 @@ def outlet_hint(text: str, body: int, noise: Sequence[Span]) -> str | None:
 
 def _covered(pos: int, spans: Sequence[Span]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
+
+
+class _Covered:
+    """`_covered` for many positions at once: a binary search over the noise spans
+    (sorted, not overlapping: front matter, then debris lines in text order), so a
+    page of thousands of debris lines is not checked line by line against each."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in ordered]
+        self.ends = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def first_content_line(text: str, body: int, noise: Sequence[Span]) -> Span | None:
@@ -355,6 +459,14 @@ class Loaded:
     articles: list[Article] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Articles still to come from a file read as a stream (JSON Lines): errors and
+    # warnings of its records are added above as the stream is consumed.
+    more: Iterator[Article] | None = None
+
+    def all_articles(self) -> Iterator[Article]:
+        yield from self.articles
+        if self.more is not None:
+            yield from self.more
 
 
 def load_bytes(
@@ -378,15 +490,7 @@ def load_bytes(
                 continue
             where = f"{path}:{lineno}"
             try:
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise InputError(f"{where}: expected a JSON object per line")
-                if not isinstance(record.get("text"), str) or not record["text"].strip():
-                    raise InputError(f"{where}: record has no 'text'")
-                meta = _meta_from_mapping(record, where)
-            except json.JSONDecodeError as exc:
-                out.errors.append(f"{where}: invalid JSON: {exc.msg}")
-                continue
+                record, meta = json_record(line, where)
             except InputError as exc:
                 out.errors.append(str(exc))
                 continue
@@ -429,6 +533,39 @@ def load_bytes(
     return out
 
 
+def json_record(line: str, where: str) -> tuple[dict[str, Any], Meta]:
+    """One JSON Lines record and its metadata; InputError naming `where` (file:line)
+    for a record that is not a usable article: invalid or over-limit JSON (nesting,
+    number length, size), no text, a field that is not text, a lone surrogate."""
+    limits = limits_mod.current()
+    if len(line) > limits.record_bytes:
+        raise InputError(
+            f"{where}: record of {len(line):,} characters, over the limit of "
+            f"{limits.record_bytes:,} (raise it with --limit record_bytes=…)"
+        )
+    problem = limits_mod.check_json(line, limits)
+    if problem is not None:
+        raise InputError(f"{where}: invalid JSON: {problem}")
+    try:
+        record = json.loads(line, parse_int=limits_mod.checked_int(limits))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise InputError(f"{where}: invalid JSON: nested too deep") from None
+    except ValueError as exc:  # a number over the limit
+        raise InputError(f"{where}: invalid JSON: {exc}") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object per line")
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise InputError(f"{where}: record has no 'text'")
+    bad = bad_unicode(record["text"])
+    if bad is not None:
+        raise InputError(
+            f"{where}: 'text' holds a lone surrogate at character {bad} (not valid Unicode)"
+        )
+    return record, _meta_from_mapping(record, where)
+
+
 def load_path(
     path: Path,
     *,
@@ -438,20 +575,24 @@ def load_path(
 ) -> Loaded:
     """Read one file into articles, with the metadata index beside it (read here
     unless the caller passes it)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if path.suffix.lower() == ".jsonl":
+        from talks import jsonl
+
+        with open(path, "rb") if path.is_file() else io.BytesIO() as probe:
+            head = probe.read(2)
+        if head not in (b"\xff\xfe", b"\xfe\xff"):  # (UTF-16 is read whole, below)
+            out = Loaded()
+            out.more = jsonl.stream(
+                path, name=shown(path.name), lexicon=lexicon, date_override=date_override, out=out
+            )
+            return out
+    raw = read_file(path)
     if index is None:
         index = read_index(path.parent)
     return load_bytes(
         raw,
-        name=path.name,
-        path=str(path),
+        name=shown(path.name),
+        path=shown(path),
         lexicon=lexicon,
         index=index,
         date_override=date_override,
@@ -486,7 +627,7 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
                 for f in path.rglob("*")
                 if f.name.lower().endswith(ARTICLE_SUFFIXES)
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                and (f.is_file() or f.is_symlink())
+                and not f.is_dir()  # FIFOs and devices too: refused by type, with a message
             )
             if not found:
                 raise InputError(
@@ -496,6 +637,19 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
         else:
             out.append(_normal(path))
     return out
+
+
+def unexpected(where: str, exc: Exception) -> InputError:
+    """An error no check foresaw, as one line for the summary (re-raised under TALKS_DEBUG)."""
+    from talks import config
+
+    if config.debug():
+        raise exc
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return InputError(
+        f"{where}: could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); "
+        "this is a bug in talks, please report it"
+    )
 
 
 def iter_loaded(
@@ -512,8 +666,13 @@ def iter_loaded(
     indexes: dict[Path, dict[str, Meta]] = {}
     for item in items:
         if item == STDIN:
-            raw = stdin() if stdin else b""
             try:
+                raw = stdin() if stdin else b""
+                if len(raw) > limits_mod.current().file_bytes:
+                    raise InputError(
+                        f"stdin: over the limit of {limits_mod.current().file_bytes:,} bytes "
+                        "(raise it with --limit file_bytes=…)"
+                    )
                 loaded = load_bytes(
                     raw,
                     name="stdin",
@@ -525,21 +684,33 @@ def iter_loaded(
             except InputError as exc:
                 yield STDIN, exc
                 continue
+            except Exception as exc:  # a bug must cost one input, not the run
+                yield STDIN, unexpected(STDIN, exc)
+                continue
             yield STDIN, loaded
             continue
         assert isinstance(item, Path)
+        name = shown(item)
         if item.parent not in indexes:
             # A broken index is reported once; its folder's articles go in without it.
             try:
                 indexes[item.parent] = read_index(item.parent)
             except InputError as exc:
                 indexes[item.parent] = {}
-                yield str(item.parent), exc
+                yield shown(item.parent), exc
+            except Exception as exc:
+                indexes[item.parent] = {}
+                yield shown(item.parent), unexpected(shown(item.parent), exc)
         try:
             loaded = load_path(
                 item, lexicon=lexicon, date_override=date_override, index=indexes[item.parent]
             )
         except InputError as exc:
-            yield str(item), exc
+            yield name, exc
             continue
-        yield str(item), loaded
+        except Exception as exc:
+            yield name, unexpected(name, exc)
+            continue
+        if name != str(item):
+            loaded.warnings.append(f"{name}: file name is not valid UTF-8; stored as {name!r}")
+        yield name, loaded

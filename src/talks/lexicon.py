@@ -13,7 +13,6 @@ A malformed file is reported as `file:entry: problem` and nothing is loaded.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import yaml
 from pydantic import (
@@ -33,13 +32,35 @@ from pydantic import (
     model_validator,
 )
 
+from talks.config import user_lexicon_paths as user_lexicon_paths
 from talks.errors import LexiconError
+from talks.limits import load_yaml
+
+if TYPE_CHECKING:
+    from talks.lexicon_cache import LexiconSummary
 
 
 class Entry(BaseModel):
     """Base for lexicon entries: unknown keys are errors, not silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def check_pattern(pattern: str) -> str:
+    """`pattern` if it is a regular expression `talks` can use, else ValueError.
+
+    Patterns are compiled case-insensitively and joined into alternations with the
+    other entries' patterns, so a named group (which would clash) is refused too.
+    """
+    try:
+        compiled = re.compile(f"(?:{pattern})", re.I)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+    except (RecursionError, OverflowError, ValueError):
+        raise ValueError(f"regular expression {pattern!r} is too complex") from None
+    if compiled.groupindex:
+        raise ValueError(f"regular expression {pattern!r}: named groups are not allowed")
+    return pattern
 
 
 # --- parties -----------------------------------------------------------------
@@ -110,6 +131,8 @@ class Signal(Entry):
     pattern: str  # a regular expression, matched case-insensitively on word boundaries
     polarity: Literal[1, -1] = 1
 
+    _check = field_validator("pattern")(check_pattern)
+
 
 class Topic(Entry):
     key: str
@@ -138,6 +161,8 @@ class StanceCue(Entry):
     verdict: bool = False
 
     key_field: ClassVar[str] = "pattern"
+
+    _check = field_validator("pattern")(check_pattern)
 
 
 # --- events ------------------------------------------------------------------
@@ -187,6 +212,8 @@ class Debris(Entry):
 
     key_field: ClassVar[str] = "pattern"
 
+    _check = field_validator("pattern")(check_pattern)
+
 
 class Lexicon(BaseModel):
     """All sections, as shipped or merged with a user's file."""
@@ -233,7 +260,7 @@ def _entry_label(section: str, index: int, raw: Any) -> str:
 def _parse(source: str, text: str) -> Lexicon:
     """Validate one YAML document into a Lexicon; errors name file and entry."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
@@ -317,9 +344,18 @@ def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
     return Lexicon(**fields)
 
 
-@lru_cache(maxsize=1)
 def shipped() -> Lexicon:
-    """The lexicons shipped inside the package."""
+    """The lexicons shipped inside the package (compiled once, cached)."""
+    return load(())
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Lexicon:
+    return parse_shipped()
+
+
+def parse_shipped() -> Lexicon:
+    """The shipped YAML parsed and validated afresh (no cache)."""
     lex = Lexicon()
     pkg = resources.files("talks.lexicons")
     for name in SHIPPED_FILES:
@@ -347,20 +383,23 @@ class LexiconSource:
     paths: tuple[Path, ...]
 
 
-def user_lexicon_paths(explicit: Iterable[Path] = ()) -> tuple[Path, ...]:
-    """User files: those given on the command line, else `TALKS_LEXICON` (os.pathsep-separated)."""
-    paths = tuple(explicit)
-    if paths:
-        return paths
-    env = os.environ.get("TALKS_LEXICON")
-    if env:
-        return tuple(Path(p) for p in env.split(os.pathsep) if p)
-    return ()
-
-
 def load(user_files: Iterable[Path] = ()) -> Lexicon:
-    """The shipped lexicon with the user's files merged over it, in order."""
-    lex = shipped()
+    """The shipped lexicon with the user's files merged over it, in order; compiled
+    once per content and cached (see `talks.lexicon_cache`)."""
+    from talks import lexicon_cache
+
+    return lexicon_cache.load(tuple(user_files), _build)
+
+
+def summary(user_files: Iterable[Path] = ()) -> LexiconSummary:
+    """Topics, parties and fingerprint of `load(user_files)`, cheaply."""
+    from talks import lexicon_cache
+
+    return lexicon_cache.summary(tuple(user_files), _build)
+
+
+def _build(user_files: Iterable[Path] = ()) -> Lexicon:
+    lex = _shipped()
     for path in user_files:
         extra = load_file(path)
         lex = merge(lex, extra)

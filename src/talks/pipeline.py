@@ -17,12 +17,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from talks.errors import InputError
+from talks import limits as limits_mod
+from talks.errors import InputError, StoreError
 from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
+from talks.limits import Limits
+from talks.models import Article
 from talks.readers import kind_of, require_web
 from talks.store import Store
 from talks.work import (
@@ -57,10 +60,11 @@ class IngestSummary:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)  # one line each: "file: problem"
     warnings: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped before its end (a store problem)
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.stopped is None
 
     def line(self) -> str:
         line = (
@@ -69,6 +73,8 @@ class IngestSummary:
         )
         if self.skipped:
             line += f", {self.skipped} skipped (not about the negotiations; --all keeps them)"
+        if self.stopped:
+            line += "; stopped early"
         return line
 
     def add(self, result: Result) -> None:
@@ -105,6 +111,7 @@ def ingest_paths(
     everything: bool = False,
     lexicon_files: Sequence[str | Path] = (),
     reextract: bool = False,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Ingest files and directories into `store`; returns the summary.
 
@@ -119,28 +126,83 @@ def ingest_paths(
     user files). An unchanged file whose records came from another lexicon keeps
     them, with a warning, unless `reextract` asks to extract it again (which also
     makes this run's lexicon the store's).
+
+    `limits` bound what one input may cost (default: the current ones, with
+    $TALKS_LIMITS). A store that cannot be written (full disk, read-only, locked)
+    stops the run: `summary.stopped` says why, and everything committed before is
+    kept. Articles are committed in batches, also within one JSON Lines file or
+    archive, so an interrupted run keeps every batch committed before it.
     """
+    limits = limits or limits_mod.current()
+    with limits_mod.using(limits):
+        return _ingest(
+            store,
+            paths,
+            lexicon,
+            date,
+            progress,
+            stdin,
+            jobs,
+            everything,
+            lexicon_files,
+            reextract,
+            limits,
+        )
+
+
+def _ingest(
+    store: Store,
+    paths: Sequence[str | Path],
+    lexicon: Lexicon,
+    date: dt.date | None,
+    progress: Callable[[int, int], None] | None,
+    stdin: Callable[[], bytes] | None,
+    jobs: int,
+    everything: bool,
+    lexicon_files: Sequence[str | Path],
+    reextract: bool,
+    limits: Limits,
+) -> IngestSummary:
     items = collect(paths)
     check_inputs(items)
     summary = IngestSummary(files=len(items))
     lex_fp = lexicon_fingerprint(lexicon)
-    built = store.get_meta("lexicon")
-    if built is None or reextract:
-        store.set_meta("lexicon", lex_fp)
-        store.set_meta("lexicon_files", describe_lexicon(lexicon_files))
+    try:
+        built = store.get_meta("lexicon")
+        if built is None or reextract:
+            store.set_meta("lexicon", lex_fp)
+            store.set_meta("lexicon_files", describe_lexicon(lexicon_files))
+    except StoreError as exc:
+        summary.stopped = str(exc)
+        return summary
     kept = 0
     settings = Settings(
         lexicon=lexicon,
         date=date,
         everything=everything,
         store=None if str(store.path) == ":memory:" else str(store.path),
+        limits=limits,
     )
-    raw = stdin() if stdin is not None and STDIN in items else None
+    raw: bytes | InputError | None = None
+    if stdin is not None and STDIN in items:
+        try:
+            raw = stdin()
+        except InputError as exc:  # over the size limit
+            raw = exc
     units = plan(items, stdin=raw)
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
     )
-    results = _pooled(units, settings, jobs) if pooled else _here(units, settings)
+    if pooled:
+        results = _pooled(units, settings, jobs)
+    else:
+        # In this process the writer's own connection tells unchanged articles; a
+        # second, read-only one would keep the WAL from being checkpointed on close.
+        def known(article: Article, digest: str) -> bool:
+            row = store.stored(article)
+            return row is not None and row[0] == digest
+
+        results = _here(units, replace(settings, store=None), known)
     done = 0
     pending = 0
     last_commit = time.monotonic()
@@ -169,19 +231,28 @@ def ingest_paths(
                     summary.new += 1
                 else:
                     summary.updated += 1
-            if pending and (
-                pending >= BATCH_FILES or time.monotonic() - last_commit >= BATCH_SECONDS
-            ):
+                if pending >= BATCH_FILES:
+                    store.commit()
+                    pending = 0
+                    last_commit = time.monotonic()
+            if pending and time.monotonic() - last_commit >= BATCH_SECONDS:
                 store.commit()
                 pending = 0
                 last_commit = time.monotonic()
             done += result.files_done
             if progress is not None:
                 progress(done, len(items))
+    except StoreError as exc:
+        summary.stopped = str(exc)
     finally:
         # Whole articles only (each one is written under a savepoint), so what is
         # pending is committed whether the run ended or was interrupted.
-        store.commit()
+        try:
+            store.commit()
+            if summary.new or summary.updated:  # roles and aliases, for other tools
+                store.describe_speakers(lexicon.speakers)
+        except StoreError as exc:
+            summary.stopped = summary.stopped or str(exc)
     if built is not None and built != lex_fp and not reextract:
         summary.warnings.append(
             f"this store was built with lexicon {built} "
@@ -193,11 +264,16 @@ def ingest_paths(
     return summary
 
 
-def _here(units: Iterable[Unit | InputError], settings: Settings) -> Iterator[Result]:
+def _here(
+    units: Iterable[Unit | InputError],
+    settings: Settings,
+    known: Callable[[Article, str], bool],
+) -> Iterator[Result]:
     for unit in units:
-        yield (
-            Result(errors=[str(unit)]) if isinstance(unit, InputError) else do_unit(unit, settings)
-        )
+        if isinstance(unit, InputError):
+            yield Result(errors=[str(unit)])
+        else:
+            yield do_unit(unit, settings, known=known)
 
 
 # --- worker processes -------------------------------------------------------------

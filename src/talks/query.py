@@ -101,9 +101,7 @@ def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
 def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list[Speaker]:
     """Every speaker with quotes in the store, joined with the lexicon's facts,
     most statements first (`quotes` counts every report, `statements` each once)."""
-    counts = statements_mod.counts_by_speaker(
-        statements_mod.group(store.quotes(), article_index(store))
-    )
+    counts = statements_mod.count_by_speaker(store.quote_texts())
     out: list[Speaker] = []
     for row in store.speaker_stats():
         if side is not None and fold(row["side"]) != fold(side):

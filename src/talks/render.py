@@ -3,31 +3,64 @@
 stdout is data: tables only when asked for or on a terminal, machine formats
 otherwise. Field names in json/jsonl/csv/yaml are the records' own field names
 (the JSON contract); tables show a readable subset.
+
+Article text is untrusted, so every writer keeps it inert: table cells and `talks
+show` print control, escape and bidi characters as visible escapes (`printable`)
+and never read text as rich markup ("[sic]" stays); CSV cells that a spreadsheet
+would run as a formula (starting with =, +, -, @, tab or CR) get a leading "'"
+unless `raw` is asked for (`--raw`, for scripts); YAML round-trips every character.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import yaml
-from pydantic import BaseModel
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-try:  # optional speed-ups: orjson for JSON, libyaml for YAML
+try:  # optional speed-up: orjson for JSON
     import orjson as _orjson
 except ImportError:  # pragma: no cover - orjson is a dependency, but stay correct without
     _orjson = None  # type: ignore[assignment]
-_YamlDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+if TYPE_CHECKING:  # imported where used: a JSON listing never loads rich, yaml or pydantic
+    import yaml
+    from pydantic import BaseModel
+    from rich.console import Console
+    from rich.text import Text
+
+
+@functools.cache
+def _yaml_dumper() -> type[yaml.SafeDumper]:
+    """libyaml's C dumper where present (several times faster; it escapes NEL, LS
+    and PS itself), else `_python_dumper`."""
+    import yaml
+
+    return getattr(yaml, "CSafeDumper", None) or _python_dumper()
+
+
+@functools.cache
+def _python_dumper() -> type[yaml.SafeDumper]:
+    """The pure-Python dumper with strings holding NEL, LS or PS double-quoted:
+    written plainly they are line breaks and come back as spaces."""
+    import yaml
+
+    class _SafeDumper(yaml.SafeDumper):
+        pass
+
+    def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        if any(c in value for c in "\x85\u2028\u2029"):
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+        return dumper.represent_str(value)
+
+    _SafeDumper.add_representer(str, _represent_str)
+    return _SafeDumper
 
 
 class Format(StrEnum):
@@ -46,9 +79,42 @@ def resolve_format(fmt: Format | None, *, is_terminal: bool) -> Format:
 
 
 def as_dict(record: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(record, BaseModel):
-        return record.model_dump(mode="json")
+    dump = getattr(record, "model_dump", None)
+    if dump is not None:  # a pydantic model
+        return dump(mode="json")  # type: ignore[no-any-return]
     return dict(record)
+
+
+# C0 and C1 controls but newline and tab (ESC starts colours, clear-screen, window
+# titles, hyperlinks), DEL, and the bidi overrides that reorder what a reader sees.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` safe to show on a terminal: control characters as \\xNN escapes."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def plain(text: str) -> Text:
+    """A rich Text of `text` shown as it is: escaped, never parsed as markup."""
+    from rich.text import Text
+
+    return Text(printable(text))
+
+
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_csv(value: str) -> str:
+    """`value` as a spreadsheet shows it but never runs it: a leading "'" before a
+    formula lead (OWASP's advice; Excel, LibreOffice and Sheets hide the quote)."""
+    return "'" + value if value.startswith(FORMULA_LEADS) else value
 
 
 def _cell(value: Any) -> str:
@@ -74,8 +140,10 @@ def write_records(
     columns: Sequence[str] = (),
     title: str | None = None,
     wrap: Sequence[str] = (),
+    raw: bool = False,
 ) -> None:
-    """Write `records` in `fmt`. `columns` picks the table's columns.
+    """Write `records` in `fmt`. `columns` picks the table's columns. `raw` writes
+    CSV cells as they are (no formula neutralising).
 
     Machine formats stream: one record at a time is converted and written, so an
     export of every row of a large store runs in flat memory. Only a table needs
@@ -95,7 +163,7 @@ def write_records(
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in itertools.chain([first] if first is not None else [], rows):
-            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v, raw=raw) for k, v in row.items()})
     else:
         rows_list = list(rows)
         _write_table(rows_list, out=out, console=console, columns=columns, title=title, wrap=wrap)
@@ -125,12 +193,15 @@ def _write_json_array(rows: Iterable[Any], out: TextIO) -> None:
 
 def _write_yaml_list(rows: Iterable[Any], out: TextIO) -> None:
     """A YAML list written one element at a time with the C dumper where present."""
+    import yaml
+
+    dumper = _yaml_dumper()
     empty = True
     for row in rows:
         yaml.dump(
             [row],
             out,
-            Dumper=_YamlDumper,
+            Dumper=dumper,
             allow_unicode=True,
             sort_keys=False,
             width=100,
@@ -213,12 +284,16 @@ def _write_table(
     title: str | None,
     wrap: Sequence[str],
 ) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     console = console or Console(file=out)
     cols = list(columns) or (list(rows[0]) if rows else [])
     cells = [[_cell(row.get(c)) for c in cols] for row in rows]
     kept, widths = fit_columns(cells, cols, wrap=wrap, width=console.width)
     table = Table(
-        title=title,
+        title=None if title is None else plain(title),
         header_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -227,10 +302,10 @@ def _write_table(
     )
     for c in kept:
         # every word of the column fits its width: rich wraps between words only
-        table.add_column(c, width=widths[c], overflow="fold")
+        table.add_column(plain(c), width=widths[c], overflow="fold")
     index = [cols.index(c) for c in kept]
     for r in cells:
-        table.add_row(*[r[i] for i in index])
+        table.add_row(*[plain(r[i]) for i in index])
     console.print(table)
     left_out = [c for c in cols if c not in kept]
     if left_out:
@@ -242,9 +317,16 @@ def _write_table(
         )
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: Any, *, raw: bool = False) -> Any:
+    """One CSV cell: true/false for flags, JSON for lists and mappings, and text
+    that a spreadsheet would run as a formula neutralised unless `raw`. Every cell
+    passes through here."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and not raw:
+        return neutral_csv(value)
     return value
 
 
@@ -252,7 +334,9 @@ def write_object(obj: BaseModel | Mapping[str, Any], fmt: Format, *, out: TextIO
     """One object (eval report, diff result) in a machine format."""
     data = as_dict(obj)
     if fmt is Format.yaml:
-        yaml.dump(data, out, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+        import yaml
+
+        yaml.dump(data, out, Dumper=_yaml_dumper(), allow_unicode=True, sort_keys=False, width=100)
     elif fmt is Format.jsonl:
         out.write(dumps_json(data) + "\n")
     else:
@@ -265,11 +349,18 @@ def highlighted(
     end: int,
     marks: Sequence[tuple[int, int, str]],
 ) -> Text:
-    """`text[start:end]` with the given (start, end, style) ranges styled."""
-    out = Text(text[start:end])
-    for s, e, style in marks:
-        if e > start and s < end:
-            out.stylize(style, max(s, start) - start, min(e, end) - start)
+    """`text[start:end]` with the given (start, end, style) ranges styled, control
+    characters escaped (`printable`: the styles follow the escaped text)."""
+    cuts = sorted(
+        {start, end}
+        | {min(max(p, start), end) for s, e, _ in marks for p in (s, e) if e > start and s < end}
+    )
+    from rich.text import Text
+
+    out = Text()
+    for a, b in itertools.pairwise(cuts):
+        styles = [st for s, e, st in marks if s <= a and b <= e]
+        out.append(printable(text[a:b]), style=" ".join(styles) or None)
     return out
 
 
@@ -283,6 +374,8 @@ def timeline_chart(
 ) -> Text:
     """A compact chart: one row per actor, one cell per date, + for support, − for
     oppose (dim when conditional). `series` maps actor → [(iso date, stance, conditional)]."""
+    from rich.text import Text
+
     dates = sorted({d for points in series.values() for d, _, _ in points})
     if not dates:
         return Text("")
@@ -291,7 +384,7 @@ def timeline_chart(
     shown = dates[-room:]
     out = Text()
     for actor, points in series.items():
-        out.append(actor.ljust(label), style="bold")
+        out.append(printable(actor).ljust(label), style="bold")
         by_date = {d: (s, c) for d, s, c in points}
         for d in shown:
             if d in by_date:

@@ -15,7 +15,9 @@ How quotes are grouped (computed at query time, so it always matches the store):
 - Candidates come from an inverted index of word 3-gram shingles (shingle ->
   statements holding it); a quote is compared only with the few statements that
   share the most shingles with it, never with every statement of the speaker.
-  Shingles held by very many statements (stock phrases) are not used for lookup.
+  Shingles held by very many statements (stock phrases) are not used for lookup,
+  and a candidate must hold at least half of the quote's shingles. A quote of five
+  words or more whose every shingle a statement already holds joins it at once.
   Cost is linear in the number of quotes times their length.
 - The check is rapidfuzz's `partial_ratio` (best-aligned substring similarity,
   C++): a trimmed report ("...peace as soon as possible"), a report joining two
@@ -35,9 +37,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -48,6 +50,7 @@ CANDIDATES = 5  # statements compared per quote, best shingle overlap first
 STOCK = 64  # a shingle held by more statements than this is not used for lookup
 MIN_PARTIAL_WORDS = 5  # shorter quotes must match the whole representative
 THRESHOLD = 90  # rapidfuzz score (0-100) for "the same words"
+MIN_SHARED = 0.5  # share of a quote's shingles a candidate statement must hold
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'"})
 _WORD = re.compile(r"\w+(?:'\w+)*")
@@ -70,41 +73,66 @@ def same_words(short: str, long: str) -> bool:
     if not short or not long:
         return short == long
     if short.count(" ") + 1 < MIN_PARTIAL_WORDS:
-        return bool(fuzz.ratio(short, long) >= THRESHOLD)
-    return bool(fuzz.partial_ratio(short, long) >= THRESHOLD)
+        return bool(fuzz.ratio(short, long, score_cutoff=THRESHOLD))
+    return bool(fuzz.partial_ratio(short, long, score_cutoff=THRESHOLD))
 
 
-@dataclass
-class _Group:
-    norm: str
-    quotes: list[Quote] = field(default_factory=list)
+class Wording(Protocol):
+    """What grouping needs of a quote (a `Quote`, or a light row from the store)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
-def _group_block(quotes: Sequence[Quote]) -> list[list[Quote]]:
-    """Group one speaker's quotes; each group's first quote is its fullest wording."""
+W = TypeVar("W", bound=Wording)
+
+
+def _group_block(quotes: Sequence[W]) -> list[list[W]]:
+    """Group one speaker's quotes; each group's first quote is its fullest wording.
+
+    Exact copies (the same normalised wording) join their group through a dict;
+    only the other quotes go through the shingle index and rapidfuzz."""
     keyed = sorted(((normalise(q.text), q) for q in quotes), key=lambda t: (-len(t[0]), t[1].id))
-    groups: list[_Group] = []
+    groups: list[list[W]] = []
+    reps: list[str] = []
+    exact: dict[str, int] = {}
     index: dict[str, list[int]] = defaultdict(list)
     for norm, q in keyed:
+        home = exact.get(norm)
+        if home is not None:
+            groups[home].append(q)
+            continue
         shingles = _shingles(norm.split())
-        overlap: Counter[int] = Counter()
+        overlap: dict[int, int] = {}
         for sh in shingles:
             holders = index.get(sh)
             if holders and len(holders) <= STOCK:
-                overlap.update(holders)
-        home = next(
-            (g for g, _ in overlap.most_common(CANDIDATES) if same_words(norm, groups[g].norm)),
-            None,
-        )
+                for g in holders:
+                    overlap[g] = overlap.get(g, 0) + 1
+        # A copy shares a good part of its shingles with the fullest wording (one
+        # edited word breaks at most three); candidates sharing fewer are skipped
+        # without the costlier alignment.
+        need = max(1, int(len(shingles) * MIN_SHARED))
+        best = sorted((g for g in overlap if overlap[g] >= need), key=lambda g: (-overlap[g], g))
+        best = best[:CANDIDATES]
+        if best and overlap[best[0]] == len(shingles) and len(shingles) + 2 >= MIN_PARTIAL_WORDS:
+            home = best[0]  # every 3-gram of the quote is already in that statement's reports
+        else:
+            home = next((g for g in best if same_words(norm, reps[g])), None)
         if home is None:
             home = len(groups)
-            groups.append(_Group(norm))
-        groups[home].quotes.append(q)
+            groups.append([])
+            reps.append(norm)
+        groups[home].append(q)
+        exact[norm] = home
         for sh in shingles:
             holders = index[sh]
             if not holders or holders[-1] != home:
                 holders.append(home)
-    return [g.quotes for g in groups]
+    return groups
 
 
 def _statement(members: Sequence[Quote], articles: Mapping[str, Article]) -> Statement:
@@ -179,9 +207,18 @@ def containing(statements: Iterable[Statement], quote_ids: Iterable[str]) -> lis
     return [s for s in statements if any(src.quote_id in wanted for src in s.sources)]
 
 
-def counts_by_speaker(statements: Iterable[Statement]) -> dict[str, int]:
-    """Number of statements per speaker."""
-    return dict(Counter(s.speaker for s in statements))
+def count_by_speaker(rows: Iterable[tuple[str, str, str]]) -> dict[str, int]:
+    """Number of statements per speaker from light (id, speaker, text) rows: the
+    same grouping as `group`, without building the statements."""
+    blocks: dict[str, list[_Row]] = defaultdict(list)
+    for qid, speaker, text in rows:
+        blocks[speaker].append(_Row(qid, text))
+    return {speaker: len(_group_block(block)) for speaker, block in blocks.items()}
+
+
+class _Row(NamedTuple):
+    id: str
+    text: str
 
 
 def position_reports(positions: Iterable[Position]) -> dict[str, int]:

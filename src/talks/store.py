@@ -7,6 +7,7 @@ transaction, so an interrupted ingest never leaves half an article behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -14,10 +15,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from talks.errors import StoreError
+from talks.errors import QueryError, StoreError
 from talks.models import Article, Position, Quote, Span
+from talks.search import fts_query
+
+if TYPE_CHECKING:
+    from talks.lexicon import SpeakerEntry
 
 Status = Literal["new", "unchanged", "updated"]
 
@@ -114,32 +119,211 @@ MIGRATIONS: list[str] = [
     CREATE INDEX quotes_side ON quotes(side COLLATE NOCASE);
     CREATE INDEX articles_order ON articles(published IS NULL, published, article);
     """,
+    # 5: one copy of everything (issues 8 and 9). Integer keys (`rowid`, stable
+    # across VACUUM) link quotes and positions to their article and speaker; file name
+    # and path live only in `articles`; spans are integer columns; a mention, cue or
+    # evidence equal to the article's characters at its span is stored as NULL;
+    # quote_topics and the full-text index are kept in sync from `quotes` by
+    # triggers; the index is external-content (porter stems), so the quote text is
+    # stored once. Views give every record with its article's title, outlet, URL
+    # and date for browsing without joins.
+    """
+    CREATE TABLE articles2 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article TEXT NOT NULL,
+        path TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        published_basis TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        title_start INTEGER,
+        title_end INTEGER,
+        noise TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        text TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        crawled TEXT,
+        lexicon TEXT
+    );
+    INSERT INTO articles2 (id, article, path, title, outlet, url, published, published_basis,
+        encoding, title_start, title_end, noise, warnings, text, digest, ingested_at, source,
+        crawled, lexicon)
+    SELECT id, article, path, title, outlet, url, published, published_basis, encoding,
+        json_extract(title_span, '$[0]'), json_extract(title_span, '$[1]'), noise, warnings,
+        text, digest, ingested_at, source, crawled, lexicon
+    FROM articles ORDER BY rowid;
+    CREATE TABLE speakers (
+        rowid INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        side TEXT NOT NULL,
+        kind TEXT,
+        roles TEXT,
+        aliases TEXT,
+        UNIQUE (name, side)
+    );
+    INSERT INTO speakers (name, side) SELECT DISTINCT speaker, side FROM quotes ORDER BY 1, 2;
+    CREATE TABLE quotes2 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_rowid INTEGER NOT NULL REFERENCES articles2(rowid) ON DELETE CASCADE,
+        speaker_rowid INTEGER NOT NULL REFERENCES speakers(rowid),
+        speaker_mention TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        spans TEXT,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        date TEXT,
+        date_basis TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        event TEXT
+    );
+    INSERT INTO quotes2 (id, article_rowid, speaker_rowid, speaker_mention, speaker_start,
+        speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, date, date_basis,
+        topics, event)
+    SELECT q.id, a.rowid, s.rowid, q.speaker_mention, json_extract(q.speaker_span, '$[0]'),
+        json_extract(q.speaker_span, '$[1]'), q.kind, q.text, json_extract(q.spans, '$[0][0]'),
+        json_extract(q.spans, '$[#-1][1]'),
+        CASE WHEN json_array_length(q.spans) > 1 THEN json(q.spans) END, q.cue,
+        json_extract(q.cue_span, '$[0]'), json_extract(q.cue_span, '$[1]'), q.date,
+        q.date_basis, q.topics, q.event
+    FROM quotes q JOIN articles2 a ON a.id = q.article_id
+    JOIN speakers s ON s.name = q.speaker AND s.side = q.side
+    ORDER BY a.rowid, q.seq;
+    CREATE TABLE positions2 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_rowid INTEGER NOT NULL REFERENCES articles2(rowid) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        conditional INTEGER NOT NULL,
+        holder TEXT,
+        date TEXT,
+        date_basis TEXT NOT NULL,
+        evidence TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote_id TEXT,
+        event TEXT
+    );
+    INSERT INTO positions2 (id, article_rowid, actor, topic, stance, conditional, holder, date,
+        date_basis, evidence, start, end, quote_id, event)
+    SELECT p.id, a.rowid, p.actor, p.topic, p.stance, p.conditional, p.holder, p.date,
+        p.date_basis, p.evidence, json_extract(p.span, '$[0]'), json_extract(p.span, '$[1]'),
+        p.quote_id, p.event
+    FROM positions p JOIN articles2 a ON a.id = p.article_id
+    ORDER BY a.rowid, p.seq;
+    DROP TABLE IF EXISTS quotes_fts;
+    DROP TABLE quote_topics;
+    DROP TABLE quotes;
+    DROP TABLE positions;
+    DROP TABLE articles;
+    ALTER TABLE articles2 RENAME TO articles;
+    ALTER TABLE quotes2 RENAME TO quotes;
+    ALTER TABLE positions2 RENAME TO positions;
+    UPDATE quotes SET speaker_mention = NULL
+    WHERE speaker_start IS NOT NULL AND speaker_mention = (SELECT substr(a.text,
+        quotes.speaker_start + 1, quotes.speaker_end - quotes.speaker_start)
+        FROM articles a WHERE a.rowid = quotes.article_rowid);
+    UPDATE quotes SET cue = NULL
+    WHERE cue_start IS NOT NULL AND cue = (SELECT substr(a.text, quotes.cue_start + 1,
+        quotes.cue_end - quotes.cue_start) FROM articles a WHERE a.rowid = quotes.article_rowid);
+    UPDATE positions SET evidence = NULL
+    WHERE evidence = (SELECT substr(a.text, positions.start + 1, positions.end - positions.start)
+        FROM articles a WHERE a.rowid = positions.article_rowid);
+    CREATE UNIQUE INDEX articles_source ON articles(source, article);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_order ON articles(published IS NULL, published, article);
+    CREATE INDEX quotes_article ON quotes(article_rowid);
+    CREATE INDEX quotes_speaker ON quotes(speaker_rowid);
+    CREATE INDEX positions_topic_actor_date ON positions(topic, actor, date);
+    CREATE INDEX positions_actor_date ON positions(actor, date);
+    CREATE INDEX positions_date ON positions(date);
+    CREATE INDEX positions_article ON positions(article_rowid);
+    CREATE INDEX quotes_event ON quotes(event) WHERE event IS NOT NULL;
+    CREATE INDEX positions_event ON positions(event) WHERE event IS NOT NULL;
+    CREATE TABLE quote_topics (
+        topic TEXT NOT NULL,
+        quote_rowid INTEGER NOT NULL,
+        PRIMARY KEY (topic, quote_rowid)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO quote_topics SELECT j.value, q.rowid FROM quotes q, json_each(q.topics) j;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content="quotes", content_rowid="rowid", columnsize=0,
+        tokenize="porter unicode61 remove_diacritics 2"
+    );
+    INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+    CREATE TRIGGER quotes_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+        INSERT OR IGNORE INTO quote_topics SELECT value, new.rowid FROM json_each(new.topics);
+    END;
+    CREATE TRIGGER quotes_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        DELETE FROM quote_topics
+        WHERE topic IN (SELECT value FROM json_each(old.topics)) AND quote_rowid = old.rowid;
+    END;
+    CREATE TRIGGER quotes_update AFTER UPDATE OF text, topics ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+        DELETE FROM quote_topics
+        WHERE topic IN (SELECT value FROM json_each(old.topics)) AND quote_rowid = old.rowid;
+        INSERT OR IGNORE INTO quote_topics SELECT value, new.rowid FROM json_each(new.topics);
+    END;
+    CREATE VIEW quote_list AS
+    SELECT q.id, q.date, s.name AS speaker, s.side, q.kind, q.text, q.topics,
+        coalesce(q.speaker_mention, substr(a.text, q.speaker_start + 1,
+            q.speaker_end - q.speaker_start)) AS speaker_mention,
+        coalesce(q.cue, substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start)) AS cue,
+        q.date_basis, q.start, q.end, coalesce(q.spans, json_array(json_array(q.start, q.end)))
+            AS spans, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end,
+        a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
+        q.event, q.rowid AS quote_rowid, q.article_rowid, q.speaker_rowid
+    FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+    JOIN speakers s ON s.rowid = q.speaker_rowid;
+    CREATE VIEW position_list AS
+    SELECT p.id, p.date, p.actor, p.topic, p.stance, p.conditional, p.holder,
+        coalesce(p.evidence, substr(a.text, p.start + 1, p.end - p.start)) AS evidence,
+        p.date_basis, p.start, p.end, p.quote_id,
+        a.published, a.title, a.outlet, a.url, a.article, a.id AS article_id, a.path,
+        p.event, p.rowid AS position_rowid, p.article_rowid
+    FROM positions p JOIN articles a ON a.rowid = p.article_rowid;
+    CREATE VIEW speaker_list AS
+    SELECT s.name, s.side, s.kind, s.roles, s.aliases, COUNT(*) AS quotes,
+        COUNT(DISTINCT lower(q.text)) AS statements,
+        COUNT(DISTINCT q.article_rowid) AS articles,
+        MIN(q.date) AS first_quoted, MAX(q.date) AS last_quoted
+    FROM speakers s JOIN quotes q ON q.speaker_rowid = s.rowid
+    GROUP BY s.rowid;
+    """,
 ]
 
-_FTS = """
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    text, tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
-
-
-def _span(value: Span | None) -> str | None:
-    return None if value is None else json.dumps([value.start, value.end])
-
-
-def _unspan(value: str | None) -> Span | None:
-    if value is None:
-        return None
-    start, end = json.loads(value)
-    return Span(start=start, end=end)
+PAGE_SIZE = 32768
+"""Page size of a new store. An article row (2-4 KB of text plus its fields) fills a
+4 KB page alone, leaving the rest empty; nine share a 32 KB page. Existing stores
+keep theirs (`VACUUM` in rollback-journal mode after `PRAGMA page_size` changes it)."""
 
 
 def _spans(values: Iterable[Span]) -> str:
-    return json.dumps([[s.start, s.end] for s in values])
+    return json.dumps([[s.start, s.end] for s in values], separators=(",", ":"))
 
 
 def _unspans(value: str) -> tuple[Span, ...]:
     return tuple(Span(start=a, end=b) for a, b in json.loads(value))
+
+
+def _pair(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start=start, end=end)
 
 
 def _source(path: str) -> str:
@@ -155,10 +339,77 @@ def _date(v: str | None) -> dt.date | None:
     return None if v is None else dt.date.fromisoformat(v)
 
 
+def _unless_at(value: str | None, span: Span | None, text: str) -> str | None:
+    """`value`, or None when it is exactly the article's characters at `span` (the
+    readers give those back from the article: the store keeps one copy)."""
+    if value is not None and span is not None and span.of(text) == value:
+        return None
+    return value
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of `script` (trigger bodies hold semicolons)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n\t;"):
+        yield pending
+
+
+_ARTICLE_NO_TEXT = (
+    "rowid, id, article, path, title, outlet, url, published, published_basis, encoding, "
+    "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source, crawled, "
+    "lexicon"
+)
+
+
+# How long a writer waits for another one to finish its batch before giving up (ms):
+# concurrent ingests into one store queue behind each other's short transactions.
+BUSY_TIMEOUT_MS = 60_000
+
+
+def explain(path: Path, exc: sqlite3.Error) -> StoreError:
+    """A one-line StoreError saying what happened to the store and what to do."""
+    text = str(exc)
+    low = text.lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in low or "disk full" in low:
+        return StoreError(
+            f"{path}: the disk is full (or the store reached its size limit); the batch being "
+            "written was rolled back and everything committed before it is kept. Free some "
+            "space and run the same ingest again: stored files are skipped"
+        )
+    if "readonly" in low or "read-only" in low or code == getattr(sqlite3, "SQLITE_READONLY", -1):
+        return StoreError(
+            f"{path}: the store is read-only; make the file and its folder writable, "
+            "or use --db to write to another store"
+        )
+    if "locked" in low or "busy" in low:
+        return StoreError(
+            f"{path}: the store stayed locked by another program for "
+            f"{BUSY_TIMEOUT_MS // 1000} s; try again when it has finished"
+        )
+    if "unable to open" in low:
+        return StoreError(
+            f"{path}: cannot open or create the store; check that its folder exists and "
+            "is writable, or use --db to pick another path"
+        )
+    return StoreError(f"{path}: not a usable talks store ({text})")
+
+
 class Store:
     """A talks store at `path`: created with its schema when missing, unless
     `create=False` (read commands), which raises StoreError instead and never
-    creates a file or folder."""
+    creates a file or folder.
+
+    The store is opened in WAL mode: readers never block a writer or each other,
+    and a second writer waits (up to BUSY_TIMEOUT_MS) instead of failing. Every
+    SQLite error of opening and writing is a one-line StoreError (`explain`).
+    """
 
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -170,22 +421,30 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
+        self._in_batch = False
         try:
             if create or memory:
                 self.db = sqlite3.connect(str(path), isolation_level=None)
             else:  # mode=rw: opening never creates the file
                 uri = self.path.resolve().as_uri() + "?mode=rw"
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+        try:
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
+            if self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0:
+                self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before WAL fixes it
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if str(path) != ":memory:":
-                # Readers (queries, ingest workers) never wait for the writer.
-                self.db.execute("PRAGMA journal_mode = WAL")
+                # Readers (queries, ingest workers) never wait for the writer; a
+                # read-only store is still readable in its own journal mode.
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable talks store ({exc})") from None
-        self._in_batch = False
+            self.db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise explain(self.path, exc) from None
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -201,51 +460,72 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        if self._in_batch:
-            self.db.execute("ROLLBACK")
-            self._in_batch = False
+        self.rollback()
         self.db.close()
 
+    def rollback(self) -> None:
+        """Drop the open batch, if any (safe after SQLite rolled it back itself)."""
+        self._in_batch = False
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+
     def _migrate(self) -> None:
+        """Apply the migrations this store has not had, in one transaction (foreign
+        keys are off meanwhile, so a migration can rebuild a table)."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: store schema v{version} is newer than this talks "
                 f"(v{len(MIGRATIONS)}); upgrade talks"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN")
+        if version < len(MIGRATIONS):
+            self.db.execute("PRAGMA foreign_keys = OFF")
+            # Under the write lock, from the version read inside it: two programs
+            # opening a new store at once migrate it once, one after the other.
+            self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in script.split(";"):
-                    if statement.strip():
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in _statements(script):
                         self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                    self.db.execute(f"PRAGMA user_version = {number}")
                 self.db.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
                 raise
-        try:
-            self.db.execute(_FTS)
-            self.fts = True
-        except sqlite3.OperationalError:  # SQLite built without FTS5: fall back to LIKE
-            self.fts = False
 
     # --- writing --------------------------------------------------------------
 
     def begin(self) -> None:
         """Start a batch: everything until `commit()` lands together or not at all."""
         if not self._in_batch:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise explain(self.path, exc) from None
             self._in_batch = True
 
     def commit(self) -> None:
+        """Commit the batch; on failure (full disk) it is rolled back and StoreError raised."""
         if self._in_batch:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.rollback()
+                raise explain(self.path, exc) from None
             self._in_batch = False
 
     def stored(self, article: Article) -> tuple[str, str | None] | None:
         """(digest, lexicon fingerprint) of what the store holds for `article`'s
         source (or its id), None when it holds nothing."""
+        try:
+            return self._stored(article)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
+
+    def _stored(self, article: Article) -> tuple[str, str | None] | None:
         row = self.db.execute(
             "SELECT digest, lexicon FROM articles WHERE source = ? AND article = ?",
             (_source(article.path), article.article),
@@ -259,17 +539,26 @@ class Store:
     def status_of(self, article: Article, digest: str) -> Status:
         """What storing `article` would be: new, unchanged (same content and
         extraction), or updated (the same source with other content)."""
-        row = self.stored(article)
+        try:
+            row = self.stored(article)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
         if row is None:
             return "new"
         return "unchanged" if row[0] == digest else "updated"
 
     def get_meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from None
 
     def put(
         self,
@@ -281,36 +570,57 @@ class Store:
         lexicon: str | None = None,
     ) -> None:
         """Store an article with its records, replacing what its source had before.
-        `lexicon` is the fingerprint of the lexicon the records were extracted with."""
+        `lexicon` is the fingerprint of the lexicon the records were extracted with.
+
+        Raises StoreError. The article is rolled back; so is the batch when SQLite
+        dropped it (a full disk), otherwise the batch's other articles stay."""
         own = not self._in_batch
         if own:
             self.begin()
+        try:
+            self._put(article, quotes, positions, digest, lexicon)
+        except sqlite3.Error as exc:
+            if not self.db.in_transaction:  # SQLite rolled the batch back (SQLITE_FULL)
+                self._in_batch = False
+            elif own:
+                self.rollback()
+            raise explain(self.path, exc) from None
+        if own:
+            self.commit()
+
+    def _put(
+        self,
+        article: Article,
+        quotes: Sequence[Quote],
+        positions: Sequence[Position],
+        digest: str,
+        lexicon: str | None,
+    ) -> None:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
         try:
-            source = (_source(article.path), article.article, article.id)
-            if self.fts:
-                # The search table shares the quotes' rowids: deleting by rowid is indexed.
-                self.db.execute(
-                    "DELETE FROM quotes_fts WHERE rowid IN (SELECT q.rowid FROM quotes q "
-                    "JOIN articles a ON a.id = q.article_id "
-                    "WHERE (a.source = ? AND a.article = ?) OR a.id = ?)",
-                    source,
-                )
+            # Its quotes and positions go by cascade; triggers clean the search index.
             self.db.execute(
-                "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?", source
+                "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?",
+                (_source(article.path), article.article, article.id),
             )
             self._insert(article, quotes, positions, digest, lexicon)
         except BaseException:
-            self.db.execute("ROLLBACK TO put_article")
-            self.db.execute("RELEASE put_article")
-            if own:
-                self.db.execute("ROLLBACK")
-                self._in_batch = False
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK TO put_article")
+                self.db.execute("RELEASE put_article")
             raise
         self.db.execute("RELEASE put_article")
-        if own:
-            self.commit()
+
+    def _speaker_rowids(self, quotes: Sequence[Quote]) -> dict[tuple[str, str], int]:
+        pairs = sorted({(q.speaker, q.side) for q in quotes})
+        self.db.executemany("INSERT OR IGNORE INTO speakers (name, side) VALUES (?, ?)", pairs)
+        return {
+            pair: self.db.execute(
+                "SELECT rowid FROM speakers WHERE name = ? AND side = ?", pair
+            ).fetchone()[0]
+            for pair in pairs
+        }
 
     def _insert(
         self,
@@ -318,11 +628,14 @@ class Store:
         quotes: Sequence[Quote],
         positions: Sequence[Position],
         digest: str,
-        lexicon: str | None,
+        lexicon: str | None = None,
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        title = a.title_span
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, article, path, title, outlet, url, published, "
+            "published_basis, encoding, title_start, title_end, noise, warnings, text, digest, "
+            "ingested_at, source, crawled, lexicon) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 a.article,
@@ -333,9 +646,10 @@ class Store:
                 _iso(a.published),
                 a.published_basis,
                 a.encoding,
-                _span(a.title_span),
+                None if title is None else title.start,
+                None if title is None else title.end,
                 _spans(a.noise),
-                json.dumps(list(a.warnings)),
+                json.dumps(list(a.warnings), ensure_ascii=False),
                 a.text,
                 digest,
                 now,
@@ -344,51 +658,45 @@ class Store:
                 lexicon,
             ),
         )
+        article_rowid = cursor.lastrowid
+        speakers = self._speaker_rowids(quotes)
+        text = a.text
         self.db.executemany(
-            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
+            "speaker_start, speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, "
+            "date, date_basis, topics, event) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     q.id,
-                    a.id,
-                    i,
-                    q.article,
-                    q.path,
-                    q.speaker,
-                    q.speaker_mention,
-                    _span(q.speaker_span),
-                    q.side,
+                    article_rowid,
+                    speakers[q.speaker, q.side],
+                    _unless_at(q.speaker_mention, q.speaker_span, text),
+                    None if q.speaker_span is None else q.speaker_span.start,
+                    None if q.speaker_span is None else q.speaker_span.end,
                     q.kind,
                     q.text,
-                    _spans(q.spans),
-                    q.cue,
-                    _span(q.cue_span),
+                    q.spans[0].start,
+                    q.spans[-1].end,
+                    _spans(q.spans) if len(q.spans) > 1 else None,
+                    _unless_at(q.cue, q.cue_span, text),
+                    None if q.cue_span is None else q.cue_span.start,
+                    None if q.cue_span is None else q.cue_span.end,
                     _iso(q.date),
                     q.date_basis,
-                    json.dumps(list(q.topics)),
+                    json.dumps(list(q.topics), ensure_ascii=False),
                     q.event,
                 )
-                for i, q in enumerate(quotes)
+                for q in quotes
             ],
         )
         self.db.executemany(
-            "INSERT OR IGNORE INTO quote_topics VALUES (?, ?)",
-            [(q.id, t) for q in quotes for t in q.topics],
-        )
-        if self.fts:
-            self.db.execute(
-                "INSERT INTO quotes_fts (rowid, text) "
-                "SELECT rowid, text FROM quotes WHERE article_id = ?",
-                (a.id,),
-            )
-        self.db.executemany(
-            "INSERT OR REPLACE INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO positions (id, article_rowid, actor, topic, stance, conditional, "
+            "holder, date, date_basis, evidence, start, end, quote_id, event) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     p.id,
-                    a.id,
-                    i,
-                    p.article,
-                    p.path,
+                    article_rowid,
                     p.actor,
                     p.topic,
                     p.stance,
@@ -396,14 +704,44 @@ class Store:
                     p.holder,
                     _iso(p.date),
                     p.date_basis,
-                    p.evidence,
-                    _span(p.span),
+                    _unless_at(p.evidence, p.span, text),
+                    p.span.start,
+                    p.span.end,
                     p.quote_id,
                     p.event,
                 )
-                for i, p in enumerate(positions)
+                for p in positions
             ],
         )
+
+    def describe_speakers(self, entries: Iterable[SpeakerEntry]) -> None:
+        """Record the lexicon's facts (kind, roles with dates, aliases) on the stored
+        speakers of those names, so the store tells them without the lexicon."""
+        rows = [
+            (
+                e.kind,
+                json.dumps(
+                    [
+                        {"title": r.title, "since": _iso(r.since), "until": _iso(r.until)}
+                        for r in e.roles
+                    ],
+                    ensure_ascii=False,
+                ),
+                json.dumps(list(e.aliases), ensure_ascii=False),
+                e.name,
+            )
+            for e in entries
+        ]
+        own = not self._in_batch
+        if own:
+            self.begin()
+        self.db.executemany(
+            "UPDATE speakers SET kind = ?, roles = ?, aliases = ? WHERE name = ? "
+            "AND (kind, roles, aliases) IS NOT (?1, ?2, ?3)",
+            rows,
+        )
+        if own:
+            self.commit()
 
     # --- reading --------------------------------------------------------------
 
@@ -420,7 +758,7 @@ class Store:
             published_basis=row["published_basis"],
             text=row["text"] if with_text else "",
             encoding=row["encoding"],
-            title_span=_unspan(row["title_span"]),
+            title_span=_pair(row["title_start"], row["title_end"]),
             noise=_unspans(row["noise"]),
             warnings=tuple(json.loads(row["warnings"])),
             crawled=None if row["crawled"] is None else dt.datetime.fromisoformat(row["crawled"]),
@@ -446,9 +784,10 @@ class Store:
                 ("(article = ? OR id = ?)", article),
             ]
         )
+        columns = "*" if with_text else _ARTICLE_NO_TEXT
         rows = self.db.execute(
-            f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, article"
-            + _page(limit, offset),
+            f"SELECT {columns} FROM articles {where} "
+            "ORDER BY published IS NULL, published, article" + _page(limit, offset),
             args,
         )
         return [self._article(r, with_text=with_text) for r in rows]
@@ -471,41 +810,22 @@ class Store:
             ]
         )
         rows = self.db.execute(
-            "SELECT id, article, path, title, outlet, url, published, published_basis "
-            f"FROM articles {where} ORDER BY published IS NULL, published, article"
+            "SELECT id, article, path, title, outlet, url, published, published_basis, crawled, "
+            f"encoding FROM articles {where} ORDER BY published IS NULL, published, article"
             + _page(limit, offset),
             args,
         )
         return (dict(r) for r in rows)
 
     def article(self, id_or_name: str) -> Article | None:
-        row = self.db.execute(
-            "SELECT * FROM articles WHERE id = ? OR article = ? ORDER BY id = ? DESC LIMIT 1",
-            (id_or_name, id_or_name, id_or_name),
-        ).fetchone()
+        """One article by id, else by file name. Two lookups, so the id one uses the
+        primary key (an OR of both would scan the table on every call)."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (id_or_name,)).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT * FROM articles WHERE article = ? LIMIT 1", (id_or_name,)
+            ).fetchone()
         return None if row is None else self._article(row)
-
-    @staticmethod
-    def _quote(r: sqlite3.Row) -> Quote:
-        return Quote(
-            id=r["id"],
-            article=r["article"],
-            article_id=r["article_id"],
-            path=r["path"],
-            speaker=r["speaker"],
-            speaker_mention=r["speaker_mention"],
-            speaker_span=_unspan(r["speaker_span"]),
-            side=r["side"],
-            kind=r["kind"],
-            text=r["text"],
-            spans=_unspans(r["spans"]),
-            cue=r["cue"],
-            cue_span=_unspan(r["cue_span"]),
-            date=_date(r["date"]),
-            date_basis=r["date_basis"],
-            topics=tuple(json.loads(r["topics"])),
-            event=r["event"],
-        )
 
     def _quote_query(
         self,
@@ -523,32 +843,42 @@ class Store:
         event: str | None = None,
     ) -> tuple[str, list[Any]]:
         conds: list[tuple[str, Any]] = [
-            ("q.side = ? COLLATE NOCASE", side),
-            ("q.kind = ?", kind),
-            ("q.id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)", topic),
-            ("q.date >= ?", _iso(since)),
-            ("q.date <= ?", _iso(until)),
-            ("(q.article = ? OR q.article_id = ?)", article),
-            ("q.event LIKE ?", f"%{event}%" if event else None),
+            (
+                "speaker_rowid IN (SELECT rowid FROM speakers WHERE side = ? COLLATE NOCASE)",
+                side,
+            ),
+            ("kind = ?", kind),
+            ("quote_rowid IN (SELECT quote_rowid FROM quote_topics WHERE topic = ?)", topic),
+            ("date >= ?", _iso(since)),
+            ("date <= ?", _iso(until)),
+            ("(article = ? OR article_id = ?)", article),
+            ("event LIKE ?", f"%{event}%" if event else None),
+            (
+                "quote_rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                None if contains is None else fts_query(contains),
+            ),
         ]
-        if contains:
-            if self.fts:
-                phrase = '"' + contains.replace('"', '""') + '"'
-                conds.append(
-                    ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", phrase)
-                )
-            else:
-                conds.append(("q.text LIKE ?", f"%{contains}%"))
         where, args = _where(conds)
         if speakers is not None:
             marks = ",".join("?" * len(speakers)) or "NULL"
-            where += (" AND " if where else "WHERE ") + (f"q.speaker COLLATE NOCASE IN ({marks})")
+            where += (" AND " if where else "WHERE ") + (
+                f"speaker_rowid IN (SELECT rowid FROM speakers WHERE name COLLATE NOCASE "
+                f"IN ({marks}))"
+            )
             args.extend(speakers)
         sql = (
-            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"{where} ORDER BY a.published IS NULL, a.published, a.article, q.seq"
+            f"SELECT * FROM quote_list {where} "
+            "ORDER BY published IS NULL, published, article, quote_rowid"
         )
         return sql + _page(limit, offset), args
+
+    def _select(self, sql: str, args: Sequence[Any], *, search: bool) -> sqlite3.Cursor:
+        try:
+            return self.db.execute(sql, args)
+        except sqlite3.OperationalError as exc:
+            if search:  # FTS5 refused a query that fts_query let through
+                raise QueryError(f"--contains: the index refuses this query ({exc})") from None
+            raise
 
     def quotes(
         self,
@@ -566,8 +896,10 @@ class Store:
         event: str | None = None,
     ) -> list[Quote]:
         """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a full-text phrase search; `event` matches part of
-        the name of the round a quote refers to ("Istanbul", "second round")."""
+        (any case); `contains` is a search query (`talks.search`: words match their
+        other forms, `prefix*`, `OR`, "phrases"; a malformed one is a QueryError);
+        `event` matches part of the name of the round a quote refers to ("Istanbul",
+        "second round")."""
         sql, args = self._quote_query(
             speakers=speakers,
             side=side,
@@ -581,24 +913,30 @@ class Store:
             offset=offset,
             event=event,
         )
-        return [self._quote(r) for r in self.db.execute(sql, args)]
+        return [_quote(r) for r in self._select(sql, args, search=contains is not None)]
 
-    def quote_rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def quote_rows(self, *, flat: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
         """`quotes(**filters)` as JSON-ready dicts (the same fields), streamed from the
-        cursor without building a model per row."""
+        cursor without building a model per row. With `flat`, the rows of the
+        `quote_list` view instead: one value per column (spans as start/end numbers,
+        the article's title, outlet, URL and publication date), for spreadsheets."""
         sql, args = self._quote_query(**filters)
-        return (_quote_dict(r) for r in self.db.execute(sql, args))
+        rows = self._select(sql, args, search=filters.get("contains") is not None)
+        if flat:
+            return (_flat_quote(r) for r in rows)
+        return (_quote_dict(r) for r in rows)
 
     def quote(self, quote_id: str) -> Quote | None:
         """One quote by id (a unique prefix of at least 6 characters is enough)."""
         rows = self.db.execute(
-            "SELECT * FROM quotes WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-            (quote_id, quote_id, quote_id),
+            "SELECT * FROM quote_list WHERE id = ? OR (length(?) >= 6 AND id >= ? "
+            "AND id < ? || char(1114111)) LIMIT 2",
+            (quote_id, quote_id, quote_id, quote_id),
         ).fetchall()
         exact = [r for r in rows if r["id"] == quote_id]
         if exact:
-            return self._quote(exact[0])
-        return self._quote(rows[0]) if len(rows) == 1 else None
+            return _quote(exact[0])
+        return _quote(rows[0]) if len(rows) == 1 else None
 
     def _position_query(
         self,
@@ -613,22 +951,32 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         event: str | None = None,
+        reports: bool = False,
     ) -> tuple[str, list[Any]]:
         where, args = _where(
             [
-                ("p.topic = ?", topic),
-                ("p.actor = ? COLLATE NOCASE", actor),
-                ("p.stance = ?", stance),
-                ("p.holder LIKE ?", f"%{holder}%" if holder else None),
-                ("p.date >= ?", _iso(since)),
-                ("p.date <= ?", _iso(until)),
-                ("(p.article = ? OR p.article_id = ?)", article),
-                ("p.event LIKE ?", f"%{event}%" if event else None),
+                ("v.topic = ?", topic),
+                ("v.actor = ? COLLATE NOCASE", actor),
+                ("v.stance = ?", stance),
+                ("v.holder LIKE ?", f"%{holder}%" if holder else None),
+                ("v.date >= ?", _iso(since)),
+                ("v.date <= ?", _iso(until)),
+                ("(v.article = ? OR v.article_id = ?)", article),
+                ("v.event LIKE ?", f"%{event}%" if event else None),
             ]
         )
+        # reports: how many distinct articles state the same actor, topic, stance
+        # and date (1 when undated), by an indexed subquery per row
+        extra = (
+            ", CASE WHEN v.date IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT r.article_rowid) "
+            "FROM positions r WHERE r.topic = v.topic AND r.actor = v.actor "
+            "AND r.date = v.date AND r.stance = v.stance) END AS reports"
+            if reports
+            else ""
+        )
         sql = (
-            f"SELECT p.* FROM positions p {where} "
-            "ORDER BY p.date IS NULL, p.date, p.article, p.seq" + _page(limit, offset)
+            f"SELECT v.*{extra} FROM position_list v {where} "
+            "ORDER BY v.date IS NULL, v.date, v.article, v.position_rowid" + _page(limit, offset)
         )
         return sql, args
 
@@ -662,24 +1010,20 @@ class Store:
         )
         return [_position(r) for r in self.db.execute(sql, args)]
 
-    def position_rows(self, *, reports: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+    def position_rows(
+        self, *, reports: bool = False, flat: bool = False, **filters: Any
+    ) -> Iterator[dict[str, Any]]:
         """`positions(**filters)` as JSON-ready dicts, streamed from the cursor. With
         `reports`, each also has `reports`: how many distinct articles in the store
-        state the same actor, topic, stance and date (1 when undated), counted by an
-        indexed subquery per row."""
-        sql, args = self._position_query(**filters)
+        state the same actor, topic, stance and date (1 when undated). With `flat`,
+        the rows of the `position_list` view instead (see `quote_rows`)."""
+        sql, args = self._position_query(reports=reports, **filters)
+        rows = self.db.execute(sql, args)
+        if flat:
+            return (_flat_position(r) for r in rows)
         if reports:
-            sql = sql.replace(
-                "SELECT p.* FROM positions p",
-                "SELECT p.*, CASE WHEN p.date IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT "
-                "r.article_id) FROM positions r WHERE r.topic = p.topic AND r.actor = p.actor "
-                "AND r.date = p.date AND r.stance = p.stance) END AS reports FROM positions p",
-                1,
-            )
-            return (
-                {**_position_dict(r), "reports": r["reports"]} for r in self.db.execute(sql, args)
-            )
-        return (_position_dict(r) for r in self.db.execute(sql, args))
+            return ({**_position_dict(r), "reports": r["reports"]} for r in rows)
+        return (_position_dict(r) for r in rows)
 
     def positions_as_of(
         self, when: dt.date, *, topic: str | None = None, actor: str | None = None
@@ -690,10 +1034,10 @@ class Store:
             [("date <= ?", _iso(when)), ("topic = ?", topic), ("actor = ?", actor)]
         )
         sql = (
-            "SELECT p.* FROM positions p JOIN (SELECT actor, topic, MAX(date) AS d "
+            "SELECT v.* FROM position_list v JOIN (SELECT actor, topic, MAX(date) AS d "
             f"FROM positions {where} GROUP BY actor, topic) m "
-            "ON p.actor = m.actor AND p.topic = m.topic AND p.date = m.d "
-            "ORDER BY p.date, p.article, p.seq"
+            "ON v.actor = m.actor AND v.topic = m.topic AND v.date = m.d "
+            "ORDER BY v.date, v.article, v.position_rowid"
         )
         return [_position(r) for r in self.db.execute(sql, args)]
 
@@ -706,11 +1050,12 @@ class Store:
     def speaker_stats(self) -> list[dict[str, Any]]:
         """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
         rows = self.db.execute(
-            "SELECT speaker, side, COUNT(*) AS n FROM quotes GROUP BY speaker, side "
-            "ORDER BY n DESC, speaker"
+            "SELECT s.rowid, s.name, s.side, COUNT(*) AS n FROM speakers s "
+            "JOIN quotes q ON q.speaker_rowid = s.rowid GROUP BY s.rowid "
+            "ORDER BY n DESC, s.name"
         ).fetchall()
         mentions = self.db.execute(
-            "SELECT speaker, speaker_mention, COUNT(*) AS n FROM quotes "
+            "SELECT speaker, speaker_mention, COUNT(*) AS n FROM quote_list "
             "GROUP BY speaker, speaker_mention ORDER BY n DESC, speaker_mention"
         ).fetchall()
         seen: dict[str, list[str]] = {}
@@ -718,16 +1063,32 @@ class Store:
             seen.setdefault(m["speaker"], []).append(m["speaker_mention"])
         return [
             {
-                "name": r["speaker"],
+                "name": r["name"],
                 "side": r["side"],
                 "quotes": r["n"],
-                "spellings": seen.get(r["speaker"], []),
+                "spellings": seen.get(r["name"], []),
             }
             for r in rows
         ]
 
     def speaker_names(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT speaker FROM quotes")]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT name FROM speakers WHERE rowid IN "
+                "(SELECT DISTINCT speaker_rowid FROM quotes)"
+            )
+        ]
+
+    def quote_texts(self) -> list[tuple[str, str, str]]:
+        """Every quote as a light (id, speaker, text) row: what statement counts need."""
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT q.id, s.name, q.text FROM quotes q "
+                "JOIN speakers s ON s.rowid = q.speaker_rowid ORDER BY q.rowid"
+            )
+        ]
 
     def summary(self) -> dict[str, Any]:
         """Dates, last ingest and per-lexicon article counts, for `talks info`."""
@@ -793,15 +1154,38 @@ def _page(limit: int | None, offset: int) -> str:
     return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
 
 
-def _span_dict(value: str | None) -> dict[str, int] | None:
-    if value is None:
-        return None
-    start, end = json.loads(value)
-    return {"start": start, "end": end}
+def _span_dict(start: int | None, end: int | None) -> dict[str, int] | None:
+    return None if start is None or end is None else {"start": start, "end": end}
+
+
+def _spans_of(r: sqlite3.Row) -> list[list[int]]:
+    return json.loads(r["spans"])  # type: ignore[no-any-return]
+
+
+def _quote(r: sqlite3.Row) -> Quote:
+    return Quote(
+        id=r["id"],
+        article=r["article"],
+        article_id=r["article_id"],
+        path=r["path"],
+        speaker=r["speaker"],
+        speaker_mention=r["speaker_mention"],
+        speaker_span=_pair(r["speaker_start"], r["speaker_end"]),
+        side=r["side"],
+        kind=r["kind"],
+        text=r["text"],
+        spans=tuple(Span(start=a, end=b) for a, b in _spans_of(r)),
+        cue=r["cue"],
+        cue_span=_pair(r["cue_start"], r["cue_end"]),
+        date=_date(r["date"]),
+        date_basis=r["date_basis"],
+        topics=tuple(json.loads(r["topics"])),
+        event=r["event"],
+    )
 
 
 def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
-    """A quotes row as `Quote.model_dump(mode="json")` would give it."""
+    """A `quote_list` row as `Quote.model_dump(mode="json")` would give it."""
     return {
         "id": r["id"],
         "article": r["article"],
@@ -809,13 +1193,13 @@ def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
         "path": r["path"],
         "speaker": r["speaker"],
         "speaker_mention": r["speaker_mention"],
-        "speaker_span": _span_dict(r["speaker_span"]),
+        "speaker_span": _span_dict(r["speaker_start"], r["speaker_end"]),
         "side": r["side"],
         "kind": r["kind"],
         "text": r["text"],
-        "spans": [{"start": a, "end": b} for a, b in json.loads(r["spans"])],
+        "spans": [{"start": a, "end": b} for a, b in _spans_of(r)],
         "cue": r["cue"],
-        "cue_span": _span_dict(r["cue_span"]),
+        "cue_span": _span_dict(r["cue_start"], r["cue_end"]),
         "date": r["date"],
         "date_basis": r["date_basis"],
         "topics": json.loads(r["topics"]),
@@ -837,14 +1221,14 @@ def _position(r: sqlite3.Row) -> Position:
         date=_date(r["date"]),
         date_basis=r["date_basis"],
         evidence=r["evidence"],
-        span=_unspan(r["span"]) or Span(start=0, end=0),
+        span=Span(start=r["start"], end=r["end"]),
         quote_id=r["quote_id"],
         event=r["event"],
     )
 
 
 def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
-    """A positions row as `Position.model_dump(mode="json")` would give it."""
+    """A `position_list` row as `Position.model_dump(mode="json")` would give it."""
     return {
         "id": r["id"],
         "article": r["article"],
@@ -858,7 +1242,94 @@ def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
         "date": r["date"],
         "date_basis": r["date_basis"],
         "evidence": r["evidence"],
-        "span": _span_dict(r["span"]) or {"start": 0, "end": 0},
+        "span": {"start": r["start"], "end": r["end"]},
         "quote_id": r["quote_id"],
         "event": r["event"],
     }
+
+
+_ARTICLE_FIELDS = ("published", "title", "outlet", "url")
+
+
+def _flat_quote(r: sqlite3.Row) -> dict[str, Any]:
+    """A quote for a spreadsheet: the contract's fields in their order, one value per
+    cell (spans as start/end numbers, lists joined by "; "), then its article's
+    publication date, title, outlet and URL."""
+    row: dict[str, Any] = {}
+    for k in (
+        "id article article_id path speaker speaker_mention speaker_start speaker_end side "
+        "kind text start end spans cue cue_start cue_end date date_basis topics event"
+    ).split():
+        row[k] = r[k]
+    row["spans"] = "; ".join(f"{a}-{b}" for a, b in _spans_of(r))
+    row["topics"] = "; ".join(json.loads(r["topics"]))
+    row.update((k, r[k]) for k in _ARTICLE_FIELDS)
+    return row
+
+
+def _flat_position(r: sqlite3.Row) -> dict[str, Any]:
+    """A position for a spreadsheet (see `_flat_quote`)."""
+    row: dict[str, Any] = {}
+    for k in (
+        "id article article_id path actor topic stance conditional holder date date_basis "
+        "evidence start end quote_id event"
+    ).split():
+        row[k] = r[k]
+    row["conditional"] = bool(r["conditional"])
+    if "reports" in r.keys():  # noqa: SIM118 - sqlite3.Row has keys(), not __contains__
+        row["reports"] = r["reports"]
+    row.update((k, r[k]) for k in _ARTICLE_FIELDS)
+    return row
+
+
+# Canned queries for `talks serve` (Datasette runs them with named :parameters; an
+# empty parameter means "any"). Each answers a question without a join.
+QUERIES: dict[str, dict[str, str]] = {
+    "speaker_statements": {
+        "title": "A speaker's statements",
+        "description": "Every quote of the speakers whose name contains :speaker (any case), "
+        "oldest article first, with the article each comes from.",
+        "sql": """SELECT date, speaker, side, kind, text, outlet, title, published, url,
+    article, id
+FROM quote_list
+WHERE speaker LIKE '%' || :speaker || '%'
+ORDER BY published IS NULL, published, article, quote_rowid""",
+    },
+    "topic_positions": {
+        "title": "Positions on a topic over time",
+        "description": "Each party's stances on :topic (a topic key such as nato or "
+        "neutrality) in date order, undated last, with their evidence and source.",
+        "sql": """SELECT date, actor, stance, conditional, holder, evidence, outlet, title,
+    published, url, article, id
+FROM position_list
+WHERE topic = :topic
+ORDER BY date IS NULL, date, actor, article, position_rowid""",
+    },
+    "what_changed": {
+        "title": "What changed between two dates",
+        "description": "Per party and topic (:topic, or every topic when empty), the "
+        "latest stance on or before :from and on or before :to (dates as YYYY-MM-DD), "
+        "marked changed, new or same. `talks diff` gives the same with every tie.",
+        "sql": """WITH ranked AS (
+    SELECT p.*, w.side AS side_of_date,
+        ROW_NUMBER() OVER (PARTITION BY w.side, p.actor, p.topic
+            ORDER BY p.date DESC, p.article DESC, p.position_rowid DESC) AS n
+    FROM position_list p
+    JOIN (SELECT 'from' AS side, :from AS d UNION ALL SELECT 'to', :to) w ON p.date <= w.d
+    WHERE p.date IS NOT NULL AND (:topic = '' OR p.topic = :topic)
+)
+SELECT a.actor, a.topic,
+    CASE WHEN b.stance IS NULL THEN 'new'
+        WHEN a.stance != b.stance OR a.conditional != b.conditional THEN 'changed'
+        ELSE 'same' END AS status,
+    b.stance AS stance_before, b.date AS date_before, b.evidence AS evidence_before,
+    b.url AS url_before,
+    a.stance AS stance_after, a.date AS date_after, a.evidence AS evidence_after,
+    a.url AS url_after
+FROM ranked a
+LEFT JOIN ranked b ON b.side_of_date = 'from' AND b.n = 1 AND b.actor = a.actor
+    AND b.topic = a.topic
+WHERE a.side_of_date = 'to' AND a.n = 1
+ORDER BY status = 'same', a.actor, a.topic""",
+    },
+}

@@ -13,15 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from talks import __version__
+from talks import __version__, jsonl
+from talks import limits as limits_mod
 from talks.errors import InputError
 from talks.extract import extract
-from talks.ingest import STDIN, Loaded, Meta, load_bytes, load_path, read_index
+from talks.ingest import STDIN, Loaded, Meta, load_bytes, load_path, read_index, unexpected
+from talks.jsonl import Chunk
 from talks.lexicon import Lexicon
+from talks.limits import Limits, read_file, shown
 from talks.models import Article, Position, Quote
 from talks.readers import kind_of
 from talks.relevance import prefilter
@@ -46,7 +49,12 @@ class RecordItem:
     ref: object  # readers.warc.RecordRef (kept opaque so the web extra stays optional)
 
 
-Item = FileItem | StdinItem | RecordItem
+@dataclass(frozen=True)
+class LinesItem:
+    chunk: Chunk  # a few records of a JSON Lines file
+
+
+Item = FileItem | StdinItem | RecordItem | LinesItem
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class Settings:
     date: dt.date | None = None
     everything: bool = False  # --all: no relevance prefilter
     store: str | None = None  # a store file to skip unchanged articles early (read-only)
+    limits: Limits | None = None  # what one input may cost (None: the current limits)
 
 
 @dataclass
@@ -112,22 +121,32 @@ def digest_of(article: Article, fp: str) -> str:
 # --- planning ------------------------------------------------------------------
 
 
-def plan(items: Sequence[Path | str], *, stdin: bytes | None = None) -> Iterator[Unit | InputError]:
+def plan(
+    items: Sequence[Path | str], *, stdin: bytes | InputError | None = None
+) -> Iterator[Unit | InputError]:
     """The units for `items` (as `ingest.collect` gives them), lazily: web archives
-    are scanned record by record as the units are taken. Broken archive records
-    and unreadable metadata indexes come out as InputError, once each."""
+    and JSON Lines files are scanned record by record as the units are taken.
+    Broken archive records, over-limit JSON Lines records and unreadable metadata
+    indexes come out as InputError, once each."""
     batch: list[Item] = []
     indexes: set[Path] = set()
     for item in items:
         if item == STDIN:
+            if isinstance(stdin, InputError):
+                yield stdin
+                yield Unit((), files_done=1)
+                continue
             yield Unit((StdinItem(stdin or b""),), files_done=1)
             continue
         path = Path(item)
-        if kind_of(path) == "warc":
+        if kind_of(path) == "warc" or path.suffix.lower() == ".jsonl":
             if batch:
                 yield Unit(tuple(batch), files_done=len(batch))
                 batch = []
-            yield from _plan_archive(str(path))
+            if kind_of(path) == "warc":
+                yield from _plan_archive(str(path))
+            else:
+                yield from _plan_lines(path)
             continue
         if path.parent not in indexes:
             indexes.add(path.parent)
@@ -141,6 +160,18 @@ def plan(items: Sequence[Path | str], *, stdin: bytes | None = None) -> Iterator
             batch = []
     if batch:
         yield Unit(tuple(batch), files_done=len(batch))
+
+
+def _plan_lines(path: Path) -> Iterator[Unit | InputError]:
+    chunks: list[Item] = []
+    for found in jsonl.scan(path):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        if chunks:
+            yield Unit(tuple(chunks))
+        chunks = [LinesItem(found)]
+    yield Unit(tuple(chunks), files_done=1)  # the file is done with its last chunk
 
 
 def _plan_archive(path: str) -> Iterator[Unit | InputError]:
@@ -212,6 +243,8 @@ def _load(item: Item, settings: Settings) -> Loaded:
             date_override=settings.date,
             jsonl=item.raw.lstrip().startswith(b"{"),
         )
+    if isinstance(item, LinesItem):
+        return jsonl.read_chunk(item.chunk, lexicon=lex, date_override=settings.date)
     if isinstance(item, RecordItem):
         from talks.readers.warc import RecordRef, read_page
 
@@ -224,14 +257,11 @@ def _load(item: Item, settings: Settings) -> Loaded:
     if kind_of(path) == "html":
         from talks.readers.html import page_article
 
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raw = read_file(path)
         article = page_article(
             raw,
-            name=path.name,
-            path=str(path),
+            name=shown(path.name),
+            path=shown(path),
             lexicon=lex,
             index_meta=_index(path).get(path.name),
             date_override=settings.date,
@@ -273,7 +303,9 @@ def _is_web(item: Item) -> bool:
 def where(item: Item) -> str:
     """How messages name an item."""
     if isinstance(item, FileItem):
-        return item.path
+        return shown(item.path)
+    if isinstance(item, LinesItem):
+        return f"{item.chunk.path}:{item.chunk.first_line}"
     if isinstance(item, RecordItem):
         return (
             f"{getattr(item.ref, 'path', '?')}: record at byte {getattr(item.ref, 'offset', '?')}"
@@ -285,10 +317,25 @@ class _Skip(Exception):
     """A page the prefilter turned away before its main text was extracted."""
 
 
-def do_unit(unit: Unit, settings: Settings) -> Result:
+def do_unit(
+    unit: Unit,
+    settings: Settings,
+    *,
+    known: Callable[[Article, str], bool] | None = None,
+) -> Result:
     """Read, filter and extract one unit. Never raises for bad input: problems go
-    into the result, one line each, and the unit's good articles are kept."""
-    fp, known = _context(settings)
+    into the result, one line each, and the unit's good articles are kept.
+    `known(article, digest)` tells an article already stored unchanged (default:
+    a read-only look into `settings.store`); those are counted, not extracted."""
+    with limits_mod.using(settings.limits or limits_mod.current()):
+        return _do_unit(unit, settings, known)
+
+
+def _do_unit(
+    unit: Unit, settings: Settings, known: Callable[[Article, str], bool] | None
+) -> Result:
+    fp, side = _context(settings)
+    unchanged = known or side.unchanged
     relevant = None if settings.everything else prefilter(settings.lexicon)
     out = Result(files_done=unit.files_done)
     for item in unit.items:
@@ -301,20 +348,29 @@ def do_unit(unit: Unit, settings: Settings) -> Result:
             out.errors.append(str(exc))
             continue
         except Exception as exc:
-            if not _is_web(item):
-                raise
-            out.errors.append(f"{where(item)}: cannot read the page ({type(exc).__name__})")
+            if _is_web(item):
+                out.errors.append(f"{where(item)}: cannot read the page ({type(exc).__name__})")
+            else:  # a bug must cost one input, not the run
+                out.errors.append(str(unexpected(where(item), exc)))
             continue
-        out.warnings.extend(loaded.warnings)
-        out.errors.extend(loaded.errors)
-        for article in loaded.articles:
+        if isinstance(item, FileItem) and shown(item.path) != item.path:
+            out.warnings.append(
+                f"{shown(item.path)}: file name is not valid UTF-8; stored with \\x escapes"
+            )
+        for article in loaded.all_articles():
             if relevant is not None and not relevant(article.text):
                 out.skipped += 1
                 continue
             digest = digest_of(article, fp)
-            if known.unchanged(article, digest):
+            if unchanged(article, digest):
                 out.unchanged += 1
                 continue
-            quotes, positions = extract(article, lexicon=settings.lexicon)
+            try:
+                quotes, positions = extract(article, lexicon=settings.lexicon)
+            except Exception as exc:  # a bug must cost one article, not the run
+                out.errors.append(str(unexpected(f"{article.path}: {article.article}", exc)))
+                continue
             out.extracted.append(Extracted(article, digest, quotes, positions))
+        out.warnings.extend(loaded.warnings)
+        out.errors.extend(loaded.errors)
     return out

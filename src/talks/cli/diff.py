@@ -12,8 +12,9 @@ from talks.cli.options import (
     DbOpt,
     FormatOpt,
     LexOpt,
+    RawOpt,
     check_topic,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
     parse_date,
@@ -35,6 +36,7 @@ def diff(
     topic: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this topic.")] = None,
     actor: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this party.")] = None,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -63,7 +65,7 @@ def diff(
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         actor = filters.resolve_party(actor, lex, "--actor")
         start, end = parse_date(from_, "--from", end=True), parse_date(to, "--to", end=True)
@@ -90,13 +92,16 @@ def diff(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("actor", "topic", "status", "from", "to"),
                 title=f"positions {start} → {end}",
                 wrap=("from", "to"),
             )
         else:
-            write_records(change_rows(result, from_date=start, to_date=end), f, out=sys.stdout)
+            write_records(
+                change_rows(result, from_date=start, to_date=end), f, out=sys.stdout, raw=raw
+            )
         if result.undated:
             typer.echo(f"note: {result.undated} position(s) with unknown dates left out", err=True)
     if has_changes(result):

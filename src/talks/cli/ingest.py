@@ -7,10 +7,10 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from talks.cli.app import EPILOG, app, err, reporting
+from talks.cli.app import EPILOG, app, err_console, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
+from talks.render import printable
 
 
 @app.command(epilog=EPILOG)
@@ -28,6 +28,18 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            metavar="NAME=VALUE",
+            help=(
+                "Raise or lower an input limit (repeatable; or $TALKS_LIMITS): file_bytes, "
+                "record_bytes, index_bytes, front_matter_bytes (K/M/G suffixes), yaml_depth, "
+                "yaml_nodes, json_depth, number_digits."
+            ),
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -67,6 +79,11 @@ def ingest(
     (a forgotten --lexicon, say) warns and keeps unchanged files' records unless
     --reextract is given.
 
+    Every problem with an input is one line naming the file (and line or record);
+    that file or record is skipped and every other one stored. Inputs over a limit
+    (see --limit; the defaults are far above any real article) and FIFOs or devices
+    are refused before they are read.
+
     Exit status: 0 all went in, 1 some files failed (the good ones are stored), 2 usage error.
 
     Examples:
@@ -78,13 +95,28 @@ def ingest(
       cat articles.jsonl | talks ingest -
 
       talks ingest crawl/CC-NEWS-20220330.warc.gz --jobs 2
+
+      talks ingest huge-liveblog.txt --limit file_bytes=200M
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from talks import lexicon as lexicon_mod
+    from talks import limits as limits_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
         published = parse_date(date, "--date")
+        limits = limits_mod.from_env()
+        for spec in limit or ():
+            limits = limits.with_spec(spec, where="--limit")
         lex = load_lexicon(lexicon)
+        err = err_console()
         with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(
@@ -108,16 +140,21 @@ def ingest(
                     lexicon=lex,
                     date=published,
                     progress=tick,
-                    stdin=sys.stdin.buffer.read,
+                    stdin=lambda: limits_mod.read_stream(
+                        sys.stdin.buffer.read, limit=limits.file_bytes
+                    ),
+                    limits=limits,
                     lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
                     reextract=reextract,
                     jobs=jobs or os.cpu_count() or 1,
                     everything=everything,
                 )
         for w in summary.warnings:
-            typer.echo(f"talks: warning: {w}", err=True)
+            typer.echo(f"talks: warning: {printable(w)}", err=True)
         for e in summary.errors:
-            typer.echo(f"talks: error: {e}", err=True)
+            typer.echo(f"talks: error: {printable(e)}", err=True)
+        if summary.stopped:
+            typer.echo(f"talks: error: {printable(summary.stopped)}", err=True)
         if not quiet:
             typer.echo(f"talks: {summary.line()}", err=True)
         if not summary.ok:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from talks.lexicon import Lexicon
+    from talks.lexicon_cache import LexiconSummary
     from talks.render import Format
     from talks.store import Store
 
@@ -59,6 +60,16 @@ def formats(*names: str, default: str = "table on a terminal, else json") -> Any
 
 
 FormatOpt = Annotated[str | None, formats(*LISTING_FORMATS)]
+RawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help=(
+            "CSV cells exactly as stored. By default a cell starting with =, +, -, @, tab "
+            "or CR gets a leading ' so a spreadsheet never runs it as a formula."
+        ),
+    ),
+]
 SinceOpt = Annotated[
     str | None,
     typer.Option(
@@ -89,6 +100,23 @@ LimitOpt = Annotated[
 OffsetOpt = Annotated[
     int, typer.Option("--offset", min=0, metavar="N", help="Skip the first N rows.")
 ]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="With --format csv: start with a byte-order mark, so Excel reads the text "
+        "as UTF-8 (accents, Cyrillic, curly quotes).",
+    ),
+]
+
+
+def check_bom(fmt: Format, bom: bool) -> None:
+    """--bom goes with CSV only: anything else is a usage error."""
+    from talks.errors import UsageError
+    from talks.render import Format as F
+
+    if bom and fmt is not F.csv:
+        raise UsageError("--bom: only with --format csv")
 
 
 def parse_date(value: str | None, option: str, *, end: bool = False) -> dt.date | None:
@@ -123,9 +151,18 @@ def open_store(db: Path | None, *, create: bool = False) -> Store:
 
 
 def load_lexicon(paths: list[Path] | None) -> Lexicon:
+    """The shipped lexicon merged with the user's files (compiled once, cached)."""
     from talks import lexicon as lexicon_mod
 
     return lexicon_mod.load(lexicon_mod.user_lexicon_paths(paths or ()))
+
+
+def lexicon_summary(paths: list[Path] | None) -> LexiconSummary:
+    """Topics and parties of the lexicon, enough to check filter values, without
+    loading the whole lexicon."""
+    from talks import config, lexicon_cache
+
+    return lexicon_cache.summary(config.user_lexicon_paths(paths or ()))
 
 
 def output_format(fmt: str | None, *, default: str | None = None) -> Format:
@@ -138,7 +175,7 @@ def output_format(fmt: str | None, *, default: str | None = None) -> Format:
     return resolve_format(Format(fmt.lower()) if fmt else None, is_terminal=sys.stdout.isatty())
 
 
-def check_topic(topic: str | None, lex: Lexicon) -> None:
+def check_topic(topic: str | None, lex: Lexicon | LexiconSummary) -> None:
     from talks import filters
 
     filters.check_topic(topic, lex)

@@ -11,18 +11,21 @@ import typer
 from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
+    BomOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
+    check_bom,
     check_topic,
     date_range,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
 )
@@ -46,6 +49,8 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
+    bom: BomOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -63,14 +68,17 @@ def positions(
       talks positions --topic nato --since 2025 --limit 50
 
       talks positions --event "second round" --topic ceasefire
+
+      talks positions --topic nato --format csv --bom > nato.csv
     """
     from talks import filters
-    from talks.render import write_records
+    from talks.render import Format, write_records
 
     with reporting():
         f = output_format(fmt)
+        check_bom(f, bom)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         stance = filters.check_choice(stance, "--stance", ("support", "oppose"))
         actor = filters.resolve_party(actor, lex, "--actor")
@@ -87,11 +95,15 @@ def positions(
                 limit=limit,
                 offset=offset,
                 reports=True,
+                flat=f is Format.csv,  # one value per cell, with the article's source
             )
+            if bom:
+                sys.stdout.write("\ufeff")
             write_records(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=(
                     "date",
@@ -121,6 +133,7 @@ def timeline(
         ),
     ] = None,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -144,7 +157,7 @@ def timeline(
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         actor = filters.resolve_party(actor, lex, "--actor")
         period = filters.check_choice(by, "--by", ("day", "week", "month"))
@@ -158,7 +171,7 @@ def timeline(
                 f"note: more than 60 points: grouped by {used} (--by day|week|month)", err=True
             )
         if f is not Format.table:
-            write_records(rows, f, out=sys.stdout)
+            write_records(rows, f, out=sys.stdout, raw=raw)
         else:
             out = out_console()
             columns = ("actor", "date", "stance", "conditional", "evidence", "article")
@@ -168,6 +181,7 @@ def timeline(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out,
                 columns=columns,
                 title=f"timeline: {topic}",

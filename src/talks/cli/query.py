@@ -16,18 +16,22 @@ from talks.cli.app import EPILOG, app, out_console, reporting
 from talks.cli.options import (
     OBJECT_FORMATS,
     ArticleOpt,
+    BomOpt,
     DbOpt,
     EventOpt,
     FormatOpt,
     LexOpt,
     LimitOpt,
     OffsetOpt,
+    RawOpt,
     SinceOpt,
     TopicOpt,
     UntilOpt,
+    check_bom,
     check_topic,
     date_range,
     formats,
+    lexicon_summary,
     load_lexicon,
     open_store,
     output_format,
@@ -44,6 +48,7 @@ def articles(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
 ) -> None:
     """List stored articles: id, file, title, outlet, publication date and its basis.
@@ -69,6 +74,7 @@ def articles(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("id", "article", "title", "outlet", "published", "published_basis"),
                 wrap=("title",),
@@ -91,7 +97,12 @@ def quotes(
     until: UntilOpt = None,
     article: ArticleOpt = None,
     contains: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Full-text search in the quote.")
+        str | None,
+        typer.Option(
+            metavar="QUERY",
+            help="Search the quoted words: a word finds its forms (guarantee: guarantees), "
+            'prefix*, "exact phrase", a OR b; words side by side must all match.',
+        ),
     ] = None,
     group: Annotated[
         bool,
@@ -106,6 +117,8 @@ def quotes(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
+    bom: BomOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -126,25 +139,28 @@ def quotes(
 
       talks quotes --speaker Medinsky --group
 
-      talks quotes --topic neutrality --format csv > neutrality.csv
+      talks quotes --topic neutrality --format csv --bom > neutrality.csv
+
+      talks quotes --contains 'guarantee* OR "neutral status"'
 
       talks quotes --event "Istanbul" --kind direct
     """
     from talks import filters, query
     from talks.errors import UsageError
-    from talks.render import write_records
+    from talks.render import Format, write_records
 
     with reporting():
         f = output_format(fmt)
+        check_bom(f, bom)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         kind = filters.check_choice(kind, "--kind", ("direct", "indirect"))
         check_topic(topic, lex)
         side = filters.resolve_party(side, lex, "--side", none_ok=True)
         with open_store(db) as store:
             names = None
             if speaker:
-                match = query.match_speakers(store, speaker, lexicon=lex)
+                match = query.match_speakers(store, speaker, lexicon=load_lexicon(lexicon))
                 names = match.names
                 if not names and not match.known:
                     hint = (
@@ -177,6 +193,7 @@ def quotes(
                     query.statements(store, selected)[offset:stop_at],
                     f,
                     out=sys.stdout,
+                    raw=raw,
                     console=out_console(),
                     columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
                     wrap=("text", "outlets"),
@@ -194,11 +211,15 @@ def quotes(
                 event=event,
                 limit=limit,
                 offset=offset,
+                flat=f is Format.csv,  # one value per cell, with the article's source
             )
+            if bom:
+                sys.stdout.write("\ufeff")
             write_records(
                 rows,
                 f,
                 out=sys.stdout,
+                raw=raw,
                 console=out_console(),
                 columns=("id", "date", "speaker", "side", "kind", "text", "article"),
                 wrap=("text",),
@@ -213,6 +234,7 @@ def speakers(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
+    raw: RawOpt = False,
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -241,6 +263,7 @@ def speakers(
             rows[offset:stop],
             f,
             out=sys.stdout,
+            raw=raw,
             console=out_console(),
             columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
@@ -261,10 +284,10 @@ def show(
 
       talks show q1a2b3 --format json
     """
-    from rich.markup import escape
+    from rich.text import Text
 
     from talks.errors import TalksError, UsageError
-    from talks.render import Format, highlighted, write_object
+    from talks.render import Format, highlighted, plain, printable, write_object
 
     with reporting():
         f = output_format(fmt, default="table")
@@ -296,24 +319,30 @@ def show(
             marks.append((quote.cue_span.start, quote.cue_span.end, "italic magenta"))
         out = out_console()
         when = quote.date.isoformat() if quote.date else "date unknown"
+        # (stored text is untrusted: escaped, never read as markup)
         out.print(
-            f"[bold]{escape(quote.speaker)}[/bold] ({escape(quote.side)}) · {quote.kind} · "
-            f"{when} ({quote.date_basis})"
+            Text.assemble(
+                (printable(quote.speaker), "bold"),
+                f" ({printable(quote.side)}) · {quote.kind} · {when} ({quote.date_basis})",
+            )
         )
         out.print(
-            f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
-            f"{art.published or 'published ?'} [{art.article}]",
-            markup=False,
+            plain(
+                f"{art.title or art.article} — {art.outlet or 'outlet unknown'}, "
+                f"{art.published or 'published ?'} [{art.article}]"
+            )
         )
         out.print()
         out.print(highlighted(text, start, end, marks))
         out.print()
         spans = ", ".join(f"{s.start}-{s.end}" for s in quote.spans)
-        out.print(f"[dim]quote {quote.id}  spans {spans}  cue {quote.cue or '-'}[/dim]")
+        out.print(
+            Text(f"quote {quote.id}  spans {spans}  cue {printable(quote.cue or '-')}", style="dim")
+        )
 
 
 @app.command(epilog=EPILOG)
-def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
+def topics(fmt: FormatOpt = None, raw: RawOpt = False, lexicon: LexOpt = None) -> None:
     """List the topic keys and the proposition each stands for.
 
     Examples:
@@ -326,8 +355,8 @@ def topics(fmt: FormatOpt = None, lexicon: LexOpt = None) -> None:
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
         write_records(
-            rows, f, out=sys.stdout, console=out_console(), columns=("key", "proposition")
+            rows, f, out=sys.stdout, raw=raw, console=out_console(), columns=("key", "proposition")
         )

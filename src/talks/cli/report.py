@@ -17,7 +17,6 @@ from talks.cli.options import (
     open_store,
     parse_date,
 )
-from talks.report import ReportOptions, write_report
 
 
 @app.command(epilog=EPILOG)
@@ -40,6 +39,22 @@ def report(
         str | None,
         typer.Option("--to", metavar="DATE", help="'What changed' up to this date (with --from)."),
     ] = None,
+    max_statements: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Per speaker, at most N statements (most reported first); 0 = all.",
+        ),
+    ] = 25,
+    max_undated: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Per topic, list at most N undated positions (all are counted); 0 = all.",
+        ),
+    ] = 100,
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")
     ] = Path("report.html"),
@@ -63,6 +78,8 @@ def report(
 
       talks report --actor Russia --since 2025-01-01 -o russia-2025.html
     """
+    from talks.report import ReportOptions, write_report
+
     with reporting(), open_store(db) as store:
         options = ReportOptions(
             topics=tuple(topic or ()),
@@ -71,6 +88,8 @@ def report(
             until=parse_date(until, "--until"),
             from_date=parse_date(from_, "--from"),
             to_date=parse_date(to, "--to"),
+            max_statements=max_statements,
+            max_undated=max_undated,
         )
         data = write_report(store, load_lexicon(lexicon), options, output)
         typer.echo(

@@ -34,7 +34,8 @@ _AUX = frozenset(
 # irregular past forms that follow a subject: "Helsinki said", "Warsaw sought"
 _IRREGULAR = frozenset(
     """said told wrote made took gave sent put set held kept met saw thought felt left won
-    lost began sought brought got stood spoke went came ran led meant""".split()
+    lost began sought brought got stood spoke went came ran led meant drew gave knew chose
+    became found heard paid sat rose fell broke understood forgot swore""".split()
 )
 _ADDRESSEE_VERBS = frozenset(
     """told tells tell asked asks ask urged urges informed informs assured assures briefed

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
+from talks.extract.lists import Intro, item_positions, list_items
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
@@ -28,6 +29,7 @@ from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Position, Quote, Span
 
 _PAREN = re.compile(r"\([^()]*\)")
+_WITH_PHRASE = re.compile(r",\s+(?:together\s+|along\s+)?with\s+[^,;.]{1,60},")
 _LOOKBACK_SENTENCES = 3  # how far back "that idea" may refer
 
 
@@ -50,6 +52,7 @@ def extract_positions(
     if not doc.signals:
         return []
     found: list[Found] = []
+    items = list_items(doc)  # paragraphs of colon-introduced lists, with their intro
     recent: list[str] = []  # the first topic of each recent sentence ("" when none)
     for lo, hi in sentence_ranges(doc.text):
         starting = doc.signal_index.starting(lo, hi)
@@ -64,16 +67,30 @@ def extract_positions(
         masks += [(m.start(), m.end()) for m in apps]
         # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
         masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(doc.text, lo, hi)]
+        # "France stood ready, with its European partners, to …": company, not the holder
+        masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(doc.text, lo, hi)]
         signals = [h for h in starting if not inside(h.start, masks)]
         here: list[Found] = []
-        for sig in signals:
-            here += positions_at(doc, sig, lo, hi, masks)
+        intro = _intro_of(items, lo)
+        if intro is not None:
+            here += item_positions(doc, lo, hi, intro)
+        else:
+            for sig in signals:
+                here += positions_at(doc, sig, lo, hi, masks)
         here += appositives(doc, lo, hi, here, apps)
         here += references(doc, lo, hi, masks, recent, signals)
         topic = comp.signal_info[signals[0].index].topic if signals else ""
         recent = [topic, *recent][:_LOOKBACK_SENTENCES]
         found += here
     return _records(article, doc, found)
+
+
+def _intro_of(items: dict[tuple[int, int], Intro], pos: int) -> Intro | None:
+    """The intro of the list item paragraph that holds `pos`, if any."""
+    for (a, b), intro in items.items():
+        if a <= pos < b:
+            return intro
+    return None
 
 
 def _records(article: Article, doc: Doc, found: list[Found]) -> list[Position]:

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from talks.extract.stance import Doc, Found, Spans, sign, stance_of
+from talks.extract.stance_doc import Doc, Found, Spans, sign, stance_of
 from talks.extract.topic_lexicon import Hit
 
 APPOSITIVE = re.compile(
@@ -23,7 +23,12 @@ APPOSITIVE = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _LEAD = re.compile(r"\b\w[^.;:,“”\"]*$")
-_OBJECT_IT = re.compile(r"\s+(?:it|this|that|them)\b(?!\s+(?:is|was|would|will|the|a)\b)", re.I)
+# "rejects it"; not the "that" of a clause ("signalled that Kyiv would …")
+_OBJECT_IT = re.compile(
+    r"\s+(?:it|this|that|them)\b"
+    r"(?!\s+(?:is|was|would|will|the|a|an|he|she|it|they|we|i|there|(?-i:[A-Z])\w*)\b)",
+    re.I,
+)
 
 
 def appositives(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from talks.extract.actors import Mention
 
 if TYPE_CHECKING:
-    from talks.extract.stance import Doc
+    from talks.extract.stance_doc import Doc
 
 # --- agents ---------------------------------------------------------------------------
 _AGENT_BY = re.compile(r"\s*,?\s*(?:by|from)\s+(?:the\s+)?")
@@ -119,7 +119,8 @@ _MODIFIES = re.compile(
 )
 # "a settlement in which X would accept …", "a deal under which …": hypothetical
 # "would not say whether Moscow accepted …": an open question
-_HYPOTHETICAL = re.compile(r"\b(?:in|under|by)\s+which\b|\bwhereby\b|\bwhether\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:in|under|by)\s+which\b|\bwhereby\b", re.I)
+_QUESTION = re.compile(r"\bwhether\b", re.I)
 # a bare place name: "Crimea", "Donetsk and Luhansk regions"
 _BARE_NAME = re.compile(
     r"[A-Z][\w’'-]*(?:\s+(?:and|or)\s+[A-Z][\w’'-]*)*"
@@ -143,9 +144,13 @@ def modifier(text: str, sig_end: int) -> bool:
     return _MODIFIES.match(text, sig_end) is not None
 
 
-def hypothetical(text: str, lo: int, hi: int) -> bool:
-    """A relative clause of a hypothetical deal between `lo` and `hi`."""
-    return _HYPOTHETICAL.search(text, lo, hi) is not None
+def hypothetical(text: str, lo: int, head: int, sig: int) -> bool:
+    """A relative clause of a hypothetical deal before the governing cue, or an open
+    question ("whether …") anywhere before the signal."""
+    return (
+        _HYPOTHETICAL.search(text, lo, head) is not None
+        or _QUESTION.search(text, lo, sig) is not None
+    )
 
 
 def bare_name(text: str, start: int, end: int) -> bool:

@@ -18,9 +18,8 @@ from typing import Any
 from talks.errors import InputError
 from talks.ingest import Meta, build_article
 from talks.lexicon import Lexicon
+from talks.limits import current
 from talks.models import Article
-
-MAX_PAGE_BYTES = 20_000_000  # bigger than any news page; guards memory, not content
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -29,8 +28,12 @@ def decode_page(raw: bytes, source: str) -> tuple[str, str]:
     """(markup, encoding): the charset the page declares or trafilatura detects."""
     from trafilatura.utils import detect_encoding
 
-    if len(raw) > MAX_PAGE_BYTES:
-        raise InputError(f"{source}: page larger than {MAX_PAGE_BYTES // 1_000_000} MB")
+    limit = current().file_bytes
+    if len(raw) > limit:
+        raise InputError(
+            f"{source}: page of {len(raw):,} bytes, over the limit of {limit:,} "
+            "(raise it with --limit file_bytes=…)"
+        )
     if not raw.strip():
         raise InputError(f"{source}: empty page")
     for encoding in [*detect_encoding(raw), "utf-8"]:

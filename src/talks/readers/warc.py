@@ -12,13 +12,14 @@ can then run in any process that sees the file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 from talks.errors import InputError
-from talks.readers.html import MAX_PAGE_BYTES
+from talks.limits import current, file_kind
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
@@ -91,6 +92,10 @@ def scan(path: str) -> Iterator[RecordRef | InputError]:
     magic = _GZIP_MAGIC if gz else _WARC_MAGIC
     seen: dict[str, int] = {}
     try:
+        kind = file_kind(os.stat(path).st_mode)
+        if kind is not None:  # a FIFO would block the open, a device never end
+            yield InputError(f"{path}: {kind}, not a file; skipped")
+            return
         fh = open(path, "rb")  # noqa: SIM115 - closed in finally, the generator may pause
     except OSError as exc:
         yield InputError(f"{path}: cannot read: {exc.strerror or exc}")
@@ -150,15 +155,19 @@ def read_page(ref: RecordRef) -> bytes:
     from warcio.archiveiterator import ArchiveIterator
 
     where = f"{ref.path}: record at byte {ref.offset}"
+    limit = current().record_bytes
     try:
         with open(ref.path, "rb") as fh:
             fh.seek(ref.offset)
             record = next(iter(ArchiveIterator(fh, check_digests=False)))
-            payload: bytes = record.content_stream().read(MAX_PAGE_BYTES + 1)
+            payload: bytes = record.content_stream().read(limit + 1)
     except StopIteration:
         raise InputError(f"{where}: no record there") from None
     except _BROKEN as exc:
         raise InputError(f"{where}: broken record: {_reason(exc)}") from None
-    if len(payload) > MAX_PAGE_BYTES:
-        raise InputError(f"{where}: page larger than {MAX_PAGE_BYTES // 1_000_000} MB")
+    if len(payload) > limit:
+        raise InputError(
+            f"{where}: page over the limit of {limit:,} bytes "
+            "(raise it with --limit record_bytes=…)"
+        )
     return payload

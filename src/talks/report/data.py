@@ -17,7 +17,7 @@ from talks.lexicon import Lexicon
 from talks.models import Article, Position, Quote, Statement
 from talks.pipeline import fingerprint
 from talks.report.evidence import Evidence, for_position, for_quote
-from talks.statements import position_reports
+from talks.statements import containing, group, position_reports
 from talks.store import Store
 
 
@@ -31,6 +31,8 @@ class ReportOptions:
     until: dt.date | None = None
     from_date: dt.date | None = None
     to_date: dt.date | None = None
+    max_statements: int = 25  # per speaker, most reported first; 0 = all
+    max_undated: int = 100  # undated positions listed per topic (all are counted); 0 = all
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class TopicSection:
     key: str
     proposition: str
     lanes: list[Lane]
-    rows: list[Row]
+    rows: list[Row]  # every dated position, then the undated ones listed
+    unlisted: int = 0  # undated positions counted but not listed (--max-undated)
 
     @property
     def dated(self) -> int:
@@ -69,11 +72,9 @@ class TopicSection:
 class SpeakerSection:
     name: str
     side: str
-    statements: list[tuple[Statement, str]]  # statement, HTML id of its evidence
-
-    @property
-    def reports(self) -> int:
-        return sum(s.reports for s, _ in self.statements)
+    statements: list[tuple[Statement, str]]  # shown: statement, HTML id of its evidence
+    total: int = 0  # the speaker's statements in the report's scope, shown or not
+    reports: int = 0  # their reports (articles), shown or not
 
 
 @dataclass
@@ -92,11 +93,11 @@ class ReportData:
 
     @property
     def positions(self) -> int:
-        return sum(len(t.rows) for t in self.topics)
+        return sum(len(t.rows) + t.unlisted for t in self.topics)
 
     @property
     def statements(self) -> int:
-        return sum(len(s.statements) for s in self.speakers)
+        return sum(s.total for s in self.speakers)
 
 
 def check(options: ReportOptions, lexicon: Lexicon, store: Store) -> None:
@@ -146,13 +147,15 @@ def _positions(store: Store, options: ReportOptions, topics: list[str]) -> list[
     return out
 
 
-def _quotes(store: Store, options: ReportOptions) -> list[Quote]:
-    pick: dict[str, Quote] = {}
-    for t in options.topics or (None,):
-        for q in store.quotes(topic=t, since=options.since, until=options.until):
-            pick.setdefault(q.id, q)
-    wanted = {fold(a) for a in options.actors}
-    return [q for q in pick.values() if not wanted or fold(q.side) in wanted]
+def _selected(q: Quote, options: ReportOptions, sides: set[str]) -> bool:
+    """The report's filters on a quote (the same tests as the store's quote filters)."""
+    if options.topics and not set(options.topics) & set(q.topics):
+        return False
+    if options.since and (q.date is None or q.date < options.since):
+        return False
+    if options.until and (q.date is None or q.date > options.until):
+        return False
+    return not sides or fold(q.side) in sides
 
 
 def collect(store: Store, lexicon: Lexicon, options: ReportOptions) -> ReportData:
@@ -166,26 +169,31 @@ def collect(store: Store, lexicon: Lexicon, options: ReportOptions) -> ReportDat
     evidence: dict[str, Evidence] = {}
     by_topic: dict[str, list[Row]] = defaultdict(list)
     for p in positions:
-        html_id = f"ev-{p.id}"
-        evidence[html_id] = for_position(p, arts[p.article_id], html_id=html_id)
-        by_topic[p.topic].append(Row(p, counts[p.id], html_id))
+        by_topic[p.topic].append(Row(p, counts[p.id], f"ev-{p.id}"))
     sections = []
     for key in topic_keys:
-        rows = by_topic.get(key, [])
+        rows, undated = [], 0
         lanes: dict[str, Lane] = {}
-        for row in rows:
+        for row in by_topic.get(key, []):
             lane = lanes.setdefault(row.position.actor, Lane(row.position.actor))
             if row.position.date is None:
                 lane.undated += 1
+                undated += 1
+                if options.max_undated and undated > options.max_undated:
+                    continue
             else:
                 lane.marks.append(row)
+            rows.append(row)
+            p = row.position
+            evidence[row.evidence] = for_position(p, arts[p.article_id], html_id=row.evidence)
         for lane in lanes.values():
             lane.marks.sort(
                 key=lambda r: (r.position.date, r.position.article, r.position.span.start)
             )
+        ordered = sorted(lanes.values(), key=lambda lane: lane.actor)
         sections.append(
             TopicSection(
-                key, props.get(key, ""), sorted(lanes.values(), key=lambda lane: lane.actor), rows
+                key, props.get(key, ""), ordered, rows, len(by_topic.get(key, [])) - len(rows)
             )
         )
     changes = None
@@ -211,17 +219,36 @@ def collect(store: Store, lexicon: Lexicon, options: ReportOptions) -> ReportDat
 def _speakers(
     store: Store, options: ReportOptions, arts: _Articles, evidence: dict[str, Evidence]
 ) -> list[SpeakerSection]:
-    selected = _quotes(store, options)
-    statements = query.statements(store, selected)
-    quotes = {q.id: q for q in store.quotes(speakers=sorted({s.speaker for s in statements}))}
-    by_speaker: dict[str, SpeakerSection] = {}
+    # One read of the quotes: the filters pick statements, and each picked
+    # statement keeps all its reports (the same rule as `talks quotes --group`).
+    pool = store.quotes()
+    sides = {fold(a) for a in options.actors}
+    selected = {q.id for q in pool if _selected(q, options, sides)}
+    speakers = {q.speaker for q in pool if q.id in selected}
+    statements = containing(
+        group((q for q in pool if q.speaker in speakers), query.article_index(store)), selected
+    )
+    quotes = {q.id: q for q in pool if q.speaker in speakers}
+    by_speaker: dict[str, list[Statement]] = {}
     for s in statements:
-        section = by_speaker.setdefault(s.speaker, SpeakerSection(s.speaker, s.side, []))
-        rep = next(
-            q for q in (quotes.get(src.quote_id) for src in s.sources) if q and q.text == s.text
-        )
-        html_id = f"ev-{s.id}"
-        heading = f"{s.speaker} · {s.reports} report{'s' if s.reports != 1 else ''}"
-        evidence[html_id] = for_quote(rep, arts[rep.article_id], html_id=html_id, heading=heading)
-        section.statements.append((s, html_id))
-    return sorted(by_speaker.values(), key=lambda sp: (-len(sp.statements), sp.name))
+        by_speaker.setdefault(s.speaker, []).append(s)
+    out: list[SpeakerSection] = []
+    for name, own in by_speaker.items():
+        shown = own
+        if options.max_statements and len(own) > options.max_statements:
+            top = sorted(own, key=lambda s: -s.reports)[: options.max_statements]
+            keep = {s.id for s in top}
+            shown = [s for s in own if s.id in keep]  # first-seen order kept
+        section = SpeakerSection(name, own[0].side, [], len(own), sum(s.reports for s in own))
+        for s in shown:
+            rep = next(
+                q for q in (quotes.get(src.quote_id) for src in s.sources) if q and q.text == s.text
+            )
+            html_id = f"ev-{s.id}"
+            heading = f"{s.speaker} · {s.reports} report{'s' if s.reports != 1 else ''}"
+            evidence[html_id] = for_quote(
+                rep, arts[rep.article_id], html_id=html_id, heading=heading
+            )
+            section.statements.append((s, html_id))
+        out.append(section)
+    return sorted(out, key=lambda sp: (-sp.total, sp.name))

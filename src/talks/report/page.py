@@ -110,6 +110,12 @@ def _topic(section: TopicSection, data: ReportData) -> str:
     first, last = data.time_range or (data.generated.date(), data.generated.date())
     graphic = chart.svg(section, *chart.padded(first, last))
     rows = "".join(_row(r) for r in section.rows)
+    if section.unlisted:
+        rows += (
+            f'<tr class="unlisted"><td colspan="6">{section.unlisted} more undated '
+            "position(s) counted above but not listed (<code>--max-undated 0</code> lists "
+            "all).</td></tr>"
+        )
     return (
         head + note + graphic + '<table class="positions"><thead><tr><th>date</th><th>actor</th>'
         "<th>stance</th><th>holder</th><th>articles</th><th>evidence</th></tr></thead>"
@@ -147,6 +153,12 @@ def _changes(data: ReportData) -> str:
 
 
 def _speaker(sp: SpeakerSection) -> str:
+    more = ""
+    if len(sp.statements) < sp.total:
+        more = (
+            f'<p class="muted more">Showing the {len(sp.statements)} most reported of '
+            f"{sp.total} statements (<code>--max-statements 0</code> shows all).</p>"
+        )
     rows = []
     for s, ev_id in sp.statements:
         outlets = ", ".join(s.outlets) or "unknown"
@@ -157,8 +169,8 @@ def _speaker(sp: SpeakerSection) -> str:
         )
     return (
         f'<section class="speaker" data-speaker="{_e(sp.name)}"><h3>{_e(sp.name)} '
-        f'<span class="muted">({_e(sp.side)}) · {len(sp.statements)} statement(s), '
-        f"{sp.reports} report(s)</span></h3>"
+        f'<span class="muted">({_e(sp.side)}) · {sp.total} statement(s), '
+        f"{sp.reports} report(s)</span></h3>{more}"
         '<table class="statements"><thead><tr><th>first seen</th><th>statement</th>'
         "<th>reports</th><th>outlets</th><th>outlet names</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
