@@ -49,11 +49,8 @@ def positions(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
-<<<<<<< HEAD
     raw: RawOpt = False,
-=======
     bom: BomOpt = False,
->>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:

@@ -116,11 +116,8 @@ def quotes(
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
     fmt: FormatOpt = None,
-<<<<<<< HEAD
     raw: RawOpt = False,
-=======
     bom: BomOpt = False,
->>>>>>> main
     db: DbOpt = None,
     lexicon: LexOpt = None,
 ) -> None:
@@ -191,6 +188,8 @@ def quotes(
             if group:
                 selected = store.quotes(**filters_)  # type: ignore[arg-type]
                 stop_at = None if limit is None else offset + limit
+                if bom:
+                    sys.stdout.write("\ufeff")
                 write_records(
                     query.statements(store, selected)[offset:stop_at],
                     f,
