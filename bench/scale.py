@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
             cfg["out"] = str(tmp / f"parquet-{r}")
             res = run(cfg)
             runs[c["name"]].append(res)
-            print(f"round {r + 1} {c['name']}: {res['seconds']:.1f} s", file=sys.stderr)
+            print(f"round {r + 1} {c['name']}: {json.dumps(res)}", file=sys.stderr)
     report["ingest"] = {name: summarize(rs, args.n) for name, rs in runs.items()}
 
     if not args.no_warc:
@@ -413,7 +413,7 @@ def warc_bench(args: argparse.Namespace, texts: list[str], tmp: Path) -> dict[st
             }
             res = run(cfg)
             runs[f"jobs{jobs}"].append(res)
-            print(f"round {r + 1} warc jobs{jobs}: {res['seconds']:.1f} s", file=sys.stderr)
+            print(f"round {r + 1} warc jobs{jobs}: {json.dumps(res)}", file=sys.stderr)
     for name, rs in runs.items():
         s = summarize(rs, n)
         s["records_per_s"] = round(2 * n / s["seconds_median"], 1)

@@ -26,7 +26,17 @@ from talks.extract import record_id
 from talks.models import Article, Quote, Span
 from talks.store import Store
 
-ARTICLE_FIELDS = ["id", "article", "path", "title", "outlet", "url", "published", "published_basis"]
+ARTICLE_FIELDS = [
+    "id",
+    "article",
+    "path",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_basis",
+    "crawled",
+]
 SUMMARY = re.compile(r"(\d+) new, (\d+) unchanged, (\d+) updated, (\d+) failed")
 
 

@@ -795,7 +795,7 @@ def test_a_killed_ingest_leaves_a_consistent_store(tmp_path: Path, lex: Lexicon)
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = store.articles()
         assert 0 < len(stored) < N_KILL
-        fresh_lex = lexicon_mod.shipped.__wrapped__()  # as the subprocess read it
+        fresh_lex = lexicon_mod.parse_shipped()  # parsed afresh, as the subprocess may
         for article in stored:
             quotes, positions = extract(article, lexicon=fresh_lex)
             assert store.quotes(article=article.id) == quotes, article.article

@@ -190,6 +190,8 @@ def test_dask_extract_then_load_equals_ingest(
 
     again = run("load", out, "--db", db)
     assert "0 new, 27 unchanged, 0 updated" in again.stderr
+    with Store(db) as loaded, Store(one_core) as ingested:
+        assert loaded.get_meta("lexicon") == ingested.get_meta("lexicon") is not None
 
 
 def test_parquet_has_the_json_fields_and_duckdb_reads_it(
@@ -280,3 +282,23 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
             assert sorted(store.positions(article=article.id), key=lambda p: p.id) == sorted(
                 positions, key=lambda p: p.id
             )
+
+
+def test_load_without_shards_and_extract_without_the_extra_say_what_is_wrong(
+    tmp_path: Path, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run("load", tmp_path, "--db", tmp_path / "x.db")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"talks: error: {tmp_path}: no Parquet shards (expected {tmp_path}/articles/part-*.parquet)"
+    )
+    result = run("extract", "-", "--to", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "reads files and folders, not standard input" in result.stderr
+    (tmp_path / "a.txt").write_text(news_text(1), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    result = run("extract", tmp_path / "a.txt", "--to", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "talks: error: talks extract/load need the cluster extra: pip install 'talks[cluster]'"
+    )

@@ -4,6 +4,7 @@ records, the relevance prefilter and the missing-extra message."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -219,6 +220,10 @@ def test_the_cli_reports_pages_archives_and_skips(tmp_path: Path, db: Path, run)
     )
     result = run("ingest", tmp_path, "--db", db, "--jobs", "1", "--all")
     assert "1 new, 3 unchanged" in result.stderr
+    listed = json.loads(run("articles", "--db", db, "--format", "json").stdout)
+    crawled = {r["article"]: r["crawled"] for r in listed}
+    assert crawled["one.html"] is None
+    assert crawled["https://daily.example/0.html"] == "2022-03-30T12:00:00+00:00"
 
 
 # --- the prefilter --------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 APP_NAME = "talks"
@@ -37,6 +38,17 @@ def db_choice(explicit: Path | None = None) -> tuple[Path, str]:
 def db_path(explicit: Path | None = None) -> Path:
     """The store path: the --db option, else TALKS_DB, else the app directory."""
     return db_choice(explicit)[0]
+
+
+def user_lexicon_paths(explicit: Iterable[Path] = ()) -> tuple[Path, ...]:
+    """User files: those given on the command line, else `TALKS_LEXICON` (os.pathsep-separated)."""
+    paths = tuple(explicit)
+    if paths:
+        return paths
+    env = os.environ.get("TALKS_LEXICON")
+    if env:
+        return tuple(Path(p) for p in env.split(os.pathsep) if p)
+    return ()
 
 
 def debug() -> bool:

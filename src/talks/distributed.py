@@ -28,7 +28,7 @@ from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
 from talks.pipeline import IngestSummary, check_inputs
 from talks.store import Store
-from talks.work import Result, Settings, Unit, do_unit, plan, where
+from talks.work import Result, Settings, Unit, do_unit, lexicon_fingerprint, plan, where
 
 UNITS_PER_PARTITION = 16  # about 128 files or 256 archive records per shard
 BATCH_SECONDS = 1.0
@@ -88,13 +88,14 @@ def _partition(units: list[Unit], settings: Settings, out: str) -> list[dict[str
     quotes: list[dict[str, Any]] = []
     positions: list[dict[str, Any]] = []
     total = Result()
+    lexicon = lexicon_fingerprint(settings.lexicon)
     for unit in units:
         result = do_unit(unit, settings)
         total.errors.extend(result.errors)
         total.warnings.extend(result.warnings)
         total.skipped += result.skipped
         for e in result.extracted:
-            articles.append({**e.article.model_dump(), "digest": e.digest})
+            articles.append({**e.article.model_dump(), "digest": e.digest, "lexicon": lexicon})
             quotes.extend(q.model_dump() for q in e.quotes)
             positions.extend(p.model_dump() for p in e.positions)
     name = _shard_name(units)
@@ -203,6 +204,7 @@ def load_parquet(store: Store, out_dir: Path) -> IngestSummary:
         )
     summary = IngestSummary(files=len(shards))
     last_commit = time.monotonic()
+    has_lexicon = store.get_meta("lexicon") is not None
     try:
         for shard in shards:
             try:
@@ -211,7 +213,10 @@ def load_parquet(store: Store, out_dir: Path) -> IngestSummary:
                 positions = parquet.models(
                     "positions", parquet.read(out_dir / "positions" / shard.name)
                 )
-                articles = [(parquet.models("articles", [r])[0], str(r["digest"])) for r in rows]
+                articles = [
+                    (parquet.models("articles", [r])[0], str(r["digest"]), r.get("lexicon"))
+                    for r in rows
+                ]
             except (OSError, ValueError) as exc:
                 summary.failed += 1
                 summary.errors.append(f"{shard}: cannot read the shard ({_reason(exc)})")
@@ -221,14 +226,17 @@ def load_parquet(store: Store, out_dir: Path) -> IngestSummary:
                 by_article.setdefault(q.article_id, ([], []))[0].append(q)
             for p in positions:
                 by_article.setdefault(p.article_id, ([], []))[1].append(p)
-            for article, digest in articles:
+            for article, digest, lexicon in articles:
                 status = store.status_of(article, digest)
                 if status == "unchanged":
                     summary.unchanged += 1
                     continue
                 qs, ps = by_article.get(article.id, ([], []))
                 store.begin()
-                store.put(article, qs, ps, digest=digest)
+                store.put(article, qs, ps, digest=digest, lexicon=lexicon)
+                if lexicon and not has_lexicon:
+                    store.set_meta("lexicon", lexicon)  # as `talks ingest` would have
+                    has_lexicon = True
                 if status == "new":
                     summary.new += 1
                 else:

@@ -13,10 +13,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 from talks.errors import UsageError
-from talks.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from talks.lexicon import Lexicon
+    from talks.lexicon_cache import LexiconSummary
+
+    AnyLexicon: TypeAlias = Lexicon | LexiconSummary
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -59,10 +66,11 @@ def date_range(
 
 
 def _key(value: str) -> str:
-    """Comparison form of a party name: case, dots, a leading "the" and spaces ignored."""
-    from talks.extract.speakers import fold
-
-    words = fold(value).replace(".", "").split()
+    """Comparison form of a party name: case, accents, dots, a leading "the" and
+    spaces ignored."""
+    decomposed = unicodedata.normalize("NFKD", value.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = plain.casefold().replace(".", "").split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -85,7 +93,7 @@ def unknown(option: str, value: str, valid: Sequence[str], *, aliases: Iterable[
     return f"{option}: unknown value {value!r}; valid values: {', '.join(valid)}"
 
 
-def party_aliases(lexicon: Lexicon) -> dict[str, str]:
+def party_aliases(lexicon: AnyLexicon) -> dict[str, str]:
     """Every name, metonym and adjective of every party → its canonical name."""
     table: dict[str, str] = {}
     for party in lexicon.parties:
@@ -95,7 +103,7 @@ def party_aliases(lexicon: Lexicon) -> dict[str, str]:
 
 
 def resolve_party(
-    value: str | None, lexicon: Lexicon, option: str, *, none_ok: bool = False
+    value: str | None, lexicon: AnyLexicon, option: str, *, none_ok: bool = False
 ) -> str | None:
     """The canonical party `value` names ("USA" → "United States"), or a usage error.
     `none_ok`: "none" (speakers without a side) is a valid value too."""
@@ -121,7 +129,7 @@ def check_choice(value: str | None, option: str, valid: Sequence[str]) -> str | 
     raise UsageError(unknown(option, value, valid))
 
 
-def check_topic(topic: str | None, lexicon: Lexicon, option: str = "--topic") -> str | None:
+def check_topic(topic: str | None, lexicon: AnyLexicon, option: str = "--topic") -> str | None:
     """A topic key of the lexicon, or a usage error listing them."""
     if topic is None:
         return None

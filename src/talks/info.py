@@ -7,23 +7,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from talks.lexicon import Lexicon
 from talks.pipeline import describe_lexicon
 from talks.store import Store
-from talks.work import lexicon_fingerprint
 
 
 def store_info(
     store: Store,
     *,
     chosen_by: str,
-    lexicon: Lexicon,
+    lexicon_fp: str,
     lexicon_files: Sequence[str | Path] = (),
 ) -> dict[str, Any]:
     """One flat-ish record about `store` (stable field names, JSON-ready)."""
     summary = store.summary()
     built = store.get_meta("lexicon")
-    current = lexicon_fingerprint(lexicon)
+    current = lexicon_fp
     by_lexicon: dict[str | None, int] = summary["articles_by_lexicon"]
     other = sum(n for fp, n in by_lexicon.items() if fp != current)
     return {

@@ -13,7 +13,6 @@ A malformed file is reported as `file:entry: problem` and nothing is loaded.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import yaml
 from pydantic import (
@@ -33,8 +32,12 @@ from pydantic import (
     model_validator,
 )
 
+from talks.config import user_lexicon_paths as user_lexicon_paths
 from talks.errors import LexiconError
 from talks.limits import load_yaml
+
+if TYPE_CHECKING:
+    from talks.lexicon_cache import LexiconSummary
 
 
 class Entry(BaseModel):
@@ -341,9 +344,18 @@ def merge(base: Lexicon, extra: Lexicon) -> Lexicon:
     return Lexicon(**fields)
 
 
-@lru_cache(maxsize=1)
 def shipped() -> Lexicon:
-    """The lexicons shipped inside the package."""
+    """The lexicons shipped inside the package (compiled once, cached)."""
+    return load(())
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Lexicon:
+    return parse_shipped()
+
+
+def parse_shipped() -> Lexicon:
+    """The shipped YAML parsed and validated afresh (no cache)."""
     lex = Lexicon()
     pkg = resources.files("talks.lexicons")
     for name in SHIPPED_FILES:
@@ -371,20 +383,23 @@ class LexiconSource:
     paths: tuple[Path, ...]
 
 
-def user_lexicon_paths(explicit: Iterable[Path] = ()) -> tuple[Path, ...]:
-    """User files: those given on the command line, else `TALKS_LEXICON` (os.pathsep-separated)."""
-    paths = tuple(explicit)
-    if paths:
-        return paths
-    env = os.environ.get("TALKS_LEXICON")
-    if env:
-        return tuple(Path(p) for p in env.split(os.pathsep) if p)
-    return ()
-
-
 def load(user_files: Iterable[Path] = ()) -> Lexicon:
-    """The shipped lexicon with the user's files merged over it, in order."""
-    lex = shipped()
+    """The shipped lexicon with the user's files merged over it, in order; compiled
+    once per content and cached (see `talks.lexicon_cache`)."""
+    from talks import lexicon_cache
+
+    return lexicon_cache.load(tuple(user_files), _build)
+
+
+def summary(user_files: Iterable[Path] = ()) -> LexiconSummary:
+    """Topics, parties and fingerprint of `load(user_files)`, cheaply."""
+    from talks import lexicon_cache
+
+    return lexicon_cache.summary(tuple(user_files), _build)
+
+
+def _build(user_files: Iterable[Path] = ()) -> Lexicon:
+    lex = _shipped()
     for path in user_files:
         extra = load_file(path)
         lex = merge(lex, extra)

@@ -4,7 +4,8 @@ in and out.
 The columns are the models' fields, so Parquet output carries the same names as
 the JSON contract (spans as `{start, end}` structs, dates as dates); a field added
 to a model appears here without a change. `articles` also keeps each article's
-`digest`, which `talks load` uses to skip what a store already has.
+`digest` (which `talks load` uses to skip what a store already has) and the
+fingerprint of the lexicon its records were extracted with.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _arrow_type(annotation: Any) -> Any:
 
 
 def schema(table: str) -> Any:
-    """The Arrow schema of one table (`articles` with its `digest`)."""
+    """The Arrow schema of one table (`articles` with `digest` and `lexicon`)."""
     import pyarrow as pa
 
     model = TABLES[table]
@@ -59,6 +60,7 @@ def schema(table: str) -> Any:
     ]
     if table == "articles":
         fields.append(pa.field("digest", pa.string()))
+        fields.append(pa.field("lexicon", pa.string()))
     return pa.schema(fields)
 
 
@@ -82,4 +84,5 @@ def read(path: Path) -> list[dict[str, Any]]:
 
 def models(table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
     model = TABLES[table]
-    return [model.model_validate({k: v for k, v in r.items() if k != "digest"}) for r in rows]
+    extra = ("digest", "lexicon")
+    return [model.model_validate({k: v for k, v in r.items() if k not in extra}) for r in rows]

@@ -14,6 +14,7 @@ unless `raw` is asked for (`--raw`, for scripts); YAML round-trips every charact
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -21,35 +22,37 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import yaml
-from pydantic import BaseModel
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-try:  # optional speed-ups: orjson for JSON, libyaml for YAML
+try:  # optional speed-up: orjson for JSON
     import orjson as _orjson
 except ImportError:  # pragma: no cover - orjson is a dependency, but stay correct without
     _orjson = None  # type: ignore[assignment]
 
-
-class _SafeDumper(yaml.SafeDumper):
-    """The pure-Python dumper, with strings holding NEL, LS or PS double-quoted:
-    written plainly they are line breaks and come back as spaces (libyaml's dumper
-    escapes them itself)."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(c in value for c in "\x85\u2028\u2029"):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    return dumper.represent_str(value)
+if TYPE_CHECKING:  # imported where used: a JSON listing never loads rich, yaml or pydantic
+    import yaml
+    from pydantic import BaseModel
+    from rich.console import Console
+    from rich.text import Text
 
 
-_SafeDumper.add_representer(str, _represent_str)
-_YamlDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", _SafeDumper)
+@functools.cache
+def _yaml_dumper() -> type[yaml.SafeDumper]:
+    """libyaml's C dumper where present (several times faster; it escapes NEL, LS
+    and PS itself), else the pure-Python one with strings holding them
+    double-quoted: written plainly they are line breaks and come back as spaces."""
+    import yaml
+
+    class _SafeDumper(yaml.SafeDumper):
+        pass
+
+    def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        if any(c in value for c in "\x85\u2028\u2029"):
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+        return dumper.represent_str(value)
+
+    _SafeDumper.add_representer(str, _represent_str)
+    return getattr(yaml, "CSafeDumper", _SafeDumper)  # type: ignore[no-any-return]
 
 
 class Format(StrEnum):
@@ -68,8 +71,9 @@ def resolve_format(fmt: Format | None, *, is_terminal: bool) -> Format:
 
 
 def as_dict(record: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(record, BaseModel):
-        return record.model_dump(mode="json")
+    dump = getattr(record, "model_dump", None)
+    if dump is not None:  # a pydantic model
+        return dump(mode="json")  # type: ignore[no-any-return]
     return dict(record)
 
 
@@ -90,6 +94,8 @@ def printable(text: str) -> str:
 
 def plain(text: str) -> Text:
     """A rich Text of `text` shown as it is: escaped, never parsed as markup."""
+    from rich.text import Text
+
     return Text(printable(text))
 
 
@@ -179,12 +185,15 @@ def _write_json_array(rows: Iterable[Any], out: TextIO) -> None:
 
 def _write_yaml_list(rows: Iterable[Any], out: TextIO) -> None:
     """A YAML list written one element at a time with the C dumper where present."""
+    import yaml
+
+    dumper = _yaml_dumper()
     empty = True
     for row in rows:
         yaml.dump(
             [row],
             out,
-            Dumper=_YamlDumper,
+            Dumper=dumper,
             allow_unicode=True,
             sort_keys=False,
             width=100,
@@ -267,6 +276,10 @@ def _write_table(
     title: str | None,
     wrap: Sequence[str],
 ) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     console = console or Console(file=out)
     cols = list(columns) or (list(rows[0]) if rows else [])
     cells = [[_cell(row.get(c)) for c in cols] for row in rows]
@@ -313,7 +326,9 @@ def write_object(obj: BaseModel | Mapping[str, Any], fmt: Format, *, out: TextIO
     """One object (eval report, diff result) in a machine format."""
     data = as_dict(obj)
     if fmt is Format.yaml:
-        yaml.dump(data, out, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False, width=100)
+        import yaml
+
+        yaml.dump(data, out, Dumper=_yaml_dumper(), allow_unicode=True, sort_keys=False, width=100)
     elif fmt is Format.jsonl:
         out.write(dumps_json(data) + "\n")
     else:
@@ -332,6 +347,8 @@ def highlighted(
         {start, end}
         | {min(max(p, start), end) for s, e, _ in marks for p in (s, e) if e > start and s < end}
     )
+    from rich.text import Text
+
     out = Text()
     for a, b in itertools.pairwise(cuts):
         styles = [st for s, e, st in marks if s <= a and b <= e]
@@ -349,6 +366,8 @@ def timeline_chart(
 ) -> Text:
     """A compact chart: one row per actor, one cell per date, + for support, − for
     oppose (dim when conditional). `series` maps actor → [(iso date, stance, conditional)]."""
+    from rich.text import Text
+
     dates = sorted({d for points in series.values() for d, _, _ in points})
     if not dates:
         return Text("")

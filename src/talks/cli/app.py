@@ -11,14 +11,16 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from talks import __version__, config
 from talks.errors import TalksError
 from talks.render import printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EPILOG = "Docs and examples: README.md. Set TALKS_DEBUG=1 to see tracebacks."
 
@@ -40,17 +42,36 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+PIPE_WIDTH = 120  # a table written to a pipe when no terminal says how wide
+
+
+def err_console() -> Console:
+    """The console for progress bars on stderr (rich is imported only when used)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def table_width() -> int | None:
+    """The width tables are laid out for: $COLUMNS, else the terminal's (stdout's, or
+    stderr's or stdin's when stdout is a pipe), else PIPE_WIDTH."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream is not None and stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
+    return PIPE_WIDTH
 
 
 def out_console() -> Console:
-    """The console tables and `show` print to.
+    """The console tables and `show` print to, as wide as `table_width()`."""
+    from rich.console import Console
 
-    On a terminal rich uses its real width; a table written to a pipe or file gets
-    room enough not to fold every column.
-    """
-    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "") or 140)
-    return Console(highlight=False, width=width)
+    return Console(highlight=False, width=table_width())
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from talks.cli.options import (
     LexOpt,
     RawOpt,
     check_topic,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
     parse_date,
@@ -65,7 +65,7 @@ def diff(
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         actor = filters.resolve_party(actor, lex, "--actor")
         start, end = parse_date(from_, "--from", end=True), parse_date(to, "--to", end=True)

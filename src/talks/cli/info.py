@@ -13,7 +13,7 @@ from talks.cli.options import (
     DbOpt,
     LexOpt,
     formats,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
 )
@@ -47,7 +47,7 @@ def info(
             data = store_info(
                 store,
                 chosen_by=how,
-                lexicon=load_lexicon(lexicon),
+                lexicon_fp=lexicon_summary(lexicon).fingerprint,
                 lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
             )
         if f is not Format.table:

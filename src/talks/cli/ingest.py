@@ -7,10 +7,8 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from talks import limits as limits_mod
-from talks.cli.app import EPILOG, app, err, reporting
+from talks.cli.app import EPILOG, app, err_console, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
 from talks.render import printable
 
@@ -100,7 +98,16 @@ def ingest(
 
       talks ingest huge-liveblog.txt --limit file_bytes=200M
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from talks import lexicon as lexicon_mod
+    from talks import limits as limits_mod
     from talks.pipeline import ingest_paths
 
     with reporting():
@@ -109,6 +116,7 @@ def ingest(
         for spec in limit or ():
             limits = limits.with_spec(spec, where="--limit")
         lex = load_lexicon(lexicon)
+        err = err_console()
         with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
             progress = Progress(

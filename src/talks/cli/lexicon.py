@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from talks import lexicon as lexicon_mod
 from talks.cli.app import EPILOG, app, reporting
 
 
@@ -22,6 +21,8 @@ def lexicon_check(
 
       talks lexicon my-speakers.yaml
     """
+    from talks import lexicon as lexicon_mod
+
     with reporting():
         lex = lexicon_mod.load(files)
         typer.echo(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from talks.lexicon import Lexicon
+    from talks.lexicon_cache import LexiconSummary
     from talks.render import Format
     from talks.store import Store
 
@@ -150,9 +151,18 @@ def open_store(db: Path | None, *, create: bool = False) -> Store:
 
 
 def load_lexicon(paths: list[Path] | None) -> Lexicon:
+    """The shipped lexicon merged with the user's files (compiled once, cached)."""
     from talks import lexicon as lexicon_mod
 
     return lexicon_mod.load(lexicon_mod.user_lexicon_paths(paths or ()))
+
+
+def lexicon_summary(paths: list[Path] | None) -> LexiconSummary:
+    """Topics and parties of the lexicon, enough to check filter values, without
+    loading the whole lexicon."""
+    from talks import config, lexicon_cache
+
+    return lexicon_cache.summary(config.user_lexicon_paths(paths or ()))
 
 
 def output_format(fmt: str | None, *, default: str | None = None) -> Format:
@@ -165,7 +175,7 @@ def output_format(fmt: str | None, *, default: str | None = None) -> Format:
     return resolve_format(Format(fmt.lower()) if fmt else None, is_terminal=sys.stdout.isatty())
 
 
-def check_topic(topic: str | None, lex: Lexicon) -> None:
+def check_topic(topic: str | None, lex: Lexicon | LexiconSummary) -> None:
     from talks import filters
 
     filters.check_topic(topic, lex)

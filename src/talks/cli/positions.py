@@ -25,7 +25,7 @@ from talks.cli.options import (
     check_bom,
     check_topic,
     date_range,
-    load_lexicon,
+    lexicon_summary,
     open_store,
     output_format,
 )
@@ -78,7 +78,7 @@ def positions(
         f = output_format(fmt)
         check_bom(f, bom)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         stance = filters.check_choice(stance, "--stance", ("support", "oppose"))
         actor = filters.resolve_party(actor, lex, "--actor")
@@ -157,7 +157,7 @@ def timeline(
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
         actor = filters.resolve_party(actor, lex, "--actor")
         period = filters.check_choice(by, "--by", ("day", "week", "month"))

@@ -31,6 +31,7 @@ from talks.cli.options import (
     check_topic,
     date_range,
     formats,
+    lexicon_summary,
     load_lexicon,
     open_store,
     output_format,
@@ -152,14 +153,14 @@ def quotes(
         f = output_format(fmt)
         check_bom(f, bom)
         start, stop = date_range(since, until)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         kind = filters.check_choice(kind, "--kind", ("direct", "indirect"))
         check_topic(topic, lex)
         side = filters.resolve_party(side, lex, "--side", none_ok=True)
         with open_store(db) as store:
             names = None
             if speaker:
-                match = query.match_speakers(store, speaker, lexicon=lex)
+                match = query.match_speakers(store, speaker, lexicon=load_lexicon(lexicon))
                 names = match.names
                 if not names and not match.known:
                     hint = (
@@ -356,7 +357,7 @@ def topics(fmt: FormatOpt = None, raw: RawOpt = False, lexicon: LexOpt = None) -
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
         write_records(
             rows, f, out=sys.stdout, raw=raw, console=out_console(), columns=("key", "proposition")

@@ -17,7 +17,6 @@ from talks.cli.options import (
     open_store,
     parse_date,
 )
-from talks.report import ReportOptions, write_report
 
 
 @app.command(epilog=EPILOG)
@@ -79,6 +78,8 @@ def report(
 
       talks report --actor Russia --since 2025-01-01 -o russia-2025.html
     """
+    from talks.report import ReportOptions, write_report
+
     with reporting(), open_store(db) as store:
         options = ReportOptions(
             topics=tuple(topic or ()),

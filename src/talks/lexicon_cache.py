@@ -1,0 +1,184 @@
+"""Lexicons compiled once and cached per fingerprint.
+
+Reading and validating the YAML lexicons costs far more than any everyday query,
+so the merged result is pickled into the user's cache directory under a key made
+of the code version, the lexicon schema's source and the bytes of every lexicon
+file (shipped and the user's): any edit gives a new key, and a stale entry is
+never read. A small JSON summary beside it (topics, parties, fingerprint) lets
+commands that only check a topic or a party name skip unpickling the full
+lexicon. Every failure to read or write the cache (read-only home, a corrupt or
+foreign file) falls back to parsing the YAML: the cache only ever saves time.
+Set TALKS_NO_CACHE=1 to bypass it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from talks import __version__, config
+
+if TYPE_CHECKING:
+    from talks.lexicon import Lexicon
+
+NO_CACHE_ENV = "TALKS_NO_CACHE"
+
+
+@dataclass(frozen=True)
+class PartyInfo:
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    key: str
+    proposition: str
+
+
+@dataclass(frozen=True)
+class LexiconSummary:
+    """What checking filters and listing topics need, without the full lexicon."""
+
+    fingerprint: str
+    topics: tuple[TopicInfo, ...]
+    parties: tuple[PartyInfo, ...]
+
+    def topic_keys(self) -> list[str]:
+        return [t.key for t in self.topics]
+
+
+_memo: dict[str, Any] = {}
+
+
+def _enabled() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0", "false", "no")
+
+
+def cache_key(user_files: tuple[Path, ...]) -> str:
+    """A key that changes whenever anything the merged lexicon depends on does."""
+    h = hashlib.sha256(__version__.encode())
+    pkg = resources.files("talks")
+    h.update(pkg.joinpath("lexicon.py").read_bytes())
+    lexicons = pkg.joinpath("lexicons")
+    for item in sorted(lexicons.iterdir(), key=lambda r: r.name):
+        if item.name.endswith(".yaml"):
+            h.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    for path in user_files:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = b"\0missing"  # the full load reports it
+        h.update(str(path).encode() + b"\0" + data + b"\0")
+    return h.hexdigest()[:24]
+
+
+def _paths(key: str) -> tuple[Path, Path]:
+    base = config.cache_dir() / "lexicons"
+    return base / f"{key}.pickle", base / f"{key}.json"
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache we cannot write is no cache
+
+
+def summarize(lexicon: Lexicon) -> LexiconSummary:
+    from talks.work import lexicon_fingerprint
+
+    return LexiconSummary(
+        fingerprint=lexicon_fingerprint(lexicon),
+        topics=tuple(TopicInfo(t.key, t.proposition) for t in lexicon.topics),
+        parties=tuple(
+            PartyInfo(p.name, tuple(p.names), tuple(p.adjectives)) for p in lexicon.parties
+        ),
+    )
+
+
+def _store(key: str, lexicon: Lexicon) -> LexiconSummary:
+    summary = summarize(lexicon)
+    full, light = _paths(key)
+    _write(full, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    data = {
+        "fingerprint": summary.fingerprint,
+        "topics": [[t.key, t.proposition] for t in summary.topics],
+        "parties": [[p.name, list(p.names), list(p.adjectives)] for p in summary.parties],
+    }
+    _write(light, json.dumps(data).encode())
+    return summary
+
+
+def load(user_files: tuple[Path, ...], build: Any) -> Lexicon:
+    """The merged lexicon for `user_files`: from memory, else the cache, else
+    `build(user_files)` (which parses, validates and raises LexiconError)."""
+    if not _enabled():
+        return build(user_files)  # type: ignore[no-any-return]
+    key = cache_key(user_files)
+    hit = _memo.get("full:" + key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    from talks.lexicon import Lexicon
+
+    full, _ = _paths(key)
+    lexicon: Lexicon | None = None
+    try:
+        with full.open("rb") as f:
+            loaded = pickle.load(f)
+        if isinstance(loaded, Lexicon):
+            lexicon = loaded
+    except Exception:  # missing, corrupt, or written by other code: rebuild
+        lexicon = None
+    if lexicon is None:
+        lexicon = build(user_files)
+        assert lexicon is not None
+        _store(key, lexicon)
+    _memo["full:" + key] = lexicon
+    return lexicon
+
+
+def _build(user_files: tuple[Path, ...]) -> Lexicon:
+    from talks.lexicon import _build
+
+    return _build(user_files)
+
+
+def summary(user_files: tuple[Path, ...], build: Any = _build) -> LexiconSummary:
+    """Topics, parties and fingerprint of the merged lexicon, from the small JSON
+    beside the cached lexicon when there is one."""
+    if _enabled():
+        key = cache_key(user_files)
+        hit = _memo.get("summary:" + key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        _, light = _paths(key)
+        try:
+            data = json.loads(light.read_bytes())
+            result = LexiconSummary(
+                fingerprint=str(data["fingerprint"]),
+                topics=tuple(TopicInfo(str(k), str(p)) for k, p in data["topics"]),
+                parties=tuple(
+                    PartyInfo(str(n), tuple(ns), tuple(adj)) for n, ns, adj in data["parties"]
+                ),
+            )
+            _memo["summary:" + key] = result
+            return result
+        except Exception:  # no summary yet: the full load writes one
+            pass
+    result = summarize(load(user_files, build))
+    if _enabled():
+        _memo["summary:" + cache_key(user_files)] = result
+    return result

@@ -1,0 +1,98 @@
+"""The compiled-lexicon cache only ever saves time: same lexicon as a fresh parse,
+a new entry whenever a file changes, and a fresh parse whenever the cache cannot
+be read or written. And `talks --version` / `--help` load none of the heavy parts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from talks import config, lexicon_cache
+from talks import lexicon as lexicon_mod
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memo() -> None:
+    lexicon_cache._memo.clear()
+
+
+def _entries() -> list[Path]:
+    base = config.cache_dir() / "lexicons"
+    return sorted(base.glob("*.pickle")) if base.is_dir() else []
+
+
+def test_a_cached_lexicon_equals_a_fresh_parse(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("speakers:\n  - name: Anna Example\n    side: Ukraine\n", "utf-8")
+    first = lexicon_mod.load([mine])
+    assert len(_entries()) == 1
+    lexicon_cache._memo.clear()
+    again = lexicon_mod.load([mine])  # from the pickle this time
+    assert again == first == lexicon_mod._build([mine])
+    assert again is not first
+    summary = lexicon_mod.summary([mine])
+    assert summary.topic_keys() == first.topic_keys()
+    assert [p.name for p in summary.parties] == first.party_names()
+
+
+def test_an_edited_file_is_a_new_entry(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("speakers:\n  - name: Anna Example\n", "utf-8")
+    assert "Anna Example" in {s.name for s in lexicon_mod.load([mine]).speakers}
+    mine.write_text("speakers:\n  - name: Boris Example\n", "utf-8")
+    names = {s.name for s in lexicon_mod.load([mine]).speakers}
+    assert "Boris Example" in names and "Anna Example" not in names
+    assert len(_entries()) == 2
+
+
+def test_a_corrupt_entry_is_parsed_afresh(tmp_path: Path) -> None:
+    fresh = lexicon_mod.load([])
+    (entry,) = _entries()
+    entry.write_bytes(b"not a pickle")
+    lexicon_cache._memo.clear()
+    assert lexicon_mod.load([]) == fresh
+    light = entry.with_suffix(".json")
+    light.write_text("{broken", "utf-8")
+    lexicon_cache._memo.clear()
+    assert lexicon_mod.summary([]).topic_keys() == fresh.topic_keys()
+
+
+def test_an_unwritable_cache_is_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", "utf-8")
+    monkeypatch.setattr(config, "cache_dir", lambda: blocker / "sub")
+    assert lexicon_mod.load([]) == lexicon_mod.parse_shipped()
+
+
+def test_a_bad_user_file_is_still_an_error_and_never_cached(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("speakers:\n  - nme: typo\n", "utf-8")
+    for _ in range(2):
+        with pytest.raises(lexicon_mod.LexiconError, match=r"bad\.yaml"):
+            lexicon_mod.load([bad])
+
+
+def test_no_cache_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TALKS_NO_CACHE", "1")
+    assert lexicon_mod.load([]) == lexicon_mod.parse_shipped()
+    assert _entries() == []
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["quotes", "--help"]])
+def test_startup_imports_only_the_command_line(argv: list[str]) -> None:
+    heavy = ["yaml", "talks.store", "talks.lexicon", "talks.extract", "rich.table", "rapidfuzz"]
+    if len(argv) == 1:  # typer itself imports pydantic to parse a command's options
+        heavy.append("pydantic")
+    code = (
+        "import sys; from talks.cli import main; sys.argv = ['talks', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print('HEAVY', [m for m in {heavy!r} if m in sys.modules], file=sys.stderr)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert "HEAVY []" in out.stderr, out.stderr
