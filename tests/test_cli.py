@@ -36,6 +36,7 @@ ARTICLE_FIELDS = [
     "published",
     "published_basis",
     "crawled",
+    "encoding",
 ]
 SUMMARY = re.compile(r"(\d+) new, (\d+) unchanged, (\d+) updated, (\d+) failed")
 

@@ -285,3 +285,28 @@ def test_streamed_reports_equal_the_statements_count(seeded: Path) -> None:
 
     with Store(seeded) as store:
         assert list(store.position_rows(reports=True)) == with_reports(store, store.positions())
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+RUSSIAN = (
+    "Переговоры в Стамбуле продолжатся в среду\n\n"
+    "Мы готовы обсуждать нейтральный статус, но только с гарантиями безопасности, "
+    "заявил Владимир Мединский журналистам во вторник. Делегации встретились во дворце "
+    "Долмабахче, где обсуждали прекращение огня и обмен пленными.\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_a_russian_legacy_file_is_decoded_and_its_encoding_recorded(
+    run: Run, tmp_path: Path, codec: str
+) -> None:
+    src = tmp_path / "ru.txt"
+    src.write_bytes(RUSSIAN.encode(codec))
+    db = tmp_path / "t.db"
+    result = run("ingest", src, "--db", db, "--all")
+    assert result.exit_code == 0, result.stderr
+    assert "not valid UTF-8" in result.stderr and "detected" in result.stderr
+    (article,) = rows(run, db, "articles")
+    assert article["title"] == RUSSIAN.splitlines()[0]
+    assert article["encoding"].replace("_", "-") == codec.replace("_", "-")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rich.console import Console
 
 from conftest import Run
 from talks import render
@@ -151,7 +152,7 @@ def test_markup_text_in_a_table_is_kept_verbatim() -> None:
             [{"text": "[sic] [/] [bold]b[/bold] [link=http://e]l[/link]"}],
             Format.table,
             out=f,
-            console=render.Console(file=f, width=200, force_terminal=True),
+            console=Console(file=f, width=200, force_terminal=True),
         )
     )
     assert "[sic] [/] [bold]b[/bold] [link=http://e]l[/link]" in out
@@ -161,7 +162,7 @@ def test_markup_text_in_a_table_is_kept_verbatim() -> None:
 @pytest.mark.parametrize("dumper", ["c", "python"])
 def test_yaml_round_trips_every_character(dumper: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if dumper == "python":
-        monkeypatch.setattr(render, "_YamlDumper", render._SafeDumper)
+        monkeypatch.setattr(render, "_yaml_dumper", render._python_dumper)
     elif not hasattr(yaml, "CSafeDumper"):
         pytest.skip("no libyaml")
     texts = [

@@ -47,7 +47,8 @@ STDIN = "-"
 
 def decode(raw: bytes, source: str) -> tuple[str, str, list[str]]:
     """Bytes → (text, encoding, warnings). UTF-8 (BOM or not), UTF-16 with BOM;
-    anything else falls back to cp1252 with a warning. Binary and empty input
+    anything else is decoded in the encoding charset-normalizer detects (cp1252
+    when it cannot tell), with a warning naming it; the encoding is stored. Binary and empty input
     raise InputError."""
     if not raw.strip():
         raise InputError(f"{source}: empty file")
@@ -70,11 +71,43 @@ def decode(raw: bytes, source: str) -> tuple[str, str, list[str]]:
     try:
         return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
+        encoding = detect_encoding(raw)
         warning = (
             f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "decoded as cp1252"
+            f"decoded as {encoding}" + (" (detected)" if encoding != "cp1252" else "")
         )
-        return raw.decode("cp1252", errors="replace"), "cp1252", [warning]
+        return raw.decode(encoding, errors="replace"), encoding, [warning]
+
+
+def detect_encoding(raw: bytes) -> str:
+    """The most likely 8-bit encoding of text that is not UTF-8 (Windows-1251 for
+    Russian, KOI8-R, Latin-1, ...), by charset-normalizer's language-aware
+    detection; cp1252 when it cannot tell."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency, but decoding must not fail
+        return "cp1252"
+    import codecs
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return "cp1252"
+    try:
+        name = codecs.lookup(best.encoding).name
+    except LookupError:
+        return "cp1252"
+    # Short Latin-script text is where detectors guess wildly (cp1250, cp775, ...):
+    # trust the guess only for another script (Cyrillic, Greek, ...); Latin text
+    # that is valid cp1252, by far the commonest legacy encoding, stays cp1252.
+    letters = [c for c in str(best) if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    if letters and latin / len(letters) > 0.5:
+        try:
+            raw.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return name
 
 
 # --- metadata ------------------------------------------------------------------

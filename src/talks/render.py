@@ -39,8 +39,16 @@ if TYPE_CHECKING:  # imported where used: a JSON listing never loads rich, yaml 
 @functools.cache
 def _yaml_dumper() -> type[yaml.SafeDumper]:
     """libyaml's C dumper where present (several times faster; it escapes NEL, LS
-    and PS itself), else the pure-Python one with strings holding them
-    double-quoted: written plainly they are line breaks and come back as spaces."""
+    and PS itself), else `_python_dumper`."""
+    import yaml
+
+    return getattr(yaml, "CSafeDumper", None) or _python_dumper()
+
+
+@functools.cache
+def _python_dumper() -> type[yaml.SafeDumper]:
+    """The pure-Python dumper with strings holding NEL, LS or PS double-quoted:
+    written plainly they are line breaks and come back as spaces."""
     import yaml
 
     class _SafeDumper(yaml.SafeDumper):
@@ -52,7 +60,7 @@ def _yaml_dumper() -> type[yaml.SafeDumper]:
         return dumper.represent_str(value)
 
     _SafeDumper.add_representer(str, _represent_str)
-    return getattr(yaml, "CSafeDumper", _SafeDumper)  # type: ignore[no-any-return]
+    return _SafeDumper
 
 
 class Format(StrEnum):

@@ -810,8 +810,8 @@ class Store:
             ]
         )
         rows = self.db.execute(
-            "SELECT id, article, path, title, outlet, url, published, published_basis, crawled "
-            f"FROM articles {where} ORDER BY published IS NULL, published, article"
+            "SELECT id, article, path, title, outlet, url, published, published_basis, crawled, "
+            f"encoding FROM articles {where} ORDER BY published IS NULL, published, article"
             + _page(limit, offset),
             args,
         )
