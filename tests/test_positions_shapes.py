@@ -215,6 +215,61 @@ CASES += [
 ]
 
 
+CASES += [
+    # a precondition after the clause's own cue: "if …", "before …"
+    (
+        "Moscow said it would only agree to a Black Sea truce if sanctions on its banks were "
+        "lifted.",
+        {("Russia", "ceasefire", "support"), ("Russia", "sanctions", "oppose")},
+        {("Russia", "sanctions", "support")},
+    ),
+    (
+        "Kyiv has ruled out any meeting with Putin before a ceasefire.",
+        {("Ukraine", "leaders_meeting", "oppose"), ("Ukraine", "ceasefire", "support")},
+        {("Ukraine", "ceasefire", "oppose")},
+    ),
+    # "X and its allies": X holds it; "the US and its allies" are the West
+    (
+        "Kyiv and its allies have called for an unconditional ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+        set(),
+    ),
+    (
+        "The US and its allies promised to keep up the pressure of sanctions.",
+        {("West", "sanctions", "support")},
+        set(),
+    ),
+    # adverbials and negations between a subject and its verb
+    (
+        "Washington no longer insists on Ukraine's NATO membership, officials said.",
+        {("United States", "nato", "oppose")},
+        set(),
+    ),
+    # more cue words
+    (
+        "Lavrov noted the importance of security guarantees for all sides.",
+        {("Russia", "security_guarantees", "support")},
+        set(),
+    ),
+    (
+        "Kyiv fears that a ceasefire would let Russia regroup.",
+        {("Ukraine", "ceasefire", "oppose")},
+        set(),
+    ),
+    (
+        "Europe is preparing to deploy a reassurance force.",
+        {("European Union", "foreign_bases", "support")},
+        set(),
+    ),
+    # a document named with its author between commas
+    (
+        "The plan, drawn up by Washington, would grant Russia control of Crimea.",
+        {("United States", "crimea", "support")},
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), CASES)
 def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
     got = triples(text, lexicon)

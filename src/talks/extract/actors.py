@@ -45,8 +45,13 @@ _ADDRESSEE_VERBS = frozenset(
 # adverbials between a subject and its verb: "Russia as before insists", "Kyiv again said"
 _ADVERBIAL = re.compile(
     r"(?:\s+(?:as\s+before|once\s+again|again|also|still|now|then|already|reportedly|"
-    r"repeatedly|many\s+times|in\s+turn|too)\b|\s*,\s*(?:for\s+(?:its|their|his|her)\s+part|"
+    r"repeatedly|many\s+times|in\s+turn|too|no\s+longer|never|not|long|firmly|publicly)\b"
+    r"|\s*,\s*(?:for\s+(?:its|their|his|her)\s+part|"
     r"in\s+turn)\s*,)+"
+)
+_COMPANY = re.compile(
+    r"\s+and\s+(?:its|their|his|her)?\s*(?:(?:Western|European|NATO|key)\s+)?"
+    r"(?:(allies|partners)|backers)\b"
 )
 _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split())
 _PRONOUNS = frozenset(
@@ -207,7 +212,16 @@ def find_mentions(
         out.append(Mention(bm.start(), bm.end(), "bare", None, None, person, subject, role))
 
     out.sort(key=lambda m: (m.start, -m.end))
-    return out
+    # a pronoun inside a party phrase is part of it: "the US and its allies"
+    kept: list[Mention] = []
+    reach = -1
+    for m in out:
+        if m.kind == "pronoun" and m.start < reach:
+            continue
+        if m.kind == "party":
+            reach = max(reach, m.end)
+        kept.append(m)
+    return kept
 
 
 def _documents(
@@ -280,6 +294,11 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
         return Mention(start, end, "party", pw.party, None, person, True)
     adv = _ADVERBIAL.match(text, end)
     at = adv.end() if adv else end
+    company = _COMPANY.match(text, at)  # "Kyiv and its allies have called for …"
+    if company:
+        at = company.end()
+        if pw.party == "United States" and company.group(1):  # "the US and its allies"
+            return Mention(hit.start, at, "party", "West", None, False, prev not in _PREPOSITIONS)
     nxt = _NEXT_WORD.match(text, at)
     subject = (
         prev not in _PREPOSITIONS
@@ -323,8 +342,8 @@ def resolve(
     if m.kind in ("party", "person"):
         return Actor(m.party, m.holder) if m.party in parties else None
     q = _quote_speaking(quotes, m)
-    if q is not None:
-        return Actor(q.side, person_holder(q)) if q.side in parties else None
+    if q is not None and q.side in parties:  # (a speaker with no party: read the words)
+        return Actor(q.side, person_holder(q))
     if m.kind == "pronoun" and m.word in _FIRST_PERSON:
         q = _quote_at(quotes, m.start)
         return Actor(q.side, person_holder(q)) if q and q.side in parties else None

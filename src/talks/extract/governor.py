@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talks.extract.stance_doc import COMMIT, JUDGED_OPPOSE, JUDGED_SUPPORT, TOKEN, inside
+from talks.extract.stance_doc import (
+    COMMIT,
+    JUDGED_OPPOSE,
+    JUDGED_SUPPORT,
+    PRECONDITION,
+    TOKEN,
+    inside,
+)
 from talks.extract.stance_shapes import (
     agents_after,
     bare_name,
@@ -92,6 +99,9 @@ _JUDGE_GAP = re.compile(
 )
 _MAX_GAP_TOKENS = 12  # cue … signal
 _MAX_LINK_TOKENS = 6  # cue … cue
+_OPENS_IF = re.compile(r"if|only|unless|provided|on\s|as\s+long", re.I)
+# "before a ceasefire", "only after a complete cease-fire": right before the signal
+_TEMPORAL = re.compile(r"\b(before|after)\s+(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _linked(text: str, lo: int, hi: int) -> bool:
@@ -166,6 +176,11 @@ def governor(
         return judged, None, -1
     if pre:
         pre = _sibling_governed(text, pre, sig)
+        # "would only agree to X if [sanctions were lifted]", "ruled out a meeting before [a
+        # ceasefire]": the signal is a precondition of the clause before, not its object
+        cond = _precondition(doc, pre[-1].end, sig.start)
+        if cond is not None:
+            return [Hit(cond[0], cond[1], PRECONDITION)], None, -1
     if (
         pre
         and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS
@@ -201,6 +216,19 @@ def governor(
     if modal is not None:  # "it would send troops": a commitment of the subject's own
         return [Hit(modal[0], modal[1], COMMIT)], None, -1
     return [], None, -1
+
+
+def _precondition(doc: Doc, lo: int, sig_start: int) -> tuple[int, int] | None:
+    """The span of "if"/"only after"/"before" between a clause's last cue and a signal
+    that it makes a precondition; None when there is none."""
+    text = doc.text
+    for c in doc.condition_index.within(lo, sig_start):
+        if _OPENS_IF.match(text, c.start):
+            return c.start, c.end
+    m = _TEMPORAL.search(text, max(lo, sig_start - 40), sig_start)
+    if m is not None:
+        return m.start(1), m.end(1)
+    return None
 
 
 def _judged(doc: Doc, sig: Hit, c_lo: int, c_hi: int, pre: list[Hit]) -> list[Hit]:

@@ -19,6 +19,7 @@ import re
 from talks.extract.actors import Mention
 from talks.extract.governor import NOMINAL_BEFORE, RESET, governor
 from talks.extract.stance_doc import (
+    PRECONDITION,
     Doc,
     Found,
     Spans,
@@ -171,6 +172,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         for h in doc.condition_index.within(c_lo, s_hi)
     )
     conditional = conditional or bool(chain and RESET.match(text, chain[-1].start))
+    conditional = conditional or any(c.index == PRECONDITION for c in chain)
     # evidence: from the holder (when close) through the signal, or the signal and its predicate
     end = max(sig.end, post.end if post else 0, agents[-1].end if agents else 0)
     start = sig.start if post is not None else head.start

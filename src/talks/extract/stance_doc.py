@@ -29,6 +29,7 @@ TOKEN = re.compile(r"[\w’'-]+")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 COMMIT = -1  # the index of a modal commitment ("it would send troops"), a support cue
 JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
+PRECONDITION = -4  # "… if X", "… before X": X is a precondition (support, conditional)
 JUDGED_OPPOSE = -3  # … or opposes ("views NATO expansion as a threat")
 
 
@@ -61,7 +62,7 @@ def sign(kind: str) -> int:
 def kind_of(comp: Compiled, hit: Hit) -> str:
     """The stance kind of a chain member (a modal commitment supports; a judging verb
     takes the kind of its predicate)."""
-    if hit.index == COMMIT or hit.index == JUDGED_SUPPORT:
+    if hit.index in (COMMIT, JUDGED_SUPPORT, PRECONDITION):
         return "support"
     if hit.index == JUDGED_OPPOSE:
         return "oppose"

@@ -97,6 +97,8 @@ _SPEECH_FALLBACK = (
     "announced announces confirmed confirms concluded concludes"
 )
 
+# words that never modify a role noun: "Kyiv and its allies" is two actors
+_FUNCTION_WORDS = r"(?:and|or|its|their|his|her|the|of|with|to|for|in|on|has|have|is|was|are|were)"
 _DOC_MODIFIERS = r"(?:(?:peace|draft|new|latest|revised|\d+-point)\s+){0,2}"
 
 _CACHE: dict[int, tuple[Lexicon, Compiled]] = {}
@@ -179,7 +181,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         person_words=tuple(person_surface[k] for k in person_keys),
         # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
         role_after=re.compile(
-            rf"\s+(?:(?![a-z-]+ed\s)[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
+            rf"\s+(?:(?![a-z-]+ed\s|{_FUNCTION_WORDS}\s)[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
             rf"|\s+{_DOC_MODIFIERS}(?:{docs})\b",
             re.I,
         ),
@@ -190,7 +192,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
             re.I,
         ),
         doc_by=re.compile(
-            rf"\b(?:{docs})\s+(?:(?:drafted|written|prepared|proposed|put\s+forward|authored"
+            rf"\b(?:{docs}),?\s+(?:(?:drafted|written|prepared|proposed|put\s+forward|authored"
             rf"|presented|submitted|tabled|sent|circulated|brokered|drawn\s+up)\s+)by\s+"
             rf"(?:the\s+)?",
             re.I,
