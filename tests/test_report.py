@@ -87,7 +87,7 @@ def test_marks_tell_stance_by_shape_and_conditional_by_fill(
     doc = page(seeds_report)
     rows = {
         r[0]: r[1:]
-        for r in sql(seeded_db, "SELECT id, stance, conditional, date, actor FROM positions")
+        for r in sql(seeded_db, "SELECT id, stance, conditional, date, actor FROM position_list")
     }
     for mark in doc.cssselect("a.mark"):
         pid = mark.get("data-evidence").removeprefix("ev-")

@@ -218,3 +218,16 @@ def test_a_v1_store_migrates_without_losing_a_field(db: Path) -> None:
         assert s.db.execute("PRAGMA foreign_key_check").fetchall() == []
         s.db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
     assert sql(db, "PRAGMA user_version") == [(len(MIGRATIONS),)]
+
+
+def test_every_word_of_a_coded_field_has_its_code() -> None:
+    """kind, stance and date_basis are stored as codes: a new word in the models
+    needs a migration that decodes it (this fails until there is one)."""
+    from typing import get_args
+
+    from talks.models import DateBasis, QuoteKind, Stance
+    from talks.store import CODES
+
+    assert set(CODES["kind"]) == set(get_args(QuoteKind))
+    assert set(CODES["stance"]) == set(get_args(Stance))
+    assert set(CODES["date_basis"]) == set(get_args(DateBasis))
