@@ -310,3 +310,42 @@ def test_a_russian_legacy_file_is_decoded_and_its_encoding_recorded(
     (article,) = rows(run, db, "articles")
     assert article["title"] == RUSSIAN.splitlines()[0]
     assert article["encoding"].replace("_", "-") == codec.replace("_", "-")
+
+
+# --- rm and completion -------------------------------------------------------------------
+
+
+def test_rm_removes_articles_and_their_records_all_or_nothing(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        assert ingest_paths(store, [SEEDS], lexicon=shipped()).ok
+    before = rows(run, db, "articles")
+    gone, kept = before[0], before[1:]
+    refused = run("rm", gone["article"], "no-such-article.txt", "--db", db)
+    assert refused.exit_code == 2 and "no-such-article.txt" in refused.stderr
+    assert rows(run, db, "articles") == before  # nothing removed
+    quotes = [q for q in rows(run, db, "quotes") if q["article_id"] == gone["id"]]
+    assert quotes
+    done = run("rm", gone["article"], "--db", db)
+    assert done.exit_code == 0, done.stderr
+    assert f"{len(quotes)} quote(s)" in done.stderr
+    assert rows(run, db, "articles") == kept
+    assert not [q for q in rows(run, db, "quotes") if q["article_id"] == gone["id"]]
+    assert not [p for p in rows(run, db, "positions") if p["article_id"] == gone["id"]]
+    text = quotes[0]["text"].split()[0]
+    found = rows(run, db, "quotes", "--contains", text)
+    assert all(q["article_id"] != gone["id"] for q in found)  # search index cleaned too
+
+
+def test_shell_completion_completes_commands_and_options(run: Run) -> None:
+    env = {"_TALKS_COMPLETE": "complete_bash", "COMP_WORDS": "talks quo", "COMP_CWORD": "1"}
+    from typer.testing import CliRunner
+
+    from talks.cli import app
+
+    result = CliRunner().invoke(app, [], env=env, prog_name="talks")
+    assert result.stdout.split() == ["quotes"]
+    env.update(COMP_WORDS="talks quotes --spe", COMP_CWORD="2")
+    result = CliRunner().invoke(app, [], env=env, prog_name="talks")
+    assert result.stdout.split() == ["--speaker"]
+    assert "--install-completion" in run("--help").stdout

@@ -952,6 +952,53 @@ class Store:
         )
         return (dict(r) for r in rows)
 
+    def remove(self, refs: Sequence[str]) -> dict[str, int]:
+        """Remove articles (by id or file name) with their quotes and positions, all
+        or nothing: a reference that names no stored article is a UsageError and
+        nothing is removed. Returns how many articles, quotes and positions went."""
+        from talks.errors import UsageError
+
+        ids: list[str] = []
+        missing: list[str] = []
+        for ref in refs:
+            found = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE id = ? OR article = ?", (ref, ref)
+                )
+            ]
+            if found:
+                ids.extend(i for i in found if i not in ids)
+            else:
+                missing.append(ref)
+        if missing:
+            raise UsageError(
+                f"no article {', '.join(map(repr, missing))} in {self.path} "
+                "(ids and file names are listed by `talks articles`); nothing removed"
+            )
+        marks = ",".join("?" * len(ids))
+        counts = {
+            "articles": len(ids),
+            "quotes": self.db.execute(
+                "SELECT COUNT(*) FROM quotes WHERE article_rowid IN "
+                f"(SELECT rowid FROM articles WHERE id IN ({marks}))",
+                ids,
+            ).fetchone()[0],
+            "positions": self.db.execute(
+                "SELECT COUNT(*) FROM positions WHERE article_rowid IN "
+                f"(SELECT rowid FROM articles WHERE id IN ({marks}))",
+                ids,
+            ).fetchone()[0],
+        }
+        self.begin()
+        try:
+            self.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        except sqlite3.Error as exc:
+            self.rollback()
+            raise explain(self.path, exc) from None
+        self.commit()
+        return counts
+
     def article(self, id_or_name: str) -> Article | None:
         """One article by id, else by file name. Two lookups, so the id one uses the
         primary key (an OR of both would scan the table on every call)."""

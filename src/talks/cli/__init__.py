@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "positions",
     "diff",
     "report",
+    "rm",
     "serve",
     "eval",
     "lexicon",
