@@ -385,3 +385,69 @@ LAYOUT = [
 @pytest.mark.parametrize(("text", "want"), LAYOUT)
 def test_layout(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+# --- C5 several speakers and joint statements; openers and clause extent --------------
+
+MORE = [
+    (  # HARD-CASES C5
+        T + "The ministers, Liisa Tamm and Jan Kowalski, told reporters that the crossing would"
+        " reopen.",
+        {
+            ("indirect", TA, "the crossing would reopen"),
+            ("indirect", K, "the crossing would reopen"),
+        },
+    ),
+    (
+        T + "Nordic envoys – including Mikko Laine and Liisa Tamm – called for a truce.",
+        {("indirect", L, "a truce"), ("indirect", TA, "a truce")},
+    ),
+    (
+        T + "A joint Polish-Finnish statement said the crossing would reopen.",
+        {
+            ("indirect", "Poland", "the crossing would reopen"),
+            ("indirect", "Finland", "the crossing would reopen"),
+        },
+    ),
+    (
+        T + "The border will reopen, according to a joint statement issued by the Polish and"
+        " Estonian delegations after the talks in Turku.",
+        {
+            ("indirect", "Poland", "The border will reopen"),
+            ("indirect", "Estonia", "The border will reopen"),
+        },
+    ),
+    # a participle opening the sentence speaks for the main clause's subject
+    (
+        T + "Noting that the round was held in a calm manner, Laine said the texts were close.",
+        {
+            ("indirect", L, "the round was held in a calm manner"),
+            ("indirect", L, "the texts were close"),
+        },
+    ),
+    # an adverb after the cue; a verdict's "as" further on
+    (
+        T + "Kowalski said flatly he would not sign the text.",
+        {("indirect", K, "he would not sign the text")},
+    ),
+    (
+        T + "Tamm dismissed the draft handed over in June as an ultimatum.",
+        {("indirect", TA, "the draft handed over in June as an ultimatum")},
+    ),
+    # a belief verb coordinated inside the reported clause belongs to the clause
+    (
+        T + "Kowalski said Warsaw was studying the text and expected to reply next week.",
+        {("indirect", K, "Warsaw was studying the text and expected to reply next week")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MORE)
+def test_more_frames(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)
+
+
+def test_several_speakers_have_their_own_records(lexicon: Lexicon) -> None:
+    text = T + "The ministers, Liisa Tamm and Jan Kowalski, said the crossing would reopen."
+    quotes = quotes_of(text, lexicon)
+    assert len({q.id for q in quotes}) == len(quotes) == 2

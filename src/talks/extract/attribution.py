@@ -262,8 +262,10 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k
     if lw == "to" or (lw == "not" and k + 1 <= hi and tk.low[k + 1] == "to"):
         return k if cue.addressee or cue.kind == "act" else None
-    if lw in _CUE_ADVERBS and k + 1 <= hi and _clause_like(tk, k + 1, hi):
-        return k + 1  # "said earlier the talks had stalled"
+    if (lw in _CUE_ADVERBS or (lw.endswith("ly") and len(lw) > 4)) and (
+        k + 1 <= hi and not tk.flags[k] & CAP and _clause_like(tk, k + 1, hi)
+    ):
+        return k + 1  # "said earlier the talks had stalled", "said flatly he would not …"
     if _clause_like(tk, k, hi) or _claim_object(tk, k, hi):
         return k
     if tk.sentence[k] in tk.headlines and not tk.flags[k] & PUNCT and cue.kind == "speech":
@@ -306,6 +308,11 @@ def _verdict(tk: Tokens, k: int, hi: int) -> bool:
     “premature” Helsinki's call": not "called Kowalski on Monday"."""
     if tk.low[k] == "as":
         return True
+    for j in range(k + 1, min(hi, k + 12) + 1):
+        if tk.low[j] == "as":
+            return True  # "dismissed the memorandum handed over in June as an ultimatum"
+        if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (",", ";", ".", ":"):
+            break
     for j in range(k + 1, min(hi, k + 7) + 1):
         lw = tk.low[j]
         if lw == "as" or tk.words[j] in QUOTE_PUNCT or lw in ("a", "an"):

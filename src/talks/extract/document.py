@@ -33,6 +33,7 @@ class Draft:
     paragraph: int
     chains: list[list[int]] = field(default_factory=list)
     cue: tuple[int, int] | None = None  # character range of the cue
+    key: str = ""  # tells apart the quotes of several speakers with one text
 
 
 @dataclass
@@ -136,6 +137,9 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
     for f in frames:
         f.speaker = resolve(tk, tracker, f)
+    for f in frames:
+        if f.opener and f.parent is not None:
+            f.speaker = f.parent.speaker
     doc = Doc(text, tk, reader, segs, seg_tokens, sent_bounds, para_of_token, frames, tracker)
     doc.turns = turns
     doc.skip = skip

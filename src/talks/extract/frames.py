@@ -64,6 +64,7 @@ class Frame:
     speaker: Speaker | None = None
     outlet_only: bool = False  # "…, Reuters reports" after another attribution
     relay: Phrase | None = None  # "…, Reuters said, citing X": X
+    opener: bool = False  # a participle opening its sentence: the main clause's subject speaks
 
     @property
     def start(self) -> int:
@@ -165,6 +166,10 @@ def find_frames(
             if subj is None:
                 j = reader.skip_back(a - 1, lo)
                 prev = tk.low[j] if j >= lo else ""
+                if participle and j < lo and tk.flags[a] & CAP and cue.kind == "speech":
+                    frame.opener = True  # "Noting that …, Cavusoglu said …": resolved below
+                    frames.append(frame)
+                    continue
                 if participle or prev in coordinators:
                     parent = next(
                         (f for f in reversed(frames) if f.sentence == s and not _nested(tk, f)),
@@ -179,6 +184,8 @@ def find_frames(
                         subj = sentence_subject(tk, reader, lo, a)
                         if subj is None:
                             continue
+                elif (aside := _aside_subject(tk, reader, lo, j)) is not None:
+                    subj = aside  # "The ministers, Tamm and Kowalski, told …"
                 elif j < lo or prev == "," or tk.words[j] in QUOTE_PUNCT or prev == "—":
                     subj = reader.phrase_after(b + 1, hi)
                     if subj is None or not _ends_phrase(tk, subj.end + 1, hi):
@@ -209,6 +216,7 @@ def find_frames(
         else:
             _relay(tk, reader, frame, hi)
         frames.append(frame)
+    frames = _link_openers(frames)
     kept = {f.a for f in frames}
     for a, b, _ in hits:
         if a not in kept:  # "Russian state television": no cue after all
@@ -216,6 +224,41 @@ def find_frames(
                 tk.flags[k] &= ~CUEW
     _mark_outlets(frames)
     return frames
+
+
+_ASIDE_MARKS = frozenset(",–—")
+
+
+def _aside_subject(tk: Tokens, reader: PhraseReader, lo: int, j: int) -> Phrase | None:
+    """The subject at the sentence start when an aside set off by commas or dashes
+    stands between it and the cue (j: the aside's closing mark)."""
+    if j <= lo or tk.words[j] not in _ASIDE_MARKS:
+        return None
+    p = reader.phrase_after(lo, j - 1)
+    if p is None or p.kind not in ("person", "group", "party", "name") or p.end + 2 >= j:
+        return None
+    mark = tk.words[p.end + 1]
+    if mark not in _ASIDE_MARKS or (mark != "," and tk.words[j] != mark):
+        return None
+    if any(tk.flags[k] & (FINITE | CUEW) for k in range(p.end + 1, j)):
+        return None  # a clause, not an aside
+    return p
+
+
+def _link_openers(frames: list[Frame]) -> list[Frame]:
+    """ "Noting that A, Cavusoglu said B": the opening participle speaks for the subject
+    of the sentence's next frame; without one it is no frame."""
+    out = []
+    for i, f in enumerate(frames):
+        if f.opener:
+            main = next(
+                (g for g in frames[i + 1 :] if g.sentence == f.sentence and g.subject), None
+            )
+            if main is None or main.sentence != f.sentence:
+                continue
+            f.parent = main
+        out.append(f)
+    return out
 
 
 _NOT_NOUNS = _SUBORDINATORS | PREPOSITIONS | frozenset("as by then also not".split())

@@ -56,7 +56,13 @@ def _record(
     words = " ".join(text[s.start : s.end] for s in spans)
     # (validating these few plain fields costs less than pydantic's model_construct)
     return Quote(
-        id=record_id("q", article.id, ",".join(f"{s}-{e}" for s, e in draft.spans), draft.kind),
+        id=record_id(
+            "q",
+            article.id,
+            ",".join(f"{s}-{e}" for s, e in draft.spans),
+            draft.kind,
+            *([draft.key] if draft.key else []),
+        ),
         article=article.article,
         article_id=article.id,
         path=article.path,

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
-from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame
+from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, FINITE, OUTLET, PUNCT, Tokens
 
@@ -67,6 +67,11 @@ class _Reach:
                     and not g.inverted
                     and not tk.flags[lead] & PUNCT
                     and tk.low[lead] not in coordinators
+                ) or (  # "said Russia was studying … and expected …": the clause's verb
+                    g.parent is not None
+                    and g.subject is None
+                    and g.cue.kind in ("belief", "stance")
+                    and tk.low[lead] in coordinators
                 )
                 if not nested:  # "… that the campaign believes …" stays inside the clause
                     stops.append((g.start, len(stops), g))
@@ -244,7 +249,80 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         spans = _spans(doc, reach, _parts(doc, reach, frame))
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
-    return _outermost(doc, out)
+    return _fan_out(doc, _outermost(doc, out))
+
+
+def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """One quote per named speaker: "the ministers, Tamm and Kowalski, told …",
+    "European leaders – including A, B and C – pressed for …"; and one per author
+    party of a joint document: "a joint Polish-Finnish statement said …"."""
+    tk = doc.tk
+    documents = tk.vocab.words.get("document_subjects", frozenset()) | _JOINT_DOCUMENTS
+    out: list[Draft] = []
+    for d in drafts:
+        f = d.frame
+        p = f.subject if f is not None else None
+        if f is None or p is None or f.relay is not None or p.kind == "pronoun":
+            out.append(d)
+            continue
+        lo, hi = (p.start, f.a - 1) if not f.inverted else (p.start, p.end)
+        if tk.low[p.head] in documents and any(tk.low[k] == "joint" for k in range(lo, hi + 1)):
+            parties = _parties(tk, lo, hi, doc.sent_bounds[f.sentence][1])
+            if len(parties) >= 2:
+                for n, (a, b) in parties.items():
+                    sp = Speaker(n, n, tk.span_text(a, b), tk.starts[a], tk.ends[b], None, "party")
+                    out.append(_as(d, sp))
+                continue
+        people = []
+        if p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1)):
+            seen: set[int] = set()
+            for e in doc.tracker.people_between(tk.starts[lo], tk.starts[f.a]):
+                if id(e) not in seen:
+                    seen.add(id(e))
+                    people.append(e)
+        if len(people) < 2:
+            out.append(d)
+            continue
+        mention = tk.span_text(lo, hi)
+        out += [_as(d, Speaker(e.name, e.side, mention, tk.starts[lo], tk.ends[hi], e, "name"))
+                for e in people]  # fmt: skip
+    return out
+
+
+_JOINT_DOCUMENTS = frozenset("statement communique communiqué declaration readout".split())
+
+
+def _parties(tk: Tokens, a: int, b: int, hi: int) -> dict[str, tuple[int, int]]:
+    """Parties named in the document phrase a..b ("a joint Polish-Finnish statement")
+    or in the by-phrase after it ("… issued by the U.S. and Ukrainian delegations")."""
+    out: dict[str, tuple[int, int]] = {}
+    parties = tk.vocab.parties
+    end = b
+    k = b + 1
+    while k <= hi and k < b + 4 and tk.low[k] != "by" and not tk.flags[k] & PUNCT:
+        k += 1
+    if k <= hi and tk.low[k] == "by":
+        end = k + 1
+        while (
+            end + 1 <= hi
+            and not tk.flags[end + 1] & PUNCT
+            and (tk.low[end + 1] not in ADJUNCT_STARTS or tk.low[end + 1] == "by")
+        ):
+            end += 1
+    for k in range(a, end + 1):
+        if k in tk.party:
+            name, n = tk.party[k]
+            out.setdefault(name, (k, k + n - 1))
+        elif "-" in tk.words[k]:
+            for part in tk.words[k].split("-"):
+                side = parties.side(part) if part else None
+                if side is not None:
+                    out.setdefault(side, (k, k))
+    return out
+
+
+def _as(d: Draft, speaker: Speaker) -> Draft:
+    return Draft(d.kind, list(d.spans), speaker, d.frame, d.paragraph, cue=d.cue, key=speaker.name)
 
 
 def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -271,10 +349,8 @@ def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             if not outlet[j]:
                 reach_plain = sorted([*reach_plain, (t, j)], reverse=True)[:3]
             k += 1
-        frame = drafts[i].frame
-        parent = frame.parent if frame is not None else None
         holders = reach_any if outlet[i] else reach_plain
-        if any(t > at and j != i and drafts[j].frame is not parent for t, j in holders):
+        if any(t > at and j != i for t, j in holders):
             dropped.add(i)
     return [d for i, d in enumerate(drafts) if i not in dropped]
 
