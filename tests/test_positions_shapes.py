@@ -270,6 +270,46 @@ CASES += [
 ]
 
 
+CASES += [
+    # embargoes and SWIFT
+    ("Germany called for an embargo on Russian gas.", {("Germany", "sanctions", "support")}, set()),
+    (
+        "Moscow demanded that its farm bank be reconnected to SWIFT.",
+        {("Russia", "sanctions", "oppose")},
+        {("Russia", "sanctions", "support")},
+    ),
+    # a document named earlier frames a sentence: "Under the plan, …"
+    (
+        "The 20-point plan, drafted by U.S. envoys, leaked on Friday. "
+        "Under the plan, Ukraine would be barred from joining NATO.",
+        {("United States", "nato", "oppose")},
+        {("Ukraine", "nato", "oppose")},
+    ),
+    (
+        "Under the plan, Ukraine would be barred from joining NATO.",
+        set(),
+        {("Ukraine", "nato", "oppose")},
+    ),
+    # "X and its European allies": both hold it
+    (
+        "Ukraine and its European allies pushed back on the demand that Kyiv cede the Donbas.",
+        {("Ukraine", "donbas", "oppose"), ("European Union", "donbas", "oppose")},
+        {("Ukraine", "donbas", "support")},
+    ),
+    # a view dropped by its own holder is not also held
+    (
+        "Washington dropped its insistence on a full ceasefire.",
+        {("United States", "ceasefire", "oppose")},
+        {("United States", "ceasefire", "support")},
+    ),
+    (
+        "Berlin would back further sanctions against Moscow.",
+        {("Germany", "sanctions", "support")},
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), CASES)
 def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
     got = triples(text, lexicon)

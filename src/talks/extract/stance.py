@@ -48,6 +48,11 @@ _DOCUMENT_VERB = re.compile(r"provid|envisag|stipulat|oblig", re.I)
 # conditions that open a clause ("if X accepts"; not "in return, …")
 _IF_CLAUSE = re.compile(r"if|only|unless|until|once|provided|as\s+long|on\s|subject", re.I)
 _CLAUSE_END = re.compile(r"[,;:”\"]")
+_UNDER_DOCUMENT = re.compile(
+    r"[\s“\"]*(?:Under|According\s+to|In)\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:plan|draft|memorandum|framework|proposal|document|blueprint|roadmap|text)\b[^,]{0,40},",
+    re.I,
+)
 _SUFFICIENT = re.compile(r"sufficient|enough", re.I)
 _WITH_END = re.compile(r"\swith$", re.I)
 _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
@@ -130,6 +135,10 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         subject = None  # "Ukraine must never obtain nuclear weapons", in Lavrov's words: his
     if subject is None and _DOCUMENT_VERB.match(text, head.start):
         subject = doc.document_before(head.start)  # "The first variant provides for …"
+    framed = _UNDER_DOCUMENT.match(text, s_lo)
+    if framed is not None and not in_quote and framed.end() <= head.start:
+        # "Under the plan, Ukraine would cap its army": the plan's author, not Ukraine
+        subject = doc.document_before(framed.end())
     agents = agents_after(doc, post.end) if post is not None else []
     if chain and not agents:
         agents = agents_after(doc, head.end, of=_nominal(text, head, c_lo))
@@ -194,7 +203,9 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
             if a is not None:
                 co = stance_of(total * p_sign)
                 found.append(Found(a, info.topic, co, conditional, p_lo + 1, end, None, inner, 0))
-    return found + _embedded(doc, chain, info.polarity, sig, q, c_lo, conditional)
+    held = {f.actor.party for f in found}  # "Washington dropped its insistence on …": one
+    embedded = _embedded(doc, chain, info.polarity, sig, q, c_lo, conditional)
+    return found + [f for f in embedded if f.actor.party not in held]
 
 
 def item_sign(doc: Doc, sig: Hit, lo: int, hi: int) -> int | None:

@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\sbut\s(?=(?:no|not|never|the|a|an|he|she|it|they|we|[A-Z]\w*)\s)"
 )
 TOKEN = re.compile(r"[\w’'-]+")
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+|their\s+)?$")
 COMMIT = -1  # the index of a modal commitment ("it would send troops"), a support cue
 JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
 PRECONDITION = -4  # "… if X", "… before X": X is a precondition (support, conditional)
@@ -190,7 +190,7 @@ class Doc:
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0:
             m = self.mentions[i]
-            if m.document:
+            if m.document and m.kind != "bare":  # (not "the plan", which refers back)
                 return m if m.party is not None else None
             i -= 1
         return None
@@ -227,6 +227,9 @@ class Doc:
         cur = m
         while i >= 0:
             prev = self.mentions[i]
+            if prev.kind == "pronoun" and prev.possessive and prev.end <= cur.start:
+                i -= 1  # "Ukraine and [its] European allies"
+                continue
             if prev.kind not in ("party", "person") or prev.end > cur.start:
                 break
             if not _COORDINATION.fullmatch(self.text, prev.end, cur.start):
