@@ -451,3 +451,34 @@ def test_several_speakers_have_their_own_records(lexicon: Lexicon) -> None:
     text = T + "The ministers, Liisa Tamm and Jan Kowalski, said the crossing would reopen."
     quotes = quotes_of(text, lexicon)
     assert len({q.id for q in quotes}) == len(quotes) == 2
+
+
+# --- S6 subjects with an adjunct before the cue; translated copy ------------------------
+
+ADJUNCTS = [
+    (  # HARD-CASES S6
+        T + "Jan Kowalski on March 3 said the draft was weak.",
+        {("indirect", K, "the draft was weak")},
+    ),
+    (
+        T + "Tamm in her evening address said that the border would stay closed.",
+        {("indirect", TA, "the border would stay closed")},
+    ),
+    (  # translated copy: an en dash before an inverted cue, "told to journalists, that"
+        T + "Laine met them. «The texts are close to agreement», – said the envoy.",
+        {("direct", L, "The texts are close to agreement")},
+    ),
+    (
+        T + "Kowalski after the session told to journalists, that Warsaw proposes a new round.",
+        {("indirect", K, "Warsaw proposes a new round")},
+    ),
+    (  # a finite verb ends the clause ("… is still needed")
+        T + "Tamm said that the texts were close, but time is still needed.",
+        {("indirect", TA, "the texts were close, but time is still needed")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ADJUNCTS)
+def test_adjunct_subjects(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

@@ -210,6 +210,15 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
     k = _skip_time(tk, k, hi)
+    if k + 1 <= hi and cue.addressee and tk.low[k] == "to" and not tk.flags[k + 1] & FINITE:
+        p = reader.phrase_after(k + 1, hi)  # "told to journalists" (translated copy)
+        if (
+            p is not None
+            and p.kind in ("person", "group", "outlet")
+            and p.end + 1 <= hi
+            and (tk.words[p.end + 1] == "," or tk.low[p.end + 1] in ("that", ":"))
+        ):
+            k = p.end + 1
     if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
         p = reader.phrase_after(k, hi)
         if p is not None and tk.low[k] not in ADJUNCT_STARTS:
@@ -235,6 +244,8 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":
             return j + 1 if j + 1 <= hi else None
+        if tk.words[j] == "," and j + 2 <= hi and tk.low[j + 1] in words.get("complementizers", ()):
+            return j + 2  # "told to journalists, that …" (translated copy)
         if (
             tk.flags[j] & (FINITE | CUEW)
             or tk.words[j] in QUOTE_PUNCT

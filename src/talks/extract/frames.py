@@ -186,7 +186,9 @@ def find_frames(
                             continue
                 elif (aside := _aside_subject(tk, reader, lo, j)) is not None:
                     subj = aside  # "The ministers, Tamm and Kowalski, told …"
-                elif j < lo or prev == "," or tk.words[j] in QUOTE_PUNCT or prev == "—":
+                elif (adj := _subject_before_adjunct(tk, reader, lo, a)) is not None:
+                    subj = adj  # "Kowalski after the session told …", "X on March 3 said"
+                elif j < lo or prev in (",", "—", "–") or tk.words[j] in QUOTE_PUNCT:
                     subj = reader.phrase_after(b + 1, hi)
                     if subj is None or not _ends_phrase(tk, subj.end + 1, hi):
                         continue
@@ -243,6 +245,23 @@ def _aside_subject(tk: Tokens, reader: PhraseReader, lo: int, j: int) -> Phrase 
     if any(tk.flags[k] & (FINITE | CUEW) for k in range(p.end + 1, j)):
         return None  # a clause, not an aside
     return p
+
+
+def _subject_before_adjunct(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
+    """A name or role, then a short adjunct, then the cue: "Zelensky in his night video
+    address said …", "Jan Kowalski on March 3 said …"."""
+    for t in range(a - 1, max(lo, a - 9), -1):
+        w = tk.low[t]
+        if tk.flags[t] & (PUNCT | FINITE | CUEW) or tk.quote[t] >= 0:
+            return None
+        if w not in ADJUNCT_STARTS or t - 1 < lo:
+            continue
+        p = reader.core_before(t - 1, lo)
+        if p is None or p.kind not in ("name", "person") or p.end != t - 1:
+            continue
+        if p.start == lo or tk.flags[p.start - 1] & PUNCT:
+            return p
+    return None
 
 
 def _link_openers(frames: list[Frame]) -> list[Frame]:

@@ -35,7 +35,12 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while b >= a and (
         (tk.flags[b] & PUNCT and tk.words[b] not in QUOTE_PUNCT)
         or tk.low[b] in coordinators
-        or (tk.flags[b] & FINITE and not tk.flags[b] & CAP)  # "… and has" (not "in May")
+        or (  # "… and has" before a coordinated cue (not "in May", "is still needed")
+            tk.flags[b] & FINITE
+            and not tk.flags[b] & CAP
+            and b + 1 < tk.n
+            and tk.flags[b + 1] & CUEW
+        )
         or tk.words[b] in _OPENERS
     ):
         b -= 1
