@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -1237,13 +1238,26 @@ class Store:
             "JOIN quotes q ON q.speaker_rowid = s.rowid GROUP BY s.rowid "
             "ORDER BY n DESC, s.name"
         ).fetchall()
-        mentions = self.db.execute(
-            "SELECT speaker, speaker_mention, COUNT(*) AS n FROM quote_list "
-            "GROUP BY speaker, speaker_mention ORDER BY n DESC, speaker_mention"
-        ).fetchall()
+        # Mentions stored as NULL are the article's characters at their span: cut in
+        # Python, each article's text read once (substr() over every quote of the
+        # store would count characters through each 3 KB text, row by row).
+        counted: Counter[tuple[str, str]] = Counter()
+        texts: dict[int, str] = {}
+        for name, mention, start, end, article in self.db.execute(
+            "SELECT s.name, q.speaker_mention, q.speaker_start, q.speaker_end, q.article_rowid "
+            "FROM quotes q JOIN speakers s ON s.rowid = q.speaker_rowid ORDER BY q.rowid"
+        ):
+            if mention is None:
+                if article not in texts:
+                    texts.clear()  # quotes come in article order: keep one text
+                    texts[article] = self.db.execute(
+                        "SELECT text FROM articles WHERE rowid = ?", (article,)
+                    ).fetchone()[0]
+                mention = texts[article][start:end]
+            counted[name, mention] += 1
         seen: dict[str, list[str]] = {}
-        for m in mentions:
-            seen.setdefault(m["speaker"], []).append(m["speaker_mention"])
+        for (name, mention), _ in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0][1])):
+            seen.setdefault(name, []).append(mention)
         return [
             {
                 "name": r["name"],
