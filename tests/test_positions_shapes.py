@@ -310,6 +310,28 @@ CASES += [
 ]
 
 
+CASES += [
+    # a question, or a forecast of a view, states none
+    ("Will Moscow accept European peacekeepers?", set(), {("Russia", "foreign_bases", "support")}),
+    (
+        "Analysts say Moscow is unlikely to accept a ceasefire before the summer.",
+        set(),
+        {("Russia", "ceasefire", "oppose"), ("Russia", "ceasefire", "support")},
+    ),
+    (
+        "Russia is expected to reject the proposal for a truce.",
+        set(),
+        {("Russia", "ceasefire", "oppose")},
+    ),
+    # judgements as predicates
+    (
+        "Zakharova said Western peacekeepers in Ukraine would be absurd.",
+        {("Russia", "foreign_bases", "oppose")},
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), CASES)
 def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
     got = triples(text, lexicon)

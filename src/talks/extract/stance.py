@@ -53,6 +53,9 @@ _UNDER_DOCUMENT = re.compile(
     r"(?:plan|draft|memorandum|framework|proposal|document|blueprint|roadmap|text)\b[^,]{0,40},",
     re.I,
 )
+# a question states no view; nor does a forecast of one
+_QUESTION_END = re.compile(r"\?[”\"’'»)]*\s*$")
+_HEDGE = re.compile(r"\b(?:(?:un)?likely|expected|set|poised)\s+to\s+(?:\w+\s+)?$", re.I)
 _SUFFICIENT = re.compile(r"sufficient|enough", re.I)
 _WITH_END = re.compile(r"\swith$", re.I)
 _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
@@ -98,6 +101,8 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     head = chain[-1] if chain else post
     if head is None or hypothetical(text, c_lo, head.start, sig.start):
         return []  # nothing states a view; "a settlement in which X would accept a truce"
+    if _QUESTION_END.search(text, s_lo, s_hi) or _HEDGE.search(text, c_lo, head.start):
+        return []  # "Will Moscow accept …?"; "Moscow is unlikely to accept …": no view stated
     quoted = doc.quote_at(sig.start)
     q = quoted[0] if quoted else None
     in_quote = quoted is not None and quoted[1].start <= head.start
