@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from datasette import app as datasette_app  # the web extra: a missing one fails, never skips
 
 from conftest import REPO
 from talks.lexicon import shipped
 from talks.pipeline import ingest_paths
 from talks.serve import metadata
 from talks.store import QUERIES, Store
-
-datasette_app = pytest.importorskip("datasette.app")
 
 ARTICLES = {
     "a.txt": (
