@@ -1232,6 +1232,45 @@ class Store:
         )
         return [_position(r) for r in self.db.execute(sql, args)]
 
+    def count_dated(self, *, topic: str | None = None, actor: str | None = None) -> int:
+        """How many positions (of this topic and actor) have a date."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NOT NULL"
+        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
+
+    def period_groups(
+        self, *, topic: str, actor: str | None = None, chars: int
+    ) -> list[dict[str, Any]]:
+        """Per actor and period (the first `chars` characters of the ISO date: 7 a
+        month, 10 a day): support and oppose counts, and the positions on the
+        period's last date (as `position_rows` gives them), the candidates for the
+        period's last stance. Counted in SQL, so only those candidates are built."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NOT NULL"
+        support, oppose = (CODES["stance"].index(w) for w in ("support", "oppose"))
+        groups = self.db.execute(
+            f"SELECT actor, substr(date, 1, {int(chars)}) AS period, "
+            f"SUM(stance = {support}) AS support, SUM(stance = {oppose}) AS oppose, "
+            f"MAX(date) AS last FROM positions {where} GROUP BY actor, period",
+            args,
+        ).fetchall()
+        out: list[dict[str, Any]] = []
+        for g in groups:
+            rows = self.db.execute(
+                "SELECT v.* FROM position_list v WHERE v.topic = ? AND v.actor = ? AND v.date = ?",
+                (topic, g["actor"], g["last"]),
+            )
+            out.append(
+                {
+                    "actor": g["actor"],
+                    "period": g["period"],
+                    "support": g["support"],
+                    "oppose": g["oppose"],
+                    "last": [_position_dict(r) for r in rows],
+                }
+            )
+        return out
+
     def count_undated(self, *, topic: str | None = None, actor: str | None = None) -> int:
         """How many positions (of this topic and actor) have no date."""
         where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
