@@ -371,3 +371,16 @@ def test_a_long_timeline_is_grouped_and_says_so(run: Run, seeded: Path) -> None:
     rows_ = json.loads(result.stdout)
     assert rows_ and all({"period", "support", "oppose", "stance"} <= set(r) for r in rows_)
     assert "unknown dates left out" in result.stderr
+
+
+@pytest.mark.parametrize("filters", [{}, {"topic": "nato"}, {"stance": "oppose"}])
+def test_every_page_of_positions_is_a_slice_of_the_whole(
+    seeded: Path, filters: dict[str, str]
+) -> None:
+    with Store(seeded) as store:
+        whole = list(store.position_rows(**filters))
+        assert whole
+        for offset in range(len(whole) + 1):
+            for limit in (1, 2, 5):
+                page = list(store.position_rows(limit=limit, offset=offset, **filters))
+                assert page == whole[offset : offset + limit], (offset, limit)

@@ -1165,6 +1165,29 @@ class Store:
             return f"SELECT v.*{extra} FROM position_list v {where} {order}", args
         # A page: find its rows by their sort keys alone, then build just those rows
         # (evidence and reports would otherwise be computed for every match).
+        if limit is not None and article is None:
+            # Dated rows sort first: when the page ends among them, no row after the
+            # date of its last row can be on it, so only rows up to that date need
+            # the join to their article (for the tie-break by file name).
+            raw, raw_args = _where(
+                [
+                    ("topic = ?", topic),
+                    ("actor = ? COLLATE NOCASE", actor),
+                    ("stance = ?", None if stance is None else CODES["stance"].index(stance)),
+                    ("holder LIKE ?", f"%{holder}%" if holder else None),
+                    ("date >= ?", _iso(since)),
+                    ("date <= ?", _iso(until)),
+                    ("event LIKE ?", f"%{event}%" if event else None),
+                ]
+            )
+            raw = (raw + " AND" if raw else "WHERE") + " date IS NOT NULL"
+            cutoff = self.db.execute(
+                f"SELECT date FROM positions {raw} ORDER BY date LIMIT 1 OFFSET ?",
+                [*raw_args, offset + limit - 1],
+            ).fetchone()
+            if cutoff is not None:
+                where = (where + " AND" if where else "WHERE") + " v.date <= ?"
+                args = [*args, cutoff[0]]
         page = f"SELECT v.position_rowid FROM position_list v {where} {order}" + _page(
             limit, offset
         )
