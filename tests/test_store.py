@@ -208,6 +208,27 @@ def test_records_round_trip_unchanged(store: Store) -> None:
     assert store.counts() == {"articles": 1, "quotes": 1, "positions": 1}
 
 
+def test_values_read_back_exactly_from_a_text_holding_a_nul(store: Store) -> None:
+    # SQLite's substr() stops at a NUL: mention, cue and evidence must not be cut from it
+    article = make_article(
+        "Talks\x00 went. “We want peace now,” Medinsky said. Kyiv wants guarantees."
+    )
+    start = article.text.index("Medinsky")
+    quotes = [
+        make_quote(
+            article,
+            "We want peace now",
+            speaker_mention="Medinsky",
+            speaker_span=Span(start=start, end=start + 8),
+            cue_span=Span(start=start + 9, end=start + 13),
+        )
+    ]
+    positions = [make_position(article, "Kyiv wants guarantees", quote_id=quotes[0].id)]
+    store.put(article, quotes, positions, digest="d1")
+    assert store.quotes() == quotes
+    assert store.positions() == positions
+
+
 def test_articles_without_text(store: Store) -> None:
     article = make_article()
     store.put(article, [], [], digest="d1")

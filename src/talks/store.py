@@ -475,10 +475,12 @@ def _date(v: str | None) -> dt.date | None:
     return None if v is None else dt.date.fromisoformat(v)
 
 
-def _unless_at(value: str | None, span: Span | None, text: str) -> str | None:
+def _unless_at(value: str | None, span: Span | None, text: str | None) -> str | None:
     """`value`, or None when it is exactly the article's characters at `span` (the
-    readers give those back from the article: the store keeps one copy)."""
-    if value is not None and span is not None and span.of(text) == value:
+    readers give those back from the article: the store keeps one copy). `text` is
+    None for an article holding a NUL character, whose values are all kept: SQLite's
+    substr() stops at the first NUL."""
+    if text is not None and value is not None and span is not None and span.of(text) == value:
         return None
     return value
 
@@ -796,7 +798,7 @@ class Store:
         )
         article_rowid = cursor.lastrowid
         speakers = self._speaker_rowids(quotes)
-        text = a.text
+        text: str | None = None if "\x00" in a.text else a.text
         self.db.executemany(
             "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
             "speaker_start, speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, "
