@@ -1049,11 +1049,13 @@ class Store:
                 f"IN ({marks}))"
             )
             args.extend(speakers)
-        sql = (
-            f"SELECT * FROM quote_list {where} "
-            "ORDER BY published IS NULL, published, article, quote_rowid"
-        )
-        return sql + _page(limit, offset), args
+        order = "ORDER BY published IS NULL, published, article, quote_rowid"
+        if limit is None and not offset:
+            return f"SELECT * FROM quote_list {where} {order}", args
+        # A page: find its rows by their sort keys alone, then build just those rows
+        # (the view's text-derived columns would otherwise be read for every match).
+        page = f"SELECT quote_rowid FROM quote_list {where} {order}" + _page(limit, offset)
+        return f"SELECT * FROM quote_list WHERE quote_rowid IN ({page}) {order}", args
 
     def _select(self, sql: str, args: Sequence[Any], *, search: bool) -> sqlite3.Cursor:
         try:
@@ -1158,10 +1160,15 @@ class Store:
             if reports
             else ""
         )
-        sql = (
-            f"SELECT v.*{extra} FROM position_list v {where} "
-            "ORDER BY v.date IS NULL, v.date, v.article, v.position_rowid" + _page(limit, offset)
+        order = "ORDER BY v.date IS NULL, v.date, v.article, v.position_rowid"
+        if limit is None and not offset:
+            return f"SELECT v.*{extra} FROM position_list v {where} {order}", args
+        # A page: find its rows by their sort keys alone, then build just those rows
+        # (evidence and reports would otherwise be computed for every match).
+        page = f"SELECT v.position_rowid FROM position_list v {where} {order}" + _page(
+            limit, offset
         )
+        sql = f"SELECT v.*{extra} FROM position_list v WHERE v.position_rowid IN ({page}) {order}"
         return sql, args
 
     def positions(
