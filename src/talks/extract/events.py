@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,16 +47,25 @@ _SENTENCE_SPLIT = re.compile(r"[^.!?\n]+")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?(?:\s+|$)|\n")
 
 
+class _Folded(dict[int, str]):
+    """What `fold` makes of each character, worked out once per character."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        base = unicodedata.normalize("NFKD", c)[:1] if not c.isascii() else c
+        low = base.lower()
+        self[code] = out = low if len(low) == 1 else base
+        return out
+
+
+_FOLDED = _Folded()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    out = []
-    for c in text:
-        base = unicodedata.normalize("NFKD", c)[:1] if not c.isascii() else c
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    return text.translate(_FOLDED)
 
 
 def _bare(term: str) -> str:
@@ -113,9 +123,9 @@ class Calendar:
             )
         self._terms = terms
         self._any = re.compile("|".join(every)) if every else None
-        # where `_any` could start a match in any slice of a text: its words without
-        # the context checks, at every offset (a zero-width scan finds overlaps too)
-        self._starts = re.compile("(?=" + "|".join(bare) + ")") if bare else None
+        # where `_any` could start a match in a slice of a text (see `Mentions`): its
+        # words without the check after them, at every offset (zero-width: overlaps too)
+        self._starts = re.compile(r"(?<![\w-])(?=" + "|".join(bare) + ")") if bare else None
 
     def mentioned(self, folded: str) -> bool:
         """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""
@@ -248,13 +258,11 @@ class Calendar:
 
     # --- the round a record refers to ------------------------------------------------
 
-    def mention_starts(self, text: str) -> list[int]:
-        """The offsets in `text` where a sentence cut from it may name an event: every
-        sentence `text[a:b]` for which `event_in` can find one has such an offset in
-        [a, b]. One scan per article instead of one search per sentence."""
-        if self._starts is None:
-            return []
-        return [m.start() for m in self._starts.finditer(fold(text))]
+    def mentions(self, text: str) -> Mentions:
+        """Where sentences cut from `text` may name an event (one scan per article)."""
+        folded = fold(text)
+        starts = [] if self._starts is None else [m.start() for m in self._starts.finditer(folded)]
+        return Mentions(folded, starts)
 
     def event_in(self, sentence: str, published: dt.date | None) -> Event | None:
         """The event a sentence refers to: named by an alias, by its place ("talks in
@@ -284,6 +292,28 @@ class Calendar:
             hits = [ev for ev in hits if ev.date <= published]
             return max(hits, key=lambda ev: ev.date) if hits else None
         return hits[0] if len(hits) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """The offsets of one (folded) text where `Calendar._any` may start a match.
+
+    `may_name(a, b)` is False only when `event_in(text[a:b])` finds no event: in the
+    slice a match starts at a word start, which is a word start in the whole text
+    too unless it is `a` itself after a word character (then it answers True).
+    """
+
+    folded: str
+    starts: list[int]
+
+    def may_name(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, a)
+        if i < len(self.starts) and self.starts[i] <= b:
+            return True
+        return a > 0 and _WORDISH.match(self.folded, a - 1) is not None
+
+
+_WORDISH = re.compile(r"[\w-]")
 
 
 class _Cache:

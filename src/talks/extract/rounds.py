@@ -7,7 +7,6 @@ name that fits one round. A position without a round of its own takes its quote'
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from talks.extract.dates import sentence_bounds
@@ -23,15 +22,14 @@ def with_events(
     cal = calendar(lexicon)
     text = article.text
     memo: dict[tuple[int, int], str | None] = {}
-    starts = cal.mention_starts(text)
+    mentions = cal.mentions(text)
 
     def event_at(start: int, end: int) -> str | None:
         a, _ = sentence_bounds(text, start)
         _, b = sentence_bounds(text, max(start, end - 1))
         key = (a, b)
         if key not in memo:
-            i = bisect_left(starts, a)
-            named = i < len(starts) and starts[i] <= b
+            named = mentions.may_name(a, b)
             ev = cal.event_in(text[a:b], article.published) if named else None
             memo[key] = ev.name if ev is not None else None
         return memo[key]
