@@ -93,7 +93,8 @@ class _Reach:
         # (built from the few break tokens and running sums: the same lists as a
         # loop over every token, in a fraction of the time)
         quote, flags, low = tk.quote[:n], tk.flags[:n], tk.low
-        self.next_break = nb = []
+        nb: list[int] = []
+        self.next_break = nb
         for k in [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]:
             w = tk.words[k]
             if (
