@@ -349,3 +349,38 @@ def test_shell_completion_completes_commands_and_options(run: Run) -> None:
     result = CliRunner().invoke(app, [], env=env, prog_name="talks")
     assert result.stdout.split() == ["--speaker"]
     assert "--install-completion" in run("--help").stdout
+
+
+@pytest.mark.parametrize("by", ["day", "month", "week", None])
+@pytest.mark.parametrize("topic", ["nato", "neutrality"])
+def test_timeline_grouped_in_sql_equals_grouped_in_python(
+    seeded: Path, by: str | None, topic: str
+) -> None:
+    from talks.diff import timeline_rows, timeline_store
+
+    with Store(seeded) as store:
+        fast = timeline_store(store, topic=topic, by=by)  # type: ignore[arg-type]
+        slow = timeline_rows(store.position_rows(topic=topic), by=by)  # type: ignore[arg-type]
+    assert fast == slow
+    assert fast[0]  # the seeds have dated positions on these topics
+
+
+def test_a_long_timeline_is_grouped_and_says_so(run: Run, seeded: Path) -> None:
+    result = run("timeline", "--topic", "nato", "--by", "month", "--db", seeded, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows_ = json.loads(result.stdout)
+    assert rows_ and all({"period", "support", "oppose", "stance"} <= set(r) for r in rows_)
+    assert "unknown dates left out" in result.stderr
+
+
+@pytest.mark.parametrize("filters", [{}, {"topic": "nato"}, {"stance": "oppose"}])
+def test_every_page_of_positions_is_a_slice_of_the_whole(
+    seeded: Path, filters: dict[str, str]
+) -> None:
+    with Store(seeded) as store:
+        whole = list(store.position_rows(**filters))
+        assert whole
+        for offset in range(len(whole) + 1):
+            for limit in (1, 2, 5):
+                page = list(store.position_rows(limit=limit, offset=offset, **filters))
+                assert page == whole[offset : offset + limit], (offset, limit)

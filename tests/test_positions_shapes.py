@@ -332,6 +332,31 @@ CASES += [
 ]
 
 
+CASES += [
+    # "only after X": X is a precondition the holder supports
+    (
+        "Kyiv said the guarantees would take effect only after a full ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+        set(),
+    ),
+    # a participle with an agent after the signal: the agent holds it too
+    (
+        "France is ready to contribute to the security guarantees requested by Ukraine.",
+        {
+            ("France", "security_guarantees", "support"),
+            ("Ukraine", "security_guarantees", "support"),
+        },
+        set(),
+    ),
+    # "stressed that this …" is a clause, not a reference back to a proposal
+    (
+        "Putin and Zelensky could meet in Istanbul. He stressed that this operation was urgent.",
+        set(),
+        {("Russia", "leaders_meeting", "support"), ("Ukraine", "leaders_meeting", "support")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), CASES)
 def test_shape(text: str, expected: set[Triple], absent: set[Triple], lexicon: Lexicon) -> None:
     got = triples(text, lexicon)

@@ -227,3 +227,37 @@ def timeline_rows(
                 }
             )
     return out, undated, by
+
+
+def timeline_store(
+    store: Store, *, topic: str, actor: str | None = None, by: Period | None = None
+) -> tuple[list[dict[str, Any]], int, Period | None]:
+    """`timeline_rows` over a store. Grouped per day or month (asked for, or more
+    than TIMELINE_POINTS points), the counting is done in SQL and only each
+    period's last-date positions are read; otherwise every dated point is read."""
+    undated = store.count_undated(topic=topic, actor=actor)
+    if by is None and store.count_dated(topic=topic, actor=actor) > TIMELINE_POINTS:
+        by = "month"
+    if by not in ("day", "month"):
+        rows, _, used = timeline_rows(store.position_rows(topic=topic, actor=actor), by=by)
+        return rows, undated, used
+    out: list[dict[str, Any]] = []
+    groups = store.period_groups(topic=topic, actor=actor, chars=7 if by == "month" else 10)
+    for g in sorted(groups, key=lambda g: (g["actor"], g["period"])):
+        last = max(g["last"], key=_row_order)
+        out.append(
+            {
+                "actor": g["actor"],
+                "topic": topic,
+                "period": g["period"],
+                "support": g["support"],
+                "oppose": g["oppose"],
+                "stance": last["stance"],
+                "conditional": last["conditional"],
+                "date": last["date"],
+                "evidence": last["evidence"],
+                "article": last["article"],
+                "id": last["id"],
+            }
+        )
+    return out, undated, by

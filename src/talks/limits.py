@@ -259,6 +259,19 @@ class _GuardedLoader(yaml.SafeLoader):
         return node
 
 
+_NOT_FLOW = re.compile(r"[^\[\]{}]+")
+
+
+def _flow_depth(text: str) -> int:
+    """An upper bound on how deep flow collections ([...], {...}) nest in a YAML text:
+    brackets counted wherever they stand (in quotes too; too high is only stricter)."""
+    depth = top = 0
+    for ch in _NOT_FLOW.sub("", text):
+        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
+        top = max(top, depth)
+    return top
+
+
 def load_yaml(text: str, limits: Limits | None = None) -> Any:
     """`yaml.safe_load` with the depth and expansion guards of `limits`.
 
@@ -266,6 +279,10 @@ def load_yaml(text: str, limits: Limits | None = None) -> Any:
     over-limit documents, and ValueError for values YAML cannot build (2022-02-30).
     """
     limits = limits or current()
+    depth = _flow_depth(text)
+    if depth > limits.yaml_depth:
+        # (PyYAML's scanner is quadratic in flow nesting, before any node is composed)
+        raise YAMLLimitError(f"nested deeper than {limits.yaml_depth} levels", None)
     loader = _GuardedLoader(text)
     loader.max_depth = limits.yaml_depth
     loader.max_nodes = limits.yaml_nodes

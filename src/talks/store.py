@@ -1165,6 +1165,29 @@ class Store:
             return f"SELECT v.*{extra} FROM position_list v {where} {order}", args
         # A page: find its rows by their sort keys alone, then build just those rows
         # (evidence and reports would otherwise be computed for every match).
+        if limit is not None and article is None:
+            # Dated rows sort first: when the page ends among them, no row after the
+            # date of its last row can be on it, so only rows up to that date need
+            # the join to their article (for the tie-break by file name).
+            raw, raw_args = _where(
+                [
+                    ("topic = ?", topic),
+                    ("actor = ? COLLATE NOCASE", actor),
+                    ("stance = ?", None if stance is None else CODES["stance"].index(stance)),
+                    ("holder LIKE ?", f"%{holder}%" if holder else None),
+                    ("date >= ?", _iso(since)),
+                    ("date <= ?", _iso(until)),
+                    ("event LIKE ?", f"%{event}%" if event else None),
+                ]
+            )
+            raw = (raw + " AND" if raw else "WHERE") + " date IS NOT NULL"
+            cutoff = self.db.execute(
+                f"SELECT date FROM positions {raw} ORDER BY date LIMIT 1 OFFSET ?",
+                [*raw_args, offset + limit - 1],
+            ).fetchone()
+            if cutoff is not None:
+                where = (where + " AND" if where else "WHERE") + " v.date <= ?"
+                args = [*args, cutoff[0]]
         page = f"SELECT v.position_rowid FROM position_list v {where} {order}" + _page(
             limit, offset
         )
@@ -1231,6 +1254,45 @@ class Store:
             "ORDER BY v.date, v.article, v.position_rowid"
         )
         return [_position(r) for r in self.db.execute(sql, args)]
+
+    def count_dated(self, *, topic: str | None = None, actor: str | None = None) -> int:
+        """How many positions (of this topic and actor) have a date."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NOT NULL"
+        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
+
+    def period_groups(
+        self, *, topic: str, actor: str | None = None, chars: int
+    ) -> list[dict[str, Any]]:
+        """Per actor and period (the first `chars` characters of the ISO date: 7 a
+        month, 10 a day): support and oppose counts, and the positions on the
+        period's last date (as `position_rows` gives them), the candidates for the
+        period's last stance. Counted in SQL, so only those candidates are built."""
+        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
+        where = (where + " AND" if where else "WHERE") + " date IS NOT NULL"
+        support, oppose = (CODES["stance"].index(w) for w in ("support", "oppose"))
+        groups = self.db.execute(
+            f"SELECT actor, substr(date, 1, {int(chars)}) AS period, "
+            f"SUM(stance = {support}) AS support, SUM(stance = {oppose}) AS oppose, "
+            f"MAX(date) AS last FROM positions {where} GROUP BY actor, period",
+            args,
+        ).fetchall()
+        out: list[dict[str, Any]] = []
+        for g in groups:
+            rows = self.db.execute(
+                "SELECT v.* FROM position_list v WHERE v.topic = ? AND v.actor = ? AND v.date = ?",
+                (topic, g["actor"], g["last"]),
+            )
+            out.append(
+                {
+                    "actor": g["actor"],
+                    "period": g["period"],
+                    "support": g["support"],
+                    "oppose": g["oppose"],
+                    "last": [_position_dict(r) for r in rows],
+                }
+            )
+        return out
 
     def count_undated(self, *, topic: str | None = None, actor: str | None = None) -> int:
         """How many positions (of this topic and actor) have no date."""

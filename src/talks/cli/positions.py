@@ -152,7 +152,7 @@ def timeline(
       talks timeline --topic nato --by week
     """
     from talks import filters
-    from talks.diff import timeline_rows
+    from talks.diff import timeline_store
     from talks.render import Format, timeline_chart, write_records
 
     with reporting():
@@ -162,8 +162,10 @@ def timeline(
         actor = filters.resolve_party(actor, lex, "--actor")
         period = filters.check_choice(by, "--by", ("day", "week", "month"))
         with open_store(db) as store:
-            rows, undated, used = timeline_rows(
-                store.position_rows(topic=topic, actor=actor),
+            rows, undated, used = timeline_store(
+                store,
+                topic=topic,
+                actor=actor,
                 by=period,  # type: ignore[arg-type]
             )
         if used is not None and period is None:

@@ -13,6 +13,7 @@ quote whose attribution they stand in.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -314,20 +315,79 @@ class Actor:
     holder: str | None
 
 
-def _quote_speaking(quotes: Sequence[Quote], m: Mention) -> Quote | None:
-    """The quote whose attribution names `m` ("he said", "the minister told")."""
-    for q in quotes:
-        sp = q.speaker_span
-        if sp is not None and sp.start < m.end and m.start < sp.end:
-            return q
-    return None
+class _Lookups:
+    """What `resolve` asks of an article's quotes and mentions, indexed once (the
+    last pair of lists seen is kept): the quote whose speaker span overlaps a
+    mention, the quote holding a position, and the last earlier party or person
+    mention with a property. Each answer is the one the plain scans over every quote
+    and mention would give (first quote in list order, last mention in list order),
+    found by binary search instead, so a long article with many mentions and quotes
+    costs linear, not quadratic, time."""
+
+    def __init__(self, quotes: Sequence[Quote], mentions: Sequence[Mention]) -> None:
+        self.quotes, self.mentions = quotes, mentions
+        speakers = sorted(
+            (q.speaker_span.start, q.speaker_span.end, i)
+            for i, q in enumerate(quotes)
+            if q.speaker_span is not None
+        )
+        self.speakers = speakers
+        self.speaker_starts = [s for s, _, _ in speakers]
+        self.speaker_len = max((e - s for s, e, _ in speakers), default=0)
+        spans = sorted((sp.start, sp.end, i) for i, q in enumerate(quotes) for sp in q.spans)
+        self.spans = spans
+        self.span_starts = [s for s, _, _ in spans]
+        self.span_len = max((e - s for s, e, _ in spans), default=0)
+        named = [x for x in mentions if x.kind in ("party", "person")]
+        self.named = named
+        self.named_starts = [x.start for x in named]
+        self.named_ends = [x.end for x in named]
+        self.ordered = all(a <= b for a, b in itertools.pairwise(self.named_ends)) and all(
+            a <= b for a, b in itertools.pairwise(self.named_starts)
+        )
+        self.last: dict[str, list[int]] = {}
+        for key in ("document", "subject", "person"):
+            last, marks = -1, [-1]
+            for i, x in enumerate(named):
+                if getattr(x, key):
+                    last = i
+                marks.append(last)
+            self.last[key] = marks  # marks[k]: last of named[:k] with the property
+
+    def speaking(self, m: Mention) -> Quote | None:
+        lo = bisect.bisect_right(self.speaker_starts, m.start - self.speaker_len)
+        hi = bisect.bisect_left(self.speaker_starts, m.end)
+        best = min((i for _, e, i in self.speakers[lo:hi] if e > m.start), default=None)
+        return None if best is None else self.quotes[best]
+
+    def at(self, pos: int) -> Quote | None:
+        lo = bisect.bisect_right(self.span_starts, pos - self.span_len)
+        hi = bisect.bisect_right(self.span_starts, pos)
+        best = min((i for _, e, i in self.spans[lo:hi] if e > pos), default=None)
+        return None if best is None else self.quotes[best]
+
+    def last_before(self, pos: int, key: str) -> Mention | None:
+        """The last party or person mention ending by `pos` with property `key`."""
+        k = bisect.bisect_right(self.named_ends, pos)
+        i = self.last[key][k]
+        return None if i < 0 else self.named[i]
+
+    def first_subject_between(self, lo: int, pos: int) -> Mention | None:
+        """The first party or person subject starting at `lo` or later, ending by `pos`."""
+        k = bisect.bisect_right(self.named_ends, pos)
+        j = bisect.bisect_left(self.named_starts, lo)
+        return next((x for x in self.named[j:k] if x.subject), None)
 
 
-def _quote_at(quotes: Sequence[Quote], pos: int) -> Quote | None:
-    for q in quotes:
-        if any(s.start <= pos < s.end for s in q.spans):
-            return q
-    return None
+_LOOKUPS: list[_Lookups] = []
+
+
+def _lookups(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> _Lookups:
+    hit = _LOOKUPS[0] if _LOOKUPS else None
+    if hit is None or hit.quotes is not quotes or hit.mentions is not mentions:
+        hit = _Lookups(quotes, mentions)
+        _LOOKUPS[:] = [hit]
+    return hit
 
 
 def resolve(
@@ -341,12 +401,35 @@ def resolve(
     """The party (and person) a mention stands for, or None when it cannot be told."""
     if m.kind in ("party", "person"):
         return Actor(m.party, m.holder) if m.party in parties else None
-    q = _quote_speaking(quotes, m)
+    look = _lookups(quotes, mentions)
+    q = look.speaking(m)
     if q is not None and q.side in parties:  # (a speaker with no party: read the words)
         return Actor(q.side, person_holder(q))
     if m.kind == "pronoun" and m.word in _FIRST_PERSON:
-        q = _quote_at(quotes, m.start)
+        q = look.at(m.start)
         return Actor(q.side, person_holder(q)) if q and q.side in parties else None
+    if not look.ordered:  # (mentions out of text order: the plain scan)
+        return _resolve_scan(m, mentions, sentence_start=sentence_start, parties=parties)
+    if m.kind == "bare" and m.document:  # "the document": the last document named, if any
+        doc = look.last_before(m.start, "document")
+        return Actor(doc.party, None) if doc and doc.party in parties else None
+    if m.kind == "pronoun" and m.word in ("it", "its", "they", "their"):
+        # the subject of the sentence, else the last party named as a subject
+        pick = look.first_subject_between(sentence_start, m.start) or look.last_before(
+            m.start, "subject"
+        )
+    elif m.person or m.word in ("he", "she", "his", "her"):
+        pick = look.last_before(m.start, "person")
+    else:  # "the delegation", "the government": the last party named as an actor
+        pick = look.last_before(m.start, "subject")
+    if pick is None or pick.party not in parties:
+        return None
+    return Actor(pick.party, pick.holder)
+
+
+def _resolve_scan(
+    m: Mention, mentions: Sequence[Mention], *, sentence_start: int, parties: frozenset[str]
+) -> Actor | None:
     earlier = [x for x in mentions if x.end <= m.start and x.kind in ("party", "person")]
     if m.kind == "bare" and m.document:  # "the document": the last document named, if any
         doc = next((x for x in reversed(earlier) if x.document), None)

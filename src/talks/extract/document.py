@@ -3,6 +3,7 @@ tokens, the people it names and every attribution frame, resolved in text order.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from talks.extract.attribution import resolve
@@ -10,6 +11,7 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import Frame, Speaker, find_frames
 from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
+from talks.extract.ranges import Intervals
 from talks.extract.text import MAX_SENTENCE, Range, paragraph_ranges, sentence_ranges
 from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
 from talks.extract.turns import Turn, find_turns
@@ -64,10 +66,10 @@ class Doc:
 
 
 def _kept_paragraphs(article: Article) -> list[Range]:
-    noise = sorted((s.start, s.end) for s in article.noise)
+    noise = Intervals([(s.start, s.end) for s in article.noise])  # (log time per paragraph)
     out = []
     for start, end in paragraph_ranges(article.text):
-        if any(a < end and start < b for a, b in noise):
+        if noise.overlaps(start, end):
             continue
         out.append(Range(start, end))
     return out
@@ -94,6 +96,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
         tk.quote[a : b + 1] = [i] * (b + 1 - a)
     # sentences, merged where a quotation runs over a sentence end
     sents = sentence_ranges(text, [(p.start, p.end) for p in paras])
+    para_starts = [p.start for p in paras]
     merged: list[list[int]] = []
     si = 0
     for g in segs:
@@ -107,7 +110,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
                 merged
                 and merged[-1][1] > lo
                 and sents[si][1] - merged[-1][0] <= MAX_MERGED
-                and _same_para(paras, merged[-1][0], sents[si][0])
+                and _same_para(paras, para_starts, merged[-1][0], sents[si][0])
             ):
                 merged[-1][1] = max(merged[-1][1], sents[si][1])
             else:
@@ -219,8 +222,10 @@ def _title_case(tk: Tokens, a: int, b: int) -> bool:
     return major >= 3 and common >= 1 and caps >= 0.8 * major
 
 
-def _same_para(paras: list[Range], a: int, b: int) -> bool:
-    for p in paras:
-        if p.start <= a < p.end:
-            return p.start <= b < p.end
+def _same_para(paras: list[Range], starts: list[int], a: int, b: int) -> bool:
+    """Whether offsets a and b lie in one paragraph (`starts`: the paragraphs' starts,
+    in order; found by binary search, not a walk over every paragraph)."""
+    i = bisect.bisect_right(starts, a) - 1
+    if i >= 0 and a < paras[i].end:
+        return paras[i].start <= b < paras[i].end
     return False

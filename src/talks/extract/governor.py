@@ -99,6 +99,9 @@ _JUDGE_GAP = re.compile(
 )
 _MAX_GAP_TOKENS = 12  # cue … signal
 _MAX_LINK_TOKENS = 6  # cue … cue
+_ONLY_AFTER = re.compile(
+    r"\bonly\s+(after|once|when)\s+(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
 _OPENS_IF = re.compile(r"if|only|unless|provided|on\s|as\s+long", re.I)
 # "before a ceasefire", "only after a complete cease-fire": right before the signal
 _TEMPORAL = re.compile(r"\b(before|after)\s+(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -212,6 +215,9 @@ def governor(
         if _RELATIVE.fullmatch(text, sig.end, c.start) and doc.subject_before(sig.end, c.start):
             return [], c, -1  # "the ceasefire that Kyiv and its allies have been demanding"
         break
+    only = _ONLY_AFTER.search(text, max(c_lo, sig.start - 40), sig.start)
+    if only is not None:  # "… would come into force only after a complete ceasefire"
+        return [Hit(only.start(), only.end(1), PRECONDITION)], None, -1
     modal = commitment(doc, sig.start, c_lo)
     if modal is not None:  # "it would send troops": a commitment of the subject's own
         return [Hit(modal[0], modal[1], COMMIT)], None, -1

@@ -26,7 +26,8 @@ _LEAD = re.compile(r"\b\w[^.;:,“”\"]*$")
 # "rejects it"; not the "that" of a clause ("signalled that Kyiv would …")
 _OBJECT_IT = re.compile(
     r"\s+(?:it|this|that|them)\b"
-    r"(?!\s+(?:is|was|would|will|the|a|an|he|she|it|they|we|i|there|(?-i:[A-Z])\w*)\b)",
+    r"(?!\s+(?:is|was|would|will|the|a|an|he|she|it|they|we|i|there|this|these|those|his|her"
+    r"|its|their|our|some|no|all|every|any|(?-i:[A-Z])\w*)\b)",
     re.I,
 )
 

@@ -208,6 +208,8 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
             if a is not None:
                 co = stance_of(total * p_sign)
                 found.append(Found(a, info.topic, co, conditional, p_lo + 1, end, None, inner, 0))
+    if chain:  # "… to the security guarantees requested by Ukraine": Ukraine holds them too
+        found += _requested_by(doc, sig, c_hi, q, clause_start, conditional, end)
     held = {f.actor.party for f in found}  # "Washington dropped its insistence on …": one
     embedded = _embedded(doc, chain, info.polarity, sig, q, c_lo, conditional)
     return found + [f for f in embedded if f.actor.party not in held]
@@ -231,6 +233,28 @@ def item_sign(doc: Doc, sig: Hit, lo: int, hi: int) -> int | None:
     if post is not None:
         negs += doc.negations_in(sig.end, post.end)
     return -total if negs % 2 else total
+
+
+def _requested_by(
+    doc: Doc, sig: Hit, c_hi: int, q: Quote | None, clause_start: int, cond: bool, end: int
+) -> list[Found]:
+    """A participle with an agent right after the signal ("the guarantees requested by
+    Ukraine"): the agent's own view of the signal."""
+    text = doc.text
+    cue = next(iter(doc.cue_index.within(sig.end, c_hi)), None)
+    if cue is None or text[sig.end : cue.start].strip():
+        return []
+    kind = kind_of(doc.comp, cue)
+    if kind not in ("support", "oppose"):
+        return []
+    total = doc.comp.signal_info[sig.index].polarity * sign(kind)
+    topic = doc.comp.signal_info[sig.index].topic
+    out: list[Found] = []
+    for m in agents_after(doc, cue.end):
+        actor = doc.actor_for(m, q, clause_start)
+        if actor is not None:
+            out.append(Found(actor, topic, stance_of(total), cond, sig.start, m.end, None, 1, 0))
+    return out
 
 
 def _nominal(text: str, cue: Hit, c_lo: int) -> bool:

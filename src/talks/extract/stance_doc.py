@@ -83,10 +83,11 @@ class Doc:
         self.comp = comp
         self.quotes = quotes
         self.parties = parties
-        noise = [(n.start, n.end) for n in article.noise]
+        # (a binary search: a page of many debris lines is not scanned once per hit)
+        noise = Intervals([(n.start, n.end) for n in article.noise])
 
         def clean(hits: list[Hit]) -> list[Hit]:
-            return [h for h in hits if not inside(h.start, noise)]
+            return [h for h in hits if not noise.covers(h.start)]
 
         signals, cues, conditions, negations = scan_all(comp, text)
         self.signals = clean(signals)
