@@ -482,3 +482,20 @@ ADJUNCTS = [
 @pytest.mark.parametrize(("text", "want"), ADJUNCTS)
 def test_adjunct_subjects(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+GUARDS = [
+    (  # names in an adjunct of the subject are no speakers of their own
+        T + "Tamm, after speaking with Laine and Kowalski, said the texts were close.",
+        {("indirect", TA, "the texts were close")},
+    ),
+    (  # "raised hopes" is a noun after a verb, and "A day after …" no subject
+        T + "A day after negotiators raised hopes of a breakthrough, Warsaw is less upbeat.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), GUARDS)
+def test_guards(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

@@ -117,6 +117,8 @@ def find_frames(
             continue  # "his remarks", "Russia's territorial claims"
         if a > 0 and tk.low[a - 1] in _NOUN_AFTER:
             continue  # "despite claims to the contrary", "instead of replying"
+        if form in noun_forms and a > 1 and _verb_before(tk, a - 1):
+            continue  # "raised hopes of a breakthrough": a noun
         if form in noun_forms and a > 1 and tk.flags[a - 1] & (CAP | PARTY):
             j = a - 1
             while j > 0 and tk.flags[j - 1] & (CAP | PARTY) and not tk.flags[j - 1] & PUNCT:
@@ -252,7 +254,7 @@ def _subject_before_adjunct(tk: Tokens, reader: PhraseReader, lo: int, a: int) -
     address said …", "Jan Kowalski on March 3 said …"."""
     for t in range(a - 1, max(lo, a - 9), -1):
         w = tk.low[t]
-        if tk.flags[t] & (PUNCT | FINITE | CUEW) or tk.quote[t] >= 0:
+        if tk.flags[t] & (PUNCT | FINITE | CUEW) or tk.quote[t] >= 0 or _verb_before(tk, t):
             return None
         if w not in ADJUNCT_STARTS or t - 1 < lo:
             continue

@@ -279,7 +279,11 @@ def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                     out.append(_as(d, sp))
                 continue
         people = []
-        if p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1)):
+        if (p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1))) and not any(
+            tk.low[k] in ADJUNCT_STARTS or tk.flags[k] & CUEW or tk.low[k].endswith("ing")
+            for k in range(lo, hi + 1)
+            if tk.low[k] != "including"
+        ):  # an apposition of names, not "X, after speaking with A and B, said"
             seen: set[int] = set()
             for e in doc.tracker.people_between(tk.starts[lo], tk.starts[f.a]):
                 if id(e) not in seen:
