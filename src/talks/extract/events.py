@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from talks.lexicon import Event, Lexicon, Party
 
@@ -46,16 +47,27 @@ _SENTENCE_SPLIT = re.compile(r"[^.!?\n]+")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?(?:\s+|$)|\n")
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    out = []
-    for c in text:
-        base = unicodedata.normalize("NFKD", c)[:1] if not c.isascii() else c
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    table = _FOLD_TABLE
+    for c in set(text):
+        if not c.isascii() and ord(c) not in table:
+            table[ord(c)] = _fold_char(c)
+    out = text.translate(table).lower()
+    if len(out) == len(text):
+        return out
+    return "".join(_fold_char(c) if not c.isascii() else c.lower() for c in text)
 
 
 def _words(term: str) -> str:
@@ -71,6 +83,7 @@ class _Terms:
     city: re.Pattern[str]  # the place as a place: "in Istanbul", "the Istanbul talks"
     alias: re.Pattern[str] | None  # aliases only (name the event without a talks word)
     ordinal: re.Pattern[str] | None
+    firsts: frozenset[str]  # the first words of all its names, folded
 
 
 class Calendar:
@@ -102,10 +115,39 @@ class Calendar:
                     re.compile(city),
                     re.compile("|".join(aliases)) if aliases else None,
                     re.compile(ordinal) if ordinal else None,
+                    frozenset(
+                        fold(n).split()[0]
+                        for n in (ev.place, *ev.sites, *ev.aliases, ev.ordinal or "")
+                        if n.strip()
+                    ),
                 )
             )
         self._terms = terms
         self._any = re.compile("|".join(every)) if every else None
+        # one pass over a whole text: the words that can start an event's name
+        # the names by their first word (lower case, as written and folded): a text's
+        # words are looked up in C, and only names whose first word it holds are matched
+        self._by_first: dict[str, set[str]] = {}
+        for term in self._term_texts():
+            for v in {term.lower(), fold(term)}:
+                self._by_first.setdefault(v.split()[0], set()).add(v)
+
+    def _term_texts(self) -> list[str]:
+        out = []
+        for ev in self.events:
+            out += [ev.place, *ev.sites, *ev.aliases]
+            if ev.ordinal:
+                out.append(ev.ordinal)
+        return [t for t in out if t.strip()]
+
+    def mention_offsets(self, text: str) -> list[int]:
+        """Offsets of the words in `text` that may start an event's name (sorted); a
+        record whose sentence holds none of them names no event."""
+        hits = {w.strip(_PUNCT) for w in text.lower().split()}.intersection(self._by_first)
+        if not hits:
+            return []
+        names = tuple(sorted(set().union(*(self._by_first[w] for w in hits))))
+        return [m.start() for m in _names_pattern(names).finditer(text)]
 
     def mentioned(self, folded: str) -> bool:
         """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""
@@ -243,15 +285,15 @@ class Calendar:
         Istanbul"; a site such as "the White House" names no meeting) or its ordinal
         next to a talks word. Of several, the one named by an alias or ordinal, else the
         latest on or before `published`; with no publication date, only a single one."""
-        if self._any is None:
-            return None
         folded = fold(sentence)
-        if not self._any.search(folded):
+        words = {w.strip(_PUNCT) for w in folded.split()}
+        near = [t for t in self._terms if not t.firsts.isdisjoint(words)]
+        if not near:
             return None
         talks = _TALKS.search(folded) is not None
         terms = [
             t
-            for t in self._terms
+            for t in near
             if (t.alias is not None and t.alias.search(folded))
             or (
                 talks
@@ -266,6 +308,18 @@ class Calendar:
             hits = [ev for ev in hits if ev.date <= published]
             return max(hits, key=lambda ev: ev.date) if hits else None
         return hits[0] if len(hits) == 1 else None
+
+
+_PUNCT = "\"'“”‘’«»„()[]{},.;:!?/|…—–*•"
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these (lower-case) names as whole words, ignoring case (a space is any
+    white space)."""
+    alts = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
 
 class _Cache:

@@ -3,10 +3,14 @@ names one: by an alias ("the Alaska summit"), or by its place or ordinal next to
 talks word ("the talks in Istanbul", "the second round"). Of several rounds with
 that name, the latest held on or before the article's date; with no date, only a
 name that fits one round. A position without a round of its own takes its quote's.
+
+Cost: one look-up of the text's words finds the few sentences that name a round
+(most texts name none); records are then placed among those sentences by offset.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from talks.extract.dates import sentence_bounds
@@ -21,16 +25,23 @@ def with_events(
     """The records with `event` set where their sentence names a known round."""
     cal = calendar(lexicon)
     text = article.text
-    memo: dict[tuple[int, int], str | None] = {}
+    sentences: dict[tuple[int, int], str] = {}  # (start, end) of a sentence -> round
+    for m in cal.mention_offsets(text):
+        bounds = sentence_bounds(text, m)
+        if bounds not in sentences:
+            ev = cal.event_in(text[bounds[0] : bounds[1]], article.published)
+            sentences[bounds] = ev.name if ev is not None else ""
+    named = sorted((a, b, name) for (a, b), name in sentences.items() if name)
+    if not named:
+        return list(quotes), list(positions)  # most articles name no known round
+    ends = [b for _, b, _ in named]
 
     def event_at(start: int, end: int) -> str | None:
-        a, _ = sentence_bounds(text, start)
-        _, b = sentence_bounds(text, max(start, end - 1))
-        key = (a, b)
-        if key not in memo:
-            ev = cal.event_in(text[a:b], article.published)
-            memo[key] = ev.name if ev is not None else None
-        return memo[key]
+        """The round of the first naming sentence that overlaps [start, end)."""
+        i = bisect_left(ends, start + 1)
+        if i < len(named) and named[i][0] < end:
+            return named[i][2]
+        return None
 
     out_quotes: list[Quote] = []
     by_id: dict[str, str | None] = {}
