@@ -387,3 +387,23 @@ def test_limits_reach_readers_through_the_context() -> None:
         with pytest.raises(InputError, match="over the limit"):
             limits_mod.read_stream(lambda n: b"x" * n, what="stdin")
     assert limits_mod.current().file_bytes == Limits().file_bytes
+
+
+def test_a_nul_in_one_json_lines_record_costs_that_record_only(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    good = [json.dumps({"id": f"r{i}", "text": article(i)}) for i in range(2)]
+    path = write(tmp_path / "f.jsonl", f'{good[0]}\n{{"id": "x", "text": "a\x00b"}}\n{good[1]}\n')
+    result = run("ingest", path, "--db", db, "--all")
+    check_clean(result)
+    (line,) = errors(result.stderr)
+    assert "f.jsonl:2:" in line and "binary" in line
+    assert stored(db) == ["r0", "r1"]
+
+
+def test_a_one_sentence_article_ending_in_an_attribution(run: Run, db: Path) -> None:
+    """Found by the fuzz run: a closing attribution within six tokens of the text's
+    end made the clause check read past the last token."""
+    result = run("ingest", "-", "--db", db, "--all", input="Peace talks, Medinsky said.")
+    check_clean(result, exit_code=0)
+    assert "a bug in talks" not in result.stderr

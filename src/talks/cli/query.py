@@ -189,6 +189,8 @@ def quotes(
             if group:
                 selected = store.quotes(**filters_)  # type: ignore[arg-type]
                 stop_at = None if limit is None else offset + limit
+                if bom:
+                    sys.stdout.write("\ufeff")
                 write_records(
                     query.statements(store, selected)[offset:stop_at],
                     f,

@@ -210,7 +210,7 @@ def _has_cue(tk: Tokens, a: int, b: int) -> bool:
 
 def _about_speaker(doc: Doc, lo: int, name: str) -> bool:
     """The clause before a closing attribution is about its own speaker."""
-    lo = _trim(doc, lo, lo + 6)[0]
+    lo = _trim(doc, lo, min(lo + 6, doc.tk.n - 1))[0]  # (not past the last token)
     p = doc.reader.phrase_after(lo, min(lo + 6, doc.tk.n - 1))
     if p is None or p.kind != "name" or not name:
         return False
