@@ -13,6 +13,7 @@ states a position, not a quote.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
@@ -25,6 +26,7 @@ MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a 
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
 _STOPS = frozenset(".!?")
+_BREAKISH = frozenset((";", "—", "–", ","))
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -88,23 +90,32 @@ class _Reach:
                 self.first_end[s] = min(ends)
         stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
         n = tk.n
-        self.next_break = nb = [n] * (n + 1)
-        for k in range(n - 1, -1, -1):
+        # (built from the few break tokens and running sums: the same lists as a
+        # loop over every token, in a fraction of the time)
+        quote, flags, low = tk.quote[:n], tk.flags[:n], tk.low
+        nb: list[int] = []
+        self.next_break = nb
+        for k in [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]:
             w = tk.words[k]
-            is_break = (
+            if (
                 w == ";"
-                or (w in ("—", "–") and tk.quote[k] < 0)
-                or (w == "," and k + 1 < n and tk.low[k + 1] in stoppers)
-            )
-            nb[k] = k if is_break else nb[k + 1]
+                or (w in ("—", "–") and quote[k] < 0)
+                or (w == "," and k + 1 < n and low[k + 1] in stoppers)
+            ):
+                nb.extend([k] * (k + 1 - len(nb)))
+        nb.extend([n] * (n + 1 - len(nb)))
         self.breaks = words.get("clause_breaks", frozenset())
-        self.outside = outside = [0] * (n + 1)
-        self.marks = marks = [0] * (n + 1)  # quoted words and quotation marks
-        self.finite = finite = [0] * (n + 1)
-        for k in range(n):
-            outside[k + 1] = outside[k] + (tk.quote[k] < 0 and not tk.flags[k] & PUNCT)
-            marks[k + 1] = marks[k] + (tk.quote[k] >= 0 or tk.words[k] in QUOTE_PUNCT)
-            finite[k + 1] = finite[k] + bool(tk.flags[k] & FINITE)
+        self.outside = list(
+            accumulate(map(lambda q, f: int(q < 0 and not f & PUNCT), quote, flags), initial=0)
+        )
+        # quoted words and quotation marks
+        self.marks = list(
+            accumulate(
+                map(lambda q, w: int(q >= 0 or w in QUOTE_PUNCT), quote, tk.words[:n]),
+                initial=0,
+            )
+        )
+        self.finite = list(accumulate((int(bool(f & FINITE)) for f in flags), initial=0))
 
 
 def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> int:
