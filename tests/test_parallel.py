@@ -243,7 +243,7 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(400):
+    for i in range(1500):
         (corpus / f"{i:04d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
     db = tmp_path / "int.db"
     # A terminal's Ctrl-C signals the whole process group: the writer and its workers.
@@ -275,7 +275,7 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
     with Store(db) as store:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = store.articles()
-        assert 20 <= len(stored) < 400
+        assert 20 <= len(stored) < 1500
         for article in stored[:40]:
             quotes, positions = extract(article, lexicon=lex)
             assert store.quotes(article=article.id) == quotes
