@@ -8,7 +8,7 @@ modules are imported inside the commands so `talks --help` stays fast.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -175,7 +175,7 @@ def quotes(
                         + ", ".join(names),
                         err=True,
                     )
-            filters_ = dict(
+            filters_: dict[str, Any] = dict(
                 speakers=names,
                 side=side,
                 kind=kind,
@@ -187,7 +187,7 @@ def quotes(
                 event=event,
             )
             if group:
-                selected = store.quotes(**filters_)  # type: ignore[arg-type]
+                selected = store.quotes(**filters_)
                 stop_at = None if limit is None else offset + limit
                 if bom:
                     sys.stdout.write("\ufeff")
@@ -202,15 +202,7 @@ def quotes(
                 )
                 return
             rows = store.quote_rows(
-                speakers=names,
-                side=side,
-                kind=kind,
-                topic=topic,
-                since=start,
-                until=stop,
-                article=article,
-                contains=contains,
-                event=event,
+                **filters_,
                 limit=limit,
                 offset=offset,
                 flat=f is Format.csv,  # one value per cell, with the article's source
