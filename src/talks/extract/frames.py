@@ -138,7 +138,9 @@ def find_frames(
             frame.inverted = True
         else:
             subj = reader.subject_before(a, lo)
-            if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who":
+            relative = subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who"
+            if relative:
+                assert subj is not None
                 subj = _relative_antecedent(tk, reader, subj.head, lo)
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] in _AUTHOR:
                 continue
@@ -146,6 +148,7 @@ def find_frames(
             if (
                 subj is not None
                 and subj.kind != "pronoun"
+                and not relative  # "scrutiny from Republicans, who say …": they speak
                 and _object_of_preposition(tk, subj)
                 and not (participle and tk.low[subj.start - 1] == "with")
             ):
@@ -331,9 +334,14 @@ def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phras
 
 
 def _relative_antecedent(tk: Tokens, reader: PhraseReader, who: int, lo: int) -> Phrase | None:
-    """ "…, Peskov, who said …": the phrase before ", who"."""
+    """ "…, Peskov, who said …": the phrase before ", who"; "a woman who claims …",
+    "officials who spoke …": a person or group noun right before "who"."""
     if who - 2 >= lo and tk.words[who - 1] == ",":
         return reader.core_before(who - 2, lo)
+    if who - 1 >= lo and not tk.flags[who - 1] & PUNCT:
+        p = reader.core_before(who - 1, lo)
+        if p is not None and p.kind in ("person", "group"):  # (a name takes ", who")
+            return p
     return None
 
 
