@@ -250,7 +250,7 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     cue = frame.cue
     k = (frame.subject.end if frame.inverted and frame.subject is not None else frame.b) + 1
     if frame.relay is not None:
-        k = frame.relay.end + 1
+        k = max(k, frame.relay.end + 1)
     if k > hi:
         return None
     if cue.takes == "source":

@@ -178,11 +178,15 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
 def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     tk = doc.tk
     lo, hi = doc.sent_bounds[frame.sentence]
+    if frame.backward:
+        return _sentence_before(doc, frame)
     if id(frame) not in doc.used_post:
         start = forward_start(tk, doc.reader, frame, hi)
         if start is not None:
             return [(start, _content_end(doc, reach, frame, start, hi))]
     comma = frame.start - 1
+    if comma > lo + 1 and tk.low[comma] == "as" and tk.words[comma - 1] == ",":
+        comma -= 1  # "…, as noted by the Baltic Ledger.", "…, as Tamm noted."
     close = comma
     if comma > lo + 1 and tk.words[comma] in QUOTE_PUNCT and tk.words[comma - 1] == ",":
         comma -= 1  # 'a step toward “a regime both sides can live with,” the envoy said'
@@ -248,6 +252,31 @@ def _verbish(tk: Tokens, j: int) -> bool:
         and not tk.flags[j - 1] & DET
         and ((w.endswith("s") and not w.endswith("ss") and len(w) > 3) or w.endswith("ed"))
     )
+
+
+def _sentence_before(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
+    """What a backward attribution ("This was announced by X.", "X confirmed this.")
+    reports: the sentence before it, in its paragraph or ending the paragraph before,
+    when that sentence is plain narration (no attribution or quotation of its own,
+    no headline)."""
+    tk = doc.tk
+    s = frame.sentence - 1
+    if s < 0 or s in tk.headlines or any(f.cue.kind == "speech" for f in doc.frames_in(s)):
+        return []
+    a, b = doc.sent_bounds[s]
+    lo = doc.sent_bounds[frame.sentence][0]
+    if b < a or doc.para_of_token[b] < doc.para_of_token[lo] - 1:
+        return []
+    nxt = frame.sentence + 1
+    if (
+        doc.para_of_token[b] != doc.para_of_token[lo]
+        and nxt < len(doc.sent_bounds)
+        and doc.para_of_token[doc.sent_bounds[nxt][0]] == doc.para_of_token[lo]
+    ):
+        return []  # across a paragraph break only from a line of its own
+    if any(tk.quote[k] >= 0 or k in doc.skip for k in range(a, b + 1)):
+        return []
+    return [(a, b)]
 
 
 def _has_cue(tk: Tokens, a: int, b: int) -> bool:
