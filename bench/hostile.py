@@ -9,7 +9,9 @@ together), `spaces` (a long run of blank lines and spaces after the text, like a
 scraped footer), `dots` and `bangs` (runs of "." and "!?"), `cues` (one sentence of
 "Medinsky said Medinsky said …"), `quotes` (one paragraph of short quotes),
 `paragraphs` (thousands of one-line paragraphs, each with a quote), `debris` (a
-page of share-prompt lines that are masked as noise).
+page of share-prompt lines that are masked as noise), `roles` (thousands of
+"The foreign minister said …" between named speakers: each role phrase looks
+back for the person it means).
 
 `--stage ingest` (the default) times the whole path a file takes: it is written to
 a temporary folder and `talks.pipeline.ingest_paths` reads it, extracts it and
@@ -74,6 +76,12 @@ def shapes(lexicon: Lexicon) -> dict[str, Callable[[int], str]]:
         "quotes": lambda n: head + _repeat("“We want peace,” Medinsky said. ", n - len(head)),
         "paragraphs": lambda n: head + _repeat("“Peace now,” he said.\n", n - len(head)),
         "debris": lambda n: head + _repeat("Share this article\n", n - len(head)),
+        "roles": lambda n: (
+            head
+            + _repeat(
+                "The foreign minister said talks would go on. Medinsky said so. ", n - len(head)
+            )
+        ),
     }
 
 
@@ -98,11 +106,11 @@ def _once(text: str, lexicon: Lexicon, stage: str, folder: Path, run: int) -> tu
         article = build_article(text, name="bench.txt", path="bench.txt", lexicon=lexicon)
         extract(article, lexicon=lexicon)
         return 1, time.perf_counter() - t0
-    files = -(-RUN_BYTES // max(1, len(text.encode("utf-8"))))
+    files = -(-RUN_BYTES // len(text.encode("utf-8"))) if run >= 0 else 1
     batch = folder / f"run{run}"
     batch.mkdir()
-    for i in range(files):  # other names: other articles, so each is new
-        (batch / f"a{i}.txt").write_text(text, encoding="utf-8")
+    for i in range(files):  # names never used before: new articles
+        (batch / f"r{run}-{i}.txt").write_text(text, encoding="utf-8")
     with Store(folder / "store.db") as store:
         t0 = time.perf_counter()
         summary = ingest_paths(store, [batch], lexicon=lexicon, everything=True)
@@ -119,7 +127,7 @@ def one(shape: str, n: int, stage: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="talks-hostile-") as tmp:
         folder = Path(tmp)
         warm = "Warm up. Medinsky said so, “the talks are over,” he said.\n"
-        _once(warm, lexicon, stage, folder, -1)  # imports, compiled lexicon, store schema
+        _once(warm, lexicon, stage, folder, -1)  # imports, compiled lexicon, the store
         base = _rss_mb()
         articles = runs = 0
         spent = 0.0
