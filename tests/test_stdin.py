@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from talks import lexicon as lexicon_mod
+from talks import pipeline
 from talks.lexicon import Lexicon
 from talks.limits import Limits
 from talks.pipeline import ingest_paths
@@ -45,7 +46,10 @@ class Pipe(io.RawIOBase):
         return len(piece)
 
 
-def test_json_lines_on_stdin_are_streamed_and_committed_in_batches(db: Path, lex: Lexicon) -> None:
+def test_json_lines_on_stdin_are_streamed_and_committed_in_batches(
+    db: Path, lex: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 20)  # batches by count, not by the clock
     data = b"\n" + b"".join(record(i) for i in range(200))
     pipe = Pipe(data)
     seen: list[tuple[int, int]] = []  # (bytes read from stdin, articles committed) per unit
