@@ -499,3 +499,134 @@ GUARDS = [
 @pytest.mark.parametrize(("text", "want"), GUARDS)
 def test_guards(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+# --- L4 backward attribution, C2 relays, C4 relative subjects -------------------------
+
+SOURCES = [
+    (  # HARD-CASES L4
+        T + "The delegations agreed on a new round. This was announced by adviser Ona Petraitė.",
+        {("indirect", "Ona Petraitė", "The delegations agreed on a new round")},
+    ),
+    (
+        T + "The crossing stays closed until June. Tamm confirmed this on Monday.",
+        {("indirect", TA, "The crossing stays closed until June")},
+    ),
+    (  # paraphrases: a long by-phrase, the paragraph before, "said so"
+        T + "The next round will be held in Turku. This was stated by Polish deputy foreign"
+        " minister Jan Kowalski on Monday.",
+        {("indirect", K, "The next round will be held in Turku")},
+    ),
+    (
+        T + "¶ Checks at the border will resume next week. ¶ This was reported by Nordwire.",
+        {("indirect", "Nordwire", "Checks at the border will resume next week")},
+    ),
+    (
+        T + "The talks will resume in June. Kowalski said so at a briefing.",
+        {("indirect", K, "The talks will resume in June")},
+    ),
+    (  # guards: "this" opening a clause; a sentence with its own attribution
+        T + "The crossing stays closed. Tamm said this was a mistake.",
+        {("indirect", TA, "this was a mistake")},
+    ),
+    (
+        T + "Tamm said the text was ready. Kowalski confirmed this.",
+        {("indirect", TA, "the text was ready")},
+    ),
+    (
+        T + "Tamm asserts that this draft cannot be signed.",
+        {("indirect", TA, "this draft cannot be signed")},
+    ),
+    # HARD-CASES C2 relays through outlets
+    (
+        T + "The crossing has been shut since March, as noted by the Baltic Ledger.",
+        {("indirect", "Baltic Ledger", "The crossing has been shut since March")},
+    ),
+    (
+        T + "Nordwire, quoting a Finnish official, reported that the draft was ready.",
+        {("indirect", "Finnish official", "the draft was ready")},
+    ),
+    (
+        T + "According to sources cited by Radio Kaunas, the draft was ready.",
+        {("indirect", "sources", "the draft was ready")},
+    ),
+    (
+        T + "According to the list of conditions posted by Tamm, the draft must be signed first.",
+        {("indirect", TA, "the draft must be signed first")},
+    ),
+    (  # paraphrases: a person's "as … noted"; diplomats quoted by an outlet; a report's outlet
+        T + "Checks will resume in May, as Kowalski noted on Monday.",
+        {("indirect", K, "Checks will resume in May")},
+    ),
+    (
+        T + "According to diplomats quoted by Nordwire, the text is nearly done.",
+        {("indirect", "diplomats", "the text is nearly done")},
+    ),
+    (
+        T + "According to a report published by the Baltic Ledger, the text is nearly done.",
+        {("indirect", "Baltic Ledger", "the text is nearly done")},
+    ),
+    (T + "The talks ended, as expected by many.", set()),
+    # HARD-CASES C4 relative-pronoun subjects
+    (
+        T + "The talks were attended by Estonia, which reported on Monday that the border was"
+        " calm.",
+        {("indirect", "Estonia", "the border was calm")},
+    ),
+    (
+        T + "The draft went to the Finnish team, which said on Friday that it needed more time.",
+        {("indirect", "Finnish team", "it needed more time")},
+    ),
+    (  # paraphrases: "who" after a from-phrase, "which" after a to-phrase
+        T + "The offer came from Kowalski, who told reporters it would stand until June.",
+        {("indirect", K, "it would stand until June")},
+    ),
+    (
+        T + "The plan went to the Polish Foreign Ministry, which said the text was too vague.",
+        {("indirect", "Polish Foreign Ministry", "the text was too vague")},
+    ),
+    (T + "A delegation went to Riga, which many said was a mistake.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SOURCES)
+def test_sources(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)
+
+
+# --- S5 demonyms in group wording; S6 set-phrase and abbreviated roles -----------------
+
+ROLES = [
+    (  # HARD-CASES S5
+        T + "Polish diplomatic sources said the draft was ready.",
+        {("indirect", "Polish diplomatic sources", "the draft was ready")},
+    ),
+    (
+        T + "The draft was ready, according to Finnish military sources.",
+        {("indirect", "Finnish military sources", "The draft was ready")},
+    ),
+    (
+        T + "The draft was ready, said Estonian diplomatic officials.",
+        {("indirect", "Estonian diplomatic officials", "The draft was ready")},
+    ),
+    (  # S6 "the head of state said": "state" is no cue
+        T + "President Marek Wrona opened the session. The head of state said the talks would"
+        " resume.",
+        {("indirect", "Marek Wrona", "the talks would resume")},
+    ),
+    (  # "President of the Republic" as a role; "FM" is the foreign minister
+        T + "The President of the Republic, Marek Wrona, met Ona Petraitė, the President of"
+        " Lithuania. The President of the Republic said the talks would resume.",
+        {("indirect", "Marek Wrona", "the talks would resume")},
+    ),
+    (
+        T + "Kowalski met Laine. The Estonian FM said the talks would resume.",
+        {("indirect", TA, "the talks would resume")},
+    ),
+    ("Talks to resume, Estonian FM says ¶ Talks went on.", {("indirect", TA, "Talks to resume")}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROLES)
+def test_roles(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

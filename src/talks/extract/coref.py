@@ -235,9 +235,16 @@ class Tracker:
         party words and articles left out; None when another word stands there."""
         tk = self.tk
         out: list[str] = []
-        for k in range(a, b + 1):
+        k = a - 1
+        while k < b:
+            k += 1
             f = tk.flags[k]
             low = tk.low[k]
+            phrase = self._set_phrase_at(k, b)
+            if phrase:  # "President of the Republic": a set phrase, whatever its words
+                out.extend(phrase)
+                k += len(phrase) - 1
+                continue
             if f & (PUNCT | DET | PARTY) or low in ("the", "a", "an"):
                 continue
             if low in PREPOSITIONS or f & (PNOUN | GNOUN | TITLE | RMOD):
@@ -245,6 +252,15 @@ class Tracker:
             else:
                 return None
         return out
+
+    def _set_phrase_at(self, k: int, b: int) -> tuple[str, ...]:
+        """The `role_equivalents` set phrase of two or more words starting at token k and
+        ending by token b, or ()."""
+        for phrase in self._equivalents:
+            n = len(phrase)
+            if n > 1 and k + n - 1 <= b and tuple(self.tk.low[k : k + n]) == phrase:
+                return phrase
+        return ()
 
     def _enrich(self, ent: Entity, roles: list[tuple[int, int]]) -> None:
         if not roles:

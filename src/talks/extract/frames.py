@@ -65,6 +65,7 @@ class Frame:
     outlet_only: bool = False  # "…, Reuters reports" after another attribution
     relay: Phrase | None = None  # "…, Reuters said, citing X": X
     opener: bool = False  # a participle opening its sentence: the main clause's subject speaks
+    backward: bool = False  # "This was announced by X.", "X confirmed this.": the sentence before
 
     @property
     def start(self) -> int:
@@ -136,16 +137,31 @@ def find_frames(
         if cue.takes == "source":
             frame.subject = reader.phrase_after(b + 1, hi)
             frame.inverted = True
+            _source_agent(tk, reader, frame, hi)  # "according to sources cited by X"
+        elif a > lo and tk.low[a - 1] == "as" and b + 2 <= hi and tk.low[b + 1] == "by":
+            frame.subject = reader.phrase_after(b + 2, hi)  # "…, as noted by the Ledger."
+            frame.inverted = True
+            if frame.subject is None or not _only_adjuncts(tk, frame.subject.end + 1, hi):
+                continue
+        elif cue.kind == "speech" and (back := _passive_by(tk, reader, lo, a, b, hi)):
+            frame.subject = back  # "This was announced by adviser Ona Petraitė."
+            frame.inverted = frame.backward = True
         else:
             subj = reader.subject_before(a, lo)
+            relative = False  # "…, who said", "…, which said on Friday": the antecedent
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who":
                 subj = _relative_antecedent(tk, reader, subj.head, lo)
+                relative = True
+            elif subj is None and tk.low[w := reader.skip_back(a - 1, lo)] in ("which", "that"):
+                subj = _relative_antecedent(tk, reader, w, lo)
+                relative = True
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] in _AUTHOR:
                 continue
             participle = form.split()[0].endswith("ing")
             if (
                 subj is not None
                 and subj.kind != "pronoun"
+                and not relative
                 and _object_of_preposition(tk, subj)
                 and not (participle and tk.low[subj.start - 1] == "with")
             ):
@@ -215,6 +231,15 @@ def find_frames(
                 continue
         elif frame.parent is None:
             continue
+        if (
+            not frame.backward
+            and cue.kind == "speech"
+            and cue.takes != "source"
+            and frame.subject is not None
+            and not frame.inverted
+            and _refers_back(tk, b + 1, hi)
+        ):
+            frame.backward = True  # "Tamm confirmed this on Monday."
         if form in relay_verbs:
             frame.relay = reader.phrase_after(b + 1, hi)  # "quoted Ms. Simonyan as saying"
         else:
@@ -264,6 +289,49 @@ def _subject_before_adjunct(tk: Tokens, reader: PhraseReader, lo: int, a: int) -
         if p.start == lo or tk.flags[p.start - 1] & PUNCT:
             return p
     return None
+
+
+_BACK_WORDS = frozenset("this that it so".split())
+_PASSIVE_AUX = frozenset("was were is has have had been being also later earlier".split())
+
+
+def _passive_by(
+    tk: Tokens, reader: PhraseReader, lo: int, a: int, b: int, hi: int
+) -> Phrase | None:
+    """ "This was announced by adviser Ona Petraitė.": a sentence that only says who
+    said the sentence before it; the by-phrase speaks."""
+    if a - 2 < lo or tk.low[lo] not in _BACK_WORDS or b + 2 > hi or tk.low[b + 1] != "by":
+        return None
+    if not all(tk.low[k] in _PASSIVE_AUX for k in range(lo + 1, a)):
+        return None
+    p = reader.phrase_after(b + 2, hi)
+    if p is None or p.kind == "pronoun" or not _only_adjuncts(tk, p.end + 1, hi):
+        return None
+    return p
+
+
+def _refers_back(tk: Tokens, k: int, hi: int) -> bool:
+    """The cue's object is "this", "that", "it" or "so" and the sentence ends after an
+    adjunct at most: "Tamm confirmed this on Monday.", "Kowalski said so."."""
+    return k <= hi and tk.low[k] in _BACK_WORDS and _only_adjuncts(tk, k + 1, hi)
+
+
+def _only_adjuncts(tk: Tokens, k: int, hi: int) -> bool:
+    """Tokens k..hi hold no clause: the sentence end, or a short adjunct before it."""
+    if k > hi or tk.words[k] in (".", "!"):
+        return k >= hi or all(tk.flags[j] & PUNCT for j in range(k, hi + 1))
+    if tk.words[k] == ",":
+        k += 1
+    time = tk.vocab.words.get("time_words", frozenset())
+    if k > hi or not (
+        tk.low[k] in ADJUNCT_STARTS
+        or tk.low[k] in time
+        or (tk.low[k] in _TIME_LEADS and k + 1 <= hi and tk.low[k + 1] in time)
+    ):
+        return False
+    return hi - k < 10 and not any(
+        tk.flags[j] & (FINITE | CUEW) or tk.quote[j] >= 0 for j in range(k, hi + 1)
+    )
 
 
 def _link_openers(frames: list[Frame]) -> list[Frame]:
@@ -331,9 +399,14 @@ def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phras
 
 
 def _relative_antecedent(tk: Tokens, reader: PhraseReader, who: int, lo: int) -> Phrase | None:
-    """ "…, Peskov, who said …": the phrase before ", who"."""
+    """ "…, Peskov, who said …": the phrase before ", who"; "a woman who claims …",
+    "officials who spoke …": a person or group noun right before "who"."""
     if who - 2 >= lo and tk.words[who - 1] == ",":
         return reader.core_before(who - 2, lo)
+    if tk.low[who] == "who" and who - 1 >= lo and not tk.flags[who - 1] & PUNCT:
+        p = reader.core_before(who - 1, lo)
+        if p is not None and p.kind in ("person", "group"):  # (a name takes ", who")
+            return p
     return None
 
 
@@ -349,9 +422,48 @@ def _ends_phrase(tk: Tokens, k: int, hi: int) -> bool:
     return bool(tk.flags[k] & PUNCT) or tk.low[k] in ADJUNCT_STARTS or tk.low[k] in _AFTER_NAME
 
 
+_AGENT_LEADS = frozenset("the a an this his her its their".split())
+
+
+def _source_agent(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:
+    """ "According to sources cited by Radio Kaunas, …": the sources speak (an outlet
+    only relays them); "according to the list of conditions posted by Tamm": the
+    by-agent is the author. The frame's subject becomes the phrase that ends the
+    source, so that the content starts after it."""
+    k = frame.b + 1
+    end = min(hi, k + 10)
+    while k < end and not tk.flags[k] & (PUNCT | FINITE):
+        if tk.low[k + 1] == "by" and tk.low[k].endswith("ed") and k > frame.b + 1:
+            agent = reader.phrase_after(k + 2, hi)
+            if agent is None or agent.kind == "pronoun":
+                return
+            base = frame.subject
+            if base is not None and any(tk.low[j] == "joint" for j in range(base.start, k)):
+                return  # a joint statement speaks for each author (quotes_indirect._fan_out)
+            if (
+                base is not None
+                and base.end == k - 1
+                and base.kind in ("person", "name", "group")
+                and tk.low[base.head] not in tk.vocab.words.get("document_subjects", ())
+                and tk.low[base.head] not in tk.vocab.words.get("noun_forms", ())
+                and agent.kind == "outlet"
+            ):
+                frame.relay = base  # the outlet's source speaks
+            frame.subject = agent
+            return
+        k += 1
+
+
 def _relay(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:
-    """ "…, Reuters said, citing a source in the Ukrainian team": the source speaks."""
+    """ "…, Reuters said, citing a source in the Ukrainian team": the source speaks;
+    also in an aside before the cue ("Nordwire, quoting a Finnish official, said")."""
     relay = tk.vocab.words.get("relay_cues", frozenset())
+    s = frame.subject
+    if s is not None and not frame.inverted and s.kind == "outlet":
+        for k in range(s.end + 1, frame.a):
+            if tk.low[k] in relay and tk.words[k - 1] == ",":
+                frame.relay = reader.phrase_after(k + 1, frame.a - 1)
+                return
     k = frame.end + 1
     while k <= hi and k < frame.end + 8:
         if tk.low[k] in relay:

@@ -67,6 +67,13 @@ class PhraseReader:
         self.function_words = w["not_names"]
         # unbracketed asides between a subject and its cue: "X for his part said"
         self.asides = {tuple(a.split()) for a in w.get("subject_asides", ())}
+        # set phrases that stand for a title ("head of state"): their last word ends a
+        # subject phrase whose head is the first ("the head of state said")
+        self.set_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for line in w.get("role_equivalents", ()):
+            words = tuple(line.split("=", 1)[0].split())
+            if len(words) > 1:
+                self.set_phrases.setdefault(words[-1], []).append(words)
 
     def nameish(self, i: int) -> bool:
         """Could token i be part of a person's or body's proper name?"""
@@ -121,6 +128,13 @@ class PhraseReader:
             return Phrase(j, j, j, "pronoun")
         if tk.poss[j] or (j in tk.party_adjective and not f & (PNOUN | GNOUN | OUTLET)):
             return None  # "Russian state television": an adjective heads nothing
+        for words in self.set_phrases.get(tk.low[j], ()):
+            i = j - len(words) + 1
+            if i >= lo and tuple(tk.low[i : j + 1]) == words and tk.flags[i] & (PNOUN | GNOUN):
+                p = self.core_before(i, lo)  # "the head of state": the role reads on
+                if p is not None:
+                    p.end = j
+                return p
         if not (f & (PNOUN | GNOUN | PARTY | OUTLET) or self.nameish(j)):
             return self._postmodified(j, lo) or self._loose(j, lo)
         a = j
@@ -192,6 +206,9 @@ class PhraseReader:
                     d -= 1
                 if d >= lo and tk.low[d] in ("the", "a", "an"):
                     a = d  # "the influential US daily", "a smiling Clinton"
+                elif d >= lo and d < k and tk.flags[d] & PARTY and f & (PNOUN | GNOUN):
+                    a, k = d, d - 1  # "Polish diplomatic sources": the demonym stays
+                    continue
                 elif d >= lo and tk.flags[d] & OUTLET and f & GNOUN:
                     a, k = d, d - 1  # "Interfax news agency"
                     continue
@@ -380,6 +397,15 @@ class PhraseReader:
                 )
             ):
                 k += 1  # "Clinton's communications director"
+                continue
+            elif (
+                k > i
+                and tk.flags[k - 1] & PARTY
+                and self._adjective(k)
+                and k + 1 <= hi
+                and tk.flags[k + 1] & (PNOUN | GNOUN)
+            ):
+                k += 1  # "according to Finnish diplomatic sources"
                 continue
             elif (
                 lw in _PP_HEADS
