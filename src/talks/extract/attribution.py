@@ -23,6 +23,7 @@ from talks.extract.tokens import (
     PREPOSITIONS,
     PRON,
     PUNCT,
+    TITLE,
     Tokens,
 )
 
@@ -142,6 +143,12 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
     if tk.words[k] in QUOTE_PUNCT:
         return True
     low = tk.low[k]
+    if low in _SUBJECT_PRONOUNS or (f & FINITE and low.split("'")[0] in _FUSED_SUBJECTS):
+        # "said they know …", "said he'd no longer …": a nominative pronoun (or one
+        # fused with its auxiliary) after a cue can only open a clause
+        return k + 1 <= hi and not tk.flags[k + 1] & PUNCT
+    if low == "it" and k + 2 <= hi and _finite_form(tk, k + 1):
+        return True  # "said it rewards …" (not "said it." or "called it a trap")
     if not (f & (PRON | CAP | DET) or low in ("there", "the")):
         # a bare plural or adjective subject ("border checks would …"), never an adjunct,
         # an infinitive or an adverb
@@ -150,23 +157,62 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
         if low.endswith("ly") or low.endswith("ing"):
             return False
     commas = 0
+    plain = True  # only noun-phrase words since k: a verb after them is the clause's
     for j in range(k, min(hi, k + 14) + 1):
         if (tk.flags[j] & FINITE and j > k) or (tk.flags[j] & CUEW and j > k):
             return True
         if k < j <= k + 3 and (_past_tense(tk, j) or _present_verb(tk, j, hi)):
             return True  # "the talks showed …", "new round marks a …"
+        if (
+            plain
+            and k + 3 < j <= k + 8
+            and (_past_tense(tk, j) or _present_verb(tk, j, hi))
+            and j + 1 <= hi
+            and tk.low[j + 1] not in PREPOSITIONS
+            and tk.low[j + 1] != "by"
+        ):
+            return True  # "Mr. Weiner's treatment of women demanded …", not "… involved in"
+        if plain and j > k and _adverb_verb(tk, j, hi):
+            return True  # "the process often leaves …"
         w = tk.words[j]
+        if w == "." and j > k and tk.flags[j - 1] & TITLE and j + 1 <= hi and tk.flags[j + 1] & CAP:
+            continue  # "Mrs. Clinton would …": the title's period ends no sentence
         if w == "," and j > k and commas == 0:
             commas += 1  # an apposition or aside: "her adviser, Mart Kask, would …"
+            plain = False
             continue
         if w == "," and commas == 1:
             commas += 1
             continue
         if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-":
             return False
+        if j > k and tk.low[j] in PREPOSITIONS and tk.low[j] != "of":
+            plain = False
         if j > k + 8 and commas == 0:
             return False
     return False
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_FUSED_SUBJECTS = _SUBJECT_PRONOUNS | frozenset(("it", "there", "that"))
+_ADVERBS = frozenset("often also still now always never already usually sometimes".split())
+
+
+def _adverb_verb(tk: Tokens, j: int, hi: int) -> bool:
+    """An adverb, then a present- or past-tense verb: "often leaves", "already knew"."""
+    low = tk.low[j - 1]
+    adverb = low in _ADVERBS or (low.endswith("ly") and len(low) > 4)
+    if not adverb or tk.flags[j] & (CAP | PUNCT):
+        return False
+    w = tk.low[j]
+    return (
+        (
+            (w.endswith("s") and not w.endswith("ss") and len(w) > 3)
+            or (w.endswith("ed") and len(w) > 4)
+        )
+        and j + 1 <= hi
+        and not tk.flags[j + 1] & PUNCT
+    )
 
 
 _NOT_SUBJECTS = frozenset(
@@ -200,6 +246,14 @@ def _past_tense(tk: Tokens, j: int) -> bool:
         and not tk.flags[j] & (CAP | PUNCT)
         and not before & (DET | PUNCT)
         and tk.low[j - 1] not in ("and", "or", "of", "to", "the", "a", "an", "be", "been", "being")
+    )
+
+
+def _finite_form(tk: Tokens, j: int) -> bool:
+    """A lower-case word in -s or -ed: after a pronoun subject, its verb ("it rewards")."""
+    w = tk.low[j]
+    return not tk.flags[j] & (CAP | PUNCT) and (
+        (w.endswith("s") and not w.endswith("ss") and len(w) > 2) or w.endswith("ed")
     )
 
 
@@ -286,13 +340,16 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
             or tk.words[j] in QUOTE_PUNCT
             or tk.words[j] in (",", ";", ".")
             or (j > k and (_past_tense(tk, j) or _gerund(tk, j)))
+            or (j == k + 1 and tk.flags[k] & PRON and _finite_form(tk, j))
         ):
             break  # "said the draft ignored claims that …": that clause is the verb's
     if k > hi:
         return None
     lw = tk.low[k]
     if cue.lemma in words.get("verdict_cues", ()):
-        return k if _verdict(tk, k, hi) else None
+        if _verdict(tk, k, hi) or (cue.lemma != "call" and _claim_object(tk, k, hi)):
+            return k  # "dismissed the terms as …", "dismissed the accusation"
+        return None
     if cue.takes == "object":
         if (tk.flags[k] & PUNCT and tk.words[k] not in QUOTE_PUNCT) or lw in (
             "by",

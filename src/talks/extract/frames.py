@@ -399,9 +399,14 @@ def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phras
 
 
 def _relative_antecedent(tk: Tokens, reader: PhraseReader, who: int, lo: int) -> Phrase | None:
-    """ "…, Peskov, who said …": the phrase before ", who"."""
+    """ "…, Peskov, who said …": the phrase before ", who"; "a woman who claims …",
+    "officials who spoke …": a person or group noun right before "who"."""
     if who - 2 >= lo and tk.words[who - 1] == ",":
         return reader.core_before(who - 2, lo)
+    if tk.low[who] == "who" and who - 1 >= lo and not tk.flags[who - 1] & PUNCT:
+        p = reader.core_before(who - 1, lo)
+        if p is not None and p.kind in ("person", "group"):  # (a name takes ", who")
+            return p
     return None
 
 

@@ -19,7 +19,7 @@ from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, FINITE, OUTLET, PUNCT, Tokens
+from talks.extract.tokens import CAP, CUEW, DET, FINITE, OUTLET, PUNCT, Tokens
 
 MIN_OUTSIDE_WORDS = 4  # a clause with a quoted fragment (a mixed quote)
 MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a truce")
@@ -195,6 +195,10 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     how, after = _after_frame(doc, frame, hi)
     if how == "clause":
         return []
+    if how == "end" and after < 0:
+        after = _bare_lead_rest(doc, reach, frame, lo, comma, hi)
+        if after >= 0:
+            how = "more"  # "That culture, they said, emphasizes …": the verb follows
     earlier = reach.first_end.get(frame.sentence, comma) < comma
     if earlier and (how != "end" or frame.subject is None or id(frame) in doc.used_post):
         return []  # (a closing attribution takes the whole sentence, reports in it too)
@@ -204,6 +208,8 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         and reach.finite[comma] == reach.finite[lo]
         and not _has_cue(tk, lo, comma)
     ):
+        if how == "more":  # "By then, they said, the bank was …": the clause follows
+            return [(after, _content_end(doc, reach, frame, after, hi))]
         return []  # "At a briefing in Gdańsk, Kowalski said, “…”": an adjunct, no clause
     for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
         if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
@@ -217,6 +223,35 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     if how == "more":
         parts.append((after, _content_end(doc, reach, frame, after, hi)))
     return parts
+
+
+def _bare_lead_rest(doc: Doc, reach: _Reach, frame: Frame, lo: int, comma: int, hi: int) -> int:
+    """First token of the words after a frame set between commas when the words before
+    it are a bare subject (no verb, no quotation) and those after go on with a verb:
+    "That culture, they said, emphasizes selling …"; else -1."""
+    tk = doc.tk
+    k = (frame.relay.end if frame.relay is not None else frame.end) + 1
+    if k + 2 > hi or tk.words[k] != "," or comma - lo > 12:
+        return -1
+    if reach.finite[comma] != reach.finite[lo] or reach.marks[comma] != reach.marks[lo]:
+        return -1
+    if any(tk.flags[j] & CUEW or _verbish(tk, j) for j in range(lo + 1, comma)):
+        return -1
+    nxt = k + 1
+    w = tk.low[nxt]
+    if tk.flags[nxt] & (PUNCT | CAP | CUEW) or w.endswith("ing") or w in ADJUNCT_STARTS:
+        return -1
+    return nxt if _verbish(tk, nxt) else -1
+
+
+def _verbish(tk: Tokens, j: int) -> bool:
+    """A lower-case word in -s or -ed after a word that is no determiner."""
+    w = tk.low[j]
+    return (
+        not tk.flags[j] & (CAP | PUNCT)
+        and not tk.flags[j - 1] & DET
+        and ((w.endswith("s") and not w.endswith("ss") and len(w) > 3) or w.endswith("ed"))
+    )
 
 
 def _sentence_before(doc: Doc, frame: Frame) -> list[tuple[int, int]]:

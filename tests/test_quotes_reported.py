@@ -1,0 +1,165 @@
+"""Reported speech in general news copy, each shape on invented sentences: zero-that
+clauses whose verb is no auxiliary, clauses opened by a title or a nominative pronoun,
+attributions set between commas after a bare subject, relative-clause speakers and
+speech acts whose object names a claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from talks.extract.quotes import extract_quotes
+from talks.lexicon import Lexicon, shipped
+from talks.models import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return shipped()
+
+
+def quotes_of(text: str, lexicon: Lexicon) -> list[Quote]:
+    a = Article(id="r", article="r.txt", path="r.txt", text=text, published=dt.date(2024, 3, 1))
+    out = extract_quotes(a, lexicon=lexicon)
+    for q in out:  # provenance: every text is the article's own characters
+        assert q.text == " ".join(text[s.start : s.end] for s in q.spans)
+    return out
+
+
+def indirect(quotes: list[Quote]) -> set[tuple[str, str]]:
+    return {(q.speaker, q.text) for q in quotes if q.kind == "indirect"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # zero-that clause whose verb is a plain present or past form
+        (
+            "Ms. Okafor said the committee often delays votes until the last week.",
+            {("Okafor", "the committee often delays votes until the last week")},
+        ),
+        (
+            "Jonas Berg said the harbour authority's handling of the spill deserved an inquiry.",
+            {("Jonas Berg", "the harbour authority's handling of the spill deserved an inquiry")},
+        ),
+        # a title's period inside the reported clause
+        (
+            "Both senators said Mrs. Alvarez was certain to win the primary.",
+            {("senators", "Mrs. Alvarez was certain to win the primary")},
+        ),
+        (
+            "The mayor's aide said Dr. Lindqvist would chair the panel next year.",
+            {("mayor's aide", "Dr. Lindqvist would chair the panel next year")},
+        ),
+        # a nominative pronoun, alone or fused with its auxiliary, opens the clause
+        (
+            "Some farm lobbyists said they know which ministers to avoid.",
+            {("farm lobbyists", "they know which ministers to avoid")},
+        ),
+        (
+            "Local organisers say they've raised more money than last year.",
+            {("Local organisers", "they've raised more money than last year")},
+        ),
+    ],
+)
+def test_zero_that_clauses(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    got = indirect(quotes_of(text, lexicon))
+    assert {t for _, t in got} == {t for _, t in expected}
+    for speaker, _ in expected:  # the speaker's wording is kept (surname for a person)
+        assert any(speaker.split()[-1].lower() in (s or "").lower() for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun after the cue with a participle and a preposition is an object, no clause
+        (
+            "Ms. Okafor acknowledged the many practical difficulties involved in rebuilding"
+            " the port.",
+            set(),
+        ),
+        # "said he." closing a quotation takes no clause
+        ("\u201cWe will wait,\u201d said he.", set()),
+    ],
+)
+def test_no_clause(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of(text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attribution between commas after a bare subject: both sides are the quote
+        (
+            "The new policy, she said, protects tenants from sudden rent increases.",
+            "The new policy protects tenants from sudden rent increases",
+        ),
+        (
+            "That approach, the analysts argued, ignores how small firms borrow.",
+            "That approach ignores how small firms borrow",
+        ),
+        # an adjunct before the attribution is no part of the clause after it
+        (
+            "By then, they said, the council was already cutting its budget.",
+            "the council was already cutting its budget",
+        ),
+    ],
+)
+def test_attribution_between_commas(text: str, expected: str, lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The scheme drew criticism from teachers, who say it rewards schools that"
+            " exclude weaker pupils.",
+            "teachers",
+            "it rewards schools that exclude weaker pupils",
+        ),
+        (
+            "The film follows a nurse who claims she was never paid for overtime.",
+            "nurse",
+            "she was never paid for overtime",
+        ),
+        (
+            "The story came from Amal Haddad, who told reporters that the contract was"
+            " signed in secret.",
+            "Amal Haddad",
+            "the contract was signed in secret",
+        ),
+    ],
+)
+def test_relative_clause_speakers(text: str, speaker: str, content: str, lexicon: Lexicon) -> None:
+    got = indirect(quotes_of(text, lexicon))
+    assert [t for _, t in got] == [content]
+    assert speaker.split()[-1].lower() in (next(iter(got))[0] or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "In a letter, Mr. Osei denied the existence of any side agreement.",
+            "the existence of any side agreement",
+        ),
+        ("The former governor has denied all four allegations.", "all four allegations"),
+        (
+            "The ministry on Tuesday dismissed the opposition's accusation.",
+            "the opposition's accusation",
+        ),
+        (
+            "The group claimed responsibility for the outage at the plant.",
+            "responsibility for the outage at the plant",
+        ),
+    ],
+)
+def test_claim_objects(text: str, content: str, lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == {content}
+
+
+def test_dismissing_a_person_is_no_quote(lexicon: Lexicon) -> None:
+    text = "The ministry dismissed the deputy director on Friday."
+    assert indirect(quotes_of(text, lexicon)) == set()
