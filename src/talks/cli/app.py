@@ -16,16 +16,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from talks import __version__, config
+from talks.cli.light import Group
 from talks.errors import TalksError
 from talks.render import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from talks.render import Format
+
 EPILOG = "Docs and examples: README.md. Set TALKS_DEBUG=1 to see tracebacks."
 
 app = typer.Typer(
     name="talks",
+    cls=Group,
     help=(
         "Who said what, when, and which positions each party holds — from news coverage "
         "of peace negotiations.\n\n"
@@ -72,6 +76,14 @@ def out_console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, width=table_width())
+
+
+def console_for(fmt: Format) -> Console | None:
+    """The console a listing in `fmt` needs: one for a table, none for the machine
+    formats (which then never import rich)."""
+    from talks.render import Format
+
+    return out_console() if fmt is Format.table else None
 
 
 @contextmanager

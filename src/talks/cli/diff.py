@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from talks.cli.app import EPILOG, app, out_console, reporting
+from talks.cli.app import EPILOG, app, console_for, reporting
 from talks.cli.options import (
     DbOpt,
     FormatOpt,
@@ -93,7 +93,7 @@ def diff(
                 f,
                 out=sys.stdout,
                 raw=raw,
-                console=out_console(),
+                console=console_for(f),
                 columns=("actor", "topic", "status", "from", "to"),
                 title=f"positions {start} → {end}",
                 wrap=("from", "to"),

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from talks.cli.app import EPILOG, app, out_console, reporting
+from talks.cli.app import EPILOG, app, console_for, out_console, reporting
 from talks.cli.options import (
     ArticleOpt,
     BomOpt,
@@ -104,7 +104,7 @@ def positions(
                 f,
                 out=sys.stdout,
                 raw=raw,
-                console=out_console(),
+                console=console_for(f),
                 columns=(
                     "date",
                     "actor",

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from talks.cli.app import EPILOG, app, out_console, reporting
+from talks.cli.app import EPILOG, app, console_for, out_console, reporting
 from talks.cli.options import (
     OBJECT_FORMATS,
     ArticleOpt,
@@ -75,7 +75,7 @@ def articles(
                 f,
                 out=sys.stdout,
                 raw=raw,
-                console=out_console(),
+                console=console_for(f),
                 columns=("id", "article", "title", "outlet", "published", "published_basis"),
                 wrap=("title",),
             )
@@ -196,7 +196,7 @@ def quotes(
                     f,
                     out=sys.stdout,
                     raw=raw,
-                    console=out_console(),
+                    console=console_for(f),
                     columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
                     wrap=("text", "outlets"),
                 )
@@ -214,7 +214,7 @@ def quotes(
                 f,
                 out=sys.stdout,
                 raw=raw,
-                console=out_console(),
+                console=console_for(f),
                 columns=("id", "date", "speaker", "side", "kind", "text", "article"),
                 wrap=("text",),
             )
@@ -258,7 +258,7 @@ def speakers(
             f,
             out=sys.stdout,
             raw=raw,
-            console=out_console(),
+            console=console_for(f),
             columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
         )
@@ -352,5 +352,5 @@ def topics(fmt: FormatOpt = None, raw: RawOpt = False, lexicon: LexOpt = None) -
         lex = lexicon_summary(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
         write_records(
-            rows, f, out=sys.stdout, raw=raw, console=out_console(), columns=("key", "proposition")
+            rows, f, out=sys.stdout, raw=raw, console=console_for(f), columns=("key", "proposition")
         )
