@@ -11,6 +11,7 @@ nothing half-written.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import multiprocessing
 import signal
 import time
@@ -19,6 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from talks import limits as limits_mod
 from talks.errors import InputError, StoreError
@@ -106,7 +108,7 @@ def ingest_paths(
     lexicon: Lexicon,
     date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
-    stdin: Callable[[], bytes] | None = None,
+    stdin: BinaryIO | Callable[[], bytes] | None = None,
     jobs: int = 1,
     everything: bool = False,
     lexicon_files: Sequence[str | Path] = (),
@@ -132,6 +134,10 @@ def ingest_paths(
     stops the run: `summary.stopped` says why, and everything committed before is
     kept. Articles are committed in batches, also within one JSON Lines file or
     archive, so an interrupted run keeps every batch committed before it.
+
+    `stdin` is what "-" in `paths` reads: a binary stream (JSON Lines on it are
+    read record by record, committed in batches like a file's; one article is read
+    whole, up to the file limit) or a function returning its bytes.
     """
     limits = limits or limits_mod.current()
     with limits_mod.using(limits):
@@ -156,7 +162,7 @@ def _ingest(
     lexicon: Lexicon,
     date: dt.date | None,
     progress: Callable[[int, int], None] | None,
-    stdin: Callable[[], bytes] | None,
+    stdin: BinaryIO | Callable[[], bytes] | None,
     jobs: int,
     everything: bool,
     lexicon_files: Sequence[str | Path],
@@ -183,13 +189,7 @@ def _ingest(
         store=None if str(store.path) == ":memory:" else str(store.path),
         limits=limits,
     )
-    raw: bytes | InputError | None = None
-    if stdin is not None and STDIN in items:
-        try:
-            raw = stdin()
-        except InputError as exc:  # over the size limit
-            raw = exc
-    units = plan(items, stdin=raw)
+    units = plan(items, stdin=_stdin_stream(stdin) if STDIN in items else None)
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
     )
@@ -262,6 +262,17 @@ def _ingest(
             "with this one"
         )
     return summary
+
+
+def _stdin_stream(
+    stdin: BinaryIO | Callable[[], bytes] | None,
+) -> BinaryIO | InputError | None:
+    if stdin is None or not callable(stdin):
+        return stdin
+    try:
+        return io.BytesIO(stdin())
+    except InputError as exc:  # over the size limit
+        return exc
 
 
 def _here(

@@ -140,9 +140,7 @@ def ingest(
                     lexicon=lex,
                     date=published,
                     progress=tick,
-                    stdin=lambda: limits_mod.read_stream(
-                        sys.stdin.buffer.read, limit=limits.file_bytes
-                    ),
+                    stdin=sys.stdin.buffer,
                     limits=limits,
                     lexicon_files=lexicon_mod.user_lexicon_paths(lexicon or ()),
                     reextract=reextract,

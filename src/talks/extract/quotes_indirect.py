@@ -105,17 +105,20 @@ class _Reach:
                 nb.extend([k] * (k + 1 - len(nb)))
         nb.extend([n] * (n + 1 - len(nb)))
         self.breaks = words.get("clause_breaks", frozenset())
+        # (running sums of per-token 0/1 built in comprehensions: no call per token)
         self.outside = list(
-            accumulate(map(lambda q, f: int(q < 0 and not f & PUNCT), quote, flags), initial=0)
+            accumulate(
+                [q < 0 and not f & PUNCT for q, f in zip(quote, flags, strict=True)], initial=0
+            )
         )
         # quoted words and quotation marks
         self.marks = list(
             accumulate(
-                map(lambda q, w: int(q >= 0 or w in QUOTE_PUNCT), quote, tk.words[:n]),
+                [q >= 0 or w in QUOTE_PUNCT for q, w in zip(quote, tk.words[:n], strict=True)],
                 initial=0,
             )
         )
-        self.finite = list(accumulate((int(bool(f & FINITE)) for f in flags), initial=0))
+        self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
 
 
 def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> int:
