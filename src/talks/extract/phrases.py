@@ -273,7 +273,8 @@ class PhraseReader:
             if w == "," and tk.quote[k] < 0:
                 # an aside opened by a participle: ", noting that …,", ", asked about …,"
                 participle = tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith(("ing", "ed"))
-                if k == j - 1 or (cue and not participle):
+                # (or a relative clause, cue or not: "X, who has said …, told …")
+                if k == j - 1 or (cue and not participle and tk.low[k + 1] not in _RELATIVES):
                     return None
                 if verb and not (relative or participle or tk.low[k + 1] in PREPOSITIONS):
                     return None  # a clause, unless a relative one ("…, who led the team,")
