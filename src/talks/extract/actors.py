@@ -68,6 +68,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
 _APOSTROPHE_S = ("'s", "’s")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]*$")
 _OBJECT_NEXT = re.compile(r"\s+(?:a|an)\s")
+_RELATIVE_NEXT = re.compile(r"\s*,\s*(?:which|who)\s")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
@@ -303,7 +304,11 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
     nxt = _NEXT_WORD.match(text, at)
     subject = (
         prev not in _PREPOSITIONS
-        and (_starts_cue(cue_starts, text, at) or bool(nxt and _verb_like(nxt.group(1))))
+        and (
+            _starts_cue(cue_starts, text, at)
+            or bool(nxt and _verb_like(nxt.group(1)))
+            or bool(_RELATIVE_NEXT.match(text, at))  # "Beijing, which has …, called for"
+        )
         and not _addressee(text, hit.start)
     )
     return Mention(hit.start, end, "party", pw.party, None, False, subject)

@@ -26,7 +26,13 @@ _CLAUSE_BREAK = re.compile(
     r"|\sbut\s(?=(?:no|not|never|the|a|an|he|she|it|they|we|[A-Z]\w*)\s)"
 )
 TOKEN = re.compile(r"[\w’'-]+")
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+|their\s+)?$")
+_AND = re.compile(r"\band\b")
+_PREP_BEFORE = re.compile(
+    r"\b(?:from|of|by|with|against|to|for|on|in|at|despite|after|before|over)\s+(?:the\s+)?$", re.I
+)
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+|their\s+)?(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,3}$"
+)
 COMMIT = -1  # the index of a modal commitment ("it would send troops"), a support cue
 JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
 PRECONDITION = -4  # "… if X", "… before X": X is a precondition (support, conditional)
@@ -235,8 +241,17 @@ class Doc:
                 continue
             if prev.kind not in ("party", "person") or prev.end > cur.start:
                 break
-            if not _COORDINATION.fullmatch(self.text, prev.end, cur.start):
-                break
+            if not self.text[prev.end : cur.start].strip() and prev.party == cur.party:
+                cur = prev  # "US President Donald Trump": one name with its title
+                i -= 1
+                continue
+            sep = _COORDINATION.fullmatch(self.text, prev.end, cur.start)
+            if sep is None or (
+                not out
+                and not _AND.search(sep.group())
+                and _PREP_BEFORE.search(self.text, max(0, prev.start - 12), prev.start)
+            ):
+                break  # "Despite pressure from Washington, Kyiv has …": no list
             out.append(prev)
             cur = prev
             i -= 1
