@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from talks import limits as limits_mod
 from talks.errors import InputError
-from talks.ingest import Loaded, build_article, json_record, unexpected
+from talks.ingest import STDIN, Loaded, article_id, build_article, json_record, unexpected
 from talks.lexicon import Lexicon
 from talks.limits import file_kind, shown
 from talks.models import Article
@@ -79,29 +80,30 @@ BYTES_PER_CHUNK = 4 << 20
 @dataclass(frozen=True)
 class Chunk:
     """Lines `first_line`.. of the JSON Lines file `path`, bytes [start, end); end -1:
-    the whole file, read at once (UTF-16 text, which has no byte-addressable lines)."""
+    the whole file, read at once (UTF-16 text, which has no byte-addressable lines).
+    `data` holds the lines themselves when they cannot be read again (standard input)."""
 
     path: str
     start: int
     end: int
     first_line: int
     name: str  # the file's name, for records without an id
+    data: bytes | None = None
+
+
+class _Readline(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 def scan(path: Path) -> Iterator[Chunk | InputError]:
     """The chunks of a JSON Lines file, and an InputError for each line over the
     record limit (skipped) or for a file that cannot be read as JSON Lines."""
     source = shown(path)
-    limit = limits_mod.current().record_bytes
     try:
         fd = open_stream(path)
     except InputError as exc:
         yield exc
         return
-    records = 0
-    start = first = 0
-    pos = 0
-    count = 0
     try:
         head = os.pread(fd, 8192, 0)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: read whole, as one chunk
@@ -113,43 +115,79 @@ def scan(path: Path) -> Iterator[Chunk | InputError]:
                 # (a NUL inside one record of a JSON Lines file costs that record only)
                 yield InputError(f"{source}: binary file, not text")
                 return
-            lineno = 0
-            while True:
-                line = f.readline(limit + 1)
-                if not line:
-                    break
-                lineno += 1
-                if len(line) > limit and not line.endswith(b"\n"):
-                    if count:
-                        yield Chunk(source, start, pos, first, shown(path.name))
-                        count = 0
-                    size = len(line)
-                    while not line.endswith(b"\n"):
-                        line = f.readline(1 << 20)
-                        if not line:
-                            break
-                        size += len(line)
-                    pos += size
-                    records += 1
-                    yield InputError(
-                        f"{source}:{lineno}: record of {size:,} bytes, over the limit of "
-                        f"{limit:,} (raise it with --limit record_bytes=…)"
-                    )
-                    continue
-                if not count:
-                    start, first = pos, lineno
-                pos += len(line)
-                if line.strip():
-                    count += 1
-                    records += 1
-                if count >= RECORDS_PER_CHUNK or pos - start >= BYTES_PER_CHUNK:
-                    yield Chunk(source, start, pos, first, shown(path.name))
-                    count = 0
+            yield from _chunks(f, source, shown(path.name), keep=False)
     except OSError as exc:
         yield InputError(f"{source}: cannot read: {exc.strerror or exc}")
-        return
+
+
+def scan_stream(
+    stream: _Readline, *, source: str, name: str, head: Sequence[bytes] = ()
+) -> Iterator[Chunk | InputError]:
+    """The chunks of JSON Lines read from a stream that cannot be read twice (standard
+    input), each holding its lines' bytes: memory stays that of one chunk. `head` is
+    what the caller already read of it, as the `readline(record_bytes + 1)` results."""
+    replay = list(head)
+
+    class Prefixed:
+        def readline(self, size: int = -1, /) -> bytes:
+            return replay.pop(0) if replay else stream.readline(size)
+
+    try:
+        yield from _chunks(Prefixed(), source, name, keep=True)
+    except OSError as exc:
+        yield InputError(f"{source}: cannot read: {exc.strerror or exc}")
+
+
+def _chunks(f: _Readline, source: str, name: str, *, keep: bool) -> Iterator[Chunk | InputError]:
+    """Chunks of the lines of `f` (with their bytes when `keep`); an InputError for each
+    line over the record limit, read to its end in pieces and skipped."""
+    limit = limits_mod.current().record_bytes
+    records = 0
+    start = first = pos = count = 0
+    parts: list[bytes] = []
+
+    def chunk() -> Chunk:
+        data = b"".join(parts) if keep else None
+        parts.clear()
+        return Chunk(source, start, pos, first, name, data)
+
+    lineno = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            break
+        lineno += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            if count:
+                yield chunk()
+                count = 0
+            size = len(line)
+            while not line.endswith(b"\n"):
+                line = f.readline(1 << 20)
+                if not line:
+                    break
+                size += len(line)
+            pos += size
+            records += 1
+            yield InputError(
+                f"{source}:{lineno}: record of {size:,} bytes, over the limit of "
+                f"{limit:,} (raise it with --limit record_bytes=…)"
+            )
+            continue
+        if not count:
+            start, first = pos, lineno
+            parts.clear()
+        pos += len(line)
+        if keep:
+            parts.append(line)
+        if line.strip():
+            count += 1
+            records += 1
+        if count >= RECORDS_PER_CHUNK or pos - start >= BYTES_PER_CHUNK:
+            yield chunk()
+            count = 0
     if count:
-        yield Chunk(source, start, pos, first, shown(path.name))
+        yield chunk()
     if not records:
         yield InputError(f"{source}: no JSON Lines records")
 
@@ -169,6 +207,8 @@ def read_chunk(chunk: Chunk, *, lexicon: Lexicon, date_override: dt.date | None)
             jsonl=True,
         )
     out = Loaded()
+    if chunk.data is not None:
+        return _read_data(chunk, chunk.data, lexicon, date_override, out)
     try:
         fd = open_stream(Path(chunk.path))
     except InputError as exc:
@@ -184,6 +224,12 @@ def read_chunk(chunk: Chunk, *, lexicon: Lexicon, date_override: dt.date | None)
             data += piece
     finally:
         os.close(fd)
+    return _read_data(chunk, data, lexicon, date_override, out)
+
+
+def _read_data(
+    chunk: Chunk, data: bytes, lexicon: Lexicon, date_override: dt.date | None, out: Loaded
+) -> Loaded:
     numbered = (
         (chunk.first_line + i, line.rstrip(b"\r")) for i, line in enumerate(data.split(b"\n"))
     )
@@ -237,6 +283,12 @@ def _articles(
         out.errors.append(f"{source}: no JSON Lines records")
 
 
+def _unnamed(text: str, source: str, name: str, lineno: int) -> str:
+    """The name of a record without an id: file and line, or for standard input
+    (which has no name and is not read twice) one made from the record's text."""
+    return f"stdin-{article_id(text)[:12]}" if source == STDIN else f"{name}:{lineno}"
+
+
 def _records(
     numbered: Iterable[tuple[int, bytes | InputError]],
     source: str,
@@ -271,7 +323,7 @@ def _records(
         try:
             article = build_article(
                 record["text"],
-                name=meta.id or f"{name}:{lineno}",
+                name=meta.id or _unnamed(record["text"], source, name, lineno),
                 path=source,
                 lexicon=lexicon,
                 meta=meta,

@@ -11,6 +11,7 @@ nothing half-written.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import multiprocessing
 import signal
 import time
@@ -19,6 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from talks import limits as limits_mod
 from talks.errors import InputError, StoreError
@@ -85,6 +87,27 @@ class IngestSummary:
         self.unchanged += result.unchanged
 
 
+@dataclass(frozen=True)
+class Progress:
+    """Where a run is, for a progress display: articles (archive and JSON Lines
+    records included) finished so far, whatever became of them (stored, unchanged,
+    skipped or failed), and input files finished. `articles_total` is known only
+    when every input is one article; archives and JSON Lines files are not read
+    twice to count their records, so then it is None (show a running count)."""
+
+    articles: int
+    files: int
+    files_total: int
+    articles_total: int | None
+
+
+def countable(items: Sequence[Path | str]) -> bool:
+    """True when every item is one article (no stdin, JSON Lines or web archive)."""
+    return all(
+        i != STDIN and kind_of(i) != "warc" and not str(i).lower().endswith(".jsonl") for i in items
+    )
+
+
 def check_inputs(items: Iterable[Path | str]) -> None:
     """UsageError before anything is read when web inputs need the missing extra."""
     kinds = {kind_of(i) for i in items if i != STDIN}
@@ -105,8 +128,8 @@ def ingest_paths(
     *,
     lexicon: Lexicon,
     date: dt.date | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    stdin: Callable[[], bytes] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    stdin: BinaryIO | Callable[[], bytes] | None = None,
     jobs: int = 1,
     everything: bool = False,
     lexicon_files: Sequence[str | Path] = (),
@@ -127,11 +150,18 @@ def ingest_paths(
     them, with a warning, unless `reextract` asks to extract it again (which also
     makes this run's lexicon the store's).
 
+    `progress` is called after every finished unit of work (a few files or
+    records) with a `Progress`.
+
     `limits` bound what one input may cost (default: the current ones, with
     $TALKS_LIMITS). A store that cannot be written (full disk, read-only, locked)
     stops the run: `summary.stopped` says why, and everything committed before is
     kept. Articles are committed in batches, also within one JSON Lines file or
     archive, so an interrupted run keeps every batch committed before it.
+
+    `stdin` is what "-" in `paths` reads: a binary stream (JSON Lines on it are
+    read record by record, committed in batches like a file's; one article is read
+    whole, up to the file limit) or a function returning its bytes.
     """
     limits = limits or limits_mod.current()
     with limits_mod.using(limits):
@@ -155,8 +185,8 @@ def _ingest(
     paths: Sequence[str | Path],
     lexicon: Lexicon,
     date: dt.date | None,
-    progress: Callable[[int, int], None] | None,
-    stdin: Callable[[], bytes] | None,
+    progress: Callable[[Progress], None] | None,
+    stdin: BinaryIO | Callable[[], bytes] | None,
     jobs: int,
     everything: bool,
     lexicon_files: Sequence[str | Path],
@@ -183,13 +213,7 @@ def _ingest(
         store=None if str(store.path) == ":memory:" else str(store.path),
         limits=limits,
     )
-    raw: bytes | InputError | None = None
-    if stdin is not None and STDIN in items:
-        try:
-            raw = stdin()
-        except InputError as exc:  # over the size limit
-            raw = exc
-    units = plan(items, stdin=raw)
+    units = plan(items, stdin=_stdin_stream(stdin) if STDIN in items else None)
     pooled = jobs > 1 and (
         len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
     )
@@ -203,7 +227,8 @@ def _ingest(
             return row is not None and row[0] == digest
 
         results = _here(units, replace(settings, store=None), known)
-    done = 0
+    done = articles = 0
+    total = len(items) if countable(items) else None
     pending = 0
     last_commit = time.monotonic()
     try:
@@ -240,8 +265,9 @@ def _ingest(
                 pending = 0
                 last_commit = time.monotonic()
             done += result.files_done
+            articles += result.records
             if progress is not None:
-                progress(done, len(items))
+                progress(Progress(articles, done, len(items), total))
     except StoreError as exc:
         summary.stopped = str(exc)
     finally:
@@ -262,6 +288,17 @@ def _ingest(
             "with this one"
         )
     return summary
+
+
+def _stdin_stream(
+    stdin: BinaryIO | Callable[[], bytes] | None,
+) -> BinaryIO | InputError | None:
+    if stdin is None or not callable(stdin):
+        return stdin
+    try:
+        return io.BytesIO(stdin())
+    except InputError as exc:  # over the size limit
+        return exc
 
 
 def _here(

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from talks import __version__, jsonl
 from talks import limits as limits_mod
@@ -95,6 +97,11 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     files_done: int = 0
 
+    @property
+    def records(self) -> int:
+        """Articles (or records) this unit finished, whatever became of them."""
+        return len(self.extracted) + self.unchanged + self.skipped + len(self.errors)
+
 
 def lexicon_fingerprint(lexicon: Lexicon) -> str:
     """A short fingerprint of the lexicon's content (entries, not file layout); the
@@ -122,21 +129,24 @@ def digest_of(article: Article, fp: str) -> str:
 
 
 def plan(
-    items: Sequence[Path | str], *, stdin: bytes | InputError | None = None
+    items: Sequence[Path | str], *, stdin: BinaryIO | InputError | None = None
 ) -> Iterator[Unit | InputError]:
     """The units for `items` (as `ingest.collect` gives them), lazily: web archives
-    and JSON Lines files are scanned record by record as the units are taken.
-    Broken archive records, over-limit JSON Lines records and unreadable metadata
-    indexes come out as InputError, once each."""
+    and JSON Lines files, also on standard input, are read record by record as the
+    units are taken. Broken archive records, over-limit JSON Lines records and
+    unreadable metadata indexes come out as InputError, once each."""
     batch: list[Item] = []
     indexes: set[Path] = set()
     for item in items:
         if item == STDIN:
+            if batch:
+                yield Unit(tuple(batch), files_done=len(batch))
+                batch = []
             if isinstance(stdin, InputError):
                 yield stdin
                 yield Unit((), files_done=1)
-                continue
-            yield Unit((StdinItem(stdin or b""),), files_done=1)
+            else:
+                yield from _plan_stdin(stdin or io.BytesIO())
             continue
         path = Path(item)
         if kind_of(path) == "warc" or path.suffix.lower() == ".jsonl":
@@ -162,9 +172,48 @@ def plan(
         yield Unit(tuple(batch), files_done=len(batch))
 
 
+def _plan_stdin(stream: BinaryIO) -> Iterator[Unit | InputError]:
+    """Standard input is JSON Lines when its first line that is not blank starts with
+    "{": then it is read in chunks of records, like a JSON Lines file (memory stays
+    that of one chunk, and the writer commits them in batches). Otherwise it is one
+    article, read whole up to the file limit."""
+    limits = limits_mod.current()
+    head: list[bytes] = []
+    size = 0
+    try:
+        while size <= limits.file_bytes:
+            line = stream.readline(limits.record_bytes + 1)
+            head.append(line)
+            size += len(line)
+            if not line or line.strip():
+                break
+        first = head[-1].lstrip().removeprefix(b"\xef\xbb\xbf")
+        if first.startswith(b"{"):
+            found = jsonl.scan_stream(stream, source=STDIN, name="stdin", head=head)
+            yield from _lines_units(found)
+            return
+        raw = b"".join(head) + stream.read(limits.file_bytes + 1 - size)
+    except OSError as exc:
+        yield InputError(f"stdin: cannot read: {exc.strerror or exc}")
+        yield Unit((), files_done=1)
+        return
+    if len(raw) > limits.file_bytes:
+        yield InputError(
+            f"stdin: over the limit of {limits.file_bytes:,} bytes "
+            "(raise it with --limit file_bytes=…)"
+        )
+        yield Unit((), files_done=1)
+        return
+    yield Unit((StdinItem(raw),), files_done=1)
+
+
 def _plan_lines(path: Path) -> Iterator[Unit | InputError]:
+    return _lines_units(jsonl.scan(path))
+
+
+def _lines_units(scanned: Iterator[Chunk | InputError]) -> Iterator[Unit | InputError]:
     chunks: list[Item] = []
-    for found in jsonl.scan(path):
+    for found in scanned:
         if isinstance(found, InputError):
             yield found
             continue
@@ -241,7 +290,7 @@ def _load(item: Item, settings: Settings) -> Loaded:
             path=STDIN,
             lexicon=lex,
             date_override=settings.date,
-            jsonl=item.raw.lstrip().startswith(b"{"),
+            jsonl=False,  # JSON Lines on stdin come as LinesItems (`_plan_stdin`)
         )
     if isinstance(item, LinesItem):
         return jsonl.read_chunk(item.chunk, lexicon=lex, date_override=settings.date)

@@ -14,9 +14,13 @@ lexicon entry whose role titles do.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
+from talks.extract.doc_authors import DocumentAuthors
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold, skeleton
 from talks.extract.titles import Title, equivalents, lexicon_titles, rewrite, title_of
@@ -43,6 +47,9 @@ _FEMALE_TITLES = frozenset(
 )
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "spokesman", "chairman", "congressman"})
 _PRONOUN_WINDOW = 5  # sentences searched back for a pronoun's antecedent
+# Mentions searched back for the person a role phrase means: far more than any real
+# article holds, and a bound on the work of one phrase in one that is all mentions.
+ROLE_REACH = 2000
 
 
 _PARTY_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
@@ -82,6 +89,9 @@ class _Event:
     entity: Entity = field(compare=False)
 
 
+_NOBODY = Entity("", "", "")  # the entity of a search probe (events compare without it)
+
+
 class Tracker:
     """The entities of one article and the resolution of later mentions."""
 
@@ -96,13 +106,26 @@ class Tracker:
         self._by_entry: dict[str, Entity] = {}
         self._by_key: dict[str, Entity] = {}
         self._by_wording: dict[str, Entity] = {}
-        self._events: list[_Event] = []
+        # Mentions by name (all found up front, in text order) and speakers (noted as
+        # extraction goes, mostly in text order): two sorted lists, so that noting a
+        # speaker appends instead of inserting into one long list (which moved every
+        # later mention: quadratic on an article of thousands of attributions).
+        self._names: list[_Event] = []
+        self._speakers: list[_Event] = []
         self._generic = tk.vocab.words.get("generic_person_nouns", frozenset())
         self._by_surname: dict[str, list[Entity]] = {}
         self._entry_titles: dict[str, list[Title]] = {}
         self._party_words = _party_words(tk.vocab.lexicon.parties)
         self._equivalents = equivalents(tk.vocab.lexicon.words.get("role_equivalents", []))
         self._scan(skip)
+        self._documents: DocumentAuthors | None = None
+
+    @property
+    def documents(self) -> DocumentAuthors:
+        """The article's documents and their authors (read on first use)."""
+        if self._documents is None:
+            self._documents = DocumentAuthors(self.tk, self.reader)
+        return self._documents
 
     # --- registering -----------------------------------------------------------------
 
@@ -222,13 +245,10 @@ class Tracker:
             return cands[0]
         if pos is None or not cands:
             return None
-        best: Entity | None = None
-        for ev in self._events:
-            if ev.pos >= pos:
-                break
+        for ev in self._before(pos):
             if any(ev.entity is c for c in cands):
-                best = ev.entity
-        return best
+                return ev.entity
+        return None
 
     def _title_words(self, a: int, b: int) -> list[str] | None:
         """The title words of tokens a..b in order, prepositions kept (for the head),
@@ -340,7 +360,7 @@ class Tracker:
             titled = p < i and any(tk.flags[k] & (TITLE | PNOUN) for k in range(p, i))
             ent = self.entity_for_name((i, j), roles, create=True, titled=titled, pos=tk.starts[i])
             if ent is not None:
-                self._events.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
+                self._names.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
             done = j
 
     # --- resolving ---------------------------------------------------------------------
@@ -348,7 +368,31 @@ class Tracker:
     def note_speaker(self, ent: Entity, pos: int, sentence: int) -> None:
         """Record that `ent` speaks at `pos`: speakers are the likeliest antecedents."""
         ent.evidence = ent.evidence or ent.kind == "person"
-        insort(self._events, _Event(pos, sentence, True, ent))
+        event = _Event(pos, sentence, True, ent)
+        if not self._speakers or not event < self._speakers[-1]:
+            self._speakers.append(event)
+        else:
+            insort(self._speakers, event)
+
+    def _before(self, pos: int) -> Iterator[_Event]:
+        """The events before offset `pos`, latest first."""
+        probe = _Event(pos, -1, False, _NOBODY)
+        names, speakers = self._names, self._speakers
+        a, b = bisect_left(names, probe), bisect_left(speakers, probe)
+        return heapq.merge(
+            (names[k] for k in range(a - 1, -1, -1)),
+            (speakers[k] for k in range(b - 1, -1, -1)),
+            reverse=True,
+        )
+
+    def _after(self, pos: int) -> Iterator[_Event]:
+        """The events from offset `pos` on, in text order."""
+        probe = _Event(pos, -1, False, _NOBODY)
+        names, speakers = self._names, self._speakers
+        a, b = bisect_left(names, probe), bisect_left(speakers, probe)
+        return heapq.merge(
+            (names[k] for k in range(a, len(names))), (speakers[k] for k in range(b, len(speakers)))
+        )
 
     def pronoun(
         self, word: str, pos: int, sentence: int, *, side: str | None = None
@@ -363,12 +407,9 @@ class Tracker:
         else:
             return None
         gender = "m" if low == "he" else "f" if low == "she" else None
-        end = bisect_left(self._events, _Event(pos, -1, False, Entity("", "", "")))
-        k = end - 1
         by_sentence: list[_Event] = []
         current = sentence
-        while k >= 0:
-            ev = self._events[k]
+        for ev in self._before(pos):
             if ev.sentence < sentence - _PRONOUN_WINDOW:
                 break
             if ev.sentence != current:
@@ -386,7 +427,6 @@ class Tracker:
             )
             if ok:
                 by_sentence.append(ev)
-            k -= 1
         return self._pick(by_sentence)
 
     @staticmethod
@@ -421,28 +461,28 @@ class Tracker:
             return None
         side = self.vocab.parties.side(tk.span_text(phrase.start, phrase.end))
         sentence = tk.sentence[phrase.start]
+        # the person named last before it whose title fits (the first of one offset)
         before: Entity | None = None
         before_pos = -1
-        after: Entity | None = None
-        after_pos = 1 << 60
-        for ev in self._events:
+        for ev in islice(self._before(pos), ROLE_REACH):
+            if before is not None and ev.pos < before_pos:
+                break
             ent = ev.entity
-            if ent.kind != "person":
+            if ent.kind != "person" or (side is not None and ent.side not in (side, "none")):
                 continue
-            if side is not None and ent.side not in (side, "none"):
+            if self._fits(title, words, ent):
+                before, before_pos = ent, ev.pos
+        if before is not None:
+            return before
+        # else the first one named within the next two sentences with that title's head
+        for ev in self._after(pos + 1):
+            if ev.sentence > sentence + 2:
+                break
+            ent = ev.entity
+            if ent.kind != "person" or (side is not None and ent.side not in (side, "none")):
                 continue
-            if ev.pos < pos:
-                if ev.pos > before_pos and self._fits(title, words, ent):
-                    before, before_pos = ent, ev.pos
-            elif (
-                ev.pos > pos
-                and ev.pos < after_pos
-                and ev.sentence <= sentence + 2
-                and any(t.head == title.head and t.former == title.former for t in ent.titles)
-            ):
-                after, after_pos = ent, ev.pos
-        if before is not None or after is not None:
-            return before or after
+            if any(t.head == title.head and t.former == title.former for t in ent.titles):
+                return ent
         if words <= self._generic:
             # "the diplomat", "the Ukrainian representative": the person the text is about
             if tk.low[phrase.start] != "the":
@@ -515,19 +555,19 @@ class Tracker:
 
     def latest_person(self, pos: int) -> Entity | None:
         """The person named or speaking last before offset `pos`."""
-        end = bisect_left(self._events, _Event(pos, -1, False, Entity("", "", "")))
-        for ev in reversed(self._events[max(0, end - 50) : end]):
+        for ev in islice(self._before(pos), 50):
             if ev.entity.kind == "person":
                 return ev.entity
         return None
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """Persons mentioned by name between two offsets."""
-        lo = bisect_left(self._events, _Event(start, -1, False, Entity("", "", "")))
+        names = self._names  # mentions, not speakers
         out = []
-        for ev in self._events[lo:]:
+        for k in range(bisect_left(names, _Event(start, -1, False, _NOBODY)), len(names)):
+            ev = names[k]
             if ev.pos >= end:
                 break
-            if ev.entity.kind == "person" and not ev.speaker:
+            if ev.entity.kind == "person":
                 out.append(ev.entity)
         return out
