@@ -31,6 +31,8 @@ COMMIT = -1  # the index of a modal commitment ("it would send troops"), a suppo
 JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
 PRECONDITION = -4  # "… if X", "… before X": X is a precondition (support, conditional)
 JUDGED_OPPOSE = -3  # … or opposes ("views NATO expansion as a threat")
+DEMAND = -5  # a deontic modal before the signal ("Kyiv must withdraw from …"): the speaker's
+CLAIM = -6  # a signal that is a whole claim ("Crimea is Russian"): its speaker's view
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
@@ -62,7 +64,7 @@ def sign(kind: str) -> int:
 def kind_of(comp: Compiled, hit: Hit) -> str:
     """The stance kind of a chain member (a modal commitment supports; a judging verb
     takes the kind of its predicate)."""
-    if hit.index in (COMMIT, JUDGED_SUPPORT, PRECONDITION):
+    if hit.index in (COMMIT, JUDGED_SUPPORT, PRECONDITION, DEMAND, CLAIM):
         return "support"
     if hit.index == JUDGED_OPPOSE:
         return "oppose"
@@ -261,6 +263,23 @@ class Doc:
                 return actor
         if quote is not None and quote.side in self.parties:
             return Actor(quote.side, person_holder(quote))  # "we", "the country", no subject
+        if quote is not None:  # "President Volodymyr Zelensky's office said": his side
+            party = self.speaker_party(quote)
+            return Actor(party, None) if party is not None else None
+        return None
+
+    def speaker_party(self, quote: Quote) -> str | None:
+        """The party of the first named party or person inside a quote's speaker words, for
+        a speaker with no side of its own ("X's office", "a source close to X")."""
+        span = quote.speaker_span
+        if span is None:
+            return None
+        i = bisect.bisect_left(self.mention_starts, span.start)
+        while i < len(self.mentions) and self.mentions[i].start < span.end:
+            m = self.mentions[i]
+            if m.kind in ("party", "person") and m.party in self.parties:
+                return m.party
+            i += 1
         return None
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
