@@ -247,7 +247,8 @@ class PhraseReader:
     def _loose(self, j: int, lo: int) -> Phrase | None:
         """Right after a quotation, "the narrator said": any determined noun speaks."""
         tk = self.tk
-        if not self._adjective(j):
+        document = tk.low[j] in tk.vocab.words.get("document_subjects", ())
+        if not (self._adjective(j) or (document and not tk.flags[j] & PUNCT)):
             return None
         d = j - 1
         while d >= lo and d >= j - 3 and tk.low[d] not in ("the", "a", "an"):
@@ -258,7 +259,7 @@ class PhraseReader:
             return None
         if d - 1 >= lo and not tk.flags[d - 1] & PUNCT:
             return None
-        return Phrase(d, j, j, "person")
+        return Phrase(d, j, j, "group" if document else "person")  # ("the text says")
 
     def _between_commas(self, j: int, lo: int) -> int | None:
         """For a comma at j, the comma opening the parenthesis it closes."""
