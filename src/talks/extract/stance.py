@@ -67,8 +67,12 @@ _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 # conditions that make the main clause a precondition: "possible only if X accepts a truce"
 _PRECONDITION = re.compile(r"only|provided|on\s|as\s+long|subject", re.I)
-<<<<<<< HEAD
-_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+(?:that\s+)?$", re.I)
+_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+(?:that\s+)?$|(:)\s*$", re.I)
+# a coordinated verb phrase of the subject: its negations are not the next one's
+_CONJ_VERB = re.compile(
+    r"\b(?:and|or|but)\s+(?:then\s+|also\s+)?(?=(?:will|would|shall|must|should|can|could|did"
+    r"|does|do|has|have|had|is|are|was|were)\b)"
+)
 # a modal cue governs the verb after it: "would not [cover] Crimea" says nothing of Crimea
 _MODAL_CUE = re.compile(r"(?:would|will|shall|could|should|must|can|won|wouldn)\b", re.I)
 _NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -77,14 +81,6 @@ _ASIDE = re.compile(
     r"[^,;:.“”\"]{0,160}(,)\s+(?:(?:would|will|could|should|must|may|might|also|not|[a-z]+ly)\s+)*"
 )
 _BY_ASIDE = re.compile(r"\w+,?\s+[a-z]+(?:\s+[a-z]+)?\s+by\b")
-=======
-_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+(?:that\s+)?$|(:)\s*$", re.I)
-# a coordinated verb phrase of the subject: its negations are not the next one's
-_CONJ_VERB = re.compile(
-    r"\b(?:and|or|but)\s+(?:then\s+|also\s+)?(?=(?:will|would|shall|must|should|can|could|did"
-    r"|does|do|has|have|had|is|are|was|were)\b)"
-)
->>>>>>> main
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
 
 
@@ -202,25 +198,6 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         and framed is None
         and (head.index == DEMAND or _DEMAND_MODAL.match(text, subject.end, head.start))
     ):
-<<<<<<< HEAD
-        subject = None  # "Ukraine must never obtain nuclear weapons", in Lavrov's words: his
-    if (
-        head.index == DEMAND
-        and subject is not None
-        and subject.kind == "party"
-        and (q is None or subject.party != q.side)
-    ):  # "Lavrov said Kyiv must withdraw …": his demand, not Kyiv's view
-        subject = _speaker_before(doc, subject.start, s_lo) if q is None else None
-        if subject is None and q is None:
-            subject = doc.attribution_after(sig.end, s_hi)
-        if subject is None and q is None:
-            return []
-    aside = _document_aside(doc, s_lo, head.start)
-    if aside is not None and (
-        (subject is None and aside[2]) or (subject is not None and subject.start < aside[1])
-    ):  # "The plan, drafted by X after talks with Y, would require …": not Y's view
-        subject = aside[0]
-=======
         # "Lavrov said Kyiv must withdraw …", "Ukraine must never obtain nuclear weapons" in
         # Lavrov's words: the speaker's demand, not the view of the party it names
         if q is not None:
@@ -232,7 +209,11 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
             )
             if subject is None:
                 return []
->>>>>>> main
+    aside = _document_aside(doc, s_lo, head.start)
+    if aside is not None and (
+        (subject is None and aside[2]) or (subject is not None and subject.start < aside[1])
+    ):  # "The plan, drafted by X after talks with Y, would require …": not Y's view
+        subject = aside[0]
     if subject is None and _DOCUMENT_VERB.match(text, head.start):
         subject = doc.document_before(head.start)  # "The first variant provides for …"
     if framed is not None:
