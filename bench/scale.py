@@ -147,22 +147,25 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 class Descendants:
     """Peak RSS (VmHWM) and CPU seconds (user + system) of every process below this
-    one, sampled from /proc every 0.1 s: worker processes of a forkserver are not our
+    one, sampled from /proc every 0.2 s: worker processes of a forkserver are not our
     children, so getrusage cannot see them. A worker's CPU is its last sample (the
-    last 0.1 s before it exits may be missed: noise at these run lengths)."""
+    last 0.2 s before it exits may be missed: noise at these run lengths). The
+    sampling thread's own CPU (`own`) is kept apart, to take out of this process's."""
 
     def __init__(self) -> None:
         import threading
 
         self.peak: dict[int, int] = {}
         self.cpu: dict[int, float] = {}
+        self.own = 0.0
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        while not self.stop.wait(0.1):
+        while not self.stop.wait(0.2):
             self.sample()
+        self.own = time.thread_time()
 
     def sample(self) -> None:
         parents: dict[int, int] = {}
@@ -267,9 +270,10 @@ def child(cfg: dict[str, Any]) -> dict[str, Any]:
     elif cfg["kind"] == "prefilter":
         out.update(prefilter_costs(cfg, lex))
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
-    out["writer_cpu_s"] = round(cpu1.ru_utime - cpu0.ru_utime + cpu1.ru_stime - cpu0.ru_stime, 2)
-    out["writer_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out["children_rss_mb"] = max(_rss_mb(resource.RUSAGE_CHILDREN), below.done())
+    used = cpu1.ru_utime - cpu0.ru_utime + cpu1.ru_stime - cpu0.ru_stime
+    out["writer_cpu_s"] = round(used - below.own, 2)  # without the sampling thread
+    out["writer_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out["workers"] = below.busy()
     if db.exists():
         wal = db.with_name(db.name + "-wal")
