@@ -284,3 +284,104 @@ def test_clause_boundaries(text: str, expected: set[str], lexicon: Lexicon) -> N
 )
 def test_relative_asides(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # praise and criticism with their grounds are reported judgements
+        (
+            "The mayor has praised the contractor as a reliable partner.",
+            {"the contractor as a reliable partner"},
+        ),
+        (
+            "Ms. Okafor blasted the ministry for its slow handling of the claims.",
+            {"the ministry for its slow handling of the claims"},
+        ),
+        # without them they are acts, not reported speech
+        ("The mayor praised the decision.", set()),
+        ("The minister welcomed the new budget.", set()),
+    ],
+)
+def test_judgements(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordinated clause with a speech verb of its own is a second report
+        (
+            "Mr. Berg noted that several lenders had paid large fines, and he speculated"
+            " that the bank may prefer a quiet exit.",
+            {"several lenders had paid large fines", "the bank may prefer a quiet exit"},
+        ),
+        (
+            "The station first reported that its accounts had been frozen, but it later"
+            " clarified that they were being closed.",
+            {"its accounts had been frozen"},
+        ),
+        # a colon opening a quotation ends the reported clause
+        (
+            "Ms. Lund said the boy was acting out of fear: \u201cIt is frightening for a"
+            " child to see this.\u201d",
+            {"the boy was acting out of fear"},
+        ),
+        # a spaced hyphen as a dash: alone it ends the clause, as a pair it is an aside
+        (
+            "Critics said the senator had pressured his staff - raising new questions"
+            " about the committee.",
+            {"the senator had pressured his staff"},
+        ),
+        (
+            "Ms. Lund said that the letters stopped, but that the director - who denied"
+            " any wrongdoing - ignored her afterwards.",
+            {
+                "the letters stopped, but that the director - who denied any wrongdoing -"
+                " ignored her afterwards"
+            },
+        ),
+    ],
+)
+def test_clause_tails(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a participle continuing a sentence whose subject follows a title
+        (
+            "Mr. Haddad invoked an old case to make his point, recalling how the port"
+            " was sold in 2004.",
+            "Haddad",
+            "how the port was sold in 2004",
+        ),
+        # an outlet as the subject of the main clause
+        (
+            "The Baltic Ledger on Monday endorsed the mayor, saying it was persuaded by"
+            " her record on housing.",
+            "Baltic Ledger",
+            "it was persuaded by her record on housing",
+        ),
+        # a speaker phrase whose last word is no speaker noun
+        (
+            "The fund needs cash. A spokesman for the regional campaign effort said it"
+            " was moving money to local branches.",
+            "spokesman",
+            "it was moving money to local branches",
+        ),
+        # middle initials end no sentence, and a relative clause with "and" names no
+        # second speaker
+        (
+            "Anna K. Berg, who advised President John F.W. Miller and has chaired the"
+            " board, said the reform will take a decade.",
+            "Anna K. Berg",
+            "the reform will take a decade",
+        ),
+    ],
+)
+def test_sentence_subjects(text: str, speaker: str, content: str, lexicon: Lexicon) -> None:
+    got = indirect(quotes_of(text, lexicon))
+    assert [t for _, t in got] == [content]
+    assert speaker.lower() in (got.pop()[0] or "").lower()
