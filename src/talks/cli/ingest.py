@@ -17,7 +17,11 @@ from talks.render import printable
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH...", help="Files, directories (recursive) or - for stdin."),
+        typer.Argument(
+            metavar="PATH...",
+            help="Files, directories (recursive) or - for stdin (JSON Lines when it starts "
+            "with {, else one article).",
+        ),
     ],
     date: Annotated[
         str | None,
