@@ -630,3 +630,96 @@ ROLES = [
 @pytest.mark.parametrize(("text", "want"), ROLES)
 def test_roles(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+# --- L6 bullets after a pronoun intro; L7 turns end at narration -----------------------
+
+RUNS = [
+    (  # HARD-CASES L6
+        T + '¶ • Tamm met Laine in Tartu on Monday. ¶ • "We agreed on the agenda," she said.',
+        {("direct", TA, "We agreed on the agenda")},
+    ),
+    (
+        T + "¶ • Kowalski met Laine in Turku on Friday. ¶ • He said the crossing would reopen.",
+        {("indirect", K, "the crossing would reopen")},
+    ),
+    (  # a transcript's answer stops where the reporter names the speaker again
+        "Tamm spoke to Radio Kaunas. ¶ Q: When? ¶ TAMM: Not before June. ¶ Q: And the border?"
+        " ¶ TAMM: It reopens then. ¶ Tamm later told reporters the border would stay shut.",
+        {
+            ("direct", TA, "Not before June."),
+            ("direct", TA, "It reopens then."),
+            ("indirect", TA, "the border would stay shut"),
+        },
+    ),
+    (  # … or quotes someone else with a speech verb
+        "Tamm spoke to Radio Kaunas. ¶ Q: When? ¶ TAMM: Not before June. ¶ Q: And the border?"
+        ' ¶ TAMM: It reopens then. ¶ The teams met again. "We are close," Kowalski said.',
+        {
+            ("direct", TA, "Not before June."),
+            ("direct", TA, "It reopens then."),
+            ("direct", K, "We are close"),
+        },
+    ),
+    (  # guard: an unlabelled paragraph in the speaker's own voice goes on with the answer
+        "Tamm spoke to Radio Kaunas. ¶ Q: When? ¶ TAMM: Not before June. ¶ Q: And the border?"
+        " ¶ TAMM: It reopens then. ¶ And we will hold the next round in Riga, I hope.",
+        {
+            ("direct", TA, "Not before June."),
+            ("direct", TA, "It reopens then."),
+            ("direct", TA, "And we will hold the next round in Riga, I hope."),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), RUNS)
+def test_runs(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)
+
+
+# --- P4 documents speak for their author; offices for their principal ------------------
+
+DOCUMENTS = [
+    (  # HARD-CASES P4
+        T + "A plan drafted by Finnish diplomats was handed over. Nobody replied. It sets out"
+        ' what the document calls "a phased settlement of claims".',
+        {("direct", "Finland", "a phased settlement of claims")},
+    ),
+    (
+        T + "The Estonian memorandum was handed over. A treaty should be signed after the"
+        " elections, the memorandum says.",
+        {("indirect", "Estonia", "A treaty should be signed after the elections")},
+    ),
+    (
+        T + "Warsaw's draft was handed over on Monday. The text says the crossing would reopen.",
+        {("indirect", "Poland", "the crossing would reopen")},
+    ),
+    (
+        T + "The U.S.-drafted plan was handed over. The document says the crossing would reopen.",
+        {("indirect", "United States", "the crossing would reopen")},
+    ),
+    (  # guard: no author named, no author invented
+        T + "The memorandum says a treaty should be signed after the elections.",
+        {("indirect", "memorandum", "a treaty should be signed after the elections")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DOCUMENTS)
+def test_documents(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (T + "President Wrona's office said the talks would resume.", "Poland"),
+        (T + "Kowalski's office said the talks would resume.", "Poland"),
+        (T + "The talks would resume, Tamm's spokesman said.", "Estonia"),
+        (T + "A spokesperson for Tamm said the talks would resume.", "Estonia"),
+        (T + "The president's office said the talks would resume.", "none"),
+    ],
+)
+def test_office_takes_its_principal_side(text: str, side: str, lexicon: Lexicon) -> None:
+    assert [q.side for q in quotes_of(text, lexicon)] == [side]

@@ -23,7 +23,7 @@ from talks import pipeline
 from talks.extract import extract
 from talks.lexicon import Lexicon, shipped
 from talks.models import Position, Quote
-from talks.pipeline import ingest_paths
+from talks.pipeline import Progress, ingest_paths
 from talks.store import Store
 from web_fixtures import OFF_TOPIC, news_text, page, warc
 
@@ -118,19 +118,45 @@ def test_jobs_2_builds_the_same_store_as_jobs_1(
 
     monkeypatch.setattr(pipeline, "_pooled", spy)
     db = tmp_path / "two.db"
-    ticks: list[tuple[int, int]] = []
+    ticks: list[Progress] = []
     with Store(db) as store:
-        summary = ingest_paths(
-            store, [inputs], lexicon=lex, jobs=2, progress=lambda d, t: ticks.append((d, t))
-        )
+        summary = ingest_paths(store, [inputs], lexicon=lex, jobs=2, progress=ticks.append)
     assert pooled == [2]  # worker processes did the work
     assert (summary.new, summary.skipped, summary.failed) == (27, 1, 2)
-    assert ticks[-1] == (17, 17)  # every input file counted once: 12 + 3 + 1 + 1
+    last = ticks[-1]  # every input file counted once: 12 + 3 + 1 + 1
+    assert (last.files, last.files_total, last.articles_total) == (17, 17, None)
+    # every article and record once: stored, skipped (1) or failed (2)
+    assert last.articles == 27 + 1 + 2
     first, second = dump(one_core), dump(db)
     assert first.keys() == second.keys()
     for table in first:
         assert first[table] == second[table], table
     assert len(first["articles"]) == 27 and len(first["quotes"]) > 27
+
+
+def test_progress_counts_the_records_of_one_archive_as_they_finish(
+    lex: Lexicon, tmp_path: Path
+) -> None:
+    pages = [(f"https://daily.example/{i}", page(news_text(i), canonical=None)) for i in range(40)]
+    warc(tmp_path / "crawl.warc.gz", pages)
+    ticks: list[Progress] = []
+    with Store(tmp_path / "w.db") as store:
+        ingest_paths(store, [tmp_path / "crawl.warc.gz"], lexicon=lex, progress=ticks.append)
+    counts = [t.articles for t in ticks]
+    assert len(ticks) > 2 and counts == sorted(counts) and counts[-1] == 40
+    assert all(t.files == 0 for t in ticks[:-1]) and ticks[-1].files == 1  # one file, done last
+    assert {t.articles_total for t in ticks} == {None}  # not known without reading it twice
+
+
+def test_progress_knows_the_total_when_every_file_is_one_article(
+    lex: Lexicon, tmp_path: Path
+) -> None:
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(news_text(i), encoding="utf-8")
+    ticks: list[Progress] = []
+    with Store(tmp_path / "t.db") as store:
+        ingest_paths(store, [tmp_path], lexicon=lex, progress=ticks.append)
+    assert ticks[-1] == Progress(articles=5, files=5, files_total=5, articles_total=5)
 
 
 def test_jobs_2_skips_unchanged_articles_in_the_workers(
@@ -302,3 +328,22 @@ def test_load_without_shards_and_extract_without_the_extra_say_what_is_wrong(
     assert result.stderr.strip() == (
         "talks: error: talks extract/load need the cluster extra: pip install 'talks[cluster]'"
     )
+
+
+def test_the_progress_display_shows_a_running_count_and_the_files() -> None:
+    from rich.console import Console
+
+    from talks.cli.ingest import make_bar
+
+    console = Console(record=True, width=120, force_terminal=False)
+    bar, tick = make_bar(console, disable=False)
+
+    def shown() -> str:
+        console.print(bar.make_tasks_table(bar.tasks))
+        return console.export_text()
+
+    tick(Progress(articles=1234, files=0, files_total=1, articles_total=None))
+    assert "1,234 articles · 0/1 files" in shown()
+    tick(Progress(articles=7, files=7, files_total=9, articles_total=9))
+    text = shown()
+    assert "7/9 articles" in text and "files" not in text

@@ -163,3 +163,124 @@ def test_claim_objects(text: str, content: str, lexicon: Lexicon) -> None:
 def test_dismissing_a_person_is_no_quote(lexicon: Lexicon) -> None:
     text = "The ministry dismissed the deputy director on Friday."
     assert indirect(quotes_of(text, lexicon)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plural and irregular speaker nouns in lower case
+        (
+            "And regulators say the fund has been used to hide losses.",
+            {("regulators", "the fund has been used to hide losses")},
+        ),
+        (
+            "Many women in the party say the leadership will not change.",
+            {("women", "the leadership will not change")},
+        ),
+        (
+            "In Oslo, the management of the firm said on Monday that its lawyers were"
+            " studying the ruling.",
+            {("management", "its lawyers were studying the ruling")},
+        ),
+        # an aside set off by spaced hyphens between the subject and the cue
+        (
+            "Farmers - especially in the north - said that the subsidy came too late.",
+            {("Farmers", "the subsidy came too late")},
+        ),
+        # a time adjunct and an auxiliary between a name and its cue
+        (
+            "Okafor in recent days has suggested the audit is politically motivated.",
+            {("Okafor", "the audit is politically motivated")},
+        ),
+    ],
+)
+def test_speaker_phrases(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    got = indirect(quotes_of(text, lexicon))
+    assert {t for _, t in got} == {t for _, t in expected}
+    for speaker, _ in expected:
+        assert any(speaker.lower() in (s or "").lower() for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "according to" with plain adjectives before its source, and a participle after it
+        (
+            "The mayor trails her rival by six points, according to recent polls.",
+            {("recent polls", "The mayor trails her rival by six points")},
+        ),
+        (
+            "The firm paid the consultants $4 million in 2019, according to internal company"
+            " documents made public in a lawsuit.",
+            {
+                (
+                    "internal company documents",
+                    "The firm paid the consultants $4 million in 2019",
+                )
+            },
+        ),
+    ],
+)
+def test_according_to_sources(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of(text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report inside a subordinate clause ends with it; the main clause's cue does
+        # not take the subordinate clause as its own report
+        (
+            "When the mayor said she would resign in May, the council responded with relief.",
+            {"she would resign in May"},
+        ),
+        (
+            "While both ministers said they welcomed the plan, their parties remain divided.",
+            {"they welcomed the plan"},
+        ),
+        # "As X reported, …": the main clause is the report
+        (
+            "As the Ledger reported on Monday, the plant will close by the end of the year.",
+            {"the plant will close by the end of the year"},
+        ),
+        # a report in a relative clause between commas ends before the main verb
+        (
+            "Ana Ruiz, who said she would vote for the budget, has argued that cuts are"
+            " unavoidable.",
+            {"she would vote for the budget", "cuts are unavoidable"},
+        ),
+        # a participle after a comma is the reporter's comment
+        (
+            "Officials said they had raised $2 million by June, cementing the fund's lead.",
+            {"they had raised $2 million by June"},
+        ),
+        # ", even as …" opens a clause of the reporter's
+        (
+            "She urged voters to back the measure, even as her party stayed silent.",
+            {"to back the measure"},
+        ),
+    ],
+)
+def test_clause_boundaries(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause holding a cue between the subject and its own cue
+        (
+            "Mr Haddad, who has said the port must stay public, told reporters that the"
+            " sale would be delayed.",
+            {"the port must stay public", "the sale would be delayed"},
+        ),
+        # a request for anonymity reports nothing
+        (
+            "A Finnish official, who asked not to be named because the talks were"
+            " private, said the draft had been rewritten twice.",
+            {"the draft had been rewritten twice"},
+        ),
+    ],
+)
+def test_relative_asides(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected

@@ -14,7 +14,7 @@ from talks import lexicon as lexicon_mod
 from talks import pipeline
 from talks.lexicon import Lexicon
 from talks.limits import Limits
-from talks.pipeline import ingest_paths
+from talks.pipeline import Progress, ingest_paths
 from talks.store import Store
 
 
@@ -53,8 +53,10 @@ def test_json_lines_on_stdin_are_streamed_and_committed_in_batches(
     data = b"\n" + b"".join(record(i) for i in range(200))
     pipe = Pipe(data)
     seen: list[tuple[int, int]] = []  # (bytes read from stdin, articles committed) per unit
+    counted: list[int] = []  # articles the progress display was told of
 
-    def progress(done: int, total: int) -> None:
+    def progress(now: Progress) -> None:
+        counted.append(now.articles)
         with Store(db, create=False) as reader:  # what another process sees meanwhile
             seen.append((pipe.given, reader.counts()["articles"]))
 
@@ -73,6 +75,7 @@ def test_json_lines_on_stdin_are_streamed_and_committed_in_batches(
     first_read, _ = seen[0]
     assert first_read < len(data) / 4  # the first records went in before stdin was read whole
     assert any(0 < committed < 200 for _, committed in seen), seen  # batches, not one commit
+    assert counted == sorted(counted) and counted[-1] == 200  # records counted as they finish
 
 
 def test_bad_records_on_stdin_cost_one_record_each_and_name_their_line(

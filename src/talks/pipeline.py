@@ -87,6 +87,27 @@ class IngestSummary:
         self.unchanged += result.unchanged
 
 
+@dataclass(frozen=True)
+class Progress:
+    """Where a run is, for a progress display: articles (archive and JSON Lines
+    records included) finished so far, whatever became of them (stored, unchanged,
+    skipped or failed), and input files finished. `articles_total` is known only
+    when every input is one article; archives and JSON Lines files are not read
+    twice to count their records, so then it is None (show a running count)."""
+
+    articles: int
+    files: int
+    files_total: int
+    articles_total: int | None
+
+
+def countable(items: Sequence[Path | str]) -> bool:
+    """True when every item is one article (no stdin, JSON Lines or web archive)."""
+    return all(
+        i != STDIN and kind_of(i) != "warc" and not str(i).lower().endswith(".jsonl") for i in items
+    )
+
+
 def check_inputs(items: Iterable[Path | str]) -> None:
     """UsageError before anything is read when web inputs need the missing extra."""
     kinds = {kind_of(i) for i in items if i != STDIN}
@@ -107,7 +128,7 @@ def ingest_paths(
     *,
     lexicon: Lexicon,
     date: dt.date | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
     stdin: BinaryIO | Callable[[], bytes] | None = None,
     jobs: int = 1,
     everything: bool = False,
@@ -128,6 +149,9 @@ def ingest_paths(
     user files). An unchanged file whose records came from another lexicon keeps
     them, with a warning, unless `reextract` asks to extract it again (which also
     makes this run's lexicon the store's).
+
+    `progress` is called after every finished unit of work (a few files or
+    records) with a `Progress`.
 
     `limits` bound what one input may cost (default: the current ones, with
     $TALKS_LIMITS). A store that cannot be written (full disk, read-only, locked)
@@ -161,7 +185,7 @@ def _ingest(
     paths: Sequence[str | Path],
     lexicon: Lexicon,
     date: dt.date | None,
-    progress: Callable[[int, int], None] | None,
+    progress: Callable[[Progress], None] | None,
     stdin: BinaryIO | Callable[[], bytes] | None,
     jobs: int,
     everything: bool,
@@ -203,7 +227,8 @@ def _ingest(
             return row is not None and row[0] == digest
 
         results = _here(units, replace(settings, store=None), known)
-    done = 0
+    done = articles = 0
+    total = len(items) if countable(items) else None
     pending = 0
     last_commit = time.monotonic()
     try:
@@ -240,8 +265,9 @@ def _ingest(
                 pending = 0
                 last_commit = time.monotonic()
             done += result.files_done
+            articles += result.records
             if progress is not None:
-                progress(done, len(items))
+                progress(Progress(articles, done, len(items), total))
     except StoreError as exc:
         summary.stopped = str(exc)
     finally:

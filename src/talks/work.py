@@ -97,6 +97,11 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     files_done: int = 0
 
+    @property
+    def records(self) -> int:
+        """Articles (or records) this unit finished, whatever became of them."""
+        return len(self.extracted) + self.unchanged + self.skipped + len(self.errors)
+
 
 def lexicon_fingerprint(lexicon: Lexicon) -> str:
     """A short fingerprint of the lexicon's content (entries, not file layout); the

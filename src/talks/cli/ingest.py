@@ -4,13 +4,77 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from talks.cli.app import EPILOG, app, err_console, reporting
 from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
 from talks.render import printable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from rich.console import Console
+    from rich.progress import Progress as RichProgress
+
+    from talks.pipeline import Progress
+
+
+@contextmanager
+def progress_bar(console: Console, *, disable: bool) -> Iterator[Callable[[Progress], None]]:
+    """A transient progress display counting articles (archive and JSON Lines records
+    one by one) with their rate, and input files beside them. With a known total (every
+    input one article) a bar and the time left; else a running count."""
+    bar, tick = make_bar(console, disable=disable)
+    with bar:
+        yield tick
+
+
+def make_bar(console: Console, *, disable: bool) -> tuple[RichProgress, Callable[[Progress], None]]:
+    """The (not yet started) rich display of `progress_bar` and its update function."""
+    from rich.progress import (
+        BarColumn,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as Display
+    from rich.text import Text
+
+    class Counts(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            done = f"{int(task.completed):,}"
+            if task.total is not None:
+                done += f"/{int(task.total):,}"
+            files = task.fields.get("files", "")
+            rate = f" · {task.speed:,.0f}/s" if task.speed else ""
+            return Text(f"{done} articles{rate}{files}")
+
+    bar = Display(
+        TextColumn("ingesting"),
+        BarColumn(),
+        Counts(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=disable,
+        speed_estimate_period=10.0,
+    )
+    task = bar.add_task("ingest", total=None, files="")
+
+    def tick(p: Progress) -> None:
+        total = p.articles_total
+        bar.update(
+            task,
+            completed=min(p.articles, total) if total is not None else p.articles,
+            total=total,
+            files="" if total is not None else f" · {p.files:,}/{p.files_total:,} files",
+        )
+
+    return bar, tick
 
 
 @app.command(epilog=EPILOG)
@@ -102,14 +166,6 @@ def ingest(
 
       talks ingest huge-liveblog.txt --limit file_bytes=200M
     """
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
     from talks import lexicon as lexicon_mod
     from talks import limits as limits_mod
     from talks.pipeline import ingest_paths
@@ -123,21 +179,7 @@ def ingest(
         err = err_console()
         with open_store(db, create=True) as store:
             show = not quiet and err.is_terminal
-            progress = Progress(
-                TextColumn("ingesting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=err,
-                transient=True,
-                disable=not show,
-            )
-            with progress:
-                task = progress.add_task("ingest", total=None)
-
-                def tick(done: int, total: int) -> None:
-                    progress.update(task, completed=done, total=total)
-
+            with progress_bar(err, disable=not show) as tick:
                 summary = ingest_paths(
                     store,
                     paths,

@@ -14,7 +14,18 @@ from talks.extract.coref import Tracker
 from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, DET, FINITE, PREPOSITIONS, PRON, PUNCT, TITLE, Tokens
+from talks.extract.tokens import (
+    CAP,
+    CUEW,
+    DET,
+    FINITE,
+    NAMEISH,
+    PREPOSITIONS,
+    PRON,
+    PUNCT,
+    TITLE,
+    Tokens,
+)
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
 _OBJECT_PRONOUNS = frozenset(
@@ -81,19 +92,44 @@ def _speaker(
     if phrase.kind == "person" and not phrase.plural:
         ent = tracker.role(phrase, pos)
         if ent is None:
-            side = vocab.parties.side(mention) or "none"
+            side = vocab.parties.side(mention) or _principal_side(tk, tracker, phrase)
             ent = tracker.unnamed(wording, side, "person", set())
             ent.roles |= {w for w in fold(wording).split()}
         return Speaker(ent.name, ent.side, mention, m_start, m_end, ent, "person")
+    if phrase.kind == "group" and tk.low[phrase.head] in vocab.words.get(
+        "document_subjects", ()
+    ):  # "the memorandum says …": its author speaks
+        party = tracker.documents.author(phrase.head, phrase.start)
+        if party is not None:
+            return Speaker(party, party, mention, m_start, m_end, None, "party")
     entry = vocab.speakers.resolve(wording)
     if entry is not None:
         ent = tracker.entity_for_name((phrase.start, phrase.end), [], create=False, titled=False)
         return Speaker(entry.name, entry.side, mention, m_start, m_end, ent, phrase.kind)
-    side = vocab.parties.side(mention) or "none"
+    side = vocab.parties.side(mention) or _principal_side(tk, tracker, phrase)
     if phrase.kind == "party" and phrase.name is not None:
         side = tk.party.get(phrase.name[0], (side, 0))[0]
     ent = tracker.unnamed(wording, side, "group", set())
     return Speaker(wording, side, mention, m_start, m_end, ent, phrase.kind)
+
+
+def _principal_side(tk: Tokens, tracker: Tracker, phrase: Phrase) -> str:
+    """The side of the person an office or aide speaks for ("President Zelenskiy's
+    office", "a spokesperson for Tamm"): the side of the first person named inside the
+    phrase, else "none"."""
+    k = phrase.start
+    while k <= phrase.end:
+        if not tk.flags[k] & NAMEISH:
+            k += 1
+            continue
+        j = k
+        while j < phrase.end and tk.flags[j + 1] & NAMEISH and not tk.poss[j]:
+            j += 1
+        ent = tracker.entity_for_name((k, j), [], create=False, titled=False)
+        if ent is not None and ent.side != "none":
+            return ent.side
+        k = j + 1
+    return "none"
 
 
 # --- reported content ----------------------------------------------------------------

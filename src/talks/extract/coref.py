@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from talks.extract.doc_authors import DocumentAuthors
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold, skeleton
 from talks.extract.titles import Title, equivalents, lexicon_titles, rewrite, title_of
@@ -117,6 +118,14 @@ class Tracker:
         self._party_words = _party_words(tk.vocab.lexicon.parties)
         self._equivalents = equivalents(tk.vocab.lexicon.words.get("role_equivalents", []))
         self._scan(skip)
+        self._documents: DocumentAuthors | None = None
+
+    @property
+    def documents(self) -> DocumentAuthors:
+        """The article's documents and their authors (read on first use)."""
+        if self._documents is None:
+            self._documents = DocumentAuthors(self.tk, self.reader)
+        return self._documents
 
     # --- registering -----------------------------------------------------------------
 

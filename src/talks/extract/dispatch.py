@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from talks.extract.regex_shapes import (
     K_FINE,
@@ -45,26 +45,45 @@ class Hit:
 
 @dataclass(frozen=True)
 class Family:
-    """Patterns of one kind, matched like one alternation (earlier entries win ties)."""
+    """Patterns of one kind, matched like one alternation (earlier entries win ties).
 
-    patterns: tuple[re.Pattern[str], ...]
+    Each entry is compiled when first tried (`pattern`): most runs meet only some of a
+    lexicon's entries, and compiling all of them is a good part of start-up."""
+
+    sources: tuple[str, ...]  # each entry's regex, word-bounded
+    flags: int
     buckets: dict[str, tuple[int, ...]]  # first letters (1-3; lower-cased if fold) -> entries
     always: tuple[int, ...]  # entries whose start cannot be told: run over the whole text
     fold: bool  # matched case-insensitively
     # per entry, longer prefixes (up to K_FINE letters, each extending one of its
     # bucket keys): a match starts with one of them
     fine: tuple[tuple[str, ...], ...] = ()
+    _compiled: list[re.Pattern[str] | None] = field(default_factory=list, compare=False, repr=False)
+
+    def pattern(self, i: int) -> re.Pattern[str]:
+        """Entry `i`, compiled (once)."""
+        if not self._compiled:
+            self._compiled.extend([None] * len(self.sources))
+        pat = self._compiled[i]
+        if pat is None:
+            pat = self._compiled[i] = re.compile(self.sources[i], self.flags)
+        return pat
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """Every entry, compiled."""
+        return tuple(self.pattern(i) for i in range(len(self.sources)))
 
     @classmethod
     def build(cls, patterns: Iterable[str], *, flags: int = 0) -> Family:
-        """Compile word-bounded `patterns`; work out where each can start."""
-        compiled: list[re.Pattern[str]] = []
+        """Word-bound `patterns` (compiled later); work out where each can start."""
+        sources: list[str] = []
         buckets: dict[str, list[int]] = {}
         always: list[int] = []
         fine: list[tuple[str, ...]] = []
         fold = bool(flags & re.I)
         for i, pat in enumerate(patterns):
-            compiled.append(re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", flags))
+            sources.append(rf"(?<![\w-])(?:{pat})(?![\w-])")
             heads = prefixes(pat, flags, fold=fold)
             if heads is None:
                 always.append(i)
@@ -77,7 +96,8 @@ class Family:
                 longer = heads  # (cannot be told: the short ones do)
             fine.append(tuple(sorted(longer)))
         return cls(
-            tuple(compiled),
+            tuple(sources),
+            flags,
             {k: tuple(v) for k, v in buckets.items()},
             tuple(always),
             fold,
@@ -88,7 +108,7 @@ class Family:
         """Add the matches of patterns that cannot be dispatched, keeping leftmost-first."""
         found = list(hits)
         for i in self.always:
-            found += [Hit(m.start(), m.end(), i) for m in self.patterns[i].finditer(text)]
+            found += [Hit(m.start(), m.end(), i) for m in self.pattern(i).finditer(text)]
         found.sort(key=lambda h: (h.start, h.index))
         out: list[Hit] = []
         end = -1
@@ -121,14 +141,9 @@ class Literals:
         return out
 
 
-_Cand = tuple[int, int, re.Pattern[str]]  # family, entry, compiled pattern
 _Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match
 _FineTry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], tuple[str, ...]]
 _WORDISH = re.compile(r"[\w-]")
-
-
-def _first2(c: _Cand) -> tuple[int, int]:
-    return c[0], c[1]
 
 
 class Scanner:
@@ -144,10 +159,7 @@ class Scanner:
         for f, fam in enumerate(self.families):
             for key, idxs in fam.buckets.items():
                 merged.setdefault(key, []).extend((f, i) for i in idxs)
-        self.buckets = {
-            k: tuple((f, i, self.families[f].patterns[i]) for f, i in sorted(v))
-            for k, v in merged.items()
-        }
+        self.buckets = {k: tuple(sorted(v)) for k, v in merged.items()}
         self.lengths = tuple(sorted({len(k) for k in merged}, reverse=True))
         self.candidates = re.compile(rf"(?<![\w-])(?:{trie(merged)})", re.I if self.fold else 0)
         # Case-insensitive matching costs the engine several times more than plain
@@ -181,10 +193,11 @@ class Scanner:
         self._hiding = frozenset(k[1] for k in merged if len(k) == 3 and not _WORDISH.match(k[1]))
 
     def _candidates(self, key: str) -> tuple[_Try, ...]:
-        cands: set[_Cand] = set()
+        cands: set[tuple[int, int]] = set()
         for n in self.lengths:
             cands.update(self.buckets.get(key[:n], ()))
-        return tuple((f, i, pattern.match) for f, i, pattern in sorted(cands, key=_first2))
+        fams = self.families
+        return tuple((f, i, fams[f].pattern(i).match) for f, i in sorted(cands))
 
     def _fine_candidates(self, key: str) -> tuple[_FineTry, ...]:
         return tuple((f, i, match, self._fine_heads[f][i]) for f, i, match in self._candidates(key))

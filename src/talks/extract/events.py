@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from talks.extract.regex_shapes import ascii_head, ignorecase_extras
 from talks.lexicon import Event, Lexicon, Party
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -91,10 +93,10 @@ class Calendar:
 
     def __init__(self, events: Sequence[Event], parties: Sequence[Party] = ()) -> None:
         self.events = list(events)
-        self._party = {
-            p.name: re.compile("|".join(_words(w) for w in (p.name, *p.names, *p.adjectives)))
-            for p in parties
-        }
+        # a party's names as one pattern, compiled when first needed (a gazetteer has
+        # hundreds of parties; only datelines ever ask for a few of them)
+        self._party_words = {p.name: (p.name, *p.names, *p.adjectives) for p in parties}
+        self._party: dict[str, re.Pattern[str]] = {}
         terms = []
         every: list[str] = []
         for ev in self.events:
@@ -131,6 +133,8 @@ class Calendar:
         for term in self._term_texts():
             for v in {term.lower(), fold(term)}:
                 self._by_first.setdefault(v.split()[0], set()).add(v)
+        # (a key that starts or ends with one of `_PUNCT` is never a stripped word)
+        self._firsts = tuple(k for k in self._by_first if k and k.strip(_PUNCT) == k)
 
     def _term_texts(self) -> list[str]:
         out = []
@@ -143,11 +147,24 @@ class Calendar:
     def mention_offsets(self, text: str) -> list[int]:
         """Offsets of the words in `text` that may start an event's name (sorted); a
         record whose sentence holds none of them names no event."""
-        hits = {w.strip(_PUNCT) for w in text.lower().split()}.intersection(self._by_first)
+        low = text.lower()
+        hits = {k for k in self._firsts if k in low and _stands_alone(low, k)}
         if not hits:
             return []
         names = tuple(sorted(set().union(*(self._by_first[w] for w in hits))))
-        return [m.start() for m in _names_pattern(names).finditer(text)]
+        pattern = _names_pattern(names)
+        starts = _candidate_starts(text, low, names)
+        if starts is None:
+            return [m.start() for m in pattern.finditer(text)]
+        # the pattern tried only where a name's first letters stand: the same matches
+        # as `finditer` (leftmost, not overlapping), without a try at every offset
+        out: list[int] = []
+        end = 0
+        for p in starts:
+            if p >= end and (m := pattern.match(text, p)) is not None:
+                out.append(p)
+                end = m.end()
+        return out
 
     def mentioned(self, folded: str) -> bool:
         """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""
@@ -191,8 +208,16 @@ class Calendar:
             return True
         parties = t.event.participants
         return len(parties) >= 2 and all(
-            (pat := self._party.get(p)) is not None and pat.search(lede) for p in parties
+            (pat := self._party_pattern(p)) is not None and pat.search(lede) for p in parties
         )
+
+    def _party_pattern(self, party: str) -> re.Pattern[str] | None:
+        """Any name of `party` as whole words (None for a party the lexicon lacks)."""
+        pat = self._party.get(party)
+        if pat is None and party in self._party_words:
+            words = self._party_words[party]
+            pat = self._party[party] = re.compile("|".join(_words(w) for w in words))
+        return pat
 
     # --- relative days ---------------------------------------------------------------
 
@@ -311,6 +336,44 @@ class Calendar:
 
 
 _PUNCT = "\"'“”‘’«»„()[]{},.;:!?/|…—–*•"
+_EXTRAS = ignorecase_extras(string.ascii_lowercase)  # "ı" matches "i" under re.I
+
+
+def _stands_alone(low: str, word: str) -> bool:
+    """Whether some white-space separated word of `low`, stripped of `_PUNCT`, is `word`
+    (which neither starts nor ends with one of `_PUNCT`)."""
+    n = len(low)
+    i = low.find(word)
+    while i >= 0:
+        a, b = i, i + len(word)
+        while a > 0 and not low[a - 1].isspace() and low[a - 1] in _PUNCT:
+            a -= 1
+        while b < n and not low[b].isspace() and low[b] in _PUNCT:
+            b += 1
+        if (a == 0 or low[a - 1].isspace()) and (b == n or low[b].isspace()):
+            return True
+        i = low.find(word, i + 1)
+    return False
+
+
+def _candidate_starts(text: str, low: str, names: Sequence[str]) -> list[int] | None:
+    """Every offset where one of `names` may match `text` under re.IGNORECASE (sorted;
+    a superset): where the ASCII head of a name's first word stands in the lower-cased
+    text. None when that cannot be told (a name that starts with another letter, or
+    lowering that changed the text's length)."""
+    heads = {ascii_head(n.split()[0]) for n in names}
+    if "" in heads or len(low) != len(text):
+        return None
+    for extra, k in _EXTRAS.items():  # (each ASCII letter then stands where re.I sees it)
+        if extra in low:
+            low = low.replace(extra, k)
+    starts: set[int] = set()
+    for h in heads:
+        i = low.find(h)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(h, i + 1)
+    return sorted(starts)
 
 
 @lru_cache(maxsize=256)

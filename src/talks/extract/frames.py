@@ -18,7 +18,20 @@ from functools import lru_cache
 from talks.extract.coref import Entity
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, DET, FINITE, PARTY, PREPOSITIONS, PRON, PUNCT, Tokens
+from talks.extract.tokens import (
+    CAP,
+    CUEW,
+    DET,
+    FINITE,
+    GNOUN,
+    OUTLET,
+    PARTY,
+    PNOUN,
+    PREPOSITIONS,
+    PRON,
+    PUNCT,
+    Tokens,
+)
 from talks.lexicon import Cue
 
 QUOTE_PUNCT = frozenset("\"“”„‟«»‘’‚‛‹›'`")
@@ -135,7 +148,7 @@ def find_frames(
         form = fold(tk.span_text(a, b))
         frame = Frame(a, b, cue, s)
         if cue.takes == "source":
-            frame.subject = reader.phrase_after(b + 1, hi)
+            frame.subject = reader.phrase_after(b + 1, hi) or _source_phrase(tk, reader, b + 1, hi)
             frame.inverted = True
             _source_agent(tk, reader, frame, hi)  # "according to sources cited by X"
         elif a > lo and tk.low[a - 1] == "as" and b + 2 <= hi and tk.low[b + 1] == "by":
@@ -255,7 +268,7 @@ def find_frames(
     return frames
 
 
-_ASIDE_MARKS = frozenset(",–—")
+_ASIDE_MARKS = frozenset(",–—-")  # (a spaced hyphen stands for a dash)
 
 
 def _aside_subject(tk: Tokens, reader: PhraseReader, lo: int, j: int) -> Phrase | None:
@@ -277,6 +290,7 @@ def _aside_subject(tk: Tokens, reader: PhraseReader, lo: int, j: int) -> Phrase 
 def _subject_before_adjunct(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
     """A name or role, then a short adjunct, then the cue: "Zelensky in his night video
     address said …", "Jan Kowalski on March 3 said …"."""
+    a = reader.skip_back(a - 1, lo) + 1  # "Trump in recent days has suggested …"
     for t in range(a - 1, max(lo, a - 9), -1):
         w = tk.low[t]
         if tk.flags[t] & (PUNCT | FINITE | CUEW) or tk.quote[t] >= 0 or _verb_before(tk, t):
@@ -423,6 +437,20 @@ def _ends_phrase(tk: Tokens, k: int, hi: int) -> bool:
 
 
 _AGENT_LEADS = frozenset("the a an this his her its their".split())
+
+
+def _source_phrase(tk: Tokens, reader: PhraseReader, i: int, hi: int) -> Phrase | None:
+    """The source after "according to" when plain adjectives open it: "according to
+    recent polls", "according to internal company documents"."""
+    for j in range(i + 1, min(hi, i + 3) + 1):
+        if tk.flags[j - 1] & (PUNCT | FINITE | CUEW | CAP) or tk.low[j - 1] in PREPOSITIONS:
+            return None
+        if tk.flags[j] & (GNOUN | PNOUN | OUTLET):
+            p = reader.phrase_after(j, hi)
+            if p is not None and p.kind != "pronoun":
+                p.start = i
+            return p
+    return None
 
 
 def _source_agent(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:

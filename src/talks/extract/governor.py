@@ -17,7 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from talks.extract.stance_doc import (
+    CLAIM,
     COMMIT,
+    DEMAND,
     JUDGED_OPPOSE,
     JUDGED_SUPPORT,
     PRECONDITION,
@@ -27,7 +29,9 @@ from talks.extract.stance_doc import (
 from talks.extract.stance_shapes import (
     agents_after,
     bare_name,
+    claim,
     commitment,
+    demand,
     identity,
     post_negation_scopes,
 )
@@ -41,7 +45,8 @@ if TYPE_CHECKING:
 _LINK_WORDS = frozenset(
     """to that on for of in into itself themselves its their his her the a an own project bid
     plan intention idea status as be being been is was are were would will should must can
-    could may might has have had also any every all him her them us me""".split()
+    could may might has have had also any every all him her them us me guarantee guarantees
+    assurance assurances promise promises pledge pledges written firm binding""".split()
 )
 # adverbs, possessives and adjectives may stand between two cues of a chain: "demands
 # formal international recognition of", "is firmly ready to"
@@ -53,7 +58,7 @@ _COPULA_GAP = re.compile(
     r"(?:\s|[”\"’]|\b(?:would|will|is|are|was|were|must|should|can|could|may|might|be|been"
     r"|being|only|not|also|still|now|then|never|remain|remains|definitely|certainly"
     r"|clearly|really)\b)*"
-    r"(?:\b(?:the|a|an)\s+(?:[a-z]+\s+)?)?"
+    r"(?:\b(?:the|a|an|its|their|our|his|her)\s+(?:[a-z]+\s+)?)?"
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|such)\s+$", re.I)
 _SIBLING_THAT = re.compile(r"(?:,|\band)\s+that\s+(?:[\w’'-]+\s+){0,3}$")
@@ -75,6 +80,8 @@ NOMINAL_BEFORE = re.compile(
     r"\b(?:a|an|the|any|its|their|his|her|our|[a-z]+(?:al|ic|ive|ful|ous))\s+$", re.I
 )
 _OF_AFTER = re.compile(r"\s+of\b")
+# a new item of a list, with its own determiner, right before the signal: "…, and the [lifting]"
+_NEW_ITEM = re.compile(r"(?:,|\s(?:and|or))\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}$")
 # "in return for" starts a chain of its own: "offered to drop its bid in return for X"
 RESET = re.compile(r"in\s+(?:exchange|return)\s+for\b", re.I)
 _FINITE = re.compile(r"\b(?:will|would|shall|must|should|can|could|is|are|was|were)\b", re.I)
@@ -93,7 +100,7 @@ _JUDGE = re.compile(
     re.I,
 )
 _JUDGE_GAP = re.compile(
-    r"(?:\s+[\w’'-]+){0,3}?\s+(?:as\s+|to\s+be\s+)?"
+    r"(?:\s+(?!(?:and|or|but|nor|while|whereas)\b)[\w’'-]+){0,3}?\s+(?:as\s+|to\s+be\s+)?"
     r"(?:(?:an?|the|completely|totally|absolutely|entirely|simply|wholly|clearly|quite)\s+)*",
     re.I,
 )
@@ -194,6 +201,12 @@ def governor(
         if _item_head(text, pre[-1], sig, c_lo):
             return [], None, -1  # "«ceasefire, withdrawal of troops and guarantees»"
         chain = _chain(text, pre, pre[-1])
+        if (
+            len(chain) > 1
+            and NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
+            and _NEW_ITEM.search(text, chain[0].end, sig.start)
+        ):
+            chain = chain[1:]  # "demands an end to X and the lifting of Y": "end" heads X only
         if doc.comp.cue_info[pre[-1].index].kind == "neutral" and not any(
             doc.comp.cue_info[c.index].kind == "oppose" for c in chain
         ):
@@ -221,6 +234,11 @@ def governor(
     modal = commitment(doc, sig.start, c_lo)
     if modal is not None:  # "it would send troops": a commitment of the subject's own
         return [Hit(modal[0], modal[1], COMMIT)], None, -1
+    must = demand(text, sig.start, c_lo)
+    if must is not None:  # "Kyiv must withdraw from Donbas": what the speaker demands
+        return [Hit(must[0], must[1], DEMAND)], None, -1
+    if claim(text, sig.start, sig.end):  # "Crimea is Russian," Peskov said
+        return [Hit(sig.start, sig.start, CLAIM)], None, -1
     return [], None, -1
 
 
@@ -250,8 +268,7 @@ def _judged(doc: Doc, sig: Hit, c_lo: int, c_hi: int, pre: list[Hit]) -> list[Hi
         info = doc.comp.cue_info[c.index]
         if info.kind not in ("support", "oppose"):
             return []
-        gap = _JUDGE_GAP.match(text, sig.end, c.start)
-        if gap is None or gap.end() != c.start:
+        if _JUDGE_GAP.fullmatch(text, sig.end, c.start) is None:
             return []
         inner = [x for x in pre if x.start >= judge.end()]
         chain = _chain(text, inner, inner[-1]) if inner else []

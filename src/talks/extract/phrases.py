@@ -247,7 +247,8 @@ class PhraseReader:
     def _loose(self, j: int, lo: int) -> Phrase | None:
         """Right after a quotation, "the narrator said": any determined noun speaks."""
         tk = self.tk
-        if not self._adjective(j):
+        document = tk.low[j] in tk.vocab.words.get("document_subjects", ())
+        if not (self._adjective(j) or (document and not tk.flags[j] & PUNCT)):
             return None
         d = j - 1
         while d >= lo and d >= j - 3 and tk.low[d] not in ("the", "a", "an"):
@@ -258,7 +259,7 @@ class PhraseReader:
             return None
         if d - 1 >= lo and not tk.flags[d - 1] & PUNCT:
             return None
-        return Phrase(d, j, j, "person")
+        return Phrase(d, j, j, "group" if document else "person")  # ("the text says")
 
     def _between_commas(self, j: int, lo: int) -> int | None:
         """For a comma at j, the comma opening the parenthesis it closes."""
@@ -272,7 +273,8 @@ class PhraseReader:
             if w == "," and tk.quote[k] < 0:
                 # an aside opened by a participle: ", noting that …,", ", asked about …,"
                 participle = tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith(("ing", "ed"))
-                if k == j - 1 or (cue and not participle):
+                # (or a relative clause, cue or not: "X, who has said …, told …")
+                if k == j - 1 or (cue and not participle and tk.low[k + 1] not in _RELATIVES):
                     return None
                 if verb and not (relative or participle or tk.low[k + 1] in PREPOSITIONS):
                     return None  # a clause, unless a relative one ("…, who led the team,")

@@ -19,7 +19,7 @@ from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
 from talks.extract.speakers import fold
-from talks.extract.tokens import CAP, CUEW, DET, FINITE, OUTLET, PUNCT, Tokens
+from talks.extract.tokens import CAP, CUEW, DET, FINITE, OUTLET, PRON, PUNCT, Tokens
 
 MIN_OUTSIDE_WORDS = 4  # a clause with a quoted fragment (a mixed quote)
 MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a truce")
@@ -105,17 +105,20 @@ class _Reach:
                 nb.extend([k] * (k + 1 - len(nb)))
         nb.extend([n] * (n + 1 - len(nb)))
         self.breaks = words.get("clause_breaks", frozenset())
+        # (running sums of per-token 0/1 built in comprehensions: no call per token)
         self.outside = list(
-            accumulate(map(lambda q, f: int(q < 0 and not f & PUNCT), quote, flags), initial=0)
+            accumulate(
+                [q < 0 and not f & PUNCT for q, f in zip(quote, flags, strict=True)], initial=0
+            )
         )
         # quoted words and quotation marks
         self.marks = list(
             accumulate(
-                map(lambda q, w: int(q >= 0 or w in QUOTE_PUNCT), quote, tk.words[:n]),
+                [q >= 0 or w in QUOTE_PUNCT for q, w in zip(quote, tk.words[:n], strict=True)],
                 initial=0,
             )
         )
-        self.finite = list(accumulate((int(bool(f & FINITE)) for f in flags), initial=0))
+        self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
 
 
 def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> int:
@@ -141,7 +144,12 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
             continue
         if w == "," and k + 1 > end:
             break
-        if w == "," and tk.low[k + 1] in reach.breaks and reach.finite[k] == reach.finite[start]:
+        if (
+            w == ","
+            and tk.low[k + 1] in reach.breaks
+            and reach.finite[k] == reach.finite[start]
+            and tk.low[start] != "to"
+        ):
             k = reach.next_break[k + 1]  # ", despite …" after a bare subject is an aside
             continue
         return k - 1
@@ -170,9 +178,15 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
                 return "end", -1
             return "more", k + 1
         if tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0:
+            if frame.cue.takes == "source" and tk.quote[k] < 0 and _no_comma(tk, k, hi):
+                return "end", -1  # "according to documents made public in May."
             return "clause", -1
         k += 1
     return "end", -1
+
+
+def _no_comma(tk: Tokens, k: int, hi: int) -> bool:
+    return all(tk.words[j] not in (",", ";", ":") for j in range(k, hi + 1))
 
 
 def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
@@ -180,10 +194,25 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     lo, hi = doc.sent_bounds[frame.sentence]
     if frame.backward:
         return _sentence_before(doc, frame)
+    lead = tk.low[frame.start - 1] if frame.start > lo and not frame.inverted else ""
+    before = doc.reader.skip_back(frame.a - 1, lo)  # "X, who said …"
+    relative = before > lo and tk.low[before] in ("who", "which") and tk.words[before - 1] == ","
     if id(frame) not in doc.used_post:
         start = forward_start(tk, doc.reader, frame, hi)
         if start is not None:
-            return [(start, _content_end(doc, reach, frame, start, hi))]
+            end = _content_end(doc, reach, frame, start, hi)
+            if lead in _SUBORDINATORS:  # "When Ryan said he would …, Trump responded"
+                end = min(end, _first_comma(doc, start, end))
+            elif relative:
+                end = _relative_end(doc, start, end)  # "X, who said A, has argued B"
+            return [(start, _participle_end(doc, start, end))]
+    if lead == "as" and frame.start - 1 == lo:  # "As Politico reported, the PAC will …"
+        k = frame.end + 1
+        while k < hi and tk.words[k] != "," and not tk.flags[k] & (FINITE | CUEW | PUNCT):
+            k += 1  # (a time phrase: "reported Tuesday night")
+        if k < hi and tk.words[k] == ",":
+            return [(k + 1, _content_end(doc, reach, frame, k + 1, hi))]
+        return []
     comma = frame.start - 1
     if comma > lo + 1 and tk.low[comma] == "as" and tk.words[comma - 1] == ",":
         comma -= 1  # "…, as noted by the Baltic Ledger.", "…, as Tamm noted."
@@ -211,6 +240,8 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         if how == "more":  # "By then, they said, the bank was …": the clause follows
             return [(after, _content_end(doc, reach, frame, after, hi))]
         return []  # "At a briefing in Gdańsk, Kowalski said, “…”": an adjunct, no clause
+    if tk.low[lo] in _SUBORDINATORS and _first_comma(doc, lo, comma - 1) == comma - 1:
+        return []  # "When Ryan said …, Trump responded": the subordinate clause is no report
     for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
         if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
             lo = k
@@ -223,6 +254,54 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     if how == "more":
         parts.append((after, _content_end(doc, reach, frame, after, hi)))
     return parts
+
+
+# Subordinators before a frame's subject: the reported clause ends with the
+# subordinate clause, at its first comma outside quotation marks.
+_SUBORDINATORS = frozenset(
+    "when while whereas although though because since after before once until if".split()
+)
+
+
+def _relative_end(doc: Doc, a: int, b: int) -> int:
+    """A report inside a relative clause set between commas ends at the comma before
+    the main clause's verb: "McClendon, who said he would vote for X, has argued …"."""
+    tk = doc.tk
+    for k in range(a + 1, b):
+        if tk.words[k] == "," and tk.quote[k] < 0:
+            n = k + 1
+            if tk.flags[n] & FINITE or (
+                not tk.flags[n] & (CAP | PUNCT | DET | PRON) and _verbish(tk, n)
+            ):
+                return k - 1
+    return b
+
+
+def _participle_end(doc: Doc, a: int, b: int) -> int:
+    """A participle after a comma adds the reporter's comment, not the speaker's words:
+    "they had raised $175 million, cementing the group's lead" ends before it."""
+    tk = doc.tk
+    gerunds = tk.vocab.words.get("preposition_gerunds", frozenset())
+    for k in range(a + 1, b):
+        if tk.words[k] == "," and tk.quote[k] < 0:
+            w = tk.low[k + 1]
+            if (
+                w.endswith("ing")
+                and len(w) > 5
+                and w not in gerunds
+                and not tk.flags[k + 1] & (CAP | CUEW)
+            ):
+                return k - 1
+    return b
+
+
+def _first_comma(doc: Doc, a: int, b: int) -> int:
+    """The token before the first comma outside quotation marks in a..b (else b)."""
+    tk = doc.tk
+    for k in range(a + 1, b + 1):
+        if tk.words[k] == "," and tk.quote[k] < 0:
+            return k - 1
+    return b
 
 
 def _bare_lead_rest(doc: Doc, reach: _Reach, frame: Frame, lo: int, comma: int, hi: int) -> int:
@@ -311,6 +390,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     """Reported speech of every frame whose clause has enough words of its own."""
     tk = doc.tk
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
+    anonymity = tuple(tk.vocab.words.get("anonymity_requests", ()))
     out: list[Draft] = []
     reach = _Reach(doc)
     for frame in doc.frames:
@@ -327,6 +407,8 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
         spans = _spans(doc, reach, _parts(doc, reach, frame))
+        if spans and doc.text[spans[0][0] : spans[0][1]].lower().startswith(anonymity):
+            continue  # "…, who asked not to be named, said": a request for anonymity
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return _fan_out(doc, _outermost(doc, out))

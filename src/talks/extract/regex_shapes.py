@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 # The stdlib's own regex parser (sre_parse before 3.11): a private module, so it is
@@ -80,11 +81,18 @@ def _first(op: Any, av: Any, k: int, fold: bool) -> Prefixes:
     return {("", False)}
 
 
+@lru_cache(maxsize=64)
+def _parse(pattern: str, flags: int) -> Any:
+    """The parse tree of `pattern` (kept a moment: a pattern's prefixes are asked for
+    twice, short and long, and parsing is most of the cost; the tree is only read)."""
+    return _p.parse(pattern, flags)
+
+
 def prefixes(pattern: str, flags: int = 0, *, fold: bool = True, k: int = K) -> set[str] | None:
     """The letters a match may start with (1-`k` each; lower-cased when `fold`), or None
     when that cannot be told."""
     try:
-        words = {w for w, _ in _expand(_p.parse(pattern, flags), k, fold)}
+        words = {w for w, _ in _expand(_parse(pattern, flags), k, fold)}
     except (_Unknown, re.error, TypeError, ValueError):
         return None
     if not words or any(not w or not (w[0].isalnum() or w[0] == "_") for w in words):

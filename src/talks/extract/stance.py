@@ -19,6 +19,7 @@ import re
 from talks.extract.actors import Mention
 from talks.extract.governor import NOMINAL_BEFORE, RESET, governor
 from talks.extract.stance_doc import (
+    DEMAND,
     PRECONDITION,
     Doc,
     Found,
@@ -41,6 +42,9 @@ from talks.models import Quote
 __all__ = ["Doc", "Found", "inside", "item_sign", "kind_of", "positions_at", "sign", "stance_of"]
 
 _BY = re.compile(r"\s+by\s+")
+# the party a predicate holds for: "a red line for Kyiv", "unacceptable to Moscow"
+_FOR = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?(?=[A-Z])")
+_FOR_FRONT = re.compile(r"[\s“\"]*For\s+(?:the\s+)?([A-Z][^,]{0,40}),")
 # a demand on the subject, voiced by the speaker: "Ukraine must never obtain …"
 _DEMAND_MODAL = re.compile(r"\s+(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b", re.I)
 # what a document lays down; with no subject of its own the last document named holds it
@@ -62,6 +66,7 @@ _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 # conditions that make the main clause a precondition: "possible only if X accepts a truce"
 _PRECONDITION = re.compile(r"only|provided|on\s|as\s+long|subject", re.I)
+_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+(?:that\s+)?$", re.I)
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
 
 
@@ -83,11 +88,24 @@ def _subject(
     if subject is None and not in_quote and c_lo > sentence[0]:
         subject = doc.subject_before(sentence[0], c_lo, masks)
     if subject is None and post is not None:
-        by = _BY.match(doc.text, post.end, c_hi)
+        by = _BY.match(doc.text, post.end, c_hi) or _FOR.match(doc.text, post.end, c_hi)
         subject = doc.mention_at(by.end()) if by else None
+    if subject is None and not in_quote:  # "For Moscow, NATO membership is a red line"
+        front = _FOR_FRONT.match(doc.text, sentence[0])
+        if front is not None and front.end() <= sig.start:
+            m = doc.mention_at(front.start(1)) or doc.mention_at(front.start(1) - 4)
+            subject = m if m is not None and m.end == front.end(1) else None
     if subject is None and not in_quote:
         subject = doc.attribution_after(max(sig.end, head.end), sentence[1])
     return subject
+
+
+def _speaker_before(doc: Doc, pos: int, s_lo: int) -> Mention | None:
+    """The subject of a speech verb right before `pos` ("Lavrov said [that] …")."""
+    m = _SPEECH_BEFORE.search(doc.text, max(s_lo, pos - 40), pos)
+    if m is None or m.group(1).lower() not in doc.comp.speech_verbs:
+        return None
+    return doc.subject_before(s_lo, m.start(1))
 
 
 def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list[Found]:
@@ -138,6 +156,17 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         and _DEMAND_MODAL.match(text, subject.end, head.start)
     ):
         subject = None  # "Ukraine must never obtain nuclear weapons", in Lavrov's words: his
+    if (
+        head.index == DEMAND
+        and subject is not None
+        and subject.kind == "party"
+        and (q is None or subject.party != q.side)
+    ):  # "Lavrov said Kyiv must withdraw …": his demand, not Kyiv's view
+        subject = _speaker_before(doc, subject.start, s_lo) if q is None else None
+        if subject is None and q is None:
+            subject = doc.attribution_after(sig.end, s_hi)
+        if subject is None and q is None:
+            return []
     if subject is None and _DOCUMENT_VERB.match(text, head.start):
         subject = doc.document_before(head.start)  # "The first variant provides for …"
     framed = _UNDER_DOCUMENT.match(text, s_lo)

@@ -31,6 +31,8 @@ COMMIT = -1  # the index of a modal commitment ("it would send troops"), a suppo
 JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
 PRECONDITION = -4  # "… if X", "… before X": X is a precondition (support, conditional)
 JUDGED_OPPOSE = -3  # … or opposes ("views NATO expansion as a threat")
+DEMAND = -5  # a deontic modal before the signal ("Kyiv must withdraw from …"): the speaker's
+CLAIM = -6  # a signal that is a whole claim ("Crimea is Russian"): its speaker's view
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
@@ -62,7 +64,7 @@ def sign(kind: str) -> int:
 def kind_of(comp: Compiled, hit: Hit) -> str:
     """The stance kind of a chain member (a modal commitment supports; a judging verb
     takes the kind of its predicate)."""
-    if hit.index in (COMMIT, JUDGED_SUPPORT, PRECONDITION):
+    if hit.index in (COMMIT, JUDGED_SUPPORT, PRECONDITION, DEMAND, CLAIM):
         return "support"
     if hit.index == JUDGED_OPPOSE:
         return "oppose"

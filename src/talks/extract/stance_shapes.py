@@ -102,6 +102,43 @@ def commitment(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
     return m.start(modal), m.end(modal)
 
 
+# a deontic modal right before the signal: "Kyiv must withdraw from Donbas", "Ukraine should
+# get guarantees", "there must be a ceasefire", "there will be no foreign troops"
+_DEMAND = re.compile(
+    r"\b(?:(must|should|ought\s+to|has\s+to|have\s+to|had\s+to|needs\s+to|need\s+to)"
+    r"(?:\s+(?:also|still|now|first|then|never|not|always|only|immediately|eventually))*"
+    r"(?:\s+(?:remain|stay|become|be|get|receive|obtain|have|be\s+given|be\s+granted"
+    r"|be\s+offered|be\s+provided\s+with|be\s+no|be\s+an?))?"
+    r"|there\s+(?:(will|would|can|could|shall)\s+(?:(?:not|never)\s+be(?:\s+an?|\s+any)?"
+    r"|be\s+no)|is\s+no|are\s+no))"
+    r"(?:\s+(?:[a-z]+-)?(?:immediate|full|complete|lasting|durable|comprehensive|real"
+    r"|unconditional|binding|legally\s+binding|reliable|firm|strong|robust|credible|serious"
+    r"|genuine|general|total|foreign|any|such|further|new|more|tougher))*\s+$",
+    re.I,
+)
+
+
+def demand(text: str, sig_start: int, c_lo: int) -> tuple[int, int] | None:
+    """The span of a deontic modal (or a negated "there will be") right before the signal:
+    what must happen is the view of whoever says so; None when there is none."""
+    m = _DEMAND.search(text, max(c_lo, sig_start - 90), sig_start)
+    if m is None:
+        return None
+    g = 1 if m.group(1) else 2
+    return m.start(g), m.end(g)
+
+
+# a signal that states a claim by itself: "Crimea is Russian", "Crimea will remain Ukrainian"
+_CLAIM = re.compile(
+    r"\s(?:is|was|remains|will\s+remain|will\s+always\s+be|will\s+be|must|should|cannot|can[’']t)\s",
+    re.I,
+)
+
+
+def claim(text: str, start: int, end: int) -> bool:
+    return _CLAIM.search(text, start, end) is not None
+
+
 # --- guards -----------------------------------------------------------------------------
 # "is not a truce but a pause": an identity statement, not a view of the truce
 _IDENTITY = re.compile(

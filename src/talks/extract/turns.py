@@ -105,6 +105,22 @@ def _layout(labels: list[_Label]) -> bool:
     return any(lb.kind == "qa" and lb.name == "Q" for lb in labels) and len(labels) >= 2
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_QUOTED = re.compile(r"[\"“«„‘]\s*\w+(?:\W+\w+){2,}")
+_SPEECH = frozenset("said says told added stated noted wrote replied asked".split())
+
+
+def _narration(text: str, start: int, end: int, label: _Label, vocab: Vocab) -> bool:
+    """An unlabelled paragraph after an answer is the reporter's again, not more of the
+    answer, when it names the speaker in the third person ("Tamm later told …") or
+    quotes someone in quotation marks with a speech verb ("“…,” Kowalski said")."""
+    words = [fold(w) for w in _WORD.findall(text, start, end)]
+    surname = fold(_pretty(label.name)).split()[-1] if label.kind != "qa" else ""
+    if surname and surname in words:
+        return True
+    return _QUOTED.search(text, start, end) is not None and any(w in _SPEECH for w in words)
+
+
 def find_turns(
     text: str, paras: Sequence[Range], vocab: Vocab
 ) -> tuple[list[Turn], list[tuple[int, int]]]:
@@ -142,7 +158,11 @@ def find_turns(
             elif fold(lb.name).split()[-1] not in askers:
                 current = lb
             body = lb.body
-        elif current is None or _STAGE.match(text, start, end):
+        elif (
+            current is None
+            or _STAGE.match(text, start, end)
+            or _narration(text, start, end, current, vocab)
+        ):
             current = None
             continue
         if current is None:

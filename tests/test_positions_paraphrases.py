@@ -1,0 +1,715 @@
+"""Positions: fresh paraphrases of the GUIDELINES stance shapes, topic by topic (own
+sentences, shipped lexicon): verbs, nouns and adjectives of support and rejection,
+offers, demands, conditions and refusals, held by countries, capitals, demonyms,
+governments, officials and documents; deontic demands voiced by a speaker ("Lavrov said
+Kyiv must withdraw …"), negated existentials ("there will be no foreign troops"), claims
+("Crimea is Russian"), predicates held by a for/to party ("a red line for Kyiv"). Each
+sentence must give exactly the listed triples: the near misses (discussing, questions,
+forecasts, if-clauses, facts, bare place names) must give none."""
+
+from __future__ import annotations
+
+import pytest
+
+from talks.extract import extract
+from talks.lexicon import Lexicon, load
+from talks.models import Article
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load()
+
+
+def triples(text: str, lexicon: Lexicon) -> set[Triple]:
+    text = "Talks went on.\n\n" + text
+    art = Article(id="p1", article="p1.txt", path="p1.txt", text=text, published=None)
+    _, found = extract(art, lexicon=lexicon)
+    return {(p.actor, p.topic, p.stance) for p in found}
+
+
+CASES: list[tuple[str, set[Triple]]] = [
+    # neutrality
+    ("Moscow wants Ukraine to stay neutral.", {("Russia", "neutrality", "support")}),
+    ("The Kremlin insists on a neutral Ukraine.", {("Russia", "neutrality", "support")}),
+    ("Kyiv is open to a non-aligned status.", {("Ukraine", "neutrality", "support")}),
+    (
+        "Ukraine's negotiators have agreed to a neutral status.",
+        {("Ukraine", "neutrality", "support")},
+    ),
+    (
+        "Moscow has repeatedly called for Ukraine's neutrality.",
+        {("Russia", "neutrality", "support")},
+    ),
+    ("Zelensky said Ukraine was ready to discuss neutrality.", set()),
+    ("Ukraine rejected neutrality as a non-starter.", {("Ukraine", "neutrality", "oppose")}),
+    ("Kyiv has ruled out a neutral status.", {("Ukraine", "neutrality", "oppose")}),
+    ("Ukraine will not accept neutrality.", {("Ukraine", "neutrality", "oppose")}),
+    ("A neutral status is a red line for Kyiv.", {("Ukraine", "neutrality", "oppose")}),
+    ("Neutrality is unacceptable to Kyiv.", {("Ukraine", "neutrality", "oppose")}),
+    ("Kyiv dismissed the idea of neutrality.", {("Ukraine", "neutrality", "oppose")}),
+    (
+        "Ukrainian officials signalled openness to neutrality.",
+        {("Ukraine", "neutrality", "support")},
+    ),
+    ("Kyiv is willing to consider a neutral status.", set()),
+    ("The Ukrainian delegation proposed a neutral status.", {("Ukraine", "neutrality", "support")}),
+    (
+        "Moscow's insistence on a neutral Ukraine has not changed.",
+        {("Russia", "neutrality", "support")},
+    ),
+    (
+        "The Kremlin spokesman said Moscow wanted a neutral Ukraine.",
+        {("Russia", "neutrality", "support")},
+    ),
+    ("Kyiv could live with a neutral status.", {("Ukraine", "neutrality", "support")}),
+    ("Kyiv has signaled it could accept neutrality.", {("Ukraine", "neutrality", "support")}),
+    ("Ukraine is prepared to become a neutral country.", {("Ukraine", "neutrality", "support")}),
+    (
+        "The Ukrainians are not prepared to give up their non-bloc status.",
+        {("Ukraine", "neutrality", "support")},
+    ),
+    # nato
+    ("Russia demands that Ukraine abandon its NATO ambitions.", {("Russia", "nato", "oppose")}),
+    ("Moscow opposes Ukraine's accession to NATO.", {("Russia", "nato", "oppose")}),
+    ("Ukraine has not given up on joining NATO.", {("Ukraine", "nato", "support")}),
+    (
+        "Washington has taken NATO membership for Ukraine off the table.",
+        {("United States", "nato", "oppose")},
+    ),
+    ("Lavrov said NATO membership for Ukraine was a red line.", {("Russia", "nato", "oppose")}),
+    ("Kyiv insists on its right to join NATO.", {("Ukraine", "nato", "support")}),
+    ("Ukraine dropped its bid to join NATO.", {("Ukraine", "nato", "oppose")}),
+    ("Zelensky said Ukraine would not join NATO.", {("Ukraine", "nato", "oppose")}),
+    (
+        "The United States does not support Ukraine's membership in NATO.",
+        {("United States", "nato", "oppose")},
+    ),
+    ("Kyiv is no longer insisting on NATO membership.", {("Ukraine", "nato", "oppose")}),
+    (
+        "Moscow is seeking guarantees that Ukraine will never join NATO.",
+        {("Russia", "nato", "oppose")},
+    ),
+    (
+        "Russia wants a written promise that NATO will not expand eastward.",
+        {("Russia", "nato", "oppose")},
+    ),
+    ("Germany is against Ukraine joining NATO.", {("Germany", "nato", "oppose")}),
+    ("Kyiv remains committed to NATO membership.", {("Ukraine", "nato", "support")}),
+    (
+        "Ukraine's NATO aspirations are non-negotiable, Zelensky said.",
+        {("Ukraine", "nato", "support")},
+    ),
+    ("Hungary has vetoed Ukraine's NATO bid.", {("Hungary", "nato", "oppose")}),
+    # crimea
+    (
+        "Russia demands recognition of Crimea as Russian territory.",
+        {("Russia", "crimea", "support")},
+    ),
+    ("Kyiv will never recognise Crimea as part of Russia.", {("Ukraine", "crimea", "oppose")}),
+    ("Ukraine refuses to cede Crimea.", {("Ukraine", "crimea", "oppose")}),
+    (
+        "Washington is prepared to recognise Russian control over Crimea.",
+        {("United States", "crimea", "support")},
+    ),
+    ("Kyiv seeks the return of Crimea.", {("Ukraine", "crimea", "oppose")}),
+    (
+        "Ukraine says the de-occupation of Crimea remains its goal.",
+        {("Ukraine", "crimea", "oppose")},
+    ),
+    ("The US plan would recognise Crimea as Russian.", {("United States", "crimea", "support")}),
+    (
+        "Zelensky rejected any recognition of Russian sovereignty over Crimea.",
+        {("Ukraine", "crimea", "oppose")},
+    ),
+    # donbas
+    (
+        "Moscow wants Kyiv to withdraw its troops from the Donetsk region.",
+        {("Russia", "donbas", "support")},
+    ),
+    (
+        "Ukraine rejected demands to hand over the rest of Donbas.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Russia recognised the independence of the Donetsk and Luhansk people's republics.",
+        {("Russia", "donbas", "support")},
+    ),
+    (
+        "Kyiv will not recognise the so-called people's republics.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    ("Ukraine refuses to surrender Donetsk.", {("Ukraine", "donbas", "oppose")}),
+    ("Zelensky said Kyiv would never give up Donbas.", {("Ukraine", "donbas", "oppose")}),
+    (
+        "The Kremlin insists that Ukrainian forces leave the Donbas.",
+        {("Russia", "donbas", "support")},
+    ),
+    # security guarantees
+    (
+        "Ukraine wants legally binding security guarantees.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        "Britain and France offered to act as guarantors of Ukraine's security.",
+        {
+            ("France", "security_guarantees", "support"),
+            ("United Kingdom", "security_guarantees", "support"),
+        },
+    ),
+    (
+        "Moscow rejects any security guarantees involving NATO countries.",
+        {("Russia", "security_guarantees", "oppose")},
+    ),
+    (
+        "The US is ready to provide security guarantees.",
+        {("United States", "security_guarantees", "support")},
+    ),
+    (
+        "Berlin pledged to guarantee Ukraine's security.",
+        {("Germany", "security_guarantees", "support")},
+    ),
+    (
+        "Washington refused to offer Kyiv security guarantees.",
+        {("United States", "security_guarantees", "oppose")},
+    ),
+    ("Security guarantees are a must for Kyiv.", {("Ukraine", "security_guarantees", "support")}),
+    (
+        "Kyiv regards security guarantees as indispensable.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    # ceasefire
+    ("Kyiv called for an immediate ceasefire.", {("Ukraine", "ceasefire", "support")}),
+    ("Moscow rejected calls for a truce.", {("Russia", "ceasefire", "oppose")}),
+    (
+        "Ukraine agreed to a 30-day ceasefire proposed by Washington.",
+        {("Ukraine", "ceasefire", "support"), ("United States", "ceasefire", "support")},
+    ),
+    ("Putin backed the idea of a truce in principle.", {("Russia", "ceasefire", "support")}),
+    ("China urged all parties to cease fire.", {("China", "ceasefire", "support")}),
+    ("Moscow has said it will not agree to a ceasefire.", {("Russia", "ceasefire", "oppose")}),
+    (
+        "Kyiv refuses a ceasefire that would freeze the front line.",
+        {("Ukraine", "ceasefire", "oppose")},
+    ),
+    (
+        "The Europeans want an unconditional ceasefire first.",
+        {("European Union", "ceasefire", "support")},
+    ),
+    ("Poland's foreign minister demanded a truce.", {("Poland", "ceasefire", "support")}),
+    ("Russia has accepted a temporary halt to strikes on energy facilities.", set()),
+    ("Turkey is pushing for a truce.", {("Turkey", "ceasefire", "support")}),
+    ("The Kremlin said a ceasefire was premature.", {("Russia", "ceasefire", "oppose")}),
+    ("Moscow is in favour of a ceasefire.", {("Russia", "ceasefire", "support")}),
+    ("Kyiv has endorsed the ceasefire proposal.", {("Ukraine", "ceasefire", "support")}),
+    (
+        "Putin said he supported the idea of a ceasefire but had questions.",
+        {("Russia", "ceasefire", "support")},
+    ),
+    ("Ukraine will observe a ceasefire if Russia does.", {("Ukraine", "ceasefire", "support")}),
+    (
+        "Zelensky said Ukraine was committed to a full ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    ("Washington is working towards a ceasefire.", {("United States", "ceasefire", "support")}),
+    ("The Kremlin brushed off calls for a truce.", {("Russia", "ceasefire", "oppose")}),
+    ("Russia has balked at an unconditional truce.", {("Russia", "ceasefire", "oppose")}),
+    # leaders meeting
+    ("Zelensky has offered to meet Putin.", {("Ukraine", "leaders_meeting", "support")}),
+    (
+        "The Kremlin ruled out a Putin-Zelensky meeting for now.",
+        {("Russia", "leaders_meeting", "oppose")},
+    ),
+    (
+        "Peskov said a meeting between Putin and Zelensky was possible only after a deal.",
+        {("Russia", "leaders_meeting", "support")},
+    ),
+    (
+        "Trump said he was ready to sit down with Putin.",
+        {("United States", "leaders_meeting", "support")},
+    ),
+    (
+        "Zelensky is willing to meet Putin face to face.",
+        {("Ukraine", "leaders_meeting", "support")},
+    ),
+    (
+        "The Kremlin is not against a summit between Putin and Trump.",
+        {("Russia", "leaders_meeting", "support")},
+    ),
+    ("Putin invited Zelensky to Moscow for talks.", {("Russia", "leaders_meeting", "support")}),
+    (
+        "Zelensky turned down an invitation to meet Putin in Moscow.",
+        {("Ukraine", "leaders_meeting", "oppose")},
+    ),
+    (
+        "Moscow sees no point in a meeting between Putin and Zelensky.",
+        {("Russia", "leaders_meeting", "oppose")},
+    ),
+    # sanctions
+    (
+        "Brussels is preparing a new package of sanctions against Russia.",
+        {("European Union", "sanctions", "support")},
+    ),
+    ("Moscow wants Western sanctions lifted.", {("Russia", "sanctions", "oppose")}),
+    ("Washington said sanctions would stay in place.", {("United States", "sanctions", "support")}),
+    ("Berlin refused to ease the sanctions.", {("Germany", "sanctions", "support")}),
+    (
+        "Russia demands the lifting of sanctions as a precondition.",
+        {("Russia", "sanctions", "oppose")},
+    ),
+    (
+        "The EU agreed to extend sanctions on Russia for six months.",
+        {("European Union", "sanctions", "support")},
+    ),
+    ("London announced fresh sanctions on Moscow.", {("United Kingdom", "sanctions", "support")}),
+    ("Hungary has blocked a new sanctions package.", {("Hungary", "sanctions", "oppose")}),
+    ("Washington threatened Moscow with sanctions.", {("United States", "sanctions", "support")}),
+    ("The EU will step up sanctions against Moscow.", {("European Union", "sanctions", "support")}),
+    ("Kyiv urged its allies to tighten sanctions.", {("Ukraine", "sanctions", "support")}),
+    (
+        "Britain vowed to keep up the pressure with sanctions.",
+        {("United Kingdom", "sanctions", "support")},
+    ),
+    ("Paris will not lift sanctions until Russia withdraws.", {("France", "sanctions", "support")}),
+    ("Moscow seeks sanctions relief.", {("Russia", "sanctions", "oppose")}),
+    ("Slovakia has opposed new sanctions on Russia.", {("Slovakia", "sanctions", "oppose")}),
+    ("Washington is weighing new sanctions.", set()),
+    ("Sanctions have hit the Russian economy hard.", set()),
+    # eu membership
+    (
+        "Brussels backs Ukraine's bid to join the EU.",
+        {("European Union", "eu_membership", "support")},
+    ),
+    (
+        "Russia does not object to Ukraine joining the European Union.",
+        {("Russia", "eu_membership", "support")},
+    ),
+    ("Moscow has no objection to Kyiv's EU membership.", {("Russia", "eu_membership", "support")}),
+    ("Hungary opposes Ukraine's accession to the EU.", {("Hungary", "eu_membership", "oppose")}),
+    ("Kyiv hopes to join the European Union by 2030.", {("Ukraine", "eu_membership", "support")}),
+    (
+        "Budapest is blocking Ukraine's path to EU membership.",
+        {("Hungary", "eu_membership", "oppose")},
+    ),
+    # foreign bases
+    (
+        "Moscow will not tolerate foreign troops in Ukraine.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "France and Britain are prepared to send peacekeepers.",
+        {("France", "foreign_bases", "support"), ("United Kingdom", "foreign_bases", "support")},
+    ),
+    (
+        "Russia considers any deployment of Western troops unacceptable.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Kyiv wants a European reassurance force on its soil.",
+        {("Ukraine", "foreign_bases", "support")},
+    ),
+    (
+        "Lavrov said Moscow would never accept NATO troops in Ukraine.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    ("Germany has no plans to send troops to Ukraine.", {("Germany", "foreign_bases", "oppose")}),
+    ("Italy will not send soldiers to Ukraine.", {("Italy", "foreign_bases", "oppose")}),
+    (
+        "The Kremlin warned against stationing foreign troops in Ukraine.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Moscow objects to the presence of foreign forces in Ukraine.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Britain is ready to put troops on the ground in Ukraine.",
+        {("United Kingdom", "foreign_bases", "support")},
+    ),
+    ("Ukraine would not host foreign military bases.", {("Ukraine", "foreign_bases", "oppose")}),
+    # nuclear
+    ("Ukraine is ready to remain a non-nuclear state.", {("Ukraine", "nuclear_status", "support")}),
+    (
+        "Moscow insists that Ukraine renounce nuclear weapons.",
+        {("Russia", "nuclear_status", "support")},
+    ),
+    (
+        "Kyiv has no intention of acquiring nuclear weapons.",
+        {("Ukraine", "nuclear_status", "support")},
+    ),
+    # demilitarization
+    ("Russia demands deep cuts to Ukraine's army.", {("Russia", "demilitarization", "support")}),
+    (
+        "Kyiv rejects any limits on the size of its armed forces.",
+        {("Ukraine", "demilitarization", "oppose")},
+    ),
+    (
+        "Ukraine will not accept restrictions on its military.",
+        {("Ukraine", "demilitarization", "oppose")},
+    ),
+    (
+        "The Kremlin wants a cap on Ukrainian troop numbers.",
+        {("Russia", "demilitarization", "support")},
+    ),
+    (
+        "Moscow is pressing for the demilitarisation of Ukraine.",
+        {("Russia", "demilitarization", "support")},
+    ),
+    (
+        "Zelensky said a reduction of the Ukrainian army was out of the question.",
+        {("Ukraine", "demilitarization", "oppose")},
+    ),
+    ("Russia wants to shrink Ukraine's armed forces.", {("Russia", "demilitarization", "support")}),
+    # territorial integrity
+    ("Kyiv will not cede any territory.", {("Ukraine", "territorial_integrity", "support")}),
+    (
+        "Zelensky ruled out territorial concessions.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    ("Washington has floated a land swap.", {("United States", "territorial_integrity", "oppose")}),
+    (
+        "Moscow demands that Kyiv withdraw from the four regions.",
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "Kyiv has refused to recognise the occupied territories as Russian.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Ukraine's refusal to cede land is the main obstacle.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Kyiv's rejection of any territorial concessions complicates the talks.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "The EU reaffirmed its support for Ukraine's territorial integrity.",
+        {("European Union", "territorial_integrity", "support")},
+    ),
+    (
+        "Beijing respects the territorial integrity of all countries.",
+        {("China", "territorial_integrity", "support")},
+    ),
+    (
+        "Moscow wants Kyiv to give up the regions it still controls.",
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "Zelensky said he would not trade land for peace.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Kyiv will never legally recognise occupied land as Russian.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Russia insists on keeping the territories it has seized.",
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    # holders / documents / nominalisations
+    (
+        "According to the Ukrainian side, Kyiv is ready for a ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    (
+        "In a statement, the French foreign ministry called for a ceasefire.",
+        {("France", "ceasefire", "support")},
+    ),
+    (
+        "The Russian memorandum demands that Ukraine withdraw from Donbas.",
+        {("Russia", "donbas", "support")},
+    ),
+    ("Russia's demand for Ukrainian neutrality remains.", {("Russia", "neutrality", "support")}),
+    (
+        "The Turkish foreign minister said Ankara supports a ceasefire.",
+        {("Turkey", "ceasefire", "support")},
+    ),
+    (
+        "Washington's 28-point plan envisages a cap on Ukraine's army.",
+        {("United States", "demilitarization", "support")},
+    ),
+    # quotes, speakers, pronouns
+    ('"We are ready for a ceasefire," Zelensky said.', {("Ukraine", "ceasefire", "support")}),
+    (
+        '"We will never recognise Crimea as Russian," the Ukrainian president said.',
+        {("Ukraine", "crimea", "oppose")},
+    ),
+    (
+        '"Neutrality is acceptable to us," Medinsky told reporters.',
+        {("Russia", "neutrality", "support")},
+    ),
+    (
+        "Estonian Foreign Minister Liisa Tamm said her country backed tougher sanctions.",
+        {("Estonia", "sanctions", "support")},
+    ),
+    (
+        "Lavrov said Moscow would not accept any foreign peacekeepers.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Zelensky met Macron in Paris. He said Ukraine needed security guarantees.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        "The Ukrainian leader repeated his call for a ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    ("Zelensky: Ukraine will never cede Donbas", {("Ukraine", "donbas", "oppose")}),
+    ("A ceasefire was rejected by Moscow.", {("Russia", "ceasefire", "oppose")}),
+    ("For Moscow, NATO membership for Ukraine is a red line.", {("Russia", "nato", "oppose")}),
+    (
+        "Macron said France was ready to send troops as part of a reassurance force.",
+        {("France", "foreign_bases", "support")},
+    ),
+    (
+        "The Polish prime minister said Warsaw would not send troops to Ukraine.",
+        {("Poland", "foreign_bases", "oppose")},
+    ),
+    (
+        "Sybiha said Kyiv would not accept any limits on its armed forces.",
+        {("Ukraine", "demilitarization", "oppose")},
+    ),
+    (
+        "Zelensky told CNN that Ukraine was ready to hold a ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    ("The Kremlin welcomed the proposal for a truce.", {("Russia", "ceasefire", "support")}),
+    ("Moscow said it was in no rush to agree a ceasefire.", {("Russia", "ceasefire", "oppose")}),
+    (
+        "Trump said he wants a ceasefire as soon as possible.",
+        {("United States", "ceasefire", "support")},
+    ),
+    (
+        "Putin said Russia's conditions included Ukraine's neutral status.",
+        {("Russia", "neutrality", "support")},
+    ),
+    (
+        "Russia's conditions for peace include a neutral Ukraine and limits on its army.",
+        {("Russia", "demilitarization", "support"), ("Russia", "neutrality", "support")},
+    ),
+    (
+        "Among Moscow's demands are neutrality and the recognition of Crimea.",
+        {("Russia", "crimea", "support"), ("Russia", "neutrality", "support")},
+    ),
+    # near misses
+    ("The delegations discussed a possible ceasefire.", set()),
+    ("Reporters asked whether Russia would accept a truce.", set()),
+    ("If Ukraine joins NATO, Russia will respond.", set()),
+    ("Will Kyiv accept neutrality?", set()),
+    ("The talks on security guarantees resumed on Monday.", set()),
+    ("Crimea was annexed in 2014.", set()),
+    ("The ministers talked about NATO membership.", set()),
+    ("It is unclear whether Moscow wants a truce.", set()),
+    ("Ukraine is expected to reject the proposal for a truce.", set()),
+    ("Putin met Erdogan to discuss a ceasefire.", set()),
+    ("The ceasefire collapsed within hours.", set()),
+    ("Neutrality was on the agenda, Peskov said.", set()),
+    ("The question of Crimea was not raised, Medinsky said.", set()),
+    ("Moscow and Kyiv exchanged prisoners on Friday.", set()),
+    ("Analysts say a ceasefire is unlikely before winter.", set()),
+    ("The Russian side handed over its draft on security guarantees.", set()),
+    ("Ukraine's NATO bid was the main topic of the meeting.", set()),
+    ("Journalists asked Peskov if Moscow would accept European peacekeepers.", set()),
+    ("A Ukrainian soldier was killed near Donetsk.", set()),
+    ("Russia shelled Ukrainian positions despite the truce.", set()),
+    ("The EU is debating a new sanctions package.", set()),
+    ("Zelensky arrived in Brussels for talks on EU membership.", set()),
+    ("Russian troops still occupy parts of the Donetsk region.", set()),
+    ("Lavrov said Kyiv must withdraw from Donbas.", {("Russia", "donbas", "support")}),
+    ("Lavrov said Ukraine must remain neutral.", {("Russia", "neutrality", "support")}),
+    ('"Ukraine must remain neutral," Lavrov said.', {("Russia", "neutrality", "support")}),
+    ("Zelensky said sanctions must stay until Russia pays.", {("Ukraine", "sanctions", "support")}),
+    ("Macron said a ceasefire must come first.", {("France", "ceasefire", "support")}),
+    (
+        "Merz said borders must not be changed by force.",
+        {("Germany", "territorial_integrity", "support")},
+    ),
+    (
+        "Starmer said Ukraine should get security guarantees.",
+        {("United Kingdom", "security_guarantees", "support")},
+    ),
+    ('"There must be a ceasefire," Macron said.', {("France", "ceasefire", "support")}),
+    ('"Crimea is Russia," Peskov said.', {("Russia", "crimea", "support")}),
+    ('"Crimea is Ukraine," Zelensky said.', {("Ukraine", "crimea", "oppose")}),
+    ('"We need a ceasefire now," Zelensky said.', {("Ukraine", "ceasefire", "support")}),
+    (
+        '"We will not give up our land," Zelensky said.',
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        '"Sanctions should be tightened," the German chancellor said.',
+        {("Germany", "sanctions", "support")},
+    ),
+    ('"The sanctions must be lifted," Lavrov said.', {("Russia", "sanctions", "oppose")}),
+    ('"It is time for a ceasefire," Erdogan said.', {("Turkey", "ceasefire", "support")}),
+    ('"A ceasefire is the first step," Macron said.', {("France", "ceasefire", "support")}),
+    (
+        '"There will be no NATO troops in Ukraine," Peskov said.',
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    ('"NATO membership is off the agenda," Hegseth said.', {("United States", "nato", "oppose")}),
+    ("Lavrov said a ceasefire would be a mistake.", {("Russia", "ceasefire", "oppose")}),
+    ("Zelensky called the Russian demands an ultimatum.", set()),
+    (
+        "Zelensky called Russia's demand for Donbas an ultimatum.",
+        {("Russia", "donbas", "support"), ("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Erdogan offered to host a meeting between Putin and Zelensky.",
+        {("Turkey", "leaders_meeting", "support")},
+    ),
+    (
+        "Zelensky said he was ready to meet Putin in any format.",
+        {("Ukraine", "leaders_meeting", "support")},
+    ),
+    (
+        "Putin is not ready to meet Zelensky, Peskov said.",
+        {("Russia", "leaders_meeting", "oppose")},
+    ),
+    ("The Kremlin said there were no plans for a Putin-Zelensky meeting.", set()),
+    (
+        "The Russian side stressed the need for Ukraine's neutral status.",
+        {("Russia", "neutrality", "support")},
+    ),
+    (
+        "Putin and Trump agreed that a ceasefire should start with energy infrastructure.",
+        {("Russia", "ceasefire", "support"), ("United States", "ceasefire", "support")},
+    ),
+    (
+        "Beijing reiterated its call for a ceasefire and peace talks.",
+        {("China", "ceasefire", "support")},
+    ),
+    (
+        "Ukraine's chief negotiator said Kyiv would insist on a full withdrawal of Russian troops "
+        "and on security guarantees.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    ("The Ukrainian side, he added, is ready to discuss the status of Crimea separately.", set()),
+    (
+        "Moscow has made clear it wants Kyiv to abandon its NATO bid.",
+        {("Russia", "nato", "oppose")},
+    ),
+    (
+        "Russia continues to insist that any deal recognise its annexation of Crimea.",
+        {("Russia", "crimea", "support")},
+    ),
+    (
+        "Kyiv, for its part, rejects any settlement that would cede territory.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Ukraine says it will not trade territory for peace.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Germany's foreign minister said Berlin would not support a ceasefire that rewarded "
+        "aggression.",
+        {("Germany", "ceasefire", "oppose")},
+    ),
+    (
+        "Italy's prime minister said Rome favoured tougher sanctions on Russia.",
+        {("Italy", "sanctions", "support")},
+    ),
+    (
+        "Zelensky urged Western leaders to impose more sanctions on Russia.",
+        {("Ukraine", "sanctions", "support")},
+    ),
+    (
+        "Moscow demands an end to Western arms supplies and the lifting of sanctions.",
+        {("Russia", "sanctions", "oppose")},
+    ),
+    (
+        "Kyiv wants the sanctions to remain until Russia withdraws.",
+        {("Ukraine", "sanctions", "support")},
+    ),
+    (
+        "Trump wants to meet Putin soon, the White House said.",
+        {("United States", "leaders_meeting", "support")},
+    ),
+    (
+        "Zelensky proposed a trilateral meeting with Trump and Putin.",
+        {("Ukraine", "leaders_meeting", "support")},
+    ),
+    ("Putin declined to meet Zelensky in Istanbul.", {("Russia", "leaders_meeting", "oppose")}),
+    ("Ukrainian officials dismissed the Russian memorandum as an ultimatum.", set()),
+    (
+        "Moscow's memorandum calls for Ukraine to withdraw from four regions and to stay out of "
+        "NATO.",
+        {("Russia", "nato", "oppose"), ("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "The Russian proposal would require Ukraine to limit the size of its army.",
+        {("Russia", "demilitarization", "support")},
+    ),
+    (
+        "Turkey said it supported Ukraine's territorial integrity.",
+        {("Turkey", "territorial_integrity", "support")},
+    ),
+    (
+        "Hungary threatened to veto Ukraine's EU accession.",
+        {("Hungary", "eu_membership", "oppose")},
+    ),
+    ("Brussels opened accession negotiations with Kyiv.", set()),
+    ("Kyiv hopes to become an EU member by 2030.", {("Ukraine", "eu_membership", "support")}),
+    ("France is considering sending troops to Ukraine.", set()),
+    ("Poland ruled out sending its soldiers to Ukraine.", {("Poland", "foreign_bases", "oppose")}),
+    (
+        "Moscow warned that any Western troops in Ukraine would be legitimate targets.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Russia will regard any foreign troops in Ukraine as a threat.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Peskov said Russia categorically rejects the deployment of European peacekeepers.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Britain leads a coalition of the willing ready to deploy a reassurance force.",
+        {("United Kingdom", "foreign_bases", "support")},
+    ),
+    (
+        "Moscow wants guarantees that Ukraine will stay non-nuclear.",
+        {("Russia", "nuclear_status", "support")},
+    ),
+    (
+        "Lavrov said Russia insisted on the demilitarisation and denazification of Ukraine.",
+        {("Russia", "demilitarization", "support")},
+    ),
+    ("Kyiv categorically refused to limit its army.", {("Ukraine", "demilitarization", "oppose")}),
+    ("The plan caps the Ukrainian army at 600,000 troops.", set()),
+    (
+        "Russia recognised Donetsk and Luhansk as independent states.",
+        {("Russia", "donbas", "support")},
+    ),
+    ("Kyiv said the people's republics were illegitimate.", {("Ukraine", "donbas", "oppose")}),
+    (
+        "Moscow demands that Ukraine recognise the annexation of four regions.",
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    ("Ukraine must remain neutral.", set()),
+    ("Analysts said there will be a ceasefire soon.", set()),
+    ("Peskov said there will be a ceasefire soon.", set()),
+    ("Zelensky asked whether Ukraine must remain neutral.", set()),
+    ("Crimea is a peninsula in the Black Sea.", set()),
+    ("Peskov said there was no ceasefire yet.", set()),
+    ("If Kyiv must withdraw from Donbas, the talks will fail, Zelensky said.", set()),
+    ("For years, Moscow has demanded a neutral Ukraine.", {("Russia", "neutrality", "support")}),
+    ("For Ukraine, the talks on a ceasefire are a test.", set()),
+    ("The summit was a mistake, analysts said.", set()),
+    ("Reporters asked if there would be no NATO troops in Ukraine.", set()),
+    ('"Crimea is beautiful in spring," Peskov said.', set()),
+    ("Lavrov said Kyiv must stop shelling civilians.", set()),
+    ("The Kremlin said the sanctions were a mistake.", {("Russia", "sanctions", "oppose")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_paraphrase_gives_exactly_its_positions(
+    text: str, expected: set[Triple], lexicon: Lexicon
+) -> None:
+    assert triples(text, lexicon) == expected
