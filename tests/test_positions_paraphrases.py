@@ -418,6 +418,7 @@ CASES: list[tuple[str, set[Triple]]] = [
         "In a statement, the French foreign ministry called for a ceasefire.",
         {("France", "ceasefire", "support")},
     ),
+    ("Beijing's position paper calls for a ceasefire.", {("China", "ceasefire", "support")}),
     (
         "The Russian memorandum demands that Ukraine withdraw from Donbas.",
         {("Russia", "donbas", "support")},
@@ -583,11 +584,14 @@ CASES: list[tuple[str, set[Triple]]] = [
         {("China", "ceasefire", "support")},
     ),
     (
-        "Ukraine's chief negotiator said Kyiv would insist on a full withdrawal of Russian troops "
-        "and on security guarantees.",
+        "Ukraine's chief negotiator said Kyiv would insist on a full withdrawal of "
+        "Russian troops and on security guarantees.",
         {("Ukraine", "security_guarantees", "support")},
     ),
-    ("The Ukrainian side, he added, is ready to discuss the status of Crimea separately.", set()),
+    (
+        "The Ukrainian side, he added, is ready to discuss the status of Crimea separately.",
+        set(),
+    ),
     (
         "Moscow has made clear it wants Kyiv to abandon its NATO bid.",
         {("Russia", "nato", "oppose")},
@@ -605,8 +609,8 @@ CASES: list[tuple[str, set[Triple]]] = [
         {("Ukraine", "territorial_integrity", "support")},
     ),
     (
-        "Germany's foreign minister said Berlin would not support a ceasefire that rewarded "
-        "aggression.",
+        "Germany's foreign minister said Berlin would not support a ceasefire that "
+        "rewarded aggression.",
         {("Germany", "ceasefire", "oppose")},
     ),
     (
@@ -636,8 +640,8 @@ CASES: list[tuple[str, set[Triple]]] = [
     ("Putin declined to meet Zelensky in Istanbul.", {("Russia", "leaders_meeting", "oppose")}),
     ("Ukrainian officials dismissed the Russian memorandum as an ultimatum.", set()),
     (
-        "Moscow's memorandum calls for Ukraine to withdraw from four regions and to stay out of "
-        "NATO.",
+        "Moscow's memorandum calls for Ukraine to withdraw from four regions and to stay "
+        "out of NATO.",
         {("Russia", "nato", "oppose"), ("Russia", "territorial_integrity", "oppose")},
     ),
     (
@@ -705,6 +709,159 @@ CASES: list[tuple[str, set[Triple]]] = [
     ('"Crimea is beautiful in spring," Peskov said.', set()),
     ("Lavrov said Kyiv must stop shelling civilians.", set()),
     ("The Kremlin said the sanctions were a mistake.", {("Russia", "sanctions", "oppose")}),
+    (
+        "The U.S. draft calls for Ukraine to cede the rest of Donbas to Russia.",
+        {("United States", "donbas", "support")},
+    ),
+    (
+        "The US-drafted plan was handed to Kyiv on Thursday. Under the plan, Kyiv would "
+        "have to cap its army at 600,000 troops.",
+        {("United States", "demilitarization", "support")},
+    ),
+    (
+        "Washington's 28-point plan was leaked on Friday. It would bar Ukraine from joining NATO.",
+        {("United States", "nato", "oppose")},
+    ),
+    (
+        "The American proposal would see sanctions on Russia lifted in stages.",
+        {("United States", "sanctions", "oppose")},
+    ),
+    (
+        "According to the draft drawn up by Witkoff, Crimea would be recognised as de "
+        "facto Russian.",
+        {("United States", "crimea", "support")},
+    ),
+    (
+        "The European counter-proposal drops the cap on Ukraine's army.",
+        {("European Union", "demilitarization", "oppose")},
+    ),
+    ("The European counter-proposal would allow Ukraine to keep an army of 800,000.", set()),
+    (
+        "Zelensky's peace formula demands the withdrawal of all Russian troops from Ukraine.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Putin set out his conditions: Ukraine must withdraw from the four regions and "
+        "renounce NATO membership.",
+        {("Russia", "nato", "oppose"), ("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "Putin said Russia would order a ceasefire as soon as Kyiv withdrew its troops "
+        "from the four regions.",
+        {("Russia", "ceasefire", "support"), ("Russia", "territorial_integrity", "oppose")},
+    ),
+    ("Kyiv dismissed the offer as an ultimatum.", set()),
+    (
+        "Russia's terms include the lifting of Western sanctions.",
+        {("Russia", "sanctions", "oppose")},
+    ),
+    ("Moscow has long demanded that the West stop arming Ukraine.", set()),
+    ("The Kremlin said it would study the proposal.", set()),
+    (
+        "Ukraine and its European allies insist that the current front line be the "
+        "starting point for talks.",
+        set(),
+    ),
+    (
+        "Zelensky said Ukraine would not withdraw from the Donbas.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Zelensky said Ukraine would not withdraw its troops from Donbas.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Kyiv has refused to pull its forces out of the parts of Donetsk it still holds.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    ("Ukraine is ready to freeze the conflict along the current line of contact.", set()),
+    (
+        "The Europeans want no restrictions on Ukraine's armed forces.",
+        {("European Union", "demilitarization", "oppose")},
+    ),
+    (
+        "Russia says it will not accept troops from NATO countries in Ukraine under any flag.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    ("Dmitriev said sanctions relief was part of the discussions.", set()),
+    (
+        "Witkoff said the US would offer Article 5-like guarantees.",
+        {("United States", "security_guarantees", "support")},
+    ),
+    (
+        "Trump said he would not send American troops to Ukraine.",
+        {("United States", "foreign_bases", "oppose")},
+    ),
+    (
+        "Rubio said Ukraine would have to make concessions on territory.",
+        {("United States", "territorial_integrity", "oppose")},
+    ),
+    ("Zelensky said Ukraine could not give up land it does not control.", set()),
+    ("Vance said the war would end with territorial concessions from both sides.", set()),
+    # documents, conditions, coordination (round 2)
+    (
+        "The US-drafted plan was handed to Kyiv on Thursday. Under the plan, Kyiv would "
+        "have to cap its army at 600,000 troops.",
+        {("United States", "demilitarization", "support")},
+    ),
+    (
+        "Washington's 28-point plan was leaked on Friday. It would bar Ukraine from joining NATO.",
+        {("United States", "nato", "oppose")},
+    ),
+    (
+        "The European counter-proposal drops the cap on Ukraine's army.",
+        {("European Union", "demilitarization", "oppose")},
+    ),
+    (
+        "Zelensky's peace formula demands the withdrawal of all Russian troops from Ukraine.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Russia's terms include the lifting of Western sanctions.",
+        {("Russia", "sanctions", "oppose")},
+    ),
+    (
+        "Kyiv has refused to pull its forces out of the parts of Donetsk it still holds.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Putin said Russia would order a ceasefire as soon as Kyiv withdrew its troops "
+        "from the four regions.",
+        {("Russia", "ceasefire", "support"), ("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "Rubio said Ukraine would have to make concessions on territory.",
+        {("United States", "territorial_integrity", "oppose")},
+    ),
+    (
+        'Zelensky said Kyiv would "never" recognise the occupation of Crimea and would '
+        "not give up the Donbas.",
+        {("Ukraine", "crimea", "oppose"), ("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Lavrov said Moscow considered any NATO contingents in Ukraine unacceptable.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Lavrov said the recognition of new territorial realities was an indispensable condition.",
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "European leaders – including the British prime minister and NATO's secretary "
+        "general – pressed for a ceasefire.",
+        {("European Union", "ceasefire", "support")},
+    ),
+    ("China supports de-escalation as soon as possible.", {("China", "ceasefire", "support")}),
+    (
+        "The White House says sanctions aren't going anywhere.",
+        {("United States", "sanctions", "support")},
+    ),
+    (
+        "Ushakov said a summit between Putin and Trump had to be well prepared.",
+        {("Russia", "leaders_meeting", "support")},
+    ),
+    ("Ukraine must withdraw from Donbas.", set()),
+    ("Putin set out his terms: Ukraine must leave the Donbas.", {("Russia", "donbas", "support")}),
 ]
 
 

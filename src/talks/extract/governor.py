@@ -55,7 +55,8 @@ _LINK_ENDINGS = ("ly", "'s", "’s", "al", "ic", "ive", "ful", "ous", "ary", "at
 # place", "NATO membership for Ukraine was unacceptable".
 _COPULA_GAP = re.compile(
     r"(?:\s+(?:for|of|to|by|in)\s+(?:the\s+)?[A-Z][\w’'-]*)?"
-    r"(?:\s|[”\"’]|\b(?:would|will|is|are|was|were|must|should|can|could|may|might|be|been"
+    r"(?:\s|[”\"’]|\b(?:(?:is|are|was|were|wo|would|ca|do|does|did)n[’']t|cannot"
+    r"|would|will|is|are|was|were|must|should|can|could|may|might|be|been"
     r"|being|only|not|also|still|now|then|never|remain|remains|definitely|certainly"
     r"|clearly|really)\b)*"
     r"(?:\b(?:the|a|an|its|their|our|his|her)\s+(?:[a-z]+\s+)?)?"
@@ -65,7 +66,9 @@ _SIBLING_THAT = re.compile(r"(?:,|\band)\s+that\s+(?:[\w’'-]+\s+){0,3}$")
 _THAT_AFTER = re.compile(r"\s+that\b")
 _AND_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|or)\s+$")
 # a negated modal governs every verb it coordinates: "would not join … or host …"
-_NEGATED_MODAL_CUE = re.compile(r"(?:will|would|shall)\s+(?:not|never)|won|wouldn|never", re.I)
+_NEGATED_MODAL_CUE = re.compile(
+    r"(?:will|would|shall)\s+[“\"]?(?:not|never)|won|wouldn|never", re.I
+)
 _GOVERNS = re.compile(r"\b(?:to|for|on|upon)$")  # a cue that takes what follows it
 _TO_AFTER = re.compile(r"\s+to\b")
 # a verb of its own between a cue and the topic: "thanked him for his support and
@@ -150,7 +153,11 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
                 cur = prev
                 continue
             # "demands that Kyiv [recognise …] and [give up …]": siblings share a governor
-            chain += _chain(text, pre, prev)[1:]
+            shared = _chain(text, pre, prev)[1:]
+            if _NEGATED_MODAL_CUE.match(text, cur.start):
+                # "would never recognise X and would not give up Y": each its own modal
+                shared = [c for c in shared if not _NEGATED_MODAL_CUE.match(text, c.start)]
+            chain += shared
             break
         # a later "that"-clause of a series: "demands that A, … and that he recognizes B"
         if _SIBLING_THAT.search(text, max(prev.end, cur.start - 60), cur.start):

@@ -29,6 +29,8 @@ from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Position, Quote, Span
 
 _PAREN = re.compile(r"\([^()]*\)")
+# a dash-delimited aside: "European leaders – including A, B and NATO's C – pressed for …"
+_DASHES = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _WITH_PHRASE = re.compile(r",\s+(?:together\s+|along\s+)?with\s+[^,;.]{1,60},")
 _LOOKBACK_SENTENCES = 3  # how far back "that idea" may refer
 
@@ -63,6 +65,7 @@ def extract_positions(
             continue
         # parentheticals and appositives comment on the clause; they do not govern it
         masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
+        masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(doc.text, lo, hi)]
         apps = list(APPOSITIVE.finditer(doc.text, lo, hi))
         masks += [(m.start(), m.end()) for m in apps]
         # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor

@@ -66,7 +66,12 @@ _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 # conditions that make the main clause a precondition: "possible only if X accepts a truce"
 _PRECONDITION = re.compile(r"only|provided|on\s|as\s+long|subject", re.I)
-_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+(?:that\s+)?$", re.I)
+_SPEECH_BEFORE = re.compile(r"\b([a-z]+)\s+(?:that\s+)?$|(:)\s*$", re.I)
+# a coordinated verb phrase of the subject: its negations are not the next one's
+_CONJ_VERB = re.compile(
+    r"\b(?:and|or|but)\s+(?:then\s+|also\s+)?(?=(?:will|would|shall|must|should|can|could|did"
+    r"|does|do|has|have|had|is|are|was|were)\b)"
+)
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
 
 
@@ -101,9 +106,14 @@ def _subject(
 
 
 def _speaker_before(doc: Doc, pos: int, s_lo: int) -> Mention | None:
-    """The subject of a speech verb right before `pos` ("Lavrov said [that] …")."""
+    """The subject of a speech verb right before `pos` ("Lavrov said [that] …"), or of a
+    clause that a colon ends ("Putin set out his conditions: …")."""
     m = _SPEECH_BEFORE.search(doc.text, max(s_lo, pos - 40), pos)
-    if m is None or m.group(1).lower() not in doc.comp.speech_verbs:
+    if m is None:
+        return None
+    if m.group(2):
+        return doc.subject_before(s_lo, m.start())
+    if m.group(1).lower() not in doc.comp.speech_verbs:
         return None
     return doc.subject_before(s_lo, m.start(1))
 
@@ -149,28 +159,29 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         if subject is None and q is None:
             return []
         conditional = True
+    framed = _UNDER_DOCUMENT.match(text, s_lo)
+    if framed is not None and (in_quote or framed.end() > head.start):
+        framed = None
     if (
         subject is not None
-        and q is not None
         and subject.kind == "party"
-        and _DEMAND_MODAL.match(text, subject.end, head.start)
+        and framed is None
+        and (head.index == DEMAND or _DEMAND_MODAL.match(text, subject.end, head.start))
     ):
-        subject = None  # "Ukraine must never obtain nuclear weapons", in Lavrov's words: his
-    if (
-        head.index == DEMAND
-        and subject is not None
-        and subject.kind == "party"
-        and (q is None or subject.party != q.side)
-    ):  # "Lavrov said Kyiv must withdraw …": his demand, not Kyiv's view
-        subject = _speaker_before(doc, subject.start, s_lo) if q is None else None
-        if subject is None and q is None:
-            subject = doc.attribution_after(sig.end, s_hi)
-        if subject is None and q is None:
-            return []
+        # "Lavrov said Kyiv must withdraw …", "Ukraine must never obtain nuclear weapons" in
+        # Lavrov's words: the speaker's demand, not the view of the party it names
+        if q is not None:
+            if head.index != DEMAND or subject.party != q.side:
+                subject = None
+        else:
+            subject = _speaker_before(doc, subject.start, s_lo) or doc.attribution_after(
+                sig.end, s_hi
+            )
+            if subject is None:
+                return []
     if subject is None and _DOCUMENT_VERB.match(text, head.start):
         subject = doc.document_before(head.start)  # "The first variant provides for …"
-    framed = _UNDER_DOCUMENT.match(text, s_lo)
-    if framed is not None and not in_quote and framed.end() <= head.start:
+    if framed is not None:
         # "Under the plan, Ukraine would cap its army": the plan's author, not Ukraine
         subject = doc.document_before(framed.end())
     agents = agents_after(doc, post.end) if post is not None else []
@@ -194,6 +205,8 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
 
     kinds = [sign(kind_of(doc.comp, c)) for c in chain or [head]]
     neg_lo = subject.end if subject is not None and subject.end <= head.start else head.start
+    for conj in _CONJ_VERB.finditer(text, neg_lo, head.start):
+        neg_lo = conj.start()  # "would never recognise X and would not give up Y": Y's own
     if item >= 0:  # a list item: the negations of the chain and of the item itself
         negs = doc.negations_in(max(c_lo, neg_lo), head.end, masks)
         last = max(item, head.end)

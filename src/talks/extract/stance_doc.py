@@ -263,6 +263,23 @@ class Doc:
                 return actor
         if quote is not None and quote.side in self.parties:
             return Actor(quote.side, person_holder(quote))  # "we", "the country", no subject
+        if quote is not None:  # "President Volodymyr Zelensky's office said": his side
+            party = self.speaker_party(quote)
+            return Actor(party, None) if party is not None else None
+        return None
+
+    def speaker_party(self, quote: Quote) -> str | None:
+        """The party of the first named party or person inside a quote's speaker words, for
+        a speaker with no side of its own ("X's office", "a source close to X")."""
+        span = quote.speaker_span
+        if span is None:
+            return None
+        i = bisect.bisect_left(self.mention_starts, span.start)
+        while i < len(self.mentions) and self.mentions[i].start < span.end:
+            m = self.mentions[i]
+            if m.kind in ("party", "person") and m.party in self.parties:
+                return m.party
+            i += 1
         return None
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:

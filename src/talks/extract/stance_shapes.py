@@ -108,7 +108,7 @@ _DEMAND = re.compile(
     r"\b(?:(must|should|ought\s+to|has\s+to|have\s+to|had\s+to|needs\s+to|need\s+to)"
     r"(?:\s+(?:also|still|now|first|then|never|not|always|only|immediately|eventually))*"
     r"(?:\s+(?:remain|stay|become|be|get|receive|obtain|have|be\s+given|be\s+granted"
-    r"|be\s+offered|be\s+provided\s+with|be\s+no|be\s+an?))?"
+    r"|be\s+offered|be\s+provided\s+with|be\s+no|be\s+an?|make|give))?"
     r"|there\s+(?:(will|would|can|could|shall)\s+(?:(?:not|never)\s+be(?:\s+an?|\s+any)?"
     r"|be\s+no)|is\s+no|are\s+no))"
     r"(?:\s+(?:[a-z]+-)?(?:immediate|full|complete|lasting|durable|comprehensive|real"
