@@ -220,6 +220,41 @@ def test_dask_extract_then_load_equals_ingest(
         assert loaded.get_meta("lexicon") == ingested.get_meta("lexicon") is not None
 
 
+def test_dask_cuts_one_big_archive_into_ranges_and_names_repeats_as_ingest_does(
+    cluster: str, lex: Lexicon, tmp_path: Path
+) -> None:
+    from talks.distributed import extract_to_parquet, load_parquet
+    from talks.parts import cut
+
+    src = tmp_path / "in"
+    src.mkdir()
+    # 40 pages, URLs repeating across ranges (daily.example/0 comes back as #2, #3)
+    pages = [
+        (f"https://daily.example/{i % 15}", page(news_text(i), canonical=None)) for i in range(40)
+    ]
+    warc(src / "crawl.warc.gz", pages)
+    lines = [f'{{"text": "{news_text(i).replace(chr(10), " ")}"}}' for i in range(50, 90)]
+    (src / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ranges, problems = cut(str(src / "crawl.warc.gz"), 1)
+    assert len(ranges) == 3 and not problems  # 16 + 16 + 8 records, offsets only
+    # records 16-31: daily.example/0 met twice before (records 0 and 15), the others once
+    before = {f"https://daily.example/{i}": 2 if i == 0 else 1 for i in range(15)}
+    assert ranges[1].prior == tuple(sorted(before.items()))
+
+    ingested = tmp_path / "ingest.db"
+    with Store(ingested) as store:
+        assert ingest_paths(store, [src], lexicon=lex).new == 80
+    out = tmp_path / "pq"
+    summary = extract_to_parquet([src], out, lexicon=lex, scheduler=cluster, units_per_part=1)
+    assert (summary.articles, summary.shards, summary.failed) == (80, 6, 0), summary.errors
+    loaded = tmp_path / "loaded.db"
+    with Store(loaded) as store:
+        assert load_parquet(store, out).new == 80
+    assert records(loaded) == records(ingested)
+    names = {a.article for a in records(loaded)[0]}
+    assert {"https://daily.example/0#2", "https://daily.example/0#3", "feed.jsonl:40"} <= names
+
+
 def test_parquet_has_the_json_fields_and_duckdb_reads_it(
     cluster: str, inputs: Path, lex: Lexicon, tmp_path: Path
 ) -> None:

@@ -1,9 +1,11 @@
 """Extraction past one machine: Dask distributed → partitioned Parquet → a store.
 
-`extract_to_parquet` cuts the inputs into the same units as `talks ingest`
-(files, and web-archive records found by one streaming scan), maps the same pure
-function (`talks.work.do_unit`) over them as a Dask bag on a dask.distributed
-cluster, and has every partition write its own shard of three Parquet datasets:
+`extract_to_parquet` cuts the inputs into parts (`talks.parts`: groups of files,
+and byte ranges of web archives and JSON Lines files that workers find by one
+streaming scan each, so the client never lists their records), maps the same pure
+function as `talks ingest` (`talks.work.do_unit`) over the parts' units as a Dask
+bag on a dask.distributed cluster, and has every partition write its own shard of
+three Parquet datasets:
 OUT/articles/, OUT/quotes/, OUT/positions/ (the JSON contract's fields). Workers
 read the inputs and write the output themselves, so both must be on storage every
 worker sees. `load_parquet` merges shards into a store, skipping articles it
@@ -26,11 +28,11 @@ from talks import parquet
 from talks.errors import InputError, UsageError
 from talks.ingest import STDIN, collect
 from talks.lexicon import Lexicon
+from talks.parts import FILES_PER_PART, UNITS_PER_PART, Part, cut, group_files, is_archive, units
 from talks.pipeline import IngestSummary, check_inputs
 from talks.store import Store
-from talks.work import Result, Settings, Unit, do_unit, lexicon_fingerprint, plan, where
+from talks.work import Result, Settings, do_unit, lexicon_fingerprint
 
-UNITS_PER_PARTITION = 16  # about 128 files or 256 archive records per shard
 BATCH_SECONDS = 1.0
 
 
@@ -73,23 +75,23 @@ class ExtractSummary:
         return line
 
 
-def _shard_name(units: Sequence[Unit]) -> str:
+def _shard_name(parts: Sequence[Part]) -> str:
     """A name from the partition's inputs: the same inputs rewrite the same shard."""
     h = hashlib.sha256()
-    for unit in units:
-        for item in unit.items:
-            h.update(where(item).encode("utf-8", "surrogatepass") + b"\x00")
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass") + b"\x00")
     return f"part-{h.hexdigest()[:16]}.parquet"
 
 
-def _partition(units: list[Unit], settings: Settings, out: str) -> list[dict[str, Any]]:
-    """Extract one partition and write its three shards; returns its counts."""
+def _partition(parts: list[Part], settings: Settings, out: str) -> list[dict[str, Any]]:
+    """Extract one partition (read on this worker, unit by unit) and write its three
+    shards; returns its counts."""
     articles: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     positions: list[dict[str, Any]] = []
     total = Result()
     lexicon = lexicon_fingerprint(settings.lexicon)
-    for unit in units:
+    for unit in (u for part in parts for u in units(part)):
         result = do_unit(unit, settings)
         total.errors.extend(result.errors)
         total.warnings.extend(result.warnings)
@@ -98,8 +100,8 @@ def _partition(units: list[Unit], settings: Settings, out: str) -> list[dict[str
             articles.append({**e.article.model_dump(), "digest": e.digest, "lexicon": lexicon})
             quotes.extend(q.model_dump() for q in e.quotes)
             positions.extend(p.model_dump() for p in e.positions)
-    name = _shard_name(units)
-    if units:
+    name = _shard_name(parts)
+    if parts:
         for table, rows in (("articles", articles), ("quotes", quotes), ("positions", positions)):
             parquet.write(Path(out) / table / name, table, rows)
     return [
@@ -110,7 +112,7 @@ def _partition(units: list[Unit], settings: Settings, out: str) -> list[dict[str
             "skipped": total.skipped,
             "errors": total.errors,
             "warnings": total.warnings,
-            "shards": 1 if units else 0,
+            "shards": 1 if parts else 0,
         }
     ]
 
@@ -148,9 +150,12 @@ def extract_to_parquet(
     scheduler: str | None = None,
     date: dt.date | None = None,
     everything: bool = False,
+    files_per_part: int = FILES_PER_PART,
+    units_per_part: int = UNITS_PER_PART,
 ) -> ExtractSummary:
     """Extract `paths` on a Dask cluster (the one at `scheduler`, else a local one)
-    into Parquet shards under `out_dir`; returns what was written."""
+    into Parquet shards under `out_dir`; returns what was written. A shard holds at
+    most `files_per_part` files or `units_per_part` × 16 records of one archive."""
     require_cluster()
     import dask.bag as db
     from dask.delayed import delayed
@@ -160,25 +165,34 @@ def extract_to_parquet(
     items = collect(paths)
     check_inputs(items)
     summary = ExtractSummary(files=len(items))
-    units: list[Unit] = []
-    for unit in plan(items):
-        if isinstance(unit, InputError):
-            summary.failed += 1
-            summary.errors.append(str(unit))
-        elif unit.items:
-            units.append(unit)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"--to {out_dir}: cannot create ({exc.strerror or exc})") from None
-    if not units:
-        return summary
+    archives = [str(i) for i in items if is_archive(i)]
     settings = Settings(lexicon=lexicon, date=date, everything=everything)
-    npartitions = max(1, -(-len(units) // UNITS_PER_PARTITION))
     with _client(scheduler) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        npartitions = min(len(units), max(npartitions, 2 * workers))
-        bag = db.from_sequence(units, npartitions=npartitions)
+        # small runs still give every worker a couple of parts
+        plain = sum(1 for i in items if not is_archive(i))
+        per_part = max(1, min(files_per_part, -(-plain // (2 * workers))))
+        files, errors = group_files(items, per_part)
+        summary.failed += len(errors)
+        summary.errors.extend(errors)
+        parts: list[Part] = list(files)
+        if archives:  # cut on the workers, one streaming scan per file
+            cuts = (
+                db.from_sequence(archives, npartitions=len(archives))
+                .map(cut, units_per_part)
+                .compute()
+            )
+            for ranges, problems in cuts:
+                parts.extend(ranges)
+                summary.failed += len(problems)
+                summary.errors.extend(problems)
+        if not parts:
+            return summary
+        bag = db.from_sequence(parts, npartitions=len(parts))  # a part per partition
         counts = bag.map_partitions(_partition, delayed(settings), str(out_dir.resolve())).compute()
     for c in counts:
         summary.articles += c["articles"]

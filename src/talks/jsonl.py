@@ -95,9 +95,15 @@ class _Readline(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
-def scan(path: Path) -> Iterator[Chunk | InputError]:
+def scan(
+    path: Path, *, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[Chunk | InputError]:
     """The chunks of a JSON Lines file, and an InputError for each line over the
-    record limit (skipped) or for a file that cannot be read as JSON Lines."""
+    record limit (skipped) or for a file that cannot be read as JSON Lines.
+
+    With `start` (the offset of a line, numbered `first_line`) and `end`, only the
+    lines starting in [start, end): a range an earlier scan found (`talks extract`
+    hands such ranges to its workers); the same lines give the same chunks."""
     source = shown(path)
     try:
         fd = open_stream(path)
@@ -115,7 +121,13 @@ def scan(path: Path) -> Iterator[Chunk | InputError]:
                 # (a NUL inside one record of a JSON Lines file costs that record only)
                 yield InputError(f"{source}: binary file, not text")
                 return
-            yield from _chunks(f, source, shown(path.name), keep=False)
+            if start or end is not None:
+                f.seek(start)
+                yield from _chunks(
+                    f, source, shown(path.name), keep=False, at=(start, first_line - 1), end=end
+                )
+            else:
+                yield from _chunks(f, source, shown(path.name), keep=False)
     except OSError as exc:
         yield InputError(f"{source}: cannot read: {exc.strerror or exc}")
 
@@ -138,12 +150,25 @@ def scan_stream(
         yield InputError(f"{source}: cannot read: {exc.strerror or exc}")
 
 
-def _chunks(f: _Readline, source: str, name: str, *, keep: bool) -> Iterator[Chunk | InputError]:
+def _chunks(
+    f: _Readline,
+    source: str,
+    name: str,
+    *,
+    keep: bool,
+    at: tuple[int, int] | None = None,
+    end: int | None = None,
+) -> Iterator[Chunk | InputError]:
     """Chunks of the lines of `f` (with their bytes when `keep`); an InputError for each
-    line over the record limit, read to its end in pieces and skipped."""
+    line over the record limit, read to its end in pieces and skipped. `at` is (byte
+    offset, lines before) where `f` stands when a range is read; `end` where it stops."""
     limit = limits_mod.current().record_bytes
     records = 0
     start = first = pos = count = 0
+    lineno = 0
+    if at is not None:
+        start = first = pos = at[0]
+        lineno = at[1]
     parts: list[bytes] = []
 
     def chunk() -> Chunk:
@@ -151,8 +176,7 @@ def _chunks(f: _Readline, source: str, name: str, *, keep: bool) -> Iterator[Chu
         parts.clear()
         return Chunk(source, start, pos, first, name, data)
 
-    lineno = 0
-    while True:
+    while end is None or pos < end:
         line = f.readline(limit + 1)
         if not line:
             break
@@ -188,7 +212,7 @@ def _chunks(f: _Readline, source: str, name: str, *, keep: bool) -> Iterator[Chu
             count = 0
     if count:
         yield chunk()
-    if not records:
+    if not records and at is None:
         yield InputError(f"{source}: no JSON Lines records")
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from talks.extract.regex_shapes import finditer_at
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -232,7 +233,7 @@ def _documents(
     document" / "the plan" later, which refer back to the last document named."""
     out: list[Mention] = []
     by_start = {m.start: m for m in named if m.party is not None}
-    for dm in comp.doc_by.finditer(text):
+    for dm in finditer_at(comp.doc_by, text, text.lower(), comp.doc_heads):
         agent = by_start.get(dm.end())
         if agent is None or is_blocked(dm.start(), dm.end()):
             continue

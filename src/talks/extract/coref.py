@@ -67,6 +67,29 @@ def _party_words(parties: list[Party]) -> frozenset[str]:
     return words
 
 
+_SEEDS: dict[tuple[int, dt.date | None], tuple[SpeakerEntry, frozenset[str], tuple[Title, ...]]]
+_SEEDS = {}
+
+
+def _entry_seed(
+    entry: SpeakerEntry, published: dt.date | None
+) -> tuple[frozenset[str], tuple[Title, ...]]:
+    """A lexicon entry's role words and its titles on a date (worked out once: articles
+    name the same people over and over)."""
+    key = (id(entry), published)
+    hit = _SEEDS.get(key)
+    if hit is not None and hit[0] is entry:
+        return hit[1], hit[2]
+    roles: set[str] = set()
+    for role in entry.roles:
+        roles |= {_singular(fold(w)) for w in role.title.split()}
+    titles = tuple(lexicon_titles(entry.roles, published))
+    if len(_SEEDS) > 4096:
+        _SEEDS.clear()
+    _SEEDS[key] = (entry, frozenset(roles), titles)
+    return frozenset(roles), titles
+
+
 @dataclass(eq=False, slots=True)
 class Entity:
     """One person or body the article talks about."""
@@ -225,9 +248,9 @@ class Tracker:
     def _lexicon_entity(self, entry: SpeakerEntry) -> Entity:
         """A new entity for a lexicon entry, with its titles on the article's date."""
         ent = Entity(entry.name, entry.side, entry.kind, entry)
-        for role in entry.roles:
-            ent.roles |= {_singular(fold(w)) for w in role.title.split()}
-        ent.titles = lexicon_titles(entry.roles, self.published)
+        roles, titles = _entry_seed(entry, self.published)
+        ent.roles = set(roles)
+        ent.titles = list(titles)
         self._by_entry[entry.name] = ent
         self.entities.append(ent)
         if entry.kind == "person" and " " in entry.name:

@@ -12,6 +12,7 @@ the publication date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -434,7 +435,57 @@ _EXPLICIT_HAS_DIGIT = always_digit(_EXPLICIT.pattern, _EXPLICIT.flags)
 _REACH = 2000
 
 
+class _Stops:
+    """The newlines and sentence stops of one text, found once: an article asks for
+    the sentence around thousands of offsets, each then two binary searches."""
+
+    __slots__ = ("dated", "ends", "newlines", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.dated: dict[tuple[int, int, dt.date | None], list[_Dated]] = {}
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        # every match of `_STOP` (none holds another's stop: they never overlap)
+        found = [m.span() for m in _STOP.finditer(text)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+
+_NEWLINE = re.compile(r"\n")
+_stops = _Stops("")
+
+
+def _stops_of(text: str) -> _Stops:
+    """The stops of `text` (the same string object as last time), else found anew."""
+    global _stops
+    if _stops.text is not text:
+        _stops = _Stops(text)
+    return _stops
+
+
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """As `_sentence_bounds_scan`, from the text's stops found once."""
+    st = _stops_of(text)
+    lo = max(0, at - _REACH)
+    # the last newline in [lo, at)
+    i = bisect.bisect_left(st.newlines, at) - 1
+    newline = st.newlines[i] if i >= 0 and st.newlines[i] >= lo else -1
+    # the last stop within 600 characters before `at` that ends by `at`: its white space
+    j = bisect.bisect_right(st.ends, at) - 1
+    stop = st.ends[j] - 1 if j >= 0 and st.starts[j] >= max(0, at - 600) else -1
+    start = max(newline, stop, lo - 1) + 1
+    hi = min(len(text), at + _REACH)
+    k = bisect.bisect_left(st.newlines, at)
+    end = st.newlines[k] if k < len(st.newlines) and st.newlines[k] < hi else hi
+    # the first stop at or after `at` that ends by `end`
+    m = bisect.bisect_left(st.starts, at)
+    if m < len(st.starts) and st.ends[m] <= end:
+        end = st.ends[m]
+    return start, end
+
+
+def _sentence_bounds_scan(text: str, at: int) -> tuple[int, int]:
+    """The sentence around `at` by searching the text (the reference for the above)."""
     lo = max(0, at - _REACH)
     start = max(text.rfind("\n", lo, at), _last_stop(text, at), lo - 1) + 1
     hi = min(len(text), at + _REACH)
@@ -498,21 +549,20 @@ def _resolve_relative(m: re.Match[str], published: dt.date) -> dt.date:
     return published
 
 
-def statement_date(
-    text: str, at: int, published: dt.date | None, *, end: int | None = None
-) -> tuple[dt.date | None, DateBasis]:
-    """When the statement at offset `at` was made.
+_Dated = tuple[int, "dt.date | None", "re.Match[str] | None"]
 
-    Looks in the sentence around `at` (up to `end` when given) for an explicit
-    date or a relative expression outside quotation marks, the one nearest `at`
-    first, and resolves it against `published`. Falls back to the publication
-    date ("published"), or unknown when that is unknown too.
-    """
-    s_start, s_end = _sentence_bounds(text, at)
-    if end is not None:
-        s_end = max(s_end, min(end, len(text)))
-    best: tuple[int, dt.date | None, DateBasis] | None = None
 
+def _dates_in(text: str, s_start: int, s_end: int, published: dt.date | None) -> list[_Dated]:
+    """The dates a statement in text[s_start:s_end] may take, in the order they are
+    weighed: explicit dates (offset, date, None), then relative expressions (offset,
+    None, match; resolved only when one wins). Kept per sentence of the text: the
+    quotes and positions of one sentence all ask."""
+    cache = _stops_of(text).dated
+    key = (s_start, s_end, published)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    out: list[_Dated] = []
     may_be_explicit = not _EXPLICIT_HAS_DIGIT or _DIGIT.search(text, s_start, s_end)
     explicit = _EXPLICIT.finditer(text, s_start, s_end) if may_be_explicit else ()
     for m in explicit:
@@ -530,9 +580,8 @@ def statement_date(
         d = _make(year, month, int(day_tok))
         if d and published and not year_tok and d > published:
             d = _make(published.year - 1, month, int(day_tok))
-        dist = abs(m.start() - at)
-        if d and (best is None or dist < best[0]):
-            best = (dist, d, "explicit")
+        if d:
+            out.append((m.start(), d, None))
 
     if published is not None and _may_be_relative(text, s_start, s_end):
         for m in _RELATIVE.finditer(text, s_start, s_end):
@@ -540,9 +589,33 @@ def statement_date(
                 continue
             if _NOT_STATEMENT.search(text[max(s_start, m.start() - 20) : m.start()]):
                 continue
-            dist = abs(m.start() - at)
-            if best is None or dist < best[0]:
-                best = (dist, _resolve_relative(m, published), "relative")
+            out.append((m.start(), None, m))
+    cache[key] = out
+    return out
+
+
+def statement_date(
+    text: str, at: int, published: dt.date | None, *, end: int | None = None
+) -> tuple[dt.date | None, DateBasis]:
+    """When the statement at offset `at` was made.
+
+    Looks in the sentence around `at` (up to `end` when given) for an explicit
+    date or a relative expression outside quotation marks, the one nearest `at`
+    first, and resolves it against `published`. Falls back to the publication
+    date ("published"), or unknown when that is unknown too.
+    """
+    s_start, s_end = _sentence_bounds(text, at)
+    if end is not None:
+        s_end = max(s_end, min(end, len(text)))
+    best: tuple[int, dt.date | None, DateBasis] | None = None
+    for pos, date, rel in _dates_in(text, s_start, s_end, published):
+        dist = abs(pos - at)
+        if best is None or dist < best[0]:
+            if rel is None:
+                best = (dist, date, "explicit")
+            else:
+                assert published is not None
+                best = (dist, _resolve_relative(rel, published), "relative")
 
     if best is not None:
         return best[1], best[2]

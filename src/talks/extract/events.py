@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from talks.extract.regex_shapes import ascii_head, ignorecase_extras
+from talks.extract.regex_shapes import finditer_at
 from talks.lexicon import Event, Lexicon, Party
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -86,6 +85,32 @@ class _Terms:
     alias: re.Pattern[str] | None  # aliases only (name the event without a talks word)
     ordinal: re.Pattern[str] | None
     firsts: frozenset[str]  # the first words of all its names, folded
+    # the first (folded) word of the place, of each alias and of the ordinal: a pattern
+    # is searched only in a sentence that holds one of its own
+    place_head: str = ""
+    alias_heads: tuple[str, ...] = ()
+    ordinal_head: str = ""
+
+    def alias_in(self, folded: str) -> bool:
+        return (
+            self.alias is not None
+            and any(h in folded for h in self.alias_heads)
+            and self.alias.search(folded) is not None
+        )
+
+    def city_in(self, folded: str) -> bool:
+        return self.place_head in folded and self.city.search(folded) is not None
+
+    def ordinal_in(self, folded: str) -> bool:
+        return (
+            self.ordinal is not None
+            and self.ordinal_head in folded
+            and self.ordinal.search(folded) is not None
+        )
+
+
+def _head(term: str) -> str:
+    return (fold(term).split() or [""])[0]
 
 
 class Calendar:
@@ -122,6 +147,9 @@ class Calendar:
                         for n in (ev.place, *ev.sites, *ev.aliases, ev.ordinal or "")
                         if n.strip()
                     ),
+                    _head(ev.place),
+                    tuple(_head(a) for a in ev.aliases),
+                    _head(ev.ordinal or ""),
                 )
             )
         self._terms = terms
@@ -152,19 +180,8 @@ class Calendar:
         if not hits:
             return []
         names = tuple(sorted(set().union(*(self._by_first[w] for w in hits))))
-        pattern = _names_pattern(names)
-        starts = _candidate_starts(text, low, names)
-        if starts is None:
-            return [m.start() for m in pattern.finditer(text)]
-        # the pattern tried only where a name's first letters stand: the same matches
-        # as `finditer` (leftmost, not overlapping), without a try at every offset
-        out: list[int] = []
-        end = 0
-        for p in starts:
-            if p >= end and (m := pattern.match(text, p)) is not None:
-                out.append(p)
-                end = m.end()
-        return out
+        # (tried only where a name's first letters stand, not at every offset)
+        return [m.start() for m in finditer_at(_names_pattern(names), text, low, names)]
 
     def mentioned(self, folded: str) -> bool:
         """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""
@@ -319,15 +336,11 @@ class Calendar:
         terms = [
             t
             for t in near
-            if (t.alias is not None and t.alias.search(folded))
-            or (
-                talks
-                and (t.city.search(folded) or (t.ordinal is not None and t.ordinal.search(folded)))
-            )
+            if t.alias_in(folded) or (talks and (t.city_in(folded) or t.ordinal_in(folded)))
         ]
         # "the second round in Istanbul": the round with that ordinal, if one is named
-        named = [t for t in terms if t.alias is not None and t.alias.search(folded)]
-        numbered = [t for t in terms if t.ordinal is not None and t.ordinal.search(folded)]
+        named = [t for t in terms if t.alias_in(folded)]
+        numbered = [t for t in terms if t.ordinal_in(folded)]
         hits = [t.event for t in (named or numbered or terms)]
         if published is not None:
             hits = [ev for ev in hits if ev.date <= published]
@@ -336,7 +349,6 @@ class Calendar:
 
 
 _PUNCT = "\"'“”‘’«»„()[]{},.;:!?/|…—–*•"
-_EXTRAS = ignorecase_extras(string.ascii_lowercase)  # "ı" matches "i" under re.I
 
 
 def _stands_alone(low: str, word: str) -> bool:
@@ -354,26 +366,6 @@ def _stands_alone(low: str, word: str) -> bool:
             return True
         i = low.find(word, i + 1)
     return False
-
-
-def _candidate_starts(text: str, low: str, names: Sequence[str]) -> list[int] | None:
-    """Every offset where one of `names` may match `text` under re.IGNORECASE (sorted;
-    a superset): where the ASCII head of a name's first word stands in the lower-cased
-    text. None when that cannot be told (a name that starts with another letter, or
-    lowering that changed the text's length)."""
-    heads = {ascii_head(n.split()[0]) for n in names}
-    if "" in heads or len(low) != len(text):
-        return None
-    for extra, k in _EXTRAS.items():  # (each ASCII letter then stands where re.I sees it)
-        if extra in low:
-            low = low.replace(extra, k)
-    starts: set[int] = set()
-    for h in heads:
-        i = low.find(h)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(h, i + 1)
-    return sorted(starts)
 
 
 @lru_cache(maxsize=256)

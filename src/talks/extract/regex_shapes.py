@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -221,3 +222,46 @@ def ascii_head(word: str) -> str:
         if not ch.isascii():
             return word[:j]
     return word
+
+
+_EXTRAS: dict[str, str] | None = None
+
+
+def word_starts(text: str, low: str, heads: Iterable[str]) -> list[int] | None:
+    """Every offset where a case-insensitive match that begins with one of `heads`
+    (lower-case phrases) may start in `text`: where their leading ASCII letters
+    stand in `low = text.lower()` (sorted; a superset). None when that cannot be told:
+    a head with no leading ASCII letter, or lowering that changed the text's length."""
+    global _EXTRAS
+    firsts = {ascii_head((h.split() or [""])[0]) for h in heads}
+    if "" in firsts or len(low) != len(text):
+        return None
+    if _EXTRAS is None:
+        _EXTRAS = ignorecase_extras(string.ascii_lowercase)
+    for extra, k in _EXTRAS.items():  # ("ı" matches "i": each ASCII letter then stands
+        if extra in low:  # where re.IGNORECASE sees it)
+            low = low.replace(extra, k)
+    starts: set[int] = set()
+    for h in firsts:
+        i = low.find(h)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(h, i + 1)
+    return sorted(starts)
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, low: str, heads: Sequence[str]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive pattern whose every match is not
+    empty and begins with one of `heads` (`low` is `text.lower()`): the same matches
+    (leftmost, not overlapping), the pattern tried only where `word_starts` allows."""
+    starts = word_starts(text, low, heads)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for p in starts:
+        if p >= end and (m := pattern.match(text, p)) is not None:
+            yield m
+            end = m.end()

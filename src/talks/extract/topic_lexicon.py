@@ -63,6 +63,7 @@ class Compiled:
     doc_by: re.Pattern[str]  # "a plan drafted by": a document whose author follows
     doc_ref: re.Pattern[str]  # "the document", "the draft": a document named before
     doc_words: frozenset[str]
+    doc_heads: tuple[str, ...]  # the document words, lower case: where doc_by may match
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
@@ -199,6 +200,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         ),
         doc_ref=re.compile(rf"[Tt](?<!\w.)he\s+{_DOC_MODIFIERS}(?P<doc>{docs})\b(?![-\w])"),
         doc_words=frozenset(w.lower() for w in lexicon.words.get("position_documents", [])),
+        doc_heads=tuple(w.lower() for w in lexicon.words.get("position_documents", [])),
         role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C

@@ -83,14 +83,21 @@ def _find(fh: IO[bytes], magic: bytes, start: int) -> int | None:
         base += len(block)
 
 
-def scan(path: str) -> Iterator[RecordRef | InputError]:
+def scan(
+    path: str, *, start: int = 0, end: int | None = None, seen: dict[str, int] | None = None
+) -> Iterator[RecordRef | InputError]:
     """Every HTML response record of the archive at `path`, in order; broken
-    stretches as InputError (once per stretch), after which the scan goes on."""
+    stretches as InputError (once per stretch), after which the scan goes on.
+
+    With `start` (the offset of a record) and `end`, only the records starting in
+    [start, end): a range an earlier scan found (`talks extract` hands such ranges
+    to its workers). `seen` counts the URLs met before `start` that recur in the
+    range, so that repeats are named as a whole scan names them (#2, #3 ...)."""
     from warcio.archiveiterator import ArchiveIterator
 
     gz = path.lower().endswith(".gz")
     magic = _GZIP_MAGIC if gz else _WARC_MAGIC
-    seen: dict[str, int] = {}
+    seen = dict(seen or {})
     try:
         kind = file_kind(os.stat(path).st_mode)
         if kind is not None:  # a FIFO would block the open, a device never end
@@ -101,15 +108,17 @@ def scan(path: str) -> Iterator[RecordRef | InputError]:
         yield InputError(f"{path}: cannot read: {exc.strerror or exc}")
         return
     try:
-        pos = 0
+        pos = start
         broken = False  # inside a broken stretch: report it once
-        while True:
+        while end is None or pos < end:
             fh.seek(pos)
             last: int | None = None
             it = ArchiveIterator(fh, check_digests=False)
             try:
                 for record in it:
                     last = it.get_record_offset()  # absolute: warcio asks the file
+                    if end is not None and last >= end:
+                        return
                     broken = False
                     if not _is_html(record):
                         continue
