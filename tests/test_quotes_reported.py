@@ -284,3 +284,64 @@ def test_clause_boundaries(text: str, expected: set[str], lexicon: Lexicon) -> N
 )
 def test_relative_asides(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # praise and criticism with their grounds are reported judgements
+        (
+            "The mayor has praised the contractor as a reliable partner.",
+            {"the contractor as a reliable partner"},
+        ),
+        (
+            "Ms. Okafor blasted the ministry for its slow handling of the claims.",
+            {"the ministry for its slow handling of the claims"},
+        ),
+        # without them they are acts, not reported speech
+        ("The mayor praised the decision.", set()),
+        ("The minister welcomed the new budget.", set()),
+    ],
+)
+def test_judgements(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordinated clause with a speech verb of its own is a second report
+        (
+            "Mr. Berg noted that several lenders had paid large fines, and he speculated"
+            " that the bank may prefer a quiet exit.",
+            {"several lenders had paid large fines", "the bank may prefer a quiet exit"},
+        ),
+        (
+            "The station first reported that its accounts had been frozen, but it later"
+            " clarified that they were being closed.",
+            {"its accounts had been frozen"},
+        ),
+        # a colon opening a quotation ends the reported clause
+        (
+            "Ms. Lund said the boy was acting out of fear: \u201cIt is frightening for a"
+            " child to see this.\u201d",
+            {"the boy was acting out of fear"},
+        ),
+        # a spaced hyphen as a dash: alone it ends the clause, as a pair it is an aside
+        (
+            "Critics said the senator had pressured his staff - raising new questions"
+            " about the committee.",
+            {"the senator had pressured his staff"},
+        ),
+        (
+            "Ms. Lund said that the letters stopped, but that the director - who denied"
+            " any wrongdoing - ignored her afterwards.",
+            {
+                "the letters stopped, but that the director - who denied any wrongdoing -"
+                " ignored her afterwards"
+            },
+        ),
+    ],
+)
+def test_clause_tails(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected

@@ -420,12 +420,14 @@ def test_position_filters(filled: Store) -> None:
     assert topics(article="c.txt") == [("Ukraine", "security_guarantees")]
 
 
-def test_speaker_stats(filled: Store) -> None:
-    stats = {s["name"]: s for s in filled.speaker_stats()}
+def test_speaker_summary(filled: Store) -> None:
+    stats = {s["name"]: s for s in filled.refresh_speaker_summary(len)}
+    stats["Dmitry Peskov"].pop("rowid")
     assert stats["Dmitry Peskov"] == {
         "name": "Dmitry Peskov",
         "side": "Russia",
         "quotes": 1,
+        "statements": 1,
         "spellings": ["Peskov"],
     }
     assert sorted(filled.speaker_names()) == sorted(stats)

@@ -101,9 +101,8 @@ def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
 def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list[Speaker]:
     """Every speaker with quotes in the store, joined with the lexicon's facts,
     most statements first (`quotes` counts every report, `statements` each once)."""
-    counts = statements_mod.count_by_speaker(store.quote_texts())
     out: list[Speaker] = []
-    for row in store.speaker_stats():
+    for row in store.refresh_speaker_summary(statements_mod.count_statements):
         if side is not None and fold(row["side"]) != fold(side):
             continue
         entry = _lexicon_entry(lexicon, row["name"])
@@ -115,7 +114,7 @@ def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list
                 roles=tuple(r.title for r in entry.roles) if entry else (),
                 aliases=tuple(entry.aliases) if entry else (),
                 quotes=row["quotes"],
-                statements=counts.get(row["name"], 0),
+                statements=row["statements"],
                 spellings=_spellings(row["spellings"]),
             )
         )

@@ -193,22 +193,9 @@ def _write_json_array(rows: Iterable[Any], out: TextIO) -> None:
 
 def _write_yaml_list(rows: Iterable[Any], out: TextIO) -> None:
     """A YAML list written one element at a time with the C dumper where present."""
-    import yaml
+    from talks.render_yaml import write_list
 
-    dumper = _yaml_dumper()
-    empty = True
-    for row in rows:
-        yaml.dump(
-            [row],
-            out,
-            Dumper=dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            width=100,
-        )
-        empty = False
-    if empty:
-        out.write("[]\n")
+    write_list(rows, out, _yaml_dumper())
 
 
 # Room a wrapped text column keeps at the least; a word longer than this folds.

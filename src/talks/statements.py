@@ -216,6 +216,12 @@ def count_by_speaker(rows: Iterable[tuple[str, str, str]]) -> dict[str, int]:
     return {speaker: len(_group_block(block)) for speaker, block in blocks.items()}
 
 
+def count_statements(quotes: Sequence[tuple[str, str]]) -> int:
+    """Number of statements among one speaker's (id, text) quotes: the same grouping
+    as `group`, without building the statements."""
+    return len(_group_block([_Row(qid, text) for qid, text in quotes]))
+
+
 class _Row(NamedTuple):
     id: str
     text: str

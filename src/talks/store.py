@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
@@ -433,6 +433,44 @@ MIGRATIONS: list[str] = [
     FROM speakers s JOIN quotes q ON q.speaker_rowid = s.rowid
     GROUP BY s.rowid;
     """,
+    # 7: what `talks speakers` lists, kept per speaker (issue 10): quotes, statements
+    # (grouped in Python: talks.statements) and the mentions seen. Grouping every
+    # quote of a large store at each call took half a minute; now a speaker's row
+    # is dropped by these triggers whenever one of its quotes (or a quote of a
+    # speaker of the same name: statements are counted per name) is added, removed
+    # or changed, and the reader recomputes only the missing rows
+    # (`Store.refresh_speaker_summary`). An old store starts with no rows.
+    """
+    CREATE TABLE speaker_summary (
+        speaker_rowid INTEGER PRIMARY KEY REFERENCES speakers(rowid),
+        quotes INTEGER NOT NULL,
+        statements INTEGER NOT NULL,
+        spellings TEXT NOT NULL
+    );
+    CREATE TRIGGER speaker_summary_insert AFTER INSERT ON quotes BEGIN
+        DELETE FROM speaker_summary WHERE speaker_rowid IN (SELECT b.rowid FROM speakers a
+            JOIN speakers b ON b.name = a.name WHERE a.rowid = new.speaker_rowid);
+    END;
+    CREATE TRIGGER speaker_summary_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM speaker_summary WHERE speaker_rowid IN (SELECT b.rowid FROM speakers a
+            JOIN speakers b ON b.name = a.name WHERE a.rowid = old.speaker_rowid);
+    END;
+    CREATE TRIGGER speaker_summary_update AFTER UPDATE OF speaker_rowid, text,
+        speaker_mention, speaker_start, speaker_end, article_rowid ON quotes BEGIN
+        DELETE FROM speaker_summary WHERE speaker_rowid IN (SELECT b.rowid FROM speakers a
+            JOIN speakers b ON b.name = a.name
+            WHERE a.rowid IN (old.speaker_rowid, new.speaker_rowid));
+    END;
+    CREATE TRIGGER speaker_summary_article AFTER UPDATE OF text ON articles BEGIN
+        DELETE FROM speaker_summary WHERE speaker_rowid IN (SELECT b.rowid FROM quotes q
+            JOIN speakers a ON a.rowid = q.speaker_rowid JOIN speakers b ON b.name = a.name
+            WHERE q.article_rowid = new.rowid);
+    END;
+    CREATE TRIGGER speaker_summary_speaker AFTER UPDATE OF name ON speakers BEGIN
+        DELETE FROM speaker_summary WHERE speaker_rowid IN (SELECT rowid FROM speakers
+            WHERE name IN (old.name, new.name));
+    END;
+    """,
 ]
 
 CODES: dict[str, tuple[str, ...]] = {
@@ -465,6 +503,10 @@ def _pair(start: int | None, end: int | None) -> Span | None:
 def _source(path: str) -> str:
     """A file's identity: its absolute path, whichever folder the command ran from."""
     return path if path == "-" else os.path.abspath(path)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -1302,42 +1344,100 @@ class Store:
         where = (where + " AND" if where else "WHERE") + " date IS NULL"
         return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
 
-    def speaker_stats(self) -> list[dict[str, Any]]:
-        """Per speaker: side, quote count, and the mentions seen (most frequent first)."""
-        rows = self.db.execute(
-            "SELECT s.rowid, s.name, s.side, COUNT(*) AS n FROM speakers s "
-            "JOIN quotes q ON q.speaker_rowid = s.rowid GROUP BY s.rowid "
-            "ORDER BY n DESC, s.name"
-        ).fetchall()
-        # Mentions stored as NULL are the article's characters at their span: cut in
-        # Python, each article's text read once (substr() over every quote of the
-        # store would count characters through each 3 KB text, row by row).
-        counted: Counter[tuple[str, str]] = Counter()
-        texts: dict[int, str] = {}
-        for name, mention, start, end, article in self.db.execute(
-            "SELECT s.name, q.speaker_mention, q.speaker_start, q.speaker_end, q.article_rowid "
-            "FROM quotes q JOIN speakers s ON s.rowid = q.speaker_rowid ORDER BY q.rowid"
-        ):
-            if mention is None:
-                if article not in texts:
-                    texts.clear()  # quotes come in article order: keep one text
-                    texts[article] = self.db.execute(
-                        "SELECT text FROM articles WHERE rowid = ?", (article,)
-                    ).fetchone()[0]
-                mention = texts[article][start:end]
-            counted[name, mention] += 1
-        seen: dict[str, list[str]] = {}
-        for (name, mention), _ in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0][1])):
-            seen.setdefault(name, []).append(mention)
-        return [
-            {
-                "name": r["name"],
-                "side": r["side"],
-                "quotes": r["n"],
-                "spellings": seen.get(r["name"], []),
+    def refresh_speaker_summary(
+        self, count_statements: Callable[[list[tuple[str, str]]], int]
+    ) -> list[dict[str, Any]]:
+        """Per speaker (name and side): quotes, statements and the mentions seen (most
+        frequent first), most quoted first, from the `speaker_summary` table
+        (migration 7) after its missing rows are computed and stored.
+
+        `count_statements` gets one name's quotes as (id, text) pairs and returns its
+        number of statements. Missing rows are computed inside one read transaction
+        and written in it: if another program wrote meanwhile (or the store is
+        read-only) nothing is stored, and the rows computed from the snapshot are
+        returned all the same.
+        """
+        own = not self._in_batch and not self.db.in_transaction
+        if own:
+            self.db.execute("BEGIN")
+        try:
+            fresh = self._speaker_summary_missing(count_statements)
+            if fresh and own:
+                try:
+                    self.db.executemany(
+                        "INSERT OR REPLACE INTO speaker_summary VALUES (?, ?, ?, ?)",
+                        [
+                            (r["rowid"], r["quotes"], r["statements"], _json(r["spellings"]))
+                            for r in fresh
+                        ],
+                    )
+                    self.db.execute("COMMIT")
+                except sqlite3.Error:  # read-only, or the store changed since the read
+                    self.rollback()
+            kept = self.db.execute(
+                "SELECT m.speaker_rowid, s.name, s.side, m.quotes, m.statements, m.spellings "
+                "FROM speaker_summary m JOIN speakers s ON s.rowid = m.speaker_rowid"
+            ).fetchall()
+        finally:
+            if own and self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+        out = {
+            r[0]: {
+                "rowid": r[0],
+                "name": r[1],
+                "side": r[2],
+                "quotes": r[3],
+                "statements": r[4],
+                "spellings": json.loads(r[5]),
             }
-            for r in rows
+            for r in kept
+        }
+        out.update((r["rowid"], r) for r in fresh)
+        return sorted(out.values(), key=lambda r: (-r["quotes"], r["name"], r["side"]))
+
+    def _speaker_summary_missing(
+        self, count_statements: Callable[[list[tuple[str, str]]], int]
+    ) -> list[dict[str, Any]]:
+        """The summary rows of every speaker with quotes but no row; statements and
+        mentions are counted per name (over all its sides)."""
+        names = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT s.name FROM speakers s WHERE NOT EXISTS "
+                "(SELECT 1 FROM speaker_summary m WHERE m.speaker_rowid = s.rowid) "
+                "AND EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_rowid = s.rowid) ORDER BY 1"
+            )
         ]
+        out: list[dict[str, Any]] = []
+        for name in names:
+            per_side: Counter[tuple[int, str]] = Counter()
+            mentions: Counter[str] = Counter()
+            texts: list[tuple[str, str]] = []
+            # Mentions stored as NULL are the article's characters at their span.
+            for rowid, side, qid, text, mention in self.db.execute(
+                "SELECT s.rowid, s.side, q.id, q.text, coalesce(q.speaker_mention, "
+                "substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start)) "
+                "FROM speakers s JOIN quotes q ON q.speaker_rowid = s.rowid "
+                "JOIN articles a ON a.rowid = q.article_rowid WHERE s.name = ? ORDER BY q.rowid",
+                (name,),
+            ):
+                per_side[rowid, side] += 1
+                mentions[mention] += 1
+                texts.append((qid, text))
+            statements = count_statements(texts)
+            seen = [m for m, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))]
+            out += [
+                {
+                    "rowid": rowid,
+                    "name": name,
+                    "side": side,
+                    "quotes": n,
+                    "statements": statements,
+                    "spellings": seen,
+                }
+                for (rowid, side), n in sorted(per_side.items())
+            ]
+        return out
 
     def speaker_names(self) -> list[str]:
         return [
@@ -1345,16 +1445,6 @@ class Store:
             for r in self.db.execute(
                 "SELECT DISTINCT name FROM speakers WHERE rowid IN "
                 "(SELECT DISTINCT speaker_rowid FROM quotes)"
-            )
-        ]
-
-    def quote_texts(self) -> list[tuple[str, str, str]]:
-        """Every quote as a light (id, speaker, text) row: what statement counts need."""
-        return [
-            tuple(r)
-            for r in self.db.execute(
-                "SELECT q.id, s.name, q.text FROM quotes q "
-                "JOIN speakers s ON s.rowid = q.speaker_rowid ORDER BY q.rowid"
             )
         ]
 

@@ -26,7 +26,7 @@ MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a 
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
 _STOPS = frozenset(".!?")
-_BREAKISH = frozenset((";", "—", "–", ","))
+_BREAKISH = frozenset((";", "—", "–", "-", ","))  # ("-" alone: a spaced hyphen, a dash)
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -95,11 +95,14 @@ class _Reach:
         quote, flags, low = tk.quote[:n], tk.flags[:n], tk.low
         nb: list[int] = []
         self.next_break = nb
-        for k in [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]:
+        marks = [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]
+        hyphens = [k for k in marks if tk.words[k] == "-" and quote[k] < 0]
+        for k in marks:
             w = tk.words[k]
             if (
                 w == ";"
                 or (w in ("—", "–") and quote[k] < 0)
+                or (w == "-" and quote[k] < 0 and _unpaired(tk, hyphens, k))
                 or (w == "," and k + 1 < n and low[k + 1] in stoppers)
             ):
                 nb.extend([k] * (k + 1 - len(nb)))
@@ -121,6 +124,23 @@ class _Reach:
         self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
 
 
+def _unpaired(tk: Tokens, hyphens: list[int], k: int) -> bool:
+    """A spaced hyphen (or "--") standing for a dash that no second one closes in its
+    sentence: "… toward women - raised questions" ends a clause, "a rival - who
+    denied it - shunned her" does not."""
+    if k > 0 and tk.words[k - 1] == "-":
+        return False  # the second half of "--"
+    i = bisect_right(hyphens, k)
+    while i < len(hyphens) and hyphens[i] == hyphens[i - 1] + 1:
+        i += 1  # "--"
+    if i < len(hyphens) and tk.sentence[hyphens[i]] == tk.sentence[k]:
+        return False
+    j = bisect_left(hyphens, k) - 1
+    while j >= 0 and j + 1 < len(hyphens) and hyphens[j] == hyphens[j + 1] - 1:
+        j -= 1
+    return not (j >= 0 and tk.sentence[hyphens[j]] == tk.sentence[k])
+
+
 def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> int:
     """Last token of the clause a frame reports, starting at `start`: before the next
     frame that is not nested in the clause, a semicolon, a dash outside quotation
@@ -139,7 +159,7 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
     k = reach.next_break[start]
     while k <= end:
         w = tk.words[k]
-        if w in ("—", "–") and k == start:
+        if w in ("—", "–", "-") and k == start:
             k = reach.next_break[k + 1]
             continue
         if w == "," and k + 1 > end:
@@ -205,7 +225,7 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
                 end = min(end, _first_comma(doc, start, end))
             elif relative:
                 end = _relative_end(doc, start, end)  # "X, who said A, has argued B"
-            return [(start, _participle_end(doc, start, end))]
+            return [(start, _tail_end(doc, start, _participle_end(doc, start, end)))]
     if lead == "as" and frame.start - 1 == lo:  # "As Politico reported, the PAC will …"
         k = frame.end + 1
         while k < hi and tk.words[k] != "," and not tk.flags[k] & (FINITE | CUEW | PUNCT):
@@ -274,6 +294,27 @@ def _relative_end(doc: Doc, a: int, b: int) -> int:
                 not tk.flags[n] & (CAP | PUNCT | DET | PRON) and _verbish(tk, n)
             ):
                 return k - 1
+    return b
+
+
+def _tail_end(doc: Doc, a: int, b: int) -> int:
+    """The reported clause ends before a coordinated clause with a speech verb of its
+    own (", and he speculated that …", ", but it later clarified that …") and before
+    a colon that opens a quotation ("was acting out of worry: “It's …”")."""
+    tk = doc.tk
+    cues = tk.vocab.cue_phrases
+    for k in range(a + 1, b):
+        w = tk.words[k]
+        if tk.quote[k] >= 0:
+            continue
+        if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
+            return k - 1
+        if w == "," and tk.low[k + 1] in ("and", "but"):
+            for j in range(k + 2, min(b, k + 6) + 1):
+                if tk.flags[j] & PUNCT or tk.quote[j] >= 0:
+                    break
+                if j > k + 2 and tk.low[j] in cues and tk.match(cues, j) is not None:
+                    return k - 1
     return b
 
 
@@ -391,10 +432,15 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     tk = doc.tk
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     anonymity = tuple(tk.vocab.words.get("anonymity_requests", ()))
+    judged = tk.vocab.words.get("judgement_cues", frozenset())
     out: list[Draft] = []
     reach = _Reach(doc)
     for frame in doc.frames:
-        if frame.outlet_only or frame.speaker is None or frame.cue.lemma in direct_only:
+        if frame.outlet_only or frame.speaker is None:
+            continue
+        if frame.cue.lemma in direct_only and (
+            frame.cue.lemma not in judged or not _judgement(doc, frame)
+        ):
             continue
         subject = frame.subject
         if (  # a country's demands, offers and beliefs are positions, not quotes
@@ -412,6 +458,22 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return _fan_out(doc, _outermost(doc, out))
+
+
+def _judgement(doc: Doc, frame: Frame) -> bool:
+    """A praise or a criticism with its grounds: "praised Kowalski as a reliable
+    partner", "criticized the ministry for its delays" (not "praised the decision")."""
+    tk = doc.tk
+    hi = doc.sent_bounds[frame.sentence][1]
+    k = forward_start(tk, doc.reader, frame, hi)
+    if k is None:
+        return False
+    for j in range(k + 1, min(hi, k + 12) + 1):
+        if tk.low[j] in ("as", "for") and tk.quote[j] < 0:
+            return True
+        if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (";", ".", ":"):
+            return False
+    return False
 
 
 def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
