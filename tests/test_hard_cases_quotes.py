@@ -723,3 +723,54 @@ def test_documents(text: str, want: set[Triple], lexicon: Lexicon) -> None:
 )
 def test_office_takes_its_principal_side(text: str, side: str, lexicon: Lexicon) -> None:
     assert [q.side for q in quotes_of(text, lexicon)] == [side]
+
+
+# --- who "he" means; titles; clause ends at ", as <clause>" ------------------------------
+
+PRONOUNS = [
+    (  # a name after a preposition in the sentence is no antecedent of its subject pronoun
+        T + "Kowalski met Laine on Monday. Writing on Nordwire afterwards, he said the crossing"
+        " would reopen.",
+        {("indirect", K, "the crossing would reopen")},
+    ),
+    (
+        T + "Kowalski met the press. After talks with Mikko Laine, he said the crossing would"
+        " reopen.",
+        {("indirect", K, "the crossing would reopen")},
+    ),
+    (  # the subjects of a report inside another's clause are talked about, not heard
+        T + "Kowalski said Laine and Marek Wrona had agreed to meet in Turku. He said he hoped"
+        " the meeting would be useful.",
+        {
+            ("indirect", K, "Laine and Marek Wrona had agreed to meet in Turku"),
+            ("indirect", K, "he hoped the meeting would be useful"),
+        },
+    ),
+    (  # a definite role opening a sentence is a mention "he" may take up
+        T + "Kowalski met Laine on Monday. Then the Polish president arrived in Turku. He said"
+        " the crossing would reopen.",
+        {("indirect", "Marek Wrona", "the crossing would reopen")},
+    ),
+    (  # hyphenated and translated titles
+        T + "Deputy-minister Jan Kowalski confirmed that the text was ready.",
+        {("indirect", K, "the text was ready")},
+    ),
+    (
+        T + "Head of the delegation, assistant of president Jan Kowalski after the session told"
+        " to journalists, that the text was ready.",
+        {("indirect", K, "the text was ready")},
+    ),
+    (  # ", as <clause>" ends the reported clause; "as well as" does not
+        T + "Tamm announced on Monday that the crossing would reopen, as negotiators met in Turku.",
+        {("indirect", TA, "the crossing would reopen")},
+    ),
+    (
+        T + "Tamm said the crossing would reopen, as well as the port.",
+        {("indirect", TA, "the crossing would reopen, as well as the port")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PRONOUNS)
+def test_pronouns_and_titles(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

@@ -11,7 +11,7 @@ meeting").
 from __future__ import annotations
 
 from talks.extract.coref import Tracker
-from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
+from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker, nested
 from talks.extract.phrases import Phrase, PhraseReader
 from talks.extract.speakers import fold
 from talks.extract.tokens import (
@@ -43,7 +43,9 @@ def resolve(tk: Tokens, tracker: Tracker, frame: Frame) -> Speaker | None:
         return None
     pos = tk.starts[phrase.start]
     sp = _speaker(tk, tracker, phrase, pos, tk.sentence[phrase.start])
-    if sp is not None and sp.entity is not None:
+    if sp is not None and sp.entity is not None and not nested(tk, frame):
+        # (the subject of a report inside another's clause is talked about, not heard:
+        # "Cavusoglu said Lavrov and Kuleba had agreed …. He said …" is Cavusoglu)
         tracker.note_speaker(sp.entity, pos, frame.sentence)
     return sp
 

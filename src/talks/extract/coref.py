@@ -385,6 +385,28 @@ class Tracker:
             if ent is not None:
                 self._names.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
             done = j
+        self._role_subjects(skip)
+
+    def _role_subjects(self, skip: set[int]) -> None:
+        """A definite role phrase opening a sentence ("Then the president went on Truth
+        Social.") mentions the person it resolves to: "he" in the next sentence may mean
+        them. (Names are registered first, so a role resolves to a name before it.)"""
+        tk, reader = self.tk, self.reader
+        openers = self.vocab.words.get("not_names", frozenset())
+        for k in range(tk.n):
+            if (k > 0 and tk.sentence[k] == tk.sentence[k - 1]) or k in skip or tk.quote[k] >= 0:
+                continue
+            a = k + 1 if tk.low[k] in openers and tk.low[k] != "the" else k
+            if a >= tk.n or tk.low[a] != "the" or tk.sentence[a] != tk.sentence[k]:
+                continue
+            p = reader.phrase_after(a, min(tk.n - 1, a + 8))
+            if p is None or p.kind != "person" or p.plural or p.end + 1 >= tk.n:
+                continue
+            if not tk.flags[p.end + 1] & FINITE and not tk.low[p.end + 1].endswith("ed"):
+                continue  # the subject of a verb, not "The president's plan …"
+            ent = self.role(p, tk.starts[p.start])
+            if ent is not None:
+                insort(self._names, _Event(tk.starts[p.start], tk.sentence[k], False, ent))
 
     # --- resolving ---------------------------------------------------------------------
 
@@ -447,10 +469,19 @@ class Tracker:
                 and (want == "group" or ent.evidence)
                 and (gender is None or ent.gender in (None, gender))
                 and (side is None or ent.side == side)
+                and not (ev.sentence == sentence and not ev.speaker and self._in_pp(ev.pos))
             )
             if ok:
                 by_sentence.append(ev)
         return self._pick(by_sentence)
+
+    def _in_pp(self, pos: int) -> bool:
+        """A mention after a preposition ("Writing on Truth Social, he said", "After
+        talks with Putin, he said") is no antecedent of a pronoun later in its sentence."""
+        k = self.tk.index(pos) - 1
+        while k >= 0 and self.tk.flags[k] & (TITLE | PNOUN | RMOD) and not self.tk.flags[k] & PUNCT:
+            k -= 1  # "with President Putin"
+        return k >= 0 and self.tk.low[k] in PREPOSITIONS and self.tk.low[k] != "to"
 
     @staticmethod
     def _pick(events: list[_Event]) -> Entity | None:

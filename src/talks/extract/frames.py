@@ -203,7 +203,7 @@ def find_frames(
                     continue
                 if participle or prev in coordinators:
                     parent = next(
-                        (f for f in reversed(frames) if f.sentence == s and not _nested(tk, f)),
+                        (f for f in reversed(frames) if f.sentence == s and not nested(tk, f)),
                         None,
                     )
                     if prev in _SUBORDINATORS:
@@ -374,7 +374,7 @@ def _verb_before(tk: Tokens, k: int) -> bool:
     return low.endswith("ed") and len(low) > 4 and not tk.flags[k] & (CAP | PUNCT | CUEW)
 
 
-def _nested(tk: Tokens, f: Frame) -> bool:
+def nested(tk: Tokens, f: Frame) -> bool:
     """A frame inside an earlier frame's reported clause ("Laine said Warsaw welcomed
     …"): its subject follows a word of that clause, not a comma or a coordinator."""
     if f.parent is not None or f.subject is None or f.inverted:

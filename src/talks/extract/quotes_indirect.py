@@ -104,6 +104,7 @@ class _Reach:
                 or (w in ("—", "–") and quote[k] < 0)
                 or (w == "-" and quote[k] < 0 and _unpaired(tk, hyphens, k))
                 or (w == "," and k + 1 < n and low[k + 1] in stoppers)
+                or (w == "," and k + 1 < n and low[k + 1] == "as" and _as_clause(tk, k + 1))
             ):
                 nb.extend([k] * (k + 1 - len(nb)))
         nb.extend([n] * (n + 1 - len(nb)))
@@ -122,6 +123,29 @@ class _Reach:
             )
         )
         self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
+
+
+def _as_clause(tk: Tokens, k: int) -> bool:
+    """ "…, as negotiators met in Istanbul": "as" opening a clause of its own (a verb
+    within four words), not "as well as", "as part of", "as expected"."""
+    if k + 2 >= tk.n or tk.low[k + 1] in ("well", "part", "such", "much", "long", "soon"):
+        return False
+    for j in range(k + 2, min(tk.n, k + 6)):
+        if tk.flags[j] & PUNCT or tk.quote[j] >= 0:
+            return False
+        if (
+            tk.flags[j] & FINITE
+            or tk.low[j] in _PAST
+            or (tk.low[j].endswith("ed") and not tk.flags[j] & CAP)
+        ):
+            return True
+    return False
+
+
+_PAST = frozenset(
+    "met said told made took held began came went left gave got sent saw found put set kept "
+    "led spoke broke brought fought won lost ran stood thought sought".split()
+)
 
 
 def _unpaired(tk: Tokens, hyphens: list[int], k: int) -> bool:

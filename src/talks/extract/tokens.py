@@ -98,8 +98,12 @@ class Vocab:
             if first.isupper():
                 f |= CAP
             single = _singular(lw)
+            # a hyphenated title counts by its last part ("press-secretary", "vice-premier")
+            last = _singular(lw.rsplit("-", 1)[-1]) if "-" in lw else single
             for name, flag in _CLASSES:
-                if lw in w[name] or (flag & (PNOUN | GNOUN) and single in w[name]):
+                if lw in w[name] or (
+                    flag & (PNOUN | GNOUN) and (single in w[name] or last in w[name])
+                ):
                     f |= flag
             if f & CAP and lw not in w["not_names"] and not f & (TITLE | PNOUN | GNOUN | RMOD):
                 f |= NAME
