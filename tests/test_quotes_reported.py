@@ -345,3 +345,43 @@ def test_judgements(text: str, expected: set[str], lexicon: Lexicon) -> None:
 )
 def test_clause_tails(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a participle continuing a sentence whose subject follows a title
+        (
+            "Mr. Haddad invoked an old case to make his point, recalling how the port"
+            " was sold in 2004.",
+            "Haddad",
+            "how the port was sold in 2004",
+        ),
+        # an outlet as the subject of the main clause
+        (
+            "The Baltic Ledger on Monday endorsed the mayor, saying it was persuaded by"
+            " her record on housing.",
+            "Baltic Ledger",
+            "it was persuaded by her record on housing",
+        ),
+        # a speaker phrase whose last word is no speaker noun
+        (
+            "The fund needs cash. A spokesman for the regional campaign effort said it"
+            " was moving money to local branches.",
+            "spokesman",
+            "it was moving money to local branches",
+        ),
+        # middle initials end no sentence, and a relative clause with "and" names no
+        # second speaker
+        (
+            "Anna K. Berg, who advised President John F.W. Miller and has chaired the"
+            " board, said the reform will take a decade.",
+            "Anna K. Berg",
+            "the reform will take a decade",
+        ),
+    ],
+)
+def test_sentence_subjects(text: str, speaker: str, content: str, lexicon: Lexicon) -> None:
+    got = indirect(quotes_of(text, lexicon))
+    assert [t for _, t in got] == [content]
+    assert speaker.lower() in (got.pop()[0] or "").lower()

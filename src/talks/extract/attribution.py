@@ -317,6 +317,12 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         elif tk.low[k] in _OBJECT_PRONOUNS:
             k += 1
         k = _skip_time(tk, k, hi)
+        if k + 1 <= hi and tk.low[k] in words.get("coordinators", ()):
+            if tk.flags[k + 1] & FINITE or _past_tense(tk, k + 1):
+                return None  # "advised the president and has chaired …": no content
+            p = reader.phrase_after(k + 1, hi)  # "told the Times and CNN that …"
+            if p is not None and p.end + 1 <= hi and tk.low[p.end + 1] == "that":
+                k = p.end + 1
     if k > hi:
         return None
     if (
