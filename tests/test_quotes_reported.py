@@ -319,7 +319,7 @@ def test_judgements(text: str, expected: set[str], lexicon: Lexicon) -> None:
         (
             "The station first reported that its accounts had been frozen, but it later"
             " clarified that they were being closed.",
-            {"its accounts had been frozen"},
+            {"its accounts had been frozen", "they were being closed"},
         ),
         # a colon opening a quotation ends the reported clause
         (
@@ -345,3 +345,78 @@ def test_judgements(text: str, expected: set[str], lexicon: Lexicon) -> None:
 )
 def test_clause_tails(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a participle continuing a sentence whose subject follows a title
+        (
+            "Mr. Haddad invoked an old case to make his point, recalling how the port"
+            " was sold in 2004.",
+            "Haddad",
+            "how the port was sold in 2004",
+        ),
+        # an outlet as the subject of the main clause
+        (
+            "The Baltic Ledger on Monday endorsed the mayor, saying it was persuaded by"
+            " her record on housing.",
+            "Baltic Ledger",
+            "it was persuaded by her record on housing",
+        ),
+        # a speaker phrase whose last word is no speaker noun
+        (
+            "The fund needs cash. A spokesman for the regional campaign effort said it"
+            " was moving money to local branches.",
+            "spokesman",
+            "it was moving money to local branches",
+        ),
+        # middle initials end no sentence, and a relative clause with "and" names no
+        # second speaker
+        (
+            "Anna K. Berg, who advised President John F.W. Miller and has chaired the"
+            " board, said the reform will take a decade.",
+            "Anna K. Berg",
+            "the reform will take a decade",
+        ),
+    ],
+)
+def test_sentence_subjects(text: str, speaker: str, content: str, lexicon: Lexicon) -> None:
+    got = indirect(quotes_of(text, lexicon))
+    assert [t for _, t in got] == [content]
+    assert speaker.lower() in (got.pop()[0] or "").lower()
+
+
+def test_it_said_after_a_body_that_spoke(lexicon: Lexicon) -> None:
+    text = (
+        "The central bank said growth slowed in the third quarter. The strength of the"
+        " currency also held back exports of machinery, it said."
+    )
+    got = indirect(quotes_of(text, lexicon))
+    assert (
+        "central bank",
+        "The strength of the currency also held back exports of machinery",
+    ) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" with no body that spoke before it is nobody
+        "The weather was bad all week. The harvest will be late, it said.",
+        # nor a plural group ("the presidents agreed …, it noted")
+        "The presidents agreed to meet again. The next round will be in May, it noted.",
+    ],
+)
+def test_it_said_without_a_body(text: str, lexicon: Lexicon) -> None:
+    assert not any(
+        t.startswith("The harvest") or t.startswith("The next round")
+        for _, t in indirect(quotes_of(text, lexicon))
+    )
+
+
+def test_relative_that_after_a_speech_act_object(lexicon: Lexicon) -> None:
+    text = "He blasted Kowalski as a creature of the party that has led the city astray."
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == {
+        "Kowalski as a creature of the party that has led the city astray"
+    }

@@ -19,11 +19,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 from talks.errors import QueryError, StoreError
-from talks.models import Article, Position, Quote, Span
 from talks.search import fts_query
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # models are built only by the readers that return them (imported
+    # there): a listing streamed as dicts never loads pydantic (~0.1 s at start-up)
     from talks.lexicon import SpeakerEntry
+    from talks.models import Article, Position, Quote, Span
 
 Status = Literal["new", "unchanged", "updated"]
 
@@ -493,10 +494,14 @@ def _spans(values: Iterable[Span]) -> str:
 
 
 def _unspans(value: str) -> tuple[Span, ...]:
+    from talks.models import Span
+
     return tuple(Span(start=a, end=b) for a, b in json.loads(value))
 
 
 def _pair(start: int | None, end: int | None) -> Span | None:
+    from talks.models import Span
+
     return None if start is None or end is None else Span(start=start, end=end)
 
 
@@ -927,6 +932,8 @@ class Store:
 
     @staticmethod
     def _article(row: sqlite3.Row, *, with_text: bool = True) -> Article:
+        from talks.models import Article
+
         return Article(
             id=row["id"],
             article=row["article"],
@@ -1521,6 +1528,8 @@ def _spans_of(r: sqlite3.Row) -> list[list[int]]:
 
 
 def _quote(r: sqlite3.Row) -> Quote:
+    from talks.models import Quote, Span
+
     return Quote(
         id=r["id"],
         article=r["article"],
@@ -1566,6 +1575,8 @@ def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
 
 
 def _position(r: sqlite3.Row) -> Position:
+    from talks.models import Position, Span
+
     return Position(
         id=r["id"],
         article=r["article"],

@@ -145,7 +145,7 @@ def quotes(
 
       talks quotes --event "Istanbul" --kind direct
     """
-    from talks import filters, query
+    from talks import filters
     from talks.errors import UsageError
     from talks.render import Format, write_records
 
@@ -160,6 +160,8 @@ def quotes(
         with open_store(db) as store:
             names = None
             if speaker:
+                from talks import query
+
                 match = query.match_speakers(store, speaker, lexicon=load_lexicon(lexicon))
                 names = match.names
                 if not names and not match.known:
@@ -187,6 +189,8 @@ def quotes(
                 event=event,
             )
             if group:
+                from talks import query
+
                 selected = store.quotes(**filters_)
                 stop_at = None if limit is None else offset + limit
                 if bom:

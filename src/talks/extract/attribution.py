@@ -28,6 +28,7 @@ from talks.extract.tokens import (
 )
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
+_ADJUNCT_OR_TIME = ADJUNCT_STARTS | _TIME_LEADS
 _OBJECT_PRONOUNS = frozenset(
     "him her them us me reporters journalists lawmakers supporters parliament viewers "
     "listeners readers delegates".split()
@@ -317,6 +318,12 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         elif p is not None and tk.low[k] not in ADJUNCT_STARTS:
             k = p.end + 1
         k = _skip_time(tk, k, hi)
+        if k + 1 <= hi and tk.low[k] in words.get("coordinators", ()):
+            if tk.flags[k + 1] & FINITE or _past_tense(tk, k + 1):
+                return None  # "advised the president and has chaired …": no content
+            p = reader.phrase_after(k + 1, hi)  # "told the Times and CNN that …"
+            if p is not None and p.end + 1 <= hi and tk.low[p.end + 1] == "that":
+                k = p.end + 1
     if k > hi:
         return None
     if (
@@ -338,7 +345,14 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     for j in range(k, min(hi, k + 8) + 1):
         lw = tk.low[j]
         if lw in words.get("complementizers", ()) and (
-            j == k or (tk.low[j - 1] not in ADJUNCT_STARTS and tk.low[j - 1] != "of")
+            j == k
+            or (
+                tk.low[j - 1] not in ADJUNCT_STARTS
+                and tk.low[j - 1] != "of"
+                # after a speech act's object, "that" opens a relative clause: "blasted
+                # Kowalski as a creature of the party that has led …"
+                and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
+            )
         ):
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":

@@ -142,6 +142,7 @@ class Literals:
 
 
 _Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match
+_TRIES_SIZE = 1 << 16  # windows kept before the table is emptied (memory stays bounded)
 _FineTry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], tuple[str, ...]]
 _WORDISH = re.compile(r"[\w-]")
 
@@ -178,6 +179,7 @@ class Scanner:
         self.fine: re.Pattern[str] | None = None
         self._fine_first: re.Pattern[str] = re.compile("(?!)")
         self._fine_memo: dict[str, tuple[_FineTry, ...]] = {}
+        self._tries: dict[str, tuple[_Try, ...]] = {}  # K_FINE letters -> entries to try
         self._fine_heads = tuple(
             tuple(tuple(sorted({ascii_head(w) for w in words})) for words in fam.fine)
             for fam in self.families
@@ -254,8 +256,27 @@ class Scanner:
         # (the lower-cased text gives the same keys where it differs from lowering the
         # slice only in letters other than ASCII, which no key has: unless "ı" was folded)
         keys = text if fixed else low
+        # Unless "ı" was folded, the entries worth trying at a start depend only on the
+        # K_FINE letters there (the short key is their first K, and the longer prefixes
+        # are tested against them): those lists are kept per K_FINE letters.
+        tries = None if fixed else self._tries
+        if tries is not None and len(tries) > _TRIES_SIZE:
+            tries.clear()
         for p in starts:
             if hiding and p > 1 and low[p - 1] in hiding and self._hidden(low, p):
+                continue
+            if tries is not None:
+                window = low[p : p + K_FINE]
+                fits = tries.get(window)
+                if fits is None:
+                    fits = tries[window] = self._fitting(window)
+                for f, i, match in fits:
+                    if p < ends[f]:
+                        continue
+                    hit = match(text, p)
+                    if hit is not None and (end := hit.end()) > p:
+                        found[f].append(Hit(p, end, i))
+                        ends[f] = end
                 continue
             key = keys[p : p + K].lower() if fixed else keys[p : p + K]
             cands = memo.get(key)
@@ -268,6 +289,15 @@ class Scanner:
                 if hit is not None and (end := hit.end()) > p:
                     found[f].append(Hit(p, end, i))
                     ends[f] = end
+
+    def _fitting(self, window: str) -> tuple[_Try, ...]:
+        """The entries tried at a start where the lower-cased text reads `window` (its
+        K_FINE letters): those of its short key whose longer prefixes fit it."""
+        key = window[:K]
+        cands = self._fine_memo.get(key)
+        if cands is None:
+            cands = self._fine_memo[key] = self._fine_candidates(key)
+        return tuple((f, i, match) for f, i, match, heads in cands if window.startswith(heads))
 
     def _hidden(self, low: str, p: int) -> bool:
         """True when the short-prefix search never reaches word start `p`: a match of

@@ -30,6 +30,7 @@ from talks.extract.tokens import (
     PREPOSITIONS,
     PRON,
     PUNCT,
+    TITLE,
     Tokens,
 )
 from talks.lexicon import Cue
@@ -78,6 +79,7 @@ class Frame:
     outlet_only: bool = False  # "…, Reuters reports" after another attribution
     relay: Phrase | None = None  # "…, Reuters said, citing X": X
     opener: bool = False  # a participle opening its sentence: the main clause's subject speaks
+    pronoun_it: bool = False  # "…, it said": speaks only when "it" finds a body that spoke
     backward: bool = False  # "This was announced by X.", "X confirmed this.": the sentence before
 
     @property
@@ -164,7 +166,7 @@ def find_frames(
             frame.subject = back  # "This was announced by adviser Ona Petraitė."
             frame.inverted = frame.backward = True
         else:
-            subj = reader.subject_before(a, lo)
+            subj = reader.subject_before(a, lo) or _opening_subject(tk, reader, lo, a)
             relative = False  # "…, who said", "…, which said on Friday": the antecedent
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who":
                 subj = _relative_antecedent(tk, reader, subj.head, lo)
@@ -242,7 +244,9 @@ def find_frames(
                 continue
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
-            if wording.removeprefix("the ") in vague or (
+            if wording == "it" and cue.kind == "speech" and not frame.inverted:
+                frame.pronoun_it = True  # kept only if "it" names a body that spoke
+            elif wording.removeprefix("the ") in vague or (
                 vague_phrase is not None and vague_phrase.search(wording)
             ):
                 continue
@@ -404,15 +408,35 @@ def sentence_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phras
     starts = [lo, *[k + 1 for k in range(lo, a) if tk.words[k] in (",", ")")][-3:]]
     openers = tk.vocab.words.get("not_names", frozenset())
     for c in starts:
-        if c < a and tk.low[c] in openers and not tk.flags[c] & PRON:
+        if c < a and tk.low[c] in openers and not tk.flags[c] & (PRON | TITLE):
             c += 1  # "But Teneo issued …"
         p = reader.phrase_after(c, a - 1)
-        if p is None or p.kind not in ("name", "person", "group", "pronoun"):
+        if p is None or p.kind not in ("name", "person", "group", "pronoun", "outlet"):
             continue
         if p.start == p.end and tk.low[p.head].endswith("ing"):
             continue  # "Looking out at the crowd, Trump …": a participle, not a name
         if p.end + 1 < a and (not tk.flags[p.end + 1] & PUNCT or tk.words[p.end + 1] == ","):
             return p
+    return None
+
+
+def _opening_subject(tk: Tokens, reader: PhraseReader, lo: int, a: int) -> Phrase | None:
+    """A speaker phrase that opens the sentence and runs up to the cue, read forwards
+    when its last word is no noun the backward reading knows: "A spokesman for the
+    Senate campaign effort said …"."""
+    j = reader.skip_back(a - 1, lo)
+    if j <= lo or tk.flags[j] & (PUNCT | CUEW | FINITE) or tk.quote[j] >= 0:
+        return None
+    c = lo + 1 if tk.low[lo] in ("and", "but") else lo
+    p = reader.phrase_after(c, j)
+    if p is None or p.kind not in ("person", "group", "name") or p.start != c:
+        return None
+    if p.end == j or (
+        p.end < j
+        and tk.low[p.end + 1] in ("for", "of", "at", "with")
+        and not any(tk.flags[k] & (PUNCT | FINITE | CUEW) for k in range(p.end + 1, j + 1))
+    ):
+        return p
     return None
 
 

@@ -536,7 +536,7 @@ def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 continue
         people = []
         if (p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1))) and not any(
-            tk.low[k] in ADJUNCT_STARTS or tk.flags[k] & CUEW or tk.low[k].endswith("ing")
+            tk.low[k] in _NOT_APPOSITION or tk.flags[k] & CUEW or tk.low[k].endswith("ing")
             for k in range(lo, hi + 1)
             if tk.low[k] != "including"
         ):  # an apposition of names, not "X, after speaking with A and B, said"
@@ -554,6 +554,9 @@ def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# words that make the stretch between a subject and its cue more than an apposition
+# of names ("X, after speaking with A and B, said", "X, who led A and B, said")
+_NOT_APPOSITION = ADJUNCT_STARTS | frozenset(("who", "which", "whose"))
 _JOINT_DOCUMENTS = frozenset("statement communique communiqué declaration readout".split())
 
 

@@ -63,7 +63,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
         return True
-    return word in _ABBREV
+    if word in _ABBREV:
+        return True
+    # middle initials after a first name: "George H.W. Bush" (not "at 9 p.m. The")
+    prev = text[:start].rstrip()
+    return (
+        all(len(part) == 1 for part in word.split("."))
+        and prev[-1:].isalpha()
+        and prev.rsplit(None, 1)[-1][:1].isupper()
+    )
 
 
 def sentences(text: str, within: Sequence[Span] | None = None) -> list[Span]:
