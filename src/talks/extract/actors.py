@@ -59,9 +59,12 @@ _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split()
 _PRONOUNS = frozenset(
     w for p in "he she his her it its they their we our".split() for w in (p, p.capitalize())
 ) | {"I"}
-# A whole word that may be one of them, kept only if it is: the pattern starts with a plain
-# letter class (the engine skips ahead to those in C), the word-start test comes after it.
-_PRONOUN = re.compile(r"[HhSsIiTtWwOo](?<!\w.)[a-z]{0,4}\b")
+# Exactly those words: the pattern starts with a plain letter class (the engine skips
+# ahead to those in C), the word-start test and the rest of the word come after it.
+_PRONOUN = re.compile(
+    r"[HhSsIiTtWwOo](?<!\w.)(?:(?<=[Hh])(?:e|is|er)|(?<=[Ss])he|(?<=[Ii])ts?"
+    r"|(?<=[Tt])he(?:y|ir)|(?<=[Ww])e|(?<=[Oo])ur|(?<=I))\b"
+)
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 _FIRST_PERSON = frozenset({"we", "our", "i"})
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")

@@ -28,6 +28,7 @@ from talks.extract.tokens import (
 )
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
+_ADJUNCT_OR_TIME = ADJUNCT_STARTS | _TIME_LEADS
 _OBJECT_PRONOUNS = frozenset(
     "him her them us me reporters journalists lawmakers supporters parliament viewers "
     "listeners readers delegates".split()
@@ -336,7 +337,14 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     for j in range(k, min(hi, k + 8) + 1):
         lw = tk.low[j]
         if lw in words.get("complementizers", ()) and (
-            j == k or (tk.low[j - 1] not in ADJUNCT_STARTS and tk.low[j - 1] != "of")
+            j == k
+            or (
+                tk.low[j - 1] not in ADJUNCT_STARTS
+                and tk.low[j - 1] != "of"
+                # after a speech act's object, "that" opens a relative clause: "blasted
+                # Kowalski as a creature of the party that has led …"
+                and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
+            )
         ):
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":

@@ -79,6 +79,7 @@ class Frame:
     outlet_only: bool = False  # "…, Reuters reports" after another attribution
     relay: Phrase | None = None  # "…, Reuters said, citing X": X
     opener: bool = False  # a participle opening its sentence: the main clause's subject speaks
+    pronoun_it: bool = False  # "…, it said": speaks only when "it" finds a body that spoke
     backward: bool = False  # "This was announced by X.", "X confirmed this.": the sentence before
 
     @property
@@ -239,7 +240,9 @@ def find_frames(
                 continue
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
-            if wording.removeprefix("the ") in vague or (
+            if wording == "it" and cue.kind == "speech" and not frame.inverted:
+                frame.pronoun_it = True  # kept only if "it" names a body that spoke
+            elif wording.removeprefix("the ") in vague or (
                 vague_phrase is not None and vague_phrase.search(wording)
             ):
                 continue
