@@ -264,6 +264,7 @@ def _documents(
     return out
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\s")
 _ROLE_WORD = re.compile(r"[a-z]+\s+(?=[A-Z])")  # a lower-case title before a name
 _MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z]+))*\s+")
 
@@ -353,7 +354,11 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
     nxt = _NEXT_WORD.match(text, at)
     subject = (
         prev not in _PREPOSITIONS
-        and (_starts_cue(cue_starts, text, at) or bool(nxt and _verb_like(nxt.group(1))))
+        and (
+            _starts_cue(cue_starts, text, at)
+            or bool(nxt and _verb_like(nxt.group(1)))
+            or bool(_RELATIVE_AFTER.match(text, at))  # "China, which …, says"
+        )
         and not _addressee(text, hit.start)
     )
     return Mention(hit.start, end, "party", pw.party, None, False, subject)
