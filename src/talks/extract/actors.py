@@ -72,7 +72,6 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z’'-]+)")
 _APOSTROPHE_S = ("'s", "’s")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]*$")
 _OBJECT_NEXT = re.compile(r"\s+(?:a|an)\s")
-_RELATIVE_NEXT = re.compile(r"\s*,\s*(?:which|who)\s")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: frozen ones are slow to build
@@ -265,6 +264,7 @@ def _documents(
     return out
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\s")
 _ROLE_WORD = re.compile(r"[a-z]+\s+(?=[A-Z])")  # a lower-case title before a name
 _MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z]+))*\s+")
 
@@ -278,7 +278,7 @@ def _made(
     ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
     end_keys = [e for e, _ in ends]
     starts = sorted(m.start for m in named)
-    for dm in comp.doc_made.finditer(text):
+    for dm in finditer_at(comp.doc_made, text, text.lower(), comp.doc_made_heads):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
         i = bisect.bisect_left(starts, dm.start())
@@ -357,7 +357,7 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
         and (
             _starts_cue(cue_starts, text, at)
             or bool(nxt and _verb_like(nxt.group(1)))
-            or bool(_RELATIVE_NEXT.match(text, at))  # "Beijing, which has …, called for"
+            or bool(_RELATIVE_AFTER.match(text, at))  # "China, which …, says"
         )
         and not _addressee(text, hit.start)
     )
