@@ -278,7 +278,7 @@ def _made(
     ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
     end_keys = [e for e, _ in ends]
     starts = sorted(m.start for m in named)
-    for dm in comp.doc_made.finditer(text):
+    for dm in finditer_at(comp.doc_made, text, text.lower(), comp.doc_made_heads):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
         i = bisect.bisect_left(starts, dm.start())
