@@ -633,7 +633,8 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
                 raise InputError(
                     f"{path}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)})"
                 )
-            out.extend(_normal(f) for f in found)
+            base = _normal(path)  # once per folder, not once per file
+            out.extend(base / f.relative_to(path) for f in found)
         else:
             out.append(_normal(path))
     return out
