@@ -59,9 +59,12 @@ _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split()
 _PRONOUNS = frozenset(
     w for p in "he she his her it its they their we our".split() for w in (p, p.capitalize())
 ) | {"I"}
-# A whole word that may be one of them, kept only if it is: the pattern starts with a plain
-# letter class (the engine skips ahead to those in C), the word-start test comes after it.
-_PRONOUN = re.compile(r"[HhSsIiTtWwOo](?<!\w.)[a-z]{0,4}\b")
+# Exactly those words: the pattern starts with a plain letter class (the engine skips
+# ahead to those in C), the word-start test and the rest of the word come after it.
+_PRONOUN = re.compile(
+    r"[HhSsIiTtWwOo](?<!\w.)(?:(?<=[Hh])(?:e|is|er)|(?<=[Ss])he|(?<=[Ii])ts?"
+    r"|(?<=[Tt])he(?:y|ir)|(?<=[Ww])e|(?<=[Oo])ur|(?<=I))\b"
+)
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 _FIRST_PERSON = frozenset({"we", "our", "i"})
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -235,6 +238,9 @@ def _documents(
     by_start = {m.start: m for m in named if m.party is not None}
     for dm in finditer_at(comp.doc_by, text, text.lower(), comp.doc_heads):
         agent = by_start.get(dm.end())
+        role = _ROLE_WORD.match(text, dm.end())
+        if agent is None and role is not None:  # "drafted by envoy Steve Witkoff"
+            agent = by_start.get(role.end())
         if agent is None or is_blocked(dm.start(), dm.end()):
             continue
         subject = _prev_word(text, dm.start()) not in _PREPOSITIONS
@@ -243,9 +249,10 @@ def _documents(
                 dm.start(), agent.end, "party", agent.party, None, False, subject, "", False, True
             )
         )
+    out += _made(text, comp, named, is_blocked)
     starts = {m.start for m in out}
     for rm in comp.doc_ref.finditer(text):
-        if is_blocked(rm.start(), rm.end()) or comp.doc_by.match(text, rm.start("doc")):
+        if is_blocked(rm.start(), rm.end()):
             continue
         if rm.start("doc") in starts:
             continue
@@ -253,6 +260,48 @@ def _documents(
         word = rm.group("doc").lower()
         out.append(
             Mention(rm.start(), rm.end(), "bare", None, None, False, subject, word, False, True)
+        )
+    return out
+
+
+_ROLE_WORD = re.compile(r"[a-z]+\s+(?=[A-Z])")  # a lower-case title before a name
+_MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z]+))*\s+")
+
+
+def _made(
+    text: str, comp: Compiled, named: list[Mention], is_blocked: Callable[[int, int], bool]
+) -> list[Mention]:
+    """ "Kyiv handed over a written framework", "Warsaw has tabled a draft": the subject of
+    an authoring verb wrote the document (a mention at the document noun)."""
+    out: list[Mention] = []
+    ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
+    end_keys = [e for e, _ in ends]
+    starts = sorted(m.start for m in named)
+    for dm in comp.doc_made.finditer(text):
+        if is_blocked(dm.start("doc"), dm.end("doc")):
+            continue
+        i = bisect.bisect_left(starts, dm.start())
+        if i < len(starts) and starts[i] < dm.start("doc"):
+            continue  # "presented Russia's plan": the plan names its own author
+        k = bisect.bisect_right(end_keys, dm.start()) - 1
+        if k < 0:
+            continue
+        author = named[ends[k][1]]
+        if not author.subject or not _MADE_GAP.fullmatch(text, author.end, dm.start()):
+            continue
+        out.append(
+            Mention(
+                dm.start("doc"),
+                dm.end("doc"),
+                "party",
+                author.party,
+                None,
+                False,
+                False,
+                "",
+                False,
+                True,
+            )
         )
     return out
 

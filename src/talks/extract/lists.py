@@ -15,6 +15,13 @@ clause's holder supports, conditionally; a cue ("demands:", "includes:", "the
 Ukrainian proposals:") multiplies in; a document with a known author ("the
 plan's key points:") holds its items. The item's own subject is the one the
 proposition is about, not its holder.
+
+A list with no colon intro that follows a document with a known author (an
+explainer: "the US 28-point plan … Here is what we know." then headed runs of
+bullets) lists that document's contents: each item is the author's position
+(GUIDELINES: documents hold their author's positions), unless the item voices a
+view of its own ("• Russia said it would …", "• Kyiv offered …"). Headings
+between runs keep the document; prose ends it.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 
 from talks.extract.actors import Actor
 from talks.extract.stance import Doc, Found, item_sign, kind_of, sign, stance_of
+from talks.extract.stance_doc import TOKEN
 from talks.extract.stance_shapes import agents_after
 from talks.extract.text import paragraph_ranges, sentence_ranges
 from talks.models import Quote
@@ -31,6 +39,14 @@ from talks.models import Quote
 BULLET = re.compile(r"[ \t]*(?:[•▪●◦‣*–—-]|\d{1,2}[.)])[ \t]+")
 _IF_CLAUSE = re.compile(r"if|only|unless|provided|on\s|as\s+long", re.I)
 _MAX_EVIDENCE = 140
+_SCOPE_PARAGRAPHS = 3  # prose paragraphs between a document and the list describing it
+_HEADING_WORDS = 8  # a heading: a short line with no closing punctuation
+_HEADING_END = re.compile(r"[.!?:;,”\"’'»)]\s*$")
+# a modal between a party and its verb makes the item a provision, not the party's act:
+# "• Ukraine would enshrine …" (the plan's) vs "• Ukraine offered …" (Ukraine's own)
+_MODAL = re.compile(r"would|will|could|should|shall|may|might|must|can|cannot", re.I)
+_QUESTION = re.compile(r"\?[”\"’'»)]*\s*$")
+_VOICE_GAP = 4  # words between a party and its own verb
 
 
 @dataclass(slots=True)
@@ -41,22 +57,84 @@ class Intro:
     sign: int
     conditional: bool
     quote: Quote | None
+    document: bool = False  # a document's contents: items that voice their own view keep it
 
 
 def list_items(doc: Doc) -> dict[tuple[int, int], Intro]:
-    """The item paragraphs of every colon-introduced list with a holder, and their intro."""
+    """The item paragraphs of every list with a holder, and their intro: a colon intro,
+    else the document the list describes."""
     text = doc.text
     out: dict[tuple[int, int], Intro] = {}
     intro: Intro | None = None
-    for lo, hi in paragraph_ranges(text):
-        if intro is not None and BULLET.match(text, lo):
-            out[(lo, hi)] = intro
+    scope: Intro | None = None  # the document of the last run of items, kept over headings
+    paras = paragraph_ranges(text)
+    in_run = False
+    for idx, (lo, hi) in enumerate(paras):
+        if BULLET.match(text, lo):
+            if intro is not None:
+                out[(lo, hi)] = intro
+                continue
+            if not in_run and scope is None:
+                scope = _document_scope(doc, paras, idx)
+            in_run = True
+            if scope is not None:
+                out[(lo, hi)] = scope
             continue
+        in_run = False
         intro = None
+        if not heading(text, lo, hi):
+            scope = None
         if text[lo:hi].rstrip().endswith(":"):
             last = sentence_ranges(text, [(lo, hi)])[-1]
             intro = _intro(doc, last[0], last[1])
     return out
+
+
+def heading(text: str, lo: int, hi: int) -> bool:
+    """A short line with no closing punctuation ("Territory", "WHAT THE DOCUMENT SAYS")."""
+    line = text[lo:hi].strip()
+    return (
+        bool(line)
+        and len(line.split()) <= _HEADING_WORDS
+        and not _HEADING_END.search(line)
+        and not BULLET.match(line)
+    )
+
+
+def _document_scope(doc: Doc, paras: list[tuple[int, int]], idx: int) -> Intro | None:
+    """The author of the document named in the few paragraphs before a list with no
+    intro (headings passed over), when the list describes it."""
+    text = doc.text
+    prose = 0
+    for lo, hi in reversed(paras[max(0, idx - 2 * _SCOPE_PARAGRAPHS) : idx]):
+        if BULLET.match(text, lo):
+            return None  # another list: its items are its own
+        m = doc.document_in(lo, hi)
+        if m is not None:
+            actor = doc.actor_for(m, None, lo)
+            return Intro([actor], 1, False, None, document=True) if actor is not None else None
+        if not heading(text, lo, hi):
+            prose += 1
+            if prose >= _SCOPE_PARAGRAPHS:
+                return None
+    return None
+
+
+def own_voice(doc: Doc, lo: int, hi: int) -> bool:
+    """True when an item of a document's list voices a view of its own: a party or person
+    followed by a speech verb or stance cue of its own ("• Russia said …", "• Kyiv
+    offered …"), not a provision ("• Ukraine would …")."""
+    text = doc.text
+    for m in doc.mentions_in(lo, hi):
+        if m.kind not in ("party", "person") or not m.subject or m.document:
+            continue
+        for k, w in enumerate(TOKEN.finditer(text, m.end, hi)):
+            word = w.group().lower()
+            if k >= _VOICE_GAP or _MODAL.fullmatch(word):
+                break
+            if word in doc.comp.speech_verbs or doc.cue_index.starting(w.start(), w.start() + 1):
+                return True
+    return False
 
 
 def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
@@ -97,6 +175,8 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
             actors = [doc.actor_for(None, q, lo)]  # type: ignore[list-item]
         return Intro(actors, total, False, q) if actors else None
     document = doc.document_before(hi)
+    if document is None or document.start < lo:  # "According to the text, …:"
+        document = doc.document_in(lo, hi)
     if document is not None and document.start >= lo:  # "The plan's key points:"
         actor = doc.actor_for(document, q, lo)
         return Intro([actor], 1, False, q) if actor is not None else None
@@ -108,6 +188,8 @@ def item_positions(doc: Doc, lo: int, hi: int, intro: Intro) -> list[Found]:
     text = doc.text
     bullet = BULLET.match(text, lo)
     start = bullet.end() if bullet else lo
+    if _QUESTION.search(text, start, hi):
+        return []  # "• Would Ukraine give up its NATO bid?": an open question
     out: list[Found] = []
     for sig in doc.signal_index.starting(start, hi):
         own = item_sign(doc, sig, start, hi)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
-from talks.extract.lists import Intro, item_positions, list_items
+from talks.extract.lists import Intro, item_positions, list_items, own_voice
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
@@ -75,6 +75,8 @@ def extract_positions(
         signals = [h for h in starting if not inside(h.start, masks)]
         here: list[Found] = []
         intro = _intro_of(items, lo)
+        if intro is not None and intro.document and own_voice(doc, lo, hi):
+            intro = None  # "• Russia said it would …": the item's own view, not the document's
         if intro is not None:
             here += item_positions(doc, lo, hi, intro)
         else:

@@ -31,6 +31,7 @@ from talks.extract.stance_doc import (
 )
 from talks.extract.stance_shapes import (
     agents_after,
+    bare_name,
     hypothetical,
     identity,
     modifier,
@@ -72,6 +73,14 @@ _CONJ_VERB = re.compile(
     r"\b(?:and|or|but)\s+(?:then\s+|also\s+)?(?=(?:will|would|shall|must|should|can|could|did"
     r"|does|do|has|have|had|is|are|was|were)\b)"
 )
+# a modal cue governs the verb after it: "would not [cover] Crimea" says nothing of Crimea
+_MODAL_CUE = re.compile(r"(?:would|will|shall|could|should|must|can|won|wouldn)\b", re.I)
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# an aside between commas, then the document's own verb: ", drafted by X, would require"
+_ASIDE = re.compile(
+    r"[^,;:.“”\"]{0,160}(,)\s+(?:(?:would|will|could|should|must|may|might|also|not|[a-z]+ly)\s+)*"
+)
+_BY_ASIDE = re.compile(r"\w+,?\s+[a-z]+(?:\s+[a-z]+)?\s+by\b")
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
 
 
@@ -103,6 +112,27 @@ def _subject(
     if subject is None and not in_quote:
         subject = doc.attribution_after(max(sig.end, head.end), sentence[1])
     return subject
+
+
+def _document_aside(doc: Doc, s_lo: int, head: int) -> tuple[Mention, int, bool] | None:
+    """A document that opens the sentence and is its subject across an aside between
+    commas: "The plan, drafted by X after talks with Y, would require …". Gives the
+    document, where the aside closes, and whether the cue at `head` follows it directly."""
+    text = doc.text
+    first = next(iter(doc.mentions_in(s_lo, head)), None)
+    if first is None or not first.document or not first.subject:
+        return None
+    if text[s_lo : first.start].strip(" \t\n“\"‘'•–—-").lower() not in ("", "the", "a", "an"):
+        return None
+    at = first.end
+    if text.startswith(",", at):
+        at += 1  # "The plan, drafted by X, …"
+    elif _BY_ASIDE.match(text, first.start, first.end) is None:
+        return None  # (else "The plan drafted by X after talks with Y, …")
+    close = _ASIDE.match(text, at, head)
+    if close is None:
+        return None
+    return first, close.start(1), close.end() == head
 
 
 def _speaker_before(doc: Doc, pos: int, s_lo: int) -> Mention | None:
@@ -179,6 +209,11 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
             )
             if subject is None:
                 return []
+    aside = _document_aside(doc, s_lo, head.start)
+    if aside is not None and (
+        (subject is None and aside[2]) or (subject is not None and subject.start < aside[1])
+    ):  # "The plan, drafted by X after talks with Y, would require …": not Y's view
+        subject = aside[0]
     if subject is None and _DOCUMENT_VERB.match(text, head.start):
         subject = doc.document_before(head.start)  # "The first variant provides for …"
     if framed is not None:
@@ -203,6 +238,12 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
             if partner is not None and partner.kind in ("party", "person"):
                 actors.append(doc.actor_for(partner, q, clause_start))
 
+    if (
+        q is not None
+        and (subject is None or subject.kind == "pronoun")
+        and any(a is not None and a.party == q.side for a in actors)
+    ):  # a joint statement: "Warsaw and Tallinn said …" holds for both
+        actors += [doc.actor_for(m, None, clause_start) for m in doc.co_speakers(q)]
     kinds = [sign(kind_of(doc.comp, c)) for c in chain or [head]]
     neg_lo = subject.end if subject is not None and subject.end <= head.start else head.start
     for conj in _CONJ_VERB.finditer(text, neg_lo, head.start):
@@ -268,6 +309,21 @@ def item_sign(doc: Doc, sig: Hit, lo: int, hi: int) -> int | None:
     head = chain[-1] if chain else post
     if head is not None and hypothetical(text, c_lo, head.start, sig.start):
         return None
+    if (
+        head is None
+        and bare_name(text, sig.start, sig.end)
+        and text[lo:hi].strip(" .;") != text[sig.start : sig.end]
+        and not any(  # (a verb cue may take it: "recognised the republics of Donetsk")
+            kind_of(doc.comp, c) in ("support", "oppose") and not _MODAL_CUE.match(text, c.start)
+            for c in doc.cue_index.within(c_lo, sig.start)
+        )
+    ):
+        # "• Crimea would be the subject of talks": a clause about a place says nothing of its
+        # status unless a predicate does ("Crimea, Luhansk and Donetsk would be recognised …")
+        nxt = next(iter(doc.signal_index.starting(sig.end, c_hi)), None)
+        if nxt is None or not _NAME_LIST.fullmatch(text, sig.end, nxt.start):
+            return None
+        return item_sign(doc, nxt, lo, hi)
     total = doc.comp.signal_info[sig.index].polarity
     for c in chain or ([post] if post is not None else []):
         total *= sign(kind_of(doc.comp, c))

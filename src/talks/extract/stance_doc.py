@@ -26,7 +26,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\sbut\s(?=(?:no|not|never|the|a|an|he|she|it|they|we|[A-Z]\w*)\s)"
 )
 TOKEN = re.compile(r"[\w’'-]+")
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+|their\s+)?$")
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:together|along)\s+with\s+|as\s+well\s+as\s+)"
+    r"(?:the\s+|its\s+|their\s+)?$"
+)
+_SPEAKS_AFTER = 80  # characters between a group named earlier and its speech verb
+_SPEAKER_BACK = 400  # how far back "they said" finds the speakers named
 COMMIT = -1  # the index of a modal commitment ("it would send troops"), a support cue
 JUDGED_SUPPORT = -2  # a judging verb whose predicate supports ("called the plan acceptable")
 PRECONDITION = -4  # "… if X", "… before X": X is a precondition (support, conditional)
@@ -198,6 +203,16 @@ class Doc:
             i -= 1
         return None
 
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in [lo, hi), in text order."""
+        a = bisect.bisect_left(self.mention_starts, lo)
+        return self.mentions[a : bisect.bisect_left(self.mention_starts, hi)]
+
+    def document_in(self, lo: int, hi: int) -> Mention | None:
+        """The last document named in [lo, hi), its author known or referred back to
+        ("the text" is the last document named before it)."""
+        return next((m for m in reversed(self.mentions_in(lo, hi)) if m.document), None)
+
     def mention_ending(self, pos: int) -> Mention | None:
         """A mention that ends at `pos` ("it" in "it would …")."""
         return self.mention_ends.get(pos)
@@ -233,6 +248,9 @@ class Doc:
             if prev.kind == "pronoun" and prev.possessive and prev.end <= cur.start:
                 i -= 1  # "Ukraine and [its] European allies"
                 continue
+            if prev.kind == "bare" and prev.end > cur.start:
+                i -= 1  # "[the leaders] of Canada" inside "the leaders of Canada"
+                continue
             if prev.kind not in ("party", "person") or prev.end > cur.start:
                 break
             if not _COORDINATION.fullmatch(self.text, prev.end, cur.start):
@@ -240,6 +258,44 @@ class Doc:
             out.append(prev)
             cur = prev
             i -= 1
+        return out
+
+    def co_speakers(self, q: Quote) -> list[Mention]:
+        """The parties named together with a quote's speaker, whose statement it is too
+        (a joint statement: "Warsaw and Tallinn said …", "European leaders together with
+        Canada and Japan said …"; "they said" looks back to the group that spoke)."""
+        sp = q.speaker_span
+        if sp is None:
+            return []
+        m = self.mention_at(sp.start)
+        if m is not None and m.kind in ("party", "person") and m.party == q.side:
+            return self.coordinated(m) + self.coordinated_after(m)
+        for x in reversed(self.mentions_in(max(0, sp.start - _SPEAKER_BACK), sp.start)):
+            if x.kind not in ("party", "person") or x.party != q.side:
+                continue
+            group = self.coordinated(x) + self.coordinated_after(x)
+            last = max([x, *group], key=lambda g: g.end)
+            stop = self.text.find(".", last.end, last.end + _SPEAKS_AFTER)
+            words = TOKEN.findall(self.text, last.end, stop if stop >= 0 else last.end + 40)
+            return group if any(w.lower() in self.comp.speech_verbs for w in words) else []
+        return []
+
+    def coordinated_after(self, m: Mention) -> list[Mention]:
+        """Parties named together with `m` after it: "Poland [and Estonia]"."""
+        out: list[Mention] = []
+        i = bisect.bisect_right(self.mention_starts, m.start)
+        cur = m
+        while i < len(self.mentions):
+            nxt = self.mentions[i]
+            i += 1
+            if nxt.start < cur.end or nxt.kind == "bare":
+                continue  # inside `cur`, or "[the leaders] of Canada"
+            if nxt.kind not in ("party", "person"):
+                break
+            if not _COORDINATION.fullmatch(self.text, cur.end, nxt.start):
+                break
+            out.append(nxt)
+            cur = nxt
         return out
 
     def actor_for(

@@ -62,6 +62,7 @@ class Compiled:
     authored_doc: re.Pattern[str]  # "-drafted plan" after a party word: the document's author
     doc_by: re.Pattern[str]  # "a plan drafted by": a document whose author follows
     doc_ref: re.Pattern[str]  # "the document", "the draft": a document named before
+    doc_made: re.Pattern[str]  # "handed over a written framework": its subject wrote it
     doc_words: frozenset[str]
     doc_heads: tuple[str, ...]  # the document words, lower case: where doc_by may match
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
@@ -199,6 +200,13 @@ def _compile(lexicon: Lexicon) -> Compiled:
             re.I,
         ),
         doc_ref=re.compile(rf"[Tt](?<!\w.)he\s+{_DOC_MODIFIERS}(?P<doc>{docs})\b(?![-\w])"),
+        doc_made=re.compile(
+            r"\b(?:hand(?:ed|s|ing)?\s+over|present(?:ed|s)|submit(?:ted|s)|tabled|tables"
+            r"|put(?:s|ting)?\s+forward|unveil(?:ed|s)|draft(?:ed|s)|dr[ae]w(?:s)?\s+up"
+            r"|propos(?:ed|es)|circulated|publish(?:ed|es)|laid\s+out|set\s+out)\s+"
+            rf"(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<doc>{docs})\b",
+            re.I,
+        ),
         doc_words=frozenset(w.lower() for w in lexicon.words.get("position_documents", [])),
         doc_heads=tuple(w.lower() for w in lexicon.words.get("position_documents", [])),
         role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
