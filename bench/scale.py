@@ -142,21 +142,30 @@ def _rss_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
 class Descendants:
-    """Peak RSS (VmHWM) of every process below this one, sampled from /proc: worker
-    processes of a forkserver are not our children, so ru_maxrss cannot see them."""
+    """Peak RSS (VmHWM) and CPU seconds (user + system) of every process below this
+    one, sampled from /proc every 0.2 s: worker processes of a forkserver are not our
+    children, so getrusage cannot see them. A worker's CPU is its last sample (the
+    last 0.2 s before it exits may be missed: noise at these run lengths). The
+    sampling thread's own CPU (`own`) is kept apart, to take out of this process's."""
 
     def __init__(self) -> None:
         import threading
 
         self.peak: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
+        self.own = 0.0
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        while not self.stop.wait(0.25):
+        while not self.stop.wait(0.2):
             self.sample()
+        self.own = time.thread_time()
 
     def sample(self) -> None:
         parents: dict[int, int] = {}
@@ -176,17 +185,29 @@ class Descendants:
         mine.discard(os.getpid())
         for pid in mine:
             try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                self.cpu[pid] = (int(fields[11]) + int(fields[12])) / TICK
                 for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                     if line.startswith("VmHWM:"):
                         kb = int(line.split()[1])
                         self.peak[pid] = max(self.peak.get(pid, 0), kb)
-            except (OSError, ValueError):
+            except (OSError, ValueError, IndexError):
                 continue
 
     def done(self) -> float:
         self.stop.set()
         self.thread.join()
         return round(max(self.peak.values(), default=0) / 1024, 1)
+
+    def busy(self, min_cpu: float = 0.5) -> list[tuple[float, float]]:
+        """(CPU seconds, peak RSS MB) of the processes that did work (the workers; not
+        the forkserver or the resource tracker), busiest first."""
+        rows = [
+            (round(c, 2), round(self.peak.get(pid, 0) / 1024, 1))
+            for pid, c in self.cpu.items()
+            if c >= min_cpu
+        ]
+        return sorted(rows, reverse=True)
 
 
 def child(cfg: dict[str, Any]) -> dict[str, Any]:
@@ -200,6 +221,7 @@ def child(cfg: dict[str, Any]) -> dict[str, Any]:
     db = Path(cfg["db"])
     out: dict[str, Any] = {"name": cfg["name"]}
     below = Descendants()
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     if cfg["kind"] == "ingest":
         kw = {} if cfg.get("src") else {"jobs": cfg["jobs"]}
         start = time.perf_counter()
@@ -247,8 +269,12 @@ def child(cfg: dict[str, Any]) -> dict[str, Any]:
         )
     elif cfg["kind"] == "prefilter":
         out.update(prefilter_costs(cfg, lex))
-    out["writer_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     out["children_rss_mb"] = max(_rss_mb(resource.RUSAGE_CHILDREN), below.done())
+    used = cpu1.ru_utime - cpu0.ru_utime + cpu1.ru_stime - cpu0.ru_stime
+    out["writer_cpu_s"] = round(used - below.own, 2)  # without the sampling thread
+    out["writer_rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
+    out["workers"] = below.busy()
     if db.exists():
         wal = db.with_name(db.name + "-wal")
         size = db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
@@ -300,12 +326,20 @@ def run(cfg: dict[str, Any]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=5000, help="articles to generate")
+    ap.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="corpus sizes of the scale sweep (`--jobs` ingest at each; '' for none)",
+    )
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes in the sweep")
+    ap.add_argument(
+        "--n", type=int, default=0, help="articles of the side-by-side comparison (0: none)"
+    )
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--rounds", type=int, default=2, help="interleaved rounds")
+    ap.add_argument("--rounds", type=int, default=2, help="interleaved rounds (comparison)")
     ap.add_argument("--base", default="4e67683", help="git revision of the previous code")
     ap.add_argument("--repo", type=Path, default=REPO, help="the git repository holding --base")
-    ap.add_argument("--warc-n", type=int, default=0, help="relevant pages (default n/5)")
+    ap.add_argument("--warc-n", type=int, default=1000, help="relevant pages in the archive")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-warc", action="store_true")
     ap.add_argument("--json", action="store_true")
@@ -316,16 +350,99 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sys.path.insert(0, str(HERE))
-    from speed import corpus
+    from store_size import texts as realistic
 
     from talks.lexicon import shipped
 
+    started = time.perf_counter()
+    sizes = sorted(int(x) for x in args.sizes.split(",") if x.strip())
+    most = max([*sizes, args.n, args.warc_n if not args.no_warc else 0])
     tmp = Path(tempfile.mkdtemp(prefix="talks-scale-"))
-    texts = corpus(args.n, seed=args.seed, lexicon=shipped())
-    src = tmp / "articles"
-    src.mkdir()
+    texts = realistic(most, seed=args.seed, lexicon=shipped())  # 2-4 KB, unique
+    folders = {n: tmp / f"articles-{n}" for n in {*sizes, args.n} if n}
+    for folder in folders.values():
+        folder.mkdir()
     for i, t in enumerate(texts):
-        (src / f"{i:06d}.txt").write_text(t, encoding="utf-8")
+        for n, folder in folders.items():
+            if i < n:
+                (folder / f"{i:06d}.txt").write_text(t, encoding="utf-8")
+    kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
+    report: dict[str, Any] = {
+        "mean_kb": round(kb, 2),
+        "cores": os.cpu_count(),
+        "load_at_start": round(os.getloadavg()[0], 1),
+    }
+    if sizes:
+        report["sweep"] = sweep(args, sizes, folders, tmp)
+    if args.n:
+        report["ingest"] = compare(args, folders[args.n], tmp)
+    if not args.no_warc:
+        report["warc"] = warc_bench(args, texts[: args.warc_n], tmp)
+    del texts
+    shutil.rmtree(tmp, ignore_errors=True)
+    report["load_at_end"] = round(os.getloadavg()[0], 1)
+    report["bench_minutes"] = round((time.perf_counter() - started) / 60, 1)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print_report(report)
+    return 0
+
+
+def sweep(
+    args: argparse.Namespace, sizes: list[int], folders: dict[int, Path], tmp: Path
+) -> list[dict[str, Any]]:
+    """`ingest_paths(jobs=args.jobs)` into a new store at each size, smallest first:
+    wall time, CPU per article of the writer and the workers, peak RSS of each
+    process, store bytes per article, and the rate those CPU figures allow on this
+    machine's cores when nothing else runs."""
+    rows = []
+    for n in sizes:
+        db = tmp / f"sweep-{n}.db"
+        res = run(
+            {
+                "name": f"sweep-{n}",
+                "kind": "ingest",
+                "jobs": args.jobs,
+                "input": str(folders[n]),
+                "db": str(db),
+            }
+        )
+        for leftover in tmp.glob(f"sweep-{n}.db*"):
+            leftover.unlink()
+        writer = res["writer_cpu_s"] / n
+        workers = sum(c for c, _ in res["workers"]) / n
+        cores = os.cpu_count() or 1
+        # on idle cores: all CPU shared by the cores, the writer one core at most,
+        # each worker one core at most
+        idle = min(
+            cores / (writer + workers),
+            1 / writer,
+            (args.jobs / workers) if workers else float("inf"),
+        )
+        row = {
+            "articles": n,
+            "stored": res["stored"],
+            "failed": res["failed"],
+            "seconds": round(res["seconds"], 1),
+            "articles_per_s": round(n / res["seconds"], 1),
+            "writer_cpu_ms_per_article": round(writer * 1000, 2),
+            "workers_cpu_ms_per_article": round(workers * 1000, 2),
+            "idle_articles_per_s": round(idle, 1),
+            "idle_minutes_per_100k": round(100_000 / idle / 60, 1),
+            "writer_rss_mb": res["writer_rss_mb"],
+            "worker_rss_mb": [rss for _, rss in res["workers"]],
+            "store_bytes_per_article": res.get("store_bytes_per_article"),
+            "load": round(os.getloadavg()[0], 1),
+        }
+        rows.append(row)
+        print(f"sweep {n}: {json.dumps(row)}", file=sys.stderr)
+    return rows
+
+
+def compare(args: argparse.Namespace, src: Path, tmp: Path) -> dict[str, Any]:
+    """One process per run, interleaved round by round: the code of --base with one
+    core, jobs=1, jobs=2 and (unless --no-dask) Dask extract + load."""
     base = tmp / "base"
     archive = subprocess.run(
         ["git", "-C", str(args.repo), "archive", args.base, "src"], capture_output=True, check=True
@@ -333,9 +450,6 @@ def main(argv: list[str] | None = None) -> int:
     base.mkdir()
     with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
         tar.extractall(base, filter="data")
-
-    kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
-    report: dict[str, Any] = {"articles": args.n, "mean_kb": round(kb, 2), "cores": os.cpu_count()}
     configs = [
         {"name": "base", "kind": "ingest", "src": str(base / "src"), "jobs": 1},
         {"name": "jobs1", "kind": "ingest", "jobs": 1},
@@ -351,16 +465,7 @@ def main(argv: list[str] | None = None) -> int:
             res = run(cfg)
             runs[c["name"]].append(res)
             print(f"round {r + 1} {c['name']}: {json.dumps(res)}", file=sys.stderr)
-    report["ingest"] = {name: summarize(rs, args.n) for name, rs in runs.items()}
-
-    if not args.no_warc:
-        report["warc"] = warc_bench(args, texts, tmp)
-    shutil.rmtree(tmp, ignore_errors=True)
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        print_report(report)
-    return 0
+    return {name: summarize(rs, args.n) for name, rs in runs.items()}
 
 
 def summarize(rs: list[dict[str, Any]], n: int) -> dict[str, Any]:
@@ -384,7 +489,7 @@ def summarize(rs: list[dict[str, Any]], n: int) -> dict[str, Any]:
 
 def warc_bench(args: argparse.Namespace, texts: list[str], tmp: Path) -> dict[str, Any]:
     rng = random.Random(args.seed)
-    n = args.warc_n or max(10, args.n // 5)
+    n = len(texts)
     rel = [news_page(t, i=i, sidebar_talks=False) for i, t in enumerate(texts[:n])]
     off = [news_page(off_topic(rng, i), i=i, sidebar_talks=i % 3 == 0) for i in range(n)]
     pages = []
@@ -432,8 +537,26 @@ def warc_bench(args: argparse.Namespace, texts: list[str], tmp: Path) -> dict[st
 
 
 def print_report(report: dict[str, Any]) -> None:
-    print(f"{report['articles']} articles, {report['mean_kb']} KB mean, {report['cores']} cores")
-    for name, s in report["ingest"].items():
+    print(
+        f"{report['cores']} cores, articles of {report['mean_kb']} KB mean; load average "
+        f"{report['load_at_start']} at the start, {report['load_at_end']} at the end; "
+        f"{report['bench_minutes']} min in all"
+    )
+    if "sweep" in report:
+        print(
+            "  articles   wall s   art/s | CPU ms/article: writer workers | idle-machine "
+            "art/s (min/100k) | peak RSS MB: writer, workers | store B/article"
+        )
+        for r in report["sweep"]:
+            print(
+                f"  {r['articles']:8,} {r['seconds']:8.1f} {r['articles_per_s']:7.1f} | "
+                f"{r['writer_cpu_ms_per_article']:21.2f} {r['workers_cpu_ms_per_article']:7.2f} | "
+                f"{r['idle_articles_per_s']:10.1f} ({r['idle_minutes_per_100k']:.1f}) | "
+                f"{r['writer_rss_mb']}, {', '.join(map(str, r['worker_rss_mb']))} | "
+                f"{r['store_bytes_per_article']:,}"
+                + (f"  [{r['failed']} failed]" if r["failed"] else "")
+            )
+    for name, s in report.get("ingest", {}).items():
         extra = ""
         if "cluster_start_s" in s:
             extra = (

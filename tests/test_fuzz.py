@@ -2,7 +2,8 @@
 ones through `talks ingest`, then every listing format over what was stored.
 
 It asserts the promises: no traceback and no internal error ("a bug in talks"),
-exit status 0 or 1, every good file and record stored, every span exact. The
+exit status 0 or 1, every good file and record stored, every span exact; also
+for the corpus' JSON Lines files piped into `talks ingest -` as one stream. The
 10,000-input run is `python tests/fuzz/run_fuzz.py` (same generator, more seeds).
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from fuzz.hostile_inputs import check_store, make_corpus
+from fuzz.hostile_inputs import check_store, json_lines_stream, make_corpus
 
 SEED = int(os.environ.get("TALKS_FUZZ_SEED", "20261206"))
 
@@ -49,3 +50,19 @@ def test_fuzzed_inputs_never_crash_and_good_files_are_stored(
             assert "\x1b" not in listed.stdout
     again = run("ingest", folder, "--db", db, "--all", "--jobs", "1")
     assert again.exit_code == result.exit_code and "Traceback" not in again.stderr
+
+
+def test_fuzzed_json_lines_on_stdin_never_crash_and_good_records_are_stored(
+    run: Run, db: Path, corpus: tuple[Path, object]
+) -> None:
+    folder, expected = corpus
+    stream, head = json_lines_stream(folder)
+    want = expected.records | head  # type: ignore[attr-defined]
+    assert len(want) > 20
+    result = run("ingest", "-", "--db", db, "--all", input=stream)
+    assert result.exit_code in (0, 1), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "a bug in talks" not in result.stderr
+    assert "1 file(s):" in result.stderr.strip().splitlines()[-1]
+    checked = check_store(db, expected, good=want)  # type: ignore[arg-type]
+    assert checked.missing == []
+    assert checked.span_mismatches == []

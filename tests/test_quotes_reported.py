@@ -319,7 +319,7 @@ def test_judgements(text: str, expected: set[str], lexicon: Lexicon) -> None:
         (
             "The station first reported that its accounts had been frozen, but it later"
             " clarified that they were being closed.",
-            {"its accounts had been frozen"},
+            {"its accounts had been frozen", "they were being closed"},
         ),
         # a colon opening a quotation ends the reported clause
         (
@@ -385,3 +385,38 @@ def test_sentence_subjects(text: str, speaker: str, content: str, lexicon: Lexic
     got = indirect(quotes_of(text, lexicon))
     assert [t for _, t in got] == [content]
     assert speaker.lower() in (got.pop()[0] or "").lower()
+
+
+def test_it_said_after_a_body_that_spoke(lexicon: Lexicon) -> None:
+    text = (
+        "The central bank said growth slowed in the third quarter. The strength of the"
+        " currency also held back exports of machinery, it said."
+    )
+    got = indirect(quotes_of(text, lexicon))
+    assert (
+        "central bank",
+        "The strength of the currency also held back exports of machinery",
+    ) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" with no body that spoke before it is nobody
+        "The weather was bad all week. The harvest will be late, it said.",
+        # nor a plural group ("the presidents agreed …, it noted")
+        "The presidents agreed to meet again. The next round will be in May, it noted.",
+    ],
+)
+def test_it_said_without_a_body(text: str, lexicon: Lexicon) -> None:
+    assert not any(
+        t.startswith("The harvest") or t.startswith("The next round")
+        for _, t in indirect(quotes_of(text, lexicon))
+    )
+
+
+def test_relative_that_after_a_speech_act_object(lexicon: Lexicon) -> None:
+    text = "He blasted Kowalski as a creature of the party that has led the city astray."
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == {
+        "Kowalski as a creature of the party that has led the city astray"
+    }

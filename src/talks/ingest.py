@@ -19,7 +19,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -633,7 +633,8 @@ def collect(paths: Sequence[str | Path]) -> list[Path | str]:
                 raise InputError(
                     f"{path}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)})"
                 )
-            out.extend(_normal(f) for f in found)
+            base = _normal(path)  # once per folder, not once per file
+            out.extend(base / f.relative_to(path) for f in found)
         else:
             out.append(_normal(path))
     return out
@@ -650,67 +651,3 @@ def unexpected(where: str, exc: Exception) -> InputError:
         f"{where}: could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); "
         "this is a bug in talks, please report it"
     )
-
-
-def iter_loaded(
-    items: Sequence[Path | str],
-    *,
-    lexicon: Lexicon,
-    date_override: dt.date | None = None,
-    stdin: Callable[[], bytes] | None = None,
-) -> Iterator[tuple[str, Loaded | InputError]]:
-    """Each input with what it gave, or the error that stopped it; never raises InputError.
-
-    A metadata index that cannot be read is yielded once as an error of its own.
-    """
-    indexes: dict[Path, dict[str, Meta]] = {}
-    for item in items:
-        if item == STDIN:
-            try:
-                raw = stdin() if stdin else b""
-                if len(raw) > limits_mod.current().file_bytes:
-                    raise InputError(
-                        f"stdin: over the limit of {limits_mod.current().file_bytes:,} bytes "
-                        "(raise it with --limit file_bytes=…)"
-                    )
-                loaded = load_bytes(
-                    raw,
-                    name="stdin",
-                    path=STDIN,
-                    lexicon=lexicon,
-                    date_override=date_override,
-                    jsonl=raw.lstrip().startswith(b"{"),
-                )
-            except InputError as exc:
-                yield STDIN, exc
-                continue
-            except Exception as exc:  # a bug must cost one input, not the run
-                yield STDIN, unexpected(STDIN, exc)
-                continue
-            yield STDIN, loaded
-            continue
-        assert isinstance(item, Path)
-        name = shown(item)
-        if item.parent not in indexes:
-            # A broken index is reported once; its folder's articles go in without it.
-            try:
-                indexes[item.parent] = read_index(item.parent)
-            except InputError as exc:
-                indexes[item.parent] = {}
-                yield shown(item.parent), exc
-            except Exception as exc:
-                indexes[item.parent] = {}
-                yield shown(item.parent), unexpected(shown(item.parent), exc)
-        try:
-            loaded = load_path(
-                item, lexicon=lexicon, date_override=date_override, index=indexes[item.parent]
-            )
-        except InputError as exc:
-            yield name, exc
-            continue
-        except Exception as exc:
-            yield name, unexpected(name, exc)
-            continue
-        if name != str(item):
-            loaded.warnings.append(f"{name}: file name is not valid UTF-8; stored as {name!r}")
-        yield name, loaded

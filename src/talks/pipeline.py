@@ -250,7 +250,9 @@ def _ingest(
                     kept += 1
                     continue
                 store.begin()
-                store.put(e.article, e.quotes, e.positions, digest=e.digest, lexicon=lex_fp)
+                store.put(
+                    e.article, e.quotes, e.positions, digest=e.digest, lexicon=lex_fp, rows=e.rows
+                )
                 pending += 1
                 if status == "new":
                     summary.new += 1
@@ -327,7 +329,9 @@ def _init_worker(settings: Settings) -> None:
 
 def _work(unit: Unit) -> Result:
     assert _settings is not None
-    return do_unit(unit, _settings)
+    result = do_unit(unit, _settings)
+    result.extracted = [e.as_rows() for e in result.extracted]  # cheap for the writer
+    return result
 
 
 def _executor(settings: Settings, jobs: int) -> ProcessPoolExecutor:

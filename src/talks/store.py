@@ -14,6 +14,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
@@ -532,6 +533,65 @@ def _unless_at(value: str | None, span: Span | None, text: str | None) -> str | 
     return value
 
 
+@dataclass(frozen=True)
+class RecordRows:
+    """An article's quotes and positions as the store's rows, without the article's
+    and speakers' rowids (only the writer knows them). Built where the article was
+    extracted (an ingest worker), they cross to the writer as plain tuples, far
+    cheaper to unpickle than the models, and the writer only inserts them."""
+
+    speakers: tuple[tuple[str, str], ...]  # (name, side) of each quote, in order
+    quotes: tuple[tuple[Any, ...], ...]  # each quote's row, less its two rowids
+    positions: tuple[tuple[Any, ...], ...]  # each position's row, less the article rowid
+
+
+def record_rows(a: Article, quotes: Sequence[Quote], positions: Sequence[Position]) -> RecordRows:
+    """The rows `Store.put` writes for these records of article `a`."""
+    text: str | None = None if "\x00" in a.text else a.text
+    return RecordRows(
+        speakers=tuple((q.speaker, q.side) for q in quotes),
+        quotes=tuple(
+            (
+                q.id,
+                _unless_at(q.speaker_mention, q.speaker_span, text),
+                None if q.speaker_span is None else q.speaker_span.start,
+                None if q.speaker_span is None else q.speaker_span.end,
+                _CODE["kind"][q.kind],
+                q.text,
+                q.spans[0].start,
+                q.spans[-1].end,
+                _spans(q.spans) if len(q.spans) > 1 else None,
+                _unless_at(q.cue, q.cue_span, text),
+                None if q.cue_span is None else q.cue_span.start,
+                None if q.cue_span is None else q.cue_span.end,
+                _iso(q.date),
+                _CODE["date_basis"][q.date_basis],
+                json.dumps(list(q.topics), ensure_ascii=False),
+                q.event,
+            )
+            for q in quotes
+        ),
+        positions=tuple(
+            (
+                p.id,
+                p.actor,
+                p.topic,
+                _CODE["stance"][p.stance],
+                int(p.conditional),
+                p.holder,
+                _iso(p.date),
+                _CODE["date_basis"][p.date_basis],
+                _unless_at(p.evidence, p.span, text),
+                p.span.start,
+                p.span.end,
+                p.quote_id,
+                p.event,
+            )
+            for p in positions
+        ),
+    )
+
+
 def _statements(script: str) -> Iterator[str]:
     """The complete SQL statements of `script` (trigger bodies hold semicolons)."""
     pending = ""
@@ -753,9 +813,11 @@ class Store:
         *,
         digest: str,
         lexicon: str | None = None,
+        rows: RecordRows | None = None,
     ) -> None:
         """Store an article with its records, replacing what its source had before.
         `lexicon` is the fingerprint of the lexicon the records were extracted with.
+        `rows` (from `record_rows`) stand for `quotes` and `positions` when given.
 
         Raises StoreError. The article is rolled back; so is the batch when SQLite
         dropped it (a full disk), otherwise the batch's other articles stay."""
@@ -763,7 +825,7 @@ class Store:
         if own:
             self.begin()
         try:
-            self._put(article, quotes, positions, digest, lexicon)
+            self._put(article, quotes, positions, digest, lexicon, rows)
         except sqlite3.Error as exc:
             if not self.db.in_transaction:  # SQLite rolled the batch back (SQLITE_FULL)
                 self._in_batch = False
@@ -780,6 +842,7 @@ class Store:
         positions: Sequence[Position],
         digest: str,
         lexicon: str | None,
+        rows: RecordRows | None = None,
     ) -> None:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
@@ -789,7 +852,7 @@ class Store:
                 "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?",
                 (_source(article.path), article.article, article.id),
             )
-            self._insert(article, quotes, positions, digest, lexicon)
+            self._insert(article, quotes, positions, digest, lexicon, rows)
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK TO put_article")
@@ -797,8 +860,8 @@ class Store:
             raise
         self.db.execute("RELEASE put_article")
 
-    def _speaker_rowids(self, quotes: Sequence[Quote]) -> dict[tuple[str, str], int]:
-        pairs = sorted({(q.speaker, q.side) for q in quotes})
+    def _speaker_rowids(self, speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        pairs = sorted(set(speakers))
         self.db.executemany("INSERT OR IGNORE INTO speakers (name, side) VALUES (?, ?)", pairs)
         return {
             pair: self.db.execute(
@@ -814,6 +877,7 @@ class Store:
         positions: Sequence[Position],
         digest: str,
         lexicon: str | None = None,
+        rows: RecordRows | None = None,
     ) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         title = a.title_span
@@ -844,59 +908,23 @@ class Store:
             ),
         )
         article_rowid = cursor.lastrowid
-        speakers = self._speaker_rowids(quotes)
-        text: str | None = None if "\x00" in a.text else a.text
+        if rows is None:
+            rows = record_rows(a, quotes, positions)
+        speakers = self._speaker_rowids(rows.speakers)
         self.db.executemany(
             "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
             "speaker_start, speaker_end, kind, text, start, end, spans, cue, cue_start, cue_end, "
             "date, date_basis, topics, event) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (
-                    q.id,
-                    article_rowid,
-                    speakers[q.speaker, q.side],
-                    _unless_at(q.speaker_mention, q.speaker_span, text),
-                    None if q.speaker_span is None else q.speaker_span.start,
-                    None if q.speaker_span is None else q.speaker_span.end,
-                    _CODE["kind"][q.kind],
-                    q.text,
-                    q.spans[0].start,
-                    q.spans[-1].end,
-                    _spans(q.spans) if len(q.spans) > 1 else None,
-                    _unless_at(q.cue, q.cue_span, text),
-                    None if q.cue_span is None else q.cue_span.start,
-                    None if q.cue_span is None else q.cue_span.end,
-                    _iso(q.date),
-                    _CODE["date_basis"][q.date_basis],
-                    json.dumps(list(q.topics), ensure_ascii=False),
-                    q.event,
-                )
-                for q in quotes
+                (row[0], article_rowid, speakers[who], *row[1:])
+                for row, who in zip(rows.quotes, rows.speakers, strict=True)
             ],
         )
         self.db.executemany(
             "INSERT INTO positions (id, article_rowid, actor, topic, stance, conditional, "
             "holder, date, date_basis, evidence, start, end, quote_id, event) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    p.id,
-                    article_rowid,
-                    p.actor,
-                    p.topic,
-                    _CODE["stance"][p.stance],
-                    int(p.conditional),
-                    p.holder,
-                    _iso(p.date),
-                    _CODE["date_basis"][p.date_basis],
-                    _unless_at(p.evidence, p.span, text),
-                    p.span.start,
-                    p.span.end,
-                    p.quote_id,
-                    p.event,
-                )
-                for p in positions
-            ],
+            [(row[0], article_rowid, *row[1:]) for row in rows.positions],
         )
 
     def describe_speakers(self, entries: Iterable[SpeakerEntry]) -> None:

@@ -30,7 +30,7 @@ from talks.limits import Limits, read_file, shown
 from talks.models import Article, Position, Quote
 from talks.readers import kind_of
 from talks.relevance import prefilter
-from talks.store import stored_digest
+from talks.store import RecordRows, record_rows, stored_digest
 
 FILES_PER_UNIT = 8  # small files travel in groups: less per-task overhead
 RECORDS_PER_UNIT = 16  # web-archive records per unit
@@ -84,6 +84,18 @@ class Extracted:
     digest: str
     quotes: list[Quote]
     positions: list[Position]
+    # The records as store rows instead of `quotes` and `positions` (emptied): what
+    # a worker process sends the writer, a fraction of the models' unpickling cost.
+    rows: RecordRows | None = None
+
+    def as_rows(self) -> Extracted:
+        return Extracted(
+            self.article,
+            self.digest,
+            [],
+            [],
+            record_rows(self.article, self.quotes, self.positions),
+        )
 
 
 @dataclass

@@ -70,6 +70,7 @@ class Expected:
     """What a run over the corpus must store (names of articles)."""
 
     good: set[str] = field(default_factory=set)
+    records: set[str] = field(default_factory=set)  # the good JSON Lines records (ids)
     inputs: int = 0
 
 
@@ -154,6 +155,7 @@ def _jsonl(rng: random.Random, tag: str, expected: Expected) -> str:
         if kind < 5:
             lines.append(json.dumps({"id": rid, "text": good_text(rng, rid), "title": "T"}))
             expected.good.add(rid)
+            expected.records.add(rid)
         elif kind == 5:
             lines.append('{"id": "' + rid + '", "text": "x \\ud800 y"}')
         elif kind == 6:
@@ -286,6 +288,20 @@ def make_corpus(folder: Path, n: int, seed: int, *, special: bool = True) -> Exp
     return expected
 
 
+def json_lines_stream(folder: Path) -> tuple[bytes, set[str]]:
+    """Every JSON Lines file of the corpus one after the other, as one stream for
+    `talks ingest -`, and the ids of its good records. It starts with a good record:
+    standard input is JSON Lines when its first line that is not blank starts with
+    "{" (else it is one article), and a corpus file may begin with a broken one."""
+    head = json.dumps(
+        {"id": f"stdin-{folder.parent.name}", "text": good_text(random.Random(0), "h")}
+    )
+    files = sorted(p for p in folder.rglob("*.jsonl") if p.is_file() and not p.is_symlink())
+    return b"\n".join([head.encode(), *(p.read_bytes() for p in files)]), {
+        f"stdin-{folder.parent.name}"
+    }
+
+
 @dataclass
 class Checked:
     """What a store holds against what it must: missing good articles, spans that
@@ -297,10 +313,11 @@ class Checked:
     articles: int = 0
 
 
-def check_store(db: Path, expected: Expected) -> Checked:
+def check_store(db: Path, expected: Expected, *, good: set[str] | None = None) -> Checked:
     """Every good article stored; every quote's text is its spans' text joined by a
     space, every cue its cue span, every position's evidence its span (read through
-    the library, whatever the store's schema)."""
+    the library, whatever the store's schema). `good`: the names that must be there
+    instead of `expected.good`."""
     from talks.store import Store
 
     out = Checked()
@@ -308,7 +325,9 @@ def check_store(db: Path, expected: Expected) -> Checked:
         articles = store.articles()
         texts = {a.id: a.text for a in articles}
         out.articles = len(articles)
-        out.missing = sorted(expected.good - {a.article for a in articles})
+        out.missing = sorted(
+            (expected.good if good is None else good) - {a.article for a in articles}
+        )
         for q in store.quotes():
             out.records += 1
             body = texts[q.article_id]

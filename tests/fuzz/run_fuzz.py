@@ -25,23 +25,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fuzz.hostile_inputs import check_store, make_corpus
+from fuzz.hostile_inputs import check_store, json_lines_stream, make_corpus
 
 
-def _talks(args: list[str], timeout: float) -> tuple[int | None, str, str]:
+def _talks(args: list[str], timeout: float, stdin: bytes = b"") -> tuple[int | None, str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TALKS_")}
     try:
         done = subprocess.run(
             [sys.executable, "-m", "talks", *args],
+            input=stdin,
             capture_output=True,
-            text=True,
-            errors="replace",
             timeout=timeout,
             env=env,
         )
     except subprocess.TimeoutExpired:
         return None, "", ""
-    return done.returncode, done.stdout, done.stderr
+    decoded = (x.decode("utf-8", "replace") for x in (done.stdout, done.stderr))
+    return done.returncode, *decoded
 
 
 def main() -> int:
@@ -61,6 +61,8 @@ def main() -> int:
         "bad_exit": 0,
         "good_expected": 0,
         "good_missing": 0,
+        "stdin_records_expected": 0,
+        "stdin_missing": 0,
         "span_mismatches": 0,
         "records_checked": 0,
         "articles_stored": 0,
@@ -104,6 +106,33 @@ def main() -> int:
             totals["span_mismatches"] += len(checked.span_mismatches)
             totals["records_checked"] += checked.records
             totals["articles_stored"] += checked.articles
+            # the same batch's JSON Lines files, one after the other, on standard input
+            stdin_db = folder / "stdin.db"
+            stream, head = json_lines_stream(folder / "in")
+            code, _, err = _talks(
+                ["ingest", "-", "--db", str(stdin_db), "--all", "-q"], args.timeout, stdin=stream
+            )
+            want = expected.records | head
+            totals["stdin_records_expected"] += len(want)
+            if code is None:
+                totals["hangs"] += 1
+                examples.append(f"batch seed {seed}: stdin over {args.timeout:.0f} s")
+            else:
+                if code not in (0, 1):
+                    totals["bad_exit"] += 1
+                    examples.append(f"batch seed {seed}: stdin exit {code}")
+                if "Traceback" in err:
+                    totals["tracebacks"] += 1
+                    examples.append(
+                        f"batch seed {seed}: stdin {err[err.index('Traceback') :][:400]}"
+                    )
+                bugs = [line for line in err.splitlines() if "a bug in talks" in line]
+                totals["internal_errors"] += len(bugs)
+                got = check_store(stdin_db, expected, good=want)
+                totals["stdin_missing"] += len(got.missing)
+                examples += [f"batch seed {seed}: stdin lost {m!r}" for m in got.missing[:3]]
+                totals["span_mismatches"] += len(got.span_mismatches)
+                totals["records_checked"] += got.records
             for fmt in ("table", "csv", "yaml", "jsonl"):
                 code, out, err = _talks(["quotes", "--db", str(db), "--format", fmt], 300)
                 if code != 0 or "Traceback" in err or (fmt == "table" and "\x1b" in out):
@@ -112,7 +141,7 @@ def main() -> int:
             print(
                 f"batch {totals['batches']}: {totals['inputs']} inputs, "
                 f"{totals['tracebacks']} tracebacks, {totals['hangs']} hangs, "
-                f"{totals['good_missing']} good missing, "
+                f"{totals['good_missing']} good missing, {totals['stdin_missing']} stdin missing, "
                 f"{totals['span_mismatches']} span mismatches",
                 file=sys.stderr,
                 flush=True,
@@ -131,6 +160,7 @@ def main() -> int:
         "hangs",
         "bad_exit",
         "good_missing",
+        "stdin_missing",
         "span_mismatches",
         "output_failures",
     )

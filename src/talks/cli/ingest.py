@@ -81,7 +81,11 @@ def make_bar(console: Console, *, disable: bool) -> tuple[RichProgress, Callable
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH...", help="Files, directories (recursive) or - for stdin."),
+        typer.Argument(
+            metavar="PATH...",
+            help="Files, directories (recursive) or - for stdin (JSON Lines when it starts "
+            "with {, else one article).",
+        ),
     ],
     date: Annotated[
         str | None,

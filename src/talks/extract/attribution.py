@@ -28,6 +28,7 @@ from talks.extract.tokens import (
 )
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
+_ADJUNCT_OR_TIME = ADJUNCT_STARTS | _TIME_LEADS
 _OBJECT_PRONOUNS = frozenset(
     "him her them us me reporters journalists lawmakers supporters parliament viewers "
     "listeners readers delegates".split()
@@ -190,8 +191,8 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
             return False
         if j > k and tk.low[j] in PREPOSITIONS and tk.low[j] != "of":
             plain = False
-        if j > k + 8 and commas == 0:
-            return False
+        if j > k + 11 and commas == 0:
+            return False  # (a subject of names and a PP: "a call between President X and Y could")
     return False
 
 
@@ -312,10 +313,10 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
             k = p.end + 1
     if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
         p = reader.phrase_after(k, hi)
-        if p is not None and tk.low[k] not in ADJUNCT_STARTS:
+        if tk.low[k] in _OBJECT_PRONOUNS:
+            k += 1  # "told reporters U.S. companies had lost …": not one phrase
+        elif p is not None and tk.low[k] not in ADJUNCT_STARTS:
             k = p.end + 1
-        elif tk.low[k] in _OBJECT_PRONOUNS:
-            k += 1
         k = _skip_time(tk, k, hi)
         if k + 1 <= hi and tk.low[k] in words.get("coordinators", ()):
             if tk.flags[k + 1] & FINITE or _past_tense(tk, k + 1):
@@ -332,11 +333,26 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         and tk.low[k + 1] in words.get("cue_asides", ())
     ):
         k += 3  # "has acknowledged, however, that"
+    elif k + 3 <= hi and tk.words[k] == ",":
+        for j in range(k + 2, min(hi - 1, k + 9)):
+            if tk.flags[j] & (FINITE | CUEW) or tk.quote[j] >= 0:
+                break
+            if tk.words[j] == "," and tk.low[j + 1] in words.get("complementizers", ()):
+                return j + 2  # "claimed, without providing evidence, that …"
+            if tk.flags[j] & PUNCT:
+                break
     # adjuncts before "that" or a colon: "acknowledged on Wednesday that"
     for j in range(k, min(hi, k + 8) + 1):
         lw = tk.low[j]
         if lw in words.get("complementizers", ()) and (
-            j == k or (tk.low[j - 1] not in ADJUNCT_STARTS and tk.low[j - 1] != "of")
+            j == k
+            or (
+                tk.low[j - 1] not in ADJUNCT_STARTS
+                and tk.low[j - 1] != "of"
+                # after a speech act's object, "that" opens a relative clause: "blasted
+                # Kowalski as a creature of the party that has led …"
+                and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
+            )
         ):
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":

@@ -13,7 +13,7 @@ from talks.extract.phrases import PhraseReader
 from talks.extract.quote_marks import Segment, segments
 from talks.extract.ranges import Intervals
 from talks.extract.text import MAX_SENTENCE, Range, paragraph_ranges, sentence_ranges
-from talks.extract.tokens import CAP, FINITE, PUNCT, Tokens, vocab_for
+from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT, Tokens, vocab_for
 from talks.extract.turns import Turn, find_turns
 from talks.lexicon import Lexicon
 from talks.models import Article, QuoteKind
@@ -140,6 +140,12 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
     for f in frames:
         f.speaker = resolve(tk, tracker, f)
+    # "…, it said": a body that spoke shortly before, or nobody (a vague source)
+    for f in frames:
+        if f.pronoun_it and not _it_resolved(f):
+            for k in range(f.a, f.b + 1):
+                tk.flags[k] &= ~CUEW  # no cue after all
+    frames = [f for f in frames if not f.pronoun_it or _it_resolved(f)]
     for f in frames:
         if f.opener and f.parent is not None:
             f.speaker = f.parent.speaker
@@ -148,6 +154,15 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     doc.skip = skip
     tk.headlines = _headlines(doc)
     return doc
+
+
+def _it_resolved(f: Frame) -> bool:
+    """Did "it" find a body that spoke (not "officials", "the presidents": plural)?"""
+    sp = f.speaker
+    if sp is None or sp.entity is None or sp.entity.kind != "group":
+        return False
+    last = sp.entity.name.split()[-1] if sp.entity.name.split() else ""
+    return not (last.islower() and last.endswith("s") and not last.endswith("ss"))
 
 
 MAX_HEADLINE_TOKENS = 30

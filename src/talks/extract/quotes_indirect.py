@@ -280,6 +280,7 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         and reach.marks[comma] == reach.marks[lo]
         and reach.finite[comma] == reach.finite[lo]
         and not _has_cue(tk, lo, comma)
+        and not any(_verb_form(tk, j) for j in range(lo, comma))
     ):
         if how == "more":  # "By then, they said, the bank was …": the clause follows
             return [(after, _content_end(doc, reach, frame, after, hi))]
@@ -421,6 +422,18 @@ def _sentence_before(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     if any(tk.quote[k] >= 0 or k in doc.skip for k in range(a, b + 1)):
         return []
     return [(a, b)]
+
+
+def _verb_form(tk: Tokens, j: int) -> bool:
+    """A past-tense verb ("In Kharkiv, …, rocket fire killed 11 people, the governor
+    said": a clause, not an adjunct before the attribution)."""
+    low = tk.low[j]
+    return not tk.flags[j] & (CAP | PUNCT) and (
+        low in _PAST or (low.endswith("ed") and len(low) > 4 and tk.low[j - 1] not in _DETS)
+    )
+
+
+_DETS = frozenset("the a an his her its their this that".split())
 
 
 def _has_cue(tk: Tokens, a: int, b: int) -> bool:
