@@ -26,6 +26,7 @@ between runs keep the document; prose ends it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,12 @@ _HEADING_END = re.compile(r"[.!?:;,”\"’'»)]\s*$")
 # a modal between a party and its verb makes the item a provision, not the party's act:
 # "• Ukraine would enshrine …" (the plan's) vs "• Ukraine offered …" (Ukraine's own)
 _MODAL = re.compile(r"would|will|could|should|shall|may|might|must|can|cannot", re.I)
+# a colon inside a sentence that opens a list (not a clock time, not the sentence's end)
+_INLINE_COLON = re.compile(r"(?<!\d):(?=\s+\S)")
+_ITEM_SEP = re.compile(r"[,;]\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+")
+# a list of red lines states its holder's terms, each in its own words: "Kyiv's red lines:
+# no recognition of …, security guarantees …" (not, as a predicate, "X is a red line")
+_TERMS = re.compile(r"red\s+lines?\b", re.I)
 _QUESTION = re.compile(r"\?[”\"’'»)]*\s*$")
 _VOICE_GAP = 4  # words between a party and its own verb
 
@@ -162,7 +169,8 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
         head = cues[0]
         total = 1
         for c in cues:
-            total *= sign(kind_of(doc.comp, c))
+            if not _TERMS.match(text, c.start):
+                total *= sign(kind_of(doc.comp, c))
         holders = agents_after(doc, head.end, of=True)
         if not holders:
             before = doc.mention_before(head.start)
@@ -181,6 +189,32 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
         actor = doc.actor_for(document, q, lo)
         return Intro([actor], 1, False, q) if actor is not None else None
     return None
+
+
+def inline_items(doc: Doc, lo: int, hi: int) -> tuple[int, list[Found]] | None:
+    """A list run on after a colon inside one sentence: "Moscow's demands are clear: a
+    neutral Ukraine, no NATO membership and recognition of Crimea as Russian". Gives where
+    the items start and their positions (each item's own words give its stance, the intro
+    its holder); None when the sentence has no such list."""
+    text = doc.text
+    colon = _INLINE_COLON.search(text, lo, hi)
+    if colon is None or doc.quote_at(colon.start()) is not None:
+        return None
+    at = colon.end()
+    if not doc.signal_index.starting(at, hi):
+        return None
+    # the clause right before the colon ("With regard to X's initiative, the Russian side
+    # drew attention to points: …" is the side's, not X's)
+    comma = text.rfind(",", lo, colon.start())
+    intro = _intro(doc, comma + 1 if comma >= 0 else lo, at)
+    if intro is None:
+        return None
+    out: list[Found] = []
+    edges = [at, *(m.start() for m in _ITEM_SEP.finditer(text, at, hi)), hi]
+    for a, b in itertools.pairwise(edges):
+        sep = _ITEM_SEP.match(text, a)
+        out += item_positions(doc, sep.end() if sep else a, b, intro)
+    return at, out
 
 
 def item_positions(doc: Doc, lo: int, hi: int, intro: Intro) -> list[Found]:

@@ -185,11 +185,11 @@ class Doc:
         return None
 
     def mention_before(self, pos: int) -> Mention | None:
-        """The mention that ends right before `pos` ("Kyiv's" in "Kyiv's call")."""
+        """The mention that ends right before `pos` ("Kyiv's" in "Kyiv's [own] call")."""
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0 and self.mentions[i].end > pos:
             i -= 1
-        if i >= 0 and not self.text[self.mentions[i].end : pos].strip(" ’'s"):
+        if i >= 0 and self.text[self.mentions[i].end : pos].strip(" ’'s") in ("", "own"):
             return self.mentions[i]
         return None
 
