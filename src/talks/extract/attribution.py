@@ -43,7 +43,16 @@ def resolve(tk: Tokens, tracker: Tracker, frame: Frame) -> Speaker | None:
     if phrase is None:
         return None
     pos = tk.starts[phrase.start]
-    sp = _speaker(tk, tracker, phrase, pos, tk.sentence[phrase.start])
+    lookup = pos
+    if phrase.kind == "pronoun" and phrase.start > 0 and tk.words[phrase.start - 1] == ",":
+        # "Obama was the first black president, he said": the names in the clause a
+        # closing attribution reports are not who "he" is; look before the sentence
+        k = phrase.start
+        while k > 0 and tk.sentence[k - 1] == frame.sentence:
+            k -= 1
+        if not any(tk.quote[j] >= 0 or tk.words[j] in QUOTE_PUNCT for j in range(k, phrase.start)):
+            lookup = tk.starts[k]  # (after a quotation the old way: the sentence may be two)
+    sp = _speaker(tk, tracker, phrase, lookup, tk.sentence[phrase.start])
     if sp is not None and sp.entity is not None and not nested(tk, frame):
         # (the subject of a report inside another's clause is talked about, not heard:
         # "Cavusoglu said Lavrov and Kuleba had agreed …. He said …" is Cavusoglu)
@@ -302,13 +311,24 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
     k = _skip_time(tk, k, hi)
-    if k + 1 <= hi and cue.addressee and tk.low[k] == "to" and not tk.flags[k + 1] & FINITE:
-        p = reader.phrase_after(k + 1, hi)  # "told to journalists" (translated copy)
+    if (
+        k + 1 <= hi
+        and (cue.addressee or cue.kind == "speech")
+        and tk.low[k] == "to"
+        and not tk.flags[k + 1] & FINITE
+    ):
+        # "told to journalists" (translated copy), "explained to the board why …"
+        p = reader.phrase_after(k + 1, hi)
+        wh = words.get("wh_words", frozenset())
         if (
             p is not None
-            and p.kind in ("person", "group", "outlet")
+            and p.kind in ("person", "group", "outlet", "name")
             and p.end + 1 <= hi
-            and (tk.words[p.end + 1] == "," or tk.low[p.end + 1] in ("that", ":"))
+            and (
+                tk.words[p.end + 1] == ","
+                or tk.low[p.end + 1] in ("that", ":")
+                or (tk.low[p.end + 1] in wh and not cue.addressee)
+            )
         ):
             k = p.end + 1
     if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
@@ -354,14 +374,19 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
                 and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
             )
         ):
+            if j == k and j + 1 <= hi and tk.flags[j + 1] & FINITE and _clause_like(tk, j, hi):
+                return j  # "said that wasn't a useful comparison": "that" is the subject
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == "," and j + 2 <= hi and tk.low[j + 1] in words.get("complementizers", ()):
             return j + 2  # "told to journalists, that …" (translated copy)
+        if tk.quote[j] >= 0 or tk.words[j] in QUOTE_PUNCT:
+            if tk.low[k] in ADJUNCT_STARTS and j > k:
+                continue  # a programme's title in an adjunct: 'on NBC's "Meet the Press" that'
+            break
         if (
             tk.flags[j] & (FINITE | CUEW)
-            or tk.words[j] in QUOTE_PUNCT
             or tk.words[j] in (",", ";", ".")
             or (j > k and (_past_tense(tk, j) or _gerund(tk, j)))
             or (j == k + 1 and tk.flags[k] & PRON and _finite_form(tk, j))
@@ -388,7 +413,7 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     if lw in words.get("wh_words", ()):
         return k
     if lw == "to" or (lw == "not" and k + 1 <= hi and tk.low[k + 1] == "to"):
-        return k if cue.addressee or cue.kind == "act" else None
+        return k if cue.addressee or cue.kind == "act" or cue.lemma in _TO_CLAIMS else None
     if (lw in _CUE_ADVERBS or (lw.endswith("ly") and len(lw) > 4)) and (
         k + 1 <= hi and not tk.flags[k] & CAP and _clause_like(tk, k + 1, hi)
     ):
@@ -399,6 +424,9 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k  # headline ellipsis: "Lavrov says NATO peacekeepers unacceptable"
     return None
 
+
+# speech verbs whose to-infinitive reports a claim: "claimed to have voted twice"
+_TO_CLAIMS = frozenset(("claim", "deny", "admit"))
 
 _CUE_ADVERBS = frozenset(
     "earlier later again also previously repeatedly then now today yesterday recently "

@@ -182,6 +182,15 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
         if not actors and q is not None and doc.actor_for(None, q, lo) is not None:
             actors = [doc.actor_for(None, q, lo)]  # type: ignore[list-item]
         return Intro(actors, total, False, q) if actors else None
+    party = doc.subject_before(lo, hi) or doc.mention_before(text.rindex(":", lo, hi))
+    if (
+        party is not None
+        and party.kind == "party"
+        and not text[lo : party.start].strip(" \t•▪●*–—-")
+        and not text[party.end : hi].strip(" \t:")
+    ):  # "Russia:" heading its items in an explainer: what that party wants
+        actor = doc.actor_for(party, q, lo)
+        return Intro([actor], 1, False, q) if actor is not None else None
     document = doc.document_before(hi)
     if document is None or document.start < lo:  # "According to the text, …:"
         document = doc.document_in(lo, hi)

@@ -293,7 +293,11 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
             break
     if close != comma and reach.outside[comma] == reach.outside[lo]:
         return []  # "“A,” Umerov said, adding …": the quotation alone is no clause
-    if frame.speaker is not None and _about_speaker(doc, lo, frame.speaker.name):
+    if (
+        frame.speaker is not None
+        and reach.marks[comma + 1] > reach.marks[lo]  # (a quotation in narration)
+        and _about_speaker(doc, lo, frame.speaker.name)
+    ):
         return []  # "Medinsky preferred not to …, “…,” Medinsky concluded": narration
     parts = [(lo, comma - 1 if close == comma else close)]
     if how == "more":
