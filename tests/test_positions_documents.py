@@ -94,6 +94,17 @@ FOUND: list[tuple[str, set[Triple], set[Triple]]] = [
         {("Belarus", "demilitarization", "support")},
         set(),
     ),
+    # --- a document as the subject of a predicate signal: it lays the proposition down ---
+    (
+        "Warsaw's draft was sent to Kyiv on Monday. The plan caps Ukraine's army at 250,000.",
+        {("Poland", "demilitarization", "support")},
+        set(),
+    ),
+    (
+        "The Estonian blueprint circulated on Friday. The blueprint also limits Kyiv's army.",
+        {("Estonia", "demilitarization", "support")},
+        set(),
+    ),
     # --- the author across an aside between commas --------------------------------------
     (
         "The plan, drafted by Polish officials after talks with Belarusian envoys, would "
@@ -189,6 +200,12 @@ FOUND: list[tuple[str, set[Triple], set[Triple]]] = [
         "Helsinki's plan was published on Monday.\n\nReactions\n• Warsaw rejects any truce.\n",
         {("Poland", "ceasefire", "oppose")},
         {("Finland", "ceasefire", "oppose"), ("Finland", "ceasefire", "support")},
+    ),
+    (  # an item on someone's authority is theirs, not the document's
+        "Tallinn's plan was published on Monday.\n\nKey points\n"
+        "• According to Warsaw, a truce is impossible now.\n",
+        set(),
+        {("Estonia", "ceasefire", "oppose")},
     ),
     (  # someone met with a speaker is no co-author
         "Warsaw said, after talks with Tallinn, that a truce was needed.",

@@ -34,6 +34,7 @@ from talks.extract.stance_shapes import (
     demand,
     identity,
     post_negation_scopes,
+    provides,
 )
 from talks.extract.topic_lexicon import Hit
 
@@ -255,6 +256,9 @@ def governor(
     modal = commitment(doc, sig.start, c_lo)
     if modal is not None:  # "it would send troops": a commitment of the subject's own
         return [Hit(modal[0], modal[1], COMMIT)], None, -1
+    provision = provides(doc, sig.start, c_lo)
+    if provision is not None:  # "The plan caps Ukraine's army": what the document lays down
+        return [Hit(provision[0], provision[1], COMMIT)], None, -1
     must = demand(text, sig.start, c_lo)
     if must is not None:  # "Kyiv must withdraw from Donbas": what the speaker demands
         return [Hit(must[0], must[1], DEMAND)], None, -1

@@ -53,7 +53,8 @@ _ITEM_SEP = re.compile(r"[,;]\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+")
 # no recognition of …, security guarantees …" (not, as a predicate, "X is a red line")
 _TERMS = re.compile(r"red\s+lines?\b", re.I)
 _QUESTION = re.compile(r"\?[”\"’'»)]*\s*$")
-_VOICE_GAP = 4  # words between a party and its own verb
+_VOICE_GAP = 4
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)  # words between a party and its own verb
 
 
 @dataclass(slots=True)
@@ -132,6 +133,10 @@ def own_voice(doc: Doc, lo: int, hi: int) -> bool:
     followed by a speech verb or stance cue of its own ("• Russia said …", "• Kyiv
     offered …"), not a provision ("• Ukraine would …")."""
     text = doc.text
+    for acc in _ACCORDING.finditer(text, lo, hi):  # "• According to Peskov, …"
+        m = doc.mention_at(acc.end())
+        if m is None or not m.document:
+            return True
     for m in doc.mentions_in(lo, hi):
         if m.kind not in ("party", "person") or not m.subject or m.document:
             continue
