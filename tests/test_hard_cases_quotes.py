@@ -774,3 +774,111 @@ PRONOUNS = [
 @pytest.mark.parametrize(("text", "want"), PRONOUNS)
 def test_pronouns_and_titles(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+# --- trailing attributions after a clause; pronoun sources; asides before "that" --------
+
+TRAILING = [
+    (  # a clause with a verb before a trailing attribution, opening with an adjunct
+        T + "In Turku, the border town, shelling killed at least 11 people on Monday, regional"
+        " governor Jan Kowalski said.",
+        {
+            (
+                "indirect",
+                K,
+                "In Turku, the border town, shelling killed at least 11 people on Monday",
+            )
+        },
+    ),
+    (  # a role closing a clause that names people: the role is the speaker, not a name
+        T + "No date was set for a meeting between Tamm and Jan Kowalski, the Finnish aide added.",
+        {
+            (
+                "indirect",
+                "Finnish aide",
+                "No date was set for a meeting between Tamm and Jan Kowalski",
+            )
+        },
+    ),
+    (  # "according to him", "according to his words"
+        T + 'Kowalski met Laine. "It was hard," Kowalski said. According to him, the corridors'
+        " will be organized jointly.",
+        {
+            ("direct", K, "It was hard"),
+            ("indirect", K, "the corridors will be organized jointly"),
+        },
+    ),
+    (
+        T + 'Tamm met Laine. "It was hard," Tamm said. According to her words, the corridors'
+        " will be organized jointly.",
+        {
+            ("direct", TA, "It was hard"),
+            ("indirect", TA, "the corridors will be organized jointly"),
+        },
+    ),
+    (  # an aside between the cue and "that"
+        T + "Kowalski also claimed, without providing evidence, that the post had been taken"
+        " over by smugglers.",
+        {("indirect", K, "the post had been taken over by smugglers")},
+    ),
+    (
+        T + "Tamm said, in a statement on Monday, that the crossing would reopen.",
+        {("indirect", TA, "the crossing would reopen")},
+    ),
+    (  # an addressee is no part of the clause's subject; a long subject before its verb
+        T + "Laine told reporters Polish companies had lost about $300 million.",
+        {("indirect", L, "Polish companies had lost about $300 million")},
+    ),
+    (
+        T + "Kowalski said a telephone conversation between President Marek Wrona and Tamm could"
+        " be organized quickly.",
+        {
+            (
+                "indirect",
+                K,
+                "a telephone conversation between President Marek Wrona and Tamm could be"
+                " organized quickly",
+            )
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), TRAILING)
+def test_trailing_and_asides(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)
+
+
+# --- group wording with a postmodifier; partial quotes stay in their sentence; no
+# apposition across a cue ----------------------------------------------------------------
+
+SPEAKER_SHAPES = [
+    (
+        T + "Two people familiar with the talks, who spoke on condition of anonymity, said the"
+        " next round could be held soon.",
+        {("indirect", "people familiar with the talks", "the next round could be held soon")},
+    ),
+    (
+        T + "The next round could be held soon, officials briefed on the talks said.",
+        {("indirect", "officials briefed on the talks", "The next round could be held soon")},
+    ),
+    (  # a partial quote closing a report belongs to it, not to the next sentence's subject
+        T + "Kowalski said any contacts had to be prepared “step by step”. The Estonian"
+        " ministry has also repeated its “categorical rejection” of the plan.",
+        {
+            ("indirect", K, "any contacts had to be prepared “step by step”"),
+            ("direct", K, "step by step"),
+            ("indirect", "Estonian ministry", "its “categorical rejection” of the plan"),
+        },
+    ),
+    (  # "X Region, the President of Y confirmed …": a subject, no apposition of X
+        T + "Responding to an appeal about soldiers encircled in the Narva Region, the Polish"
+        " president confirmed that the crossing would reopen.",
+        {("indirect", "Marek Wrona", "the crossing would reopen")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SPEAKER_SHAPES)
+def test_speaker_shapes(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

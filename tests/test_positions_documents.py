@@ -7,7 +7,9 @@ author's: the shapes real explainers and wire copy use, in sentences of our own.
   with a title ("drafted by envoy …"), and kept across an aside ("The plan, drafted by X
   after talks with Y, would …");
 - a statement by several parties: one position for each ("Warsaw and Tallinn said …",
-  "A together with the leaders of B and C said …", and "they said" after them).
+  "A together with the leaders of B and C said …", and "they said" after them);
+- a list run on after a colon in one sentence ("Moscow's demands are clear: a neutral
+  Ukraine, no NATO membership and …"): the intro's holder, each item's own stance.
 
 Near misses give the author nothing: an item that voices its own view (a critic's),
 questions, hypothetical deals, a place named in passing, and a list too far from the
@@ -92,6 +94,17 @@ FOUND: list[tuple[str, set[Triple], set[Triple]]] = [
         {("Belarus", "demilitarization", "support")},
         set(),
     ),
+    # --- a document as the subject of a predicate signal: it lays the proposition down ---
+    (
+        "Warsaw's draft was sent to Kyiv on Monday. The plan caps Ukraine's army at 250,000.",
+        {("Poland", "demilitarization", "support")},
+        set(),
+    ),
+    (
+        "The Estonian blueprint circulated on Friday. The blueprint also limits Kyiv's army.",
+        {("Estonia", "demilitarization", "support")},
+        set(),
+    ),
     # --- the author across an aside between commas --------------------------------------
     (
         "The plan, drafted by Polish officials after talks with Belarusian envoys, would "
@@ -143,11 +156,56 @@ FOUND: list[tuple[str, set[Triple], set[Triple]]] = [
         },
         set(),
     ),
+    # --- lists run on after a colon: each item in its own words ---------------------------
+    (
+        "Minsk's demands are plain: a neutral Ukraine, no NATO membership and recognition of "
+        "Crimea as Russian.",
+        {
+            ("Belarus", "neutrality", "support"),
+            ("Belarus", "nato", "oppose"),
+            ("Belarus", "crimea", "support"),
+        },
+        {("Belarus", "crimea", "oppose")},
+    ),
+    (
+        "Tallinn's own red lines are unchanged: no limits on Ukraine's army, and security "
+        "guarantees before any deal.",
+        {("Estonia", "demilitarization", "oppose"), ("Estonia", "security_guarantees", "support")},
+        {("Estonia", "demilitarization", "support")},
+    ),
+    (
+        "Warsaw wants three things: a truce, security guarantees for Kyiv and no limits on its "
+        "army.",
+        {
+            ("Poland", "ceasefire", "support"),
+            ("Poland", "security_guarantees", "support"),
+            ("Poland", "demilitarization", "oppose"),
+        },
+        set(),
+    ),
+    (  # the clause before the colon holds the list, not a fronted phrase
+        "As for Warsaw's call for a truce, the Estonian side listed its demands: security "
+        "guarantees for Kyiv.",
+        {("Estonia", "security_guarantees", "support")},
+        {("Poland", "security_guarantees", "support")},
+    ),
+    # --- a subject with a relative clause holds the view of its pronoun --------------------
+    (
+        "Minsk, which hosts the talks, says it backs a truce.",
+        {("Belarus", "ceasefire", "support")},
+        set(),
+    ),
     # --- near misses --------------------------------------------------------------------
     (  # the critic's stance is the critic's, not the author's
         "Helsinki's plan was published on Monday.\n\nReactions\n• Warsaw rejects any truce.\n",
         {("Poland", "ceasefire", "oppose")},
         {("Finland", "ceasefire", "oppose"), ("Finland", "ceasefire", "support")},
+    ),
+    (  # an item on someone's authority is theirs, not the document's
+        "Tallinn's plan was published on Monday.\n\nKey points\n"
+        "• According to Warsaw, a truce is impossible now.\n",
+        set(),
+        {("Estonia", "ceasefire", "oppose")},
     ),
     (  # someone met with a speaker is no co-author
         "Warsaw said, after talks with Tallinn, that a truce was needed.",
@@ -174,6 +232,8 @@ NOTHING: list[str] = [
     # a place named in passing is no view of its status
     "Finland's plan was published on Monday.\n\nDetails\n"
     "• Crimea would be the subject of long consultations.\n",
+    # a list after a colon with no holder
+    "The agenda: a truce, guarantees and the future of Crimea.",
     # a plan with no named author holds nothing
     "A plan was handed over on Monday.\n\nWhat it says\n• A truce would start at once.\n",
 ]

@@ -495,6 +495,10 @@ CASES: list[tuple[str, set[Triple]]] = [
         "Among Moscow's demands are neutrality and the recognition of Crimea.",
         {("Russia", "crimea", "support"), ("Russia", "neutrality", "support")},
     ),
+    (
+        "Kyiv's position is clear: no territorial concessions.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
     # near misses
     ("The delegations discussed a possible ceasefire.", set()),
     ("Reporters asked whether Russia would accept a truce.", set()),
@@ -862,6 +866,266 @@ CASES: list[tuple[str, set[Triple]]] = [
     ),
     ("Ukraine must withdraw from Donbas.", set()),
     ("Putin set out his terms: Ukraine must leave the Donbas.", {("Russia", "donbas", "support")}),
+    (
+        "Russia's chief negotiator, Vladimir Medinsky, told reporters after the "
+        "five-hour session that Moscow still insisted on Ukraine's neutral status.",
+        {("Russia", "neutrality", "support")},
+    ),
+    (
+        "Kyiv, which has repeatedly said it will not give up any territory, on Tuesday "
+        "rejected the Russian demand for the whole of Donbas.",
+        {
+            ("Russia", "donbas", "support"),
+            ("Ukraine", "donbas", "oppose"),
+            ("Ukraine", "territorial_integrity", "support"),
+        },
+    ),
+    (
+        "Speaking at a news conference in Brussels on Wednesday, NATO Secretary General "
+        "Mark Rutte said the alliance's door remained open to Ukraine.",
+        {("NATO", "nato", "support")},
+    ),
+    (
+        "In a phone call with Putin on Tuesday, Trump proposed a 30-day ceasefire on "
+        "energy infrastructure, the White House said.",
+        {("United States", "ceasefire", "support")},
+    ),
+    (
+        "Zelensky, who met European leaders in London on Sunday, said Ukraine was ready "
+        "to sign a ceasefire agreement as soon as Russia agreed to one.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    (
+        "The Kremlin on Friday again rejected the idea of European peacekeepers being "
+        "deployed in Ukraine after a ceasefire.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "After hours of talks in Riyadh, the Russian delegation said Moscow was prepared "
+        "to consider a limited truce in the Black Sea.",
+        set(),
+    ),
+    (
+        "Germany's new chancellor, Friedrich Merz, has said Berlin is prepared to "
+        "provide security guarantees to Ukraine as part of a European coalition.",
+        {("Germany", "security_guarantees", "support")},
+    ),
+    (
+        "Ukrainian Foreign Minister Andrii Sybiha wrote on X that Kyiv had accepted the "
+        "US proposal for an immediate 30-day ceasefire and was waiting for Moscow's "
+        "answer.",
+        {("Ukraine", "ceasefire", "support"), ("United States", "ceasefire", "support")},
+    ),
+    (
+        "Putin, speaking at a press conference in Moscow alongside the Belarusian "
+        "leader, said Russia agreed with the proposals to cease hostilities, but the "
+        "ceasefire should lead to lasting peace.",
+        {("Russia", "ceasefire", "support")},
+    ),
+    (
+        "The Russian Foreign Ministry said in a statement that the deployment of troops "
+        "from NATO countries in Ukraine under any flag was absolutely unacceptable to "
+        "Moscow.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Despite pressure from Washington, Kyiv has so far refused to withdraw its "
+        "forces from the parts of the Donetsk region it controls.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "Erdogan, who has positioned himself as a mediator, reiterated Turkey's "
+        "readiness to host direct talks between Putin and Zelensky.",
+        {("Turkey", "leaders_meeting", "support")},
+    ),
+    (
+        "Beijing, which has refused to condemn the invasion, called for respect for the "
+        "sovereignty and territorial integrity of all countries.",
+        {("China", "territorial_integrity", "support")},
+    ),
+    (
+        "The European Union agreed on Friday to extend its economic sanctions against "
+        "Russia for another six months, diplomats said.",
+        {("European Union", "sanctions", "support")},
+    ),
+    (
+        "Moscow has long demanded the lifting of restrictions on its agricultural "
+        "exports as a condition for reviving the Black Sea deal.",
+        set(),
+    ),
+    (
+        "Hungary's Viktor Orban has threatened to block the renewal of EU sanctions on Russia.",
+        {("Hungary", "sanctions", "oppose")},
+    ),
+    (
+        "Zelensky also signed a decree formally ruling out any negotiations with Putin.",
+        {("Ukraine", "leaders_meeting", "oppose")},
+    ),
+    (
+        "Ukraine's parliament voted to enshrine the goal of NATO membership in the constitution.",
+        {("Ukraine", "nato", "support")},
+    ),
+    (
+        "Moscow, for its part, has made the recognition of Crimea as Russian territory a "
+        "precondition for any settlement.",
+        {("Russia", "crimea", "support")},
+    ),
+    (
+        "Peskov said the Kremlin had taken note of Zelensky's proposal for a ceasefire "
+        "but believed it was not serious.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    (
+        "The Ukrainian president has repeatedly rejected any deal that would require "
+        "Kyiv to give up land.",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Ushakov said that the question of a meeting between the two presidents was not "
+        "yet on the agenda.",
+        set(),
+    ),
+    (
+        "Sources familiar with the talks said Washington was pressing Kyiv to accept a "
+        "freeze along the current front line.",
+        set(),
+    ),
+    (
+        "European diplomats said the bloc would keep its sanctions in place until Russia "
+        "ended the war.",
+        {("European Union", "sanctions", "support")},
+    ),
+    (
+        "Macron, who spoke to Putin for two hours on Tuesday, told him France wanted an "
+        "immediate ceasefire.",
+        {("France", "ceasefire", "support")},
+    ),
+    (
+        "Russian officials have insisted that any settlement must take into account the "
+        '"new realities on the ground", a euphemism for the occupied regions.',
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        "Trump, asked whether he would lift sanctions on Russia, said he was not "
+        "considering it at the moment.",
+        set(),
+    ),
+    (
+        "Ukraine will continue to seek membership of NATO, Zelensky's chief of staff said.",
+        {("Ukraine", "nato", "support")},
+    ),
+    (
+        "Medinsky said Russia's demands, including Ukraine's neutrality and the "
+        "recognition of Crimea, remained unchanged.",
+        {("Russia", "crimea", "support"), ("Russia", "neutrality", "support")},
+    ),
+    (
+        "Russia wants to keep Crimea and the four regions it annexed, while Ukraine "
+        "wants all of its territory back.",
+        {
+            ("Russia", "crimea", "support"),
+            ("Russia", "territorial_integrity", "oppose"),
+            ("Ukraine", "territorial_integrity", "support"),
+        },
+    ),
+    (
+        "The Kremlin signalled that it could agree to a truce if Kyiv stopped mobilisation.",
+        {("Russia", "ceasefire", "support")},
+    ),
+    (
+        "Putin has repeatedly said he sees NATO's expansion as an existential threat.",
+        {("Russia", "nato", "oppose")},
+    ),
+    (
+        "The Russian delegation proposed a ceasefire of two to three days in certain "
+        "areas of the front.",
+        {("Russia", "ceasefire", "support")},
+    ),
+    (
+        "Ukraine insists that any peace agreement must include guarantees backed by its "
+        "Western partners.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        "Turkish President Recep Tayyip Erdogan repeated his offer to mediate and called "
+        "on both sides to declare a ceasefire.",
+        {("Turkey", "ceasefire", "support")},
+    ),
+    # lists, coordination, possessive holders, asides (round 3)
+    (
+        "Podolyak said: «Our position is unchanged: a ceasefire, the withdrawal of "
+        "Russian troops and security guarantees».",
+        {("Ukraine", "ceasefire", "support"), ("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        "The Kremlin said that President Vladimir Putin and US President Donald Trump "
+        "had agreed to a 30-day pause in strikes.",
+        {("Russia", "ceasefire", "support"), ("United States", "ceasefire", "support")},
+    ),
+    (
+        "Wang Yi said the sovereignty and territorial integrity of all countries should "
+        "be respected.",
+        {("China", "territorial_integrity", "support")},
+    ),
+    (
+        "Moscow wants a neutral, non-nuclear Ukraine.",
+        {("Russia", "neutrality", "support"), ("Russia", "nuclear_status", "support")},
+    ),
+    (
+        "Russia wants to keep Crimea and the four regions it annexed, while Ukraine "
+        "wants all of its territory back.",
+        {
+            ("Russia", "crimea", "support"),
+            ("Russia", "territorial_integrity", "oppose"),
+            ("Ukraine", "territorial_integrity", "support"),
+        },
+    ),
+    (
+        "Peskov said the Kremlin had taken note of Zelensky's proposal for a ceasefire.",
+        {("Ukraine", "ceasefire", "support")},
+    ),
+    (
+        "According to Podolyak, Kyiv «will not trade its territories».",
+        {("Ukraine", "territorial_integrity", "support")},
+    ),
+    (
+        "Beijing, which has refused to condemn the invasion, called for respect for the "
+        "territorial integrity of all countries.",
+        {("China", "territorial_integrity", "support")},
+    ),
+    (
+        "The Russian Foreign Ministry said the deployment of troops from NATO countries "
+        "in Ukraine under any flag was absolutely unacceptable to Moscow.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "NATO Secretary General Mark Rutte said the alliance's door remained open to Ukraine.",
+        {("NATO", "nato", "support")},
+    ),
+    (
+        "Putin said Russia agreed with the proposals to cease hostilities.",
+        {("Russia", "ceasefire", "support")},
+    ),
+    (
+        "Despite pressure from Washington, Kyiv has so far refused to withdraw its "
+        "forces from the parts of the Donetsk region it controls.",
+        {("Ukraine", "donbas", "oppose")},
+    ),
+    (
+        "The Kremlin on Friday again rejected the idea of European peacekeepers being "
+        "deployed in Ukraine after a ceasefire.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Kyiv, which has repeatedly said it will not give up any territory, on Tuesday "
+        "rejected the Russian demand for the whole of Donbas.",
+        {
+            ("Russia", "donbas", "support"),
+            ("Ukraine", "donbas", "oppose"),
+            ("Ukraine", "territorial_integrity", "support"),
+        },
+    ),
+    ("The Kremlin is ready to meet after a ceasefire.", {("Russia", "ceasefire", "support")}),
 ]
 
 
@@ -870,3 +1134,29 @@ def test_paraphrase_gives_exactly_its_positions(
     text: str, expected: set[Triple], lexicon: Lexicon
 ) -> None:
     assert triples(text, lexicon) == expected
+
+
+EXPLAINER = """What each side wants
+
+Russia:
+- recognition of Crimea as Russian
+- the lifting of Western sanctions
+
+Ukraine:
+- an immediate ceasefire
+- no limits on its army
+"""
+
+
+def test_a_party_name_heading_a_list_holds_its_items(lexicon: Lexicon) -> None:
+    assert triples(EXPLAINER, lexicon) == {
+        ("Russia", "crimea", "support"),
+        ("Russia", "sanctions", "oppose"),
+        ("Ukraine", "ceasefire", "support"),
+        ("Ukraine", "demilitarization", "oppose"),
+    }
+
+
+def test_a_party_name_with_more_words_before_a_colon_holds_nothing(lexicon: Lexicon) -> None:
+    text = "Shelling went on near the border of Russia:\n- a ceasefire collapsed\n"
+    assert triples(text, lexicon) == set()

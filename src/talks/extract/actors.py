@@ -264,6 +264,7 @@ def _documents(
     return out
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\s")
 _ROLE_WORD = re.compile(r"[a-z]+\s+(?=[A-Z])")  # a lower-case title before a name
 _MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z]+))*\s+")
 
@@ -277,7 +278,7 @@ def _made(
     ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
     end_keys = [e for e, _ in ends]
     starts = sorted(m.start for m in named)
-    for dm in comp.doc_made.finditer(text):
+    for dm in finditer_at(comp.doc_made, text, text.lower(), comp.doc_made_heads):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
         i = bisect.bisect_left(starts, dm.start())
@@ -353,7 +354,11 @@ def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) ->
     nxt = _NEXT_WORD.match(text, at)
     subject = (
         prev not in _PREPOSITIONS
-        and (_starts_cue(cue_starts, text, at) or bool(nxt and _verb_like(nxt.group(1))))
+        and (
+            _starts_cue(cue_starts, text, at)
+            or bool(nxt and _verb_like(nxt.group(1)))
+            or bool(_RELATIVE_AFTER.match(text, at))  # "China, which …, says"
+        )
         and not _addressee(text, hit.start)
     )
     return Mention(hit.start, end, "party", pw.party, None, False, subject)

@@ -43,7 +43,16 @@ def resolve(tk: Tokens, tracker: Tracker, frame: Frame) -> Speaker | None:
     if phrase is None:
         return None
     pos = tk.starts[phrase.start]
-    sp = _speaker(tk, tracker, phrase, pos, tk.sentence[phrase.start])
+    lookup = pos
+    if phrase.kind == "pronoun" and phrase.start > 0 and tk.words[phrase.start - 1] == ",":
+        # "Obama was the first black president, he said": the names in the clause a
+        # closing attribution reports are not who "he" is; look before the sentence
+        k = phrase.start
+        while k > 0 and tk.sentence[k - 1] == frame.sentence:
+            k -= 1
+        if not any(tk.quote[j] >= 0 or tk.words[j] in QUOTE_PUNCT for j in range(k, phrase.start)):
+            lookup = tk.starts[k]  # (after a quotation the old way: the sentence may be two)
+    sp = _speaker(tk, tracker, phrase, lookup, tk.sentence[phrase.start])
     if sp is not None and sp.entity is not None and not nested(tk, frame):
         # (the subject of a report inside another's clause is talked about, not heard:
         # "Cavusoglu said Lavrov and Kuleba had agreed …. He said …" is Cavusoglu)
@@ -191,8 +200,8 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
             return False
         if j > k and tk.low[j] in PREPOSITIONS and tk.low[j] != "of":
             plain = False
-        if j > k + 8 and commas == 0:
-            return False
+        if j > k + 11 and commas == 0:
+            return False  # (a subject of names and a PP: "a call between President X and Y could")
     return False
 
 
@@ -302,21 +311,34 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
     k = _skip_time(tk, k, hi)
-    if k + 1 <= hi and cue.addressee and tk.low[k] == "to" and not tk.flags[k + 1] & FINITE:
-        p = reader.phrase_after(k + 1, hi)  # "told to journalists" (translated copy)
+    if (
+        k + 1 <= hi
+        and (cue.addressee or cue.kind == "speech")
+        and tk.low[k] == "to"
+        and not tk.flags[k + 1] & FINITE
+    ):
+        # "told to journalists" (translated copy), "explained to the board why …"
+        p = reader.phrase_after(k + 1, hi)
+        wh = words.get("wh_words", frozenset())
         if (
             p is not None
-            and p.kind in ("person", "group", "outlet")
+            and p.kind in ("person", "group", "outlet", "name")
             and p.end + 1 <= hi
-            and (tk.words[p.end + 1] == "," or tk.low[p.end + 1] in ("that", ":"))
+            and (
+                tk.words[p.end + 1] == ","
+                or tk.low[p.end + 1] in ("that", ":")
+                or (tk.low[p.end + 1] in wh and not cue.addressee)
+            )
         ):
             k = p.end + 1
-    if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
+    if (  # (a nominative pronoun is the clause's subject: "promised he would …")
+        k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not", *_SUBJECT_PRONOUNS)
+    ):
         p = reader.phrase_after(k, hi)
-        if p is not None and tk.low[k] not in ADJUNCT_STARTS:
+        if tk.low[k] in _OBJECT_PRONOUNS:
+            k += 1  # "told reporters U.S. companies had lost …": not one phrase
+        elif p is not None and tk.low[k] not in ADJUNCT_STARTS:
             k = p.end + 1
-        elif tk.low[k] in _OBJECT_PRONOUNS:
-            k += 1
         k = _skip_time(tk, k, hi)
         if k + 1 <= hi and tk.low[k] in words.get("coordinators", ()):
             if tk.flags[k + 1] & FINITE or _past_tense(tk, k + 1):
@@ -333,6 +355,14 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         and tk.low[k + 1] in words.get("cue_asides", ())
     ):
         k += 3  # "has acknowledged, however, that"
+    elif k + 3 <= hi and tk.words[k] == ",":
+        for j in range(k + 2, min(hi - 1, k + 9)):
+            if tk.flags[j] & (FINITE | CUEW) or tk.quote[j] >= 0:
+                break
+            if tk.words[j] == "," and tk.low[j + 1] in words.get("complementizers", ()):
+                return j + 2  # "claimed, without providing evidence, that …"
+            if tk.flags[j] & PUNCT:
+                break
     # adjuncts before "that" or a colon: "acknowledged on Wednesday that"
     for j in range(k, min(hi, k + 8) + 1):
         lw = tk.low[j]
@@ -346,14 +376,32 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
                 and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
             )
         ):
+            if (
+                j == k
+                and j + 1 <= hi
+                and tk.flags[j + 1] & FINITE
+                and tk.low[j + 1] not in _PLURAL_VERBS
+                and _clause_like(tk, j, hi)
+            ):
+                return j  # "said that wasn't a useful comparison": "that" is the subject
+            if (
+                j > k
+                and j + 1 <= hi
+                and tk.flags[j + 1] & FINITE
+                and tk.low[k] not in _ADJUNCT_OR_TIME
+            ):
+                return k  # "revealing a rift that could …": the object and its relative clause
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == "," and j + 2 <= hi and tk.low[j + 1] in words.get("complementizers", ()):
             return j + 2  # "told to journalists, that …" (translated copy)
+        if tk.quote[j] >= 0 or tk.words[j] in QUOTE_PUNCT:
+            if tk.low[k] in ADJUNCT_STARTS and j > k:
+                continue  # a programme's title in an adjunct: 'on NBC's "Meet the Press" that'
+            break
         if (
             tk.flags[j] & (FINITE | CUEW)
-            or tk.words[j] in QUOTE_PUNCT
             or tk.words[j] in (",", ";", ".")
             or (j > k and (_past_tense(tk, j) or _gerund(tk, j)))
             or (j == k + 1 and tk.flags[k] & PRON and _finite_form(tk, j))
@@ -380,7 +428,7 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     if lw in words.get("wh_words", ()):
         return k
     if lw == "to" or (lw == "not" and k + 1 <= hi and tk.low[k + 1] == "to"):
-        return k if cue.addressee or cue.kind == "act" else None
+        return k if cue.addressee or cue.kind == "act" or cue.lemma in _TO_CLAIMS else None
     if (lw in _CUE_ADVERBS or (lw.endswith("ly") and len(lw) > 4)) and (
         k + 1 <= hi and not tk.flags[k] & CAP and _clause_like(tk, k + 1, hi)
     ):
@@ -391,6 +439,11 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         return k  # headline ellipsis: "Lavrov says NATO peacekeepers unacceptable"
     return None
 
+
+# verbs that never follow a demonstrative "that" ("… states that have long …": relative)
+_PLURAL_VERBS = frozenset("are were have do aren't weren't haven't don't".split())
+# speech verbs whose to-infinitive reports a claim: "claimed to have voted twice"
+_TO_CLAIMS = frozenset(("claim", "deny", "admit"))
 
 _CUE_ADVERBS = frozenset(
     "earlier later again also previously repeatedly then now today yesterday recently "

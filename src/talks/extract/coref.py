@@ -26,6 +26,7 @@ from talks.extract.speakers import fold, skeleton
 from talks.extract.titles import Title, equivalents, lexicon_titles, rewrite, title_of
 from talks.extract.tokens import (
     CAP,
+    CUEW,
     DET,
     FINITE,
     GNOUN,
@@ -368,7 +369,7 @@ class Tracker:
                     roles.append((q.start, q.end))
             if j + 2 < tk.n and tk.words[j + 1] == ",":
                 e = j + 2
-                while e < tk.n and e < j + 22 and not tk.flags[e] & (PUNCT | FINITE):
+                while e < tk.n and e < j + 22 and not tk.flags[e] & (PUNCT | FINITE | CUEW):
                     e += 1
                 if (
                     e < tk.n
@@ -445,6 +446,9 @@ class Tracker:
         """The antecedent of a personal pronoun at `pos` (or of a generic description
         such as "the diplomat": `word` "person", `side` when the phrase names one)."""
         low = word.lower()
+        low = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they"}.get(
+            low, low
+        )  # ("according to him", "according to his words")
         if low in ("they", "it"):
             want = "group"
         elif low in ("he", "she", "who", "person"):
@@ -452,6 +456,12 @@ class Tracker:
         else:
             return None
         gender = "m" if low == "he" else "f" if low == "she" else None
+        k = self.tk.index(pos) - 1
+        # "…, he said" / "…, the Kremlin aide added": the people named in the clause it
+        # closes are what is reported, not who reports it
+        trailing = (k >= 0 and self.tk.words[k] == ",") or (
+            k > 0 and self.tk.low[k] == "the" and self.tk.words[k - 1] == ","
+        )
         by_sentence: list[_Event] = []
         current = sentence
         for ev in self._before(pos):
@@ -469,11 +479,22 @@ class Tracker:
                 and (want == "group" or ent.evidence)
                 and (gender is None or ent.gender in (None, gender))
                 and (side is None or ent.side == side)
-                and not (ev.sentence == sentence and not ev.speaker and self._in_pp(ev.pos))
+                and not (
+                    ev.sentence == sentence
+                    and not ev.speaker
+                    and ((trailing and self._unquoted_between(ev.pos, k)) or self._in_pp(ev.pos))
+                )
             )
             if ok:
                 by_sentence.append(ev)
         return self._pick(by_sentence)
+
+    def _unquoted_between(self, pos: int, k: int) -> bool:
+        """No quotation between offset `pos` and token k: a mention in the clause a
+        trailing attribution closes (not one before a quotation a missed sentence
+        break joined to it: "Kallas spoke. « … », she told journalists")."""
+        quote = self.tk.quote
+        return all(quote[j] < 0 for j in range(self.tk.index(pos), k))
 
     def _in_pp(self, pos: int) -> bool:
         """A mention after a preposition ("Writing on Truth Social, he said", "After

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from talks.extract.regex_shapes import finditer_at
+from talks.extract.regex_shapes import finditer_at, start_heads
 from talks.lexicon import Event, Lexicon, Party
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -181,7 +181,8 @@ class Calendar:
             return []
         names = tuple(sorted(set().union(*(self._by_first[w] for w in hits))))
         # (tried only where a name's first letters stand, not at every offset)
-        return [m.start() for m in finditer_at(_names_pattern(names), text, low, names)]
+        pattern = _names_pattern(names)
+        return [m.start() for m in finditer_at(pattern, text, low, start_heads(names))]
 
     def mentioned(self, folded: str) -> bool:
         """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""

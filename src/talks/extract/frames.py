@@ -150,7 +150,11 @@ def find_frames(
         form = fold(tk.span_text(a, b))
         frame = Frame(a, b, cue, s)
         if cue.takes == "source":
-            frame.subject = reader.phrase_after(b + 1, hi) or _source_phrase(tk, reader, b + 1, hi)
+            frame.subject = (
+                reader.phrase_after(b + 1, hi)
+                or _source_phrase(tk, reader, b + 1, hi)
+                or _object_pronoun(tk, b + 1, hi)
+            )
             frame.inverted = True
             _source_agent(tk, reader, frame, hi)  # "according to sources cited by X"
         elif a > lo and tk.low[a - 1] == "as" and b + 2 <= hi and tk.low[b + 1] == "by":
@@ -458,6 +462,20 @@ def _ends_phrase(tk: Tokens, k: int, hi: int) -> bool:
     if k > hi or k >= tk.n:
         return True
     return bool(tk.flags[k] & PUNCT) or tk.low[k] in ADJUNCT_STARTS or tk.low[k] in _AFTER_NAME
+
+
+_OBJECT_FORMS = frozenset("him her them his their".split())
+_ACCOUNT_NOUNS = frozenset("words account view opinion data information estimate".split())
+
+
+def _object_pronoun(tk: Tokens, k: int, hi: int) -> Phrase | None:
+    """ "According to him, …", "according to his words, …": a pronoun source (read as
+    "he" by `coref`)."""
+    if k > hi or tk.low[k] not in _OBJECT_FORMS:
+        return None
+    if k + 1 <= hi and tk.low[k + 1] in _ACCOUNT_NOUNS:
+        return Phrase(k, k + 1, k, "pronoun")
+    return Phrase(k, k, k, "pronoun") if tk.low[k] not in ("his", "their") else None
 
 
 _AGENT_LEADS = frozenset("the a an this his her its their".split())

@@ -34,6 +34,7 @@ from talks.extract.stance_shapes import (
     demand,
     identity,
     post_negation_scopes,
+    provides,
 )
 from talks.extract.topic_lexicon import Hit
 
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
 _LINK_WORDS = frozenset(
     """to that on for of in into itself themselves its their his her the a an own project bid
     plan intention idea status as be being been is was are were would will should must can
-    could may might has have had also any every all him her them us me guarantee guarantees
+    could may might has have had also any every all him her them us me whole entire rest
+    remainder part parts guarantee guarantees
     assurance assurances promise promises pledge pledges written firm binding""".split()
 )
 # adverbs, possessives and adjectives may stand between two cues of a chain: "demands
@@ -55,10 +57,14 @@ _LINK_ENDINGS = ("ly", "'s", "’s", "al", "ic", "ive", "ful", "ous", "ary", "at
 # place", "NATO membership for Ukraine was unacceptable".
 _COPULA_GAP = re.compile(
     r"(?:\s+(?:for|of|to|by|in)\s+(?:the\s+)?[A-Z][\w’'-]*)?"
+    # "… in Ukraine under any flag was absolutely unacceptable"
+    r"(?:\s+(?:in|on|under|from|with|at|of)\s+(?:the\s+|any\s+|a\s+|its\s+|all\s+|both\s+)?"
+    r"[\w’'-]+){0,2}"
     r"(?:\s|[”\"’]|\b(?:(?:is|are|was|were|wo|would|ca|do|does|did)n[’']t|cannot"
     r"|would|will|is|are|was|were|must|should|can|could|may|might|be|been"
-    r"|being|only|not|also|still|now|then|never|remain|remains|definitely|certainly"
-    r"|clearly|really)\b)*"
+    r"|being|only|not|also|still|now|then|never|remain|remains|remained|stayed"
+    r"|definitely|certainly|clearly|really|absolutely|totally|completely|simply|entirely"
+    r"|categorically|wholly|equally|always)\b)*"
     r"(?:\b(?:the|a|an|its|their|our|his|her)\s+(?:[a-z]+\s+)?)?"
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|such)\s+$", re.I)
@@ -77,12 +83,17 @@ _OTHER_VERB = re.compile(
     r"\b(?:and|or)\s+(?:then\s+|also\s+)?(?:[a-z]+(?:ed|es)|will|would|shall|must|should|can|could)\b"
 )
 # the last list separator before a signal: "demands A, B and the lifting of C"
-_ITEM_START = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:[\w’'-]+\s+){0,6}$")
+_ITEM_START = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:(?!(?:and|or)\s)[\w’'-]+\s+){0,6}$"
+)
 # a cue that heads a noun phrase ("a ban on", "formal recognition of") belongs to its item
 NOMINAL_BEFORE = re.compile(
     r"\b(?:a|an|the|any|its|their|his|her|our|[a-z]+(?:al|ic|ive|ful|ous))\s+$", re.I
 )
 _OF_AFTER = re.compile(r"\s+of\b")
+_COLON_AFTER = re.compile(r"\s*:")
+# a list item with its own determiner: "a ceasefire, the withdrawal of troops and …"
+_DETERMINED_ITEM = re.compile(r",\s*(?:and\s+|or\s+)?(?:the|a|an)\s+$")
 # a new item of a list, with its own determiner, right before the signal: "…, and the [lifting]"
 _NEW_ITEM = re.compile(r"(?:,|\s(?:and|or))\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}$")
 # "in return for" starts a chain of its own: "offered to drop its bid in return for X"
@@ -195,7 +206,11 @@ def governor(
         pre = _sibling_governed(text, pre, sig)
         # "would only agree to X if [sanctions were lifted]", "ruled out a meeting before [a
         # ceasefire]": the signal is a precondition of the clause before, not its object
-        cond = _precondition(doc, pre[-1].end, sig.start)
+        cond = _precondition(
+            doc, pre[-1].end, sig.start, doc.comp.cue_info[pre[-1].index].kind == "oppose"
+        )
+        if cond == (-1, -1):
+            return [], None, -1  # "rejected peacekeepers after a ceasefire": a time, no view
         if cond is not None:
             return [Hit(cond[0], cond[1], PRECONDITION)], None, -1
     if (
@@ -241,6 +256,9 @@ def governor(
     modal = commitment(doc, sig.start, c_lo)
     if modal is not None:  # "it would send troops": a commitment of the subject's own
         return [Hit(modal[0], modal[1], COMMIT)], None, -1
+    provision = provides(doc, sig.start, c_lo)
+    if provision is not None:  # "The plan caps Ukraine's army": what the document lays down
+        return [Hit(provision[0], provision[1], COMMIT)], None, -1
     must = demand(text, sig.start, c_lo)
     if must is not None:  # "Kyiv must withdraw from Donbas": what the speaker demands
         return [Hit(must[0], must[1], DEMAND)], None, -1
@@ -249,16 +267,17 @@ def governor(
     return [], None, -1
 
 
-def _precondition(doc: Doc, lo: int, sig_start: int) -> tuple[int, int] | None:
+def _precondition(doc: Doc, lo: int, sig_start: int, rejected: bool) -> tuple[int, int] | None:
     """The span of "if"/"only after"/"before" between a clause's last cue and a signal
-    that it makes a precondition; None when there is none."""
+    that it makes a precondition; None when there is none; (-1, -1) for a rejection with a
+    time ("rejected peacekeepers after a ceasefire": rejected even then, no precondition)."""
     text = doc.text
     for c in doc.condition_index.within(lo, sig_start):
         if _OPENS_IF.match(text, c.start):
             return c.start, c.end
     m = _TEMPORAL.search(text, max(lo, sig_start - 40), sig_start)
     if m is not None:
-        return m.start(1), m.end(1)
+        return (-1, -1) if rejected and m.group(1).lower() == "after" else (m.start(1), m.end(1))
     return None
 
 
@@ -319,7 +338,9 @@ def _item_head(text: str, cue: Hit, sig: Hit, c_lo: int) -> bool:
     """True when the nearest cue heads an earlier item of a list the signal ends
     ("ceasefire, withdrawal of troops and strong guarantees"): it governs its own item."""
     lead = text[max(c_lo, cue.start - 3) : cue.start]
-    if not lead.rstrip().endswith(","):
+    if not lead.rstrip().endswith(",") and not _DETERMINED_ITEM.search(
+        text, max(c_lo, cue.start - 12), cue.start
+    ):
         return False
     return _ITEM_START.search(text, cue.end, sig.start) is not None
 
@@ -343,9 +364,13 @@ def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> tuple[list[Hi
         chain, _, _ = governor(doc, prev, c_lo, prev.end, masks)
         if not chain:
             return [], -1
-        while chain and (
-            NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
-            or _OF_AFTER.match(text, chain[0].end)
+        while (
+            chain
+            and not _COLON_AFTER.match(text, chain[0].end)  # "Our position is clear: A, B"
+            and (
+                NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
+                or _OF_AFTER.match(text, chain[0].end)
+            )
         ):
             chain = chain[1:]  # "wants [a ban on bases] and limits on …": the ban is the item's
         if chain:

@@ -26,6 +26,7 @@ between runs keep the document; prose ends it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -45,8 +46,15 @@ _HEADING_END = re.compile(r"[.!?:;,”\"’'»)]\s*$")
 # a modal between a party and its verb makes the item a provision, not the party's act:
 # "• Ukraine would enshrine …" (the plan's) vs "• Ukraine offered …" (Ukraine's own)
 _MODAL = re.compile(r"would|will|could|should|shall|may|might|must|can|cannot", re.I)
+# a colon inside a sentence that opens a list (not a clock time, not the sentence's end)
+_INLINE_COLON = re.compile(r"(?<!\d):(?=\s+\S)")
+_ITEM_SEP = re.compile(r"[,;]\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+")
+# a list of red lines states its holder's terms, each in its own words: "Kyiv's red lines:
+# no recognition of …, security guarantees …" (not, as a predicate, "X is a red line")
+_TERMS = re.compile(r"red\s+lines?\b", re.I)
 _QUESTION = re.compile(r"\?[”\"’'»)]*\s*$")
-_VOICE_GAP = 4  # words between a party and its own verb
+_VOICE_GAP = 4
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)  # words between a party and its own verb
 
 
 @dataclass(slots=True)
@@ -125,6 +133,10 @@ def own_voice(doc: Doc, lo: int, hi: int) -> bool:
     followed by a speech verb or stance cue of its own ("• Russia said …", "• Kyiv
     offered …"), not a provision ("• Ukraine would …")."""
     text = doc.text
+    for acc in _ACCORDING.finditer(text, lo, hi):  # "• According to Peskov, …"
+        m = doc.mention_at(acc.end())
+        if m is None or not m.document:
+            return True
     for m in doc.mentions_in(lo, hi):
         if m.kind not in ("party", "person") or not m.subject or m.document:
             continue
@@ -162,7 +174,8 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
         head = cues[0]
         total = 1
         for c in cues:
-            total *= sign(kind_of(doc.comp, c))
+            if not _TERMS.match(text, c.start):
+                total *= sign(kind_of(doc.comp, c))
         holders = agents_after(doc, head.end, of=True)
         if not holders:
             before = doc.mention_before(head.start)
@@ -174,6 +187,15 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
         if not actors and q is not None and doc.actor_for(None, q, lo) is not None:
             actors = [doc.actor_for(None, q, lo)]  # type: ignore[list-item]
         return Intro(actors, total, False, q) if actors else None
+    party = doc.subject_before(lo, hi) or doc.mention_before(text.rindex(":", lo, hi))
+    if (
+        party is not None
+        and party.kind == "party"
+        and not text[lo : party.start].strip(" \t•▪●*–—-")
+        and not text[party.end : hi].strip(" \t:")
+    ):  # "Russia:" heading its items in an explainer: what that party wants
+        actor = doc.actor_for(party, q, lo)
+        return Intro([actor], 1, False, q) if actor is not None else None
     document = doc.document_before(hi)
     if document is None or document.start < lo:  # "According to the text, …:"
         document = doc.document_in(lo, hi)
@@ -181,6 +203,32 @@ def _intro(doc: Doc, lo: int, hi: int) -> Intro | None:
         actor = doc.actor_for(document, q, lo)
         return Intro([actor], 1, False, q) if actor is not None else None
     return None
+
+
+def inline_items(doc: Doc, lo: int, hi: int) -> tuple[int, list[Found]] | None:
+    """A list run on after a colon inside one sentence: "Moscow's demands are clear: a
+    neutral Ukraine, no NATO membership and recognition of Crimea as Russian". Gives where
+    the items start and their positions (each item's own words give its stance, the intro
+    its holder); None when the sentence has no such list."""
+    text = doc.text
+    colon = _INLINE_COLON.search(text, lo, hi)
+    if colon is None or doc.quote_at(colon.start()) is not None:
+        return None
+    at = colon.end()
+    if not doc.signal_index.starting(at, hi):
+        return None
+    # the clause right before the colon ("With regard to X's initiative, the Russian side
+    # drew attention to points: …" is the side's, not X's)
+    comma = text.rfind(",", lo, colon.start())
+    intro = _intro(doc, comma + 1 if comma >= 0 else lo, at)
+    if intro is None:
+        return None
+    out: list[Found] = []
+    edges = [at, *(m.start() for m in _ITEM_SEP.finditer(text, at, hi)), hi]
+    for a, b in itertools.pairwise(edges):
+        sep = _ITEM_SEP.match(text, a)
+        out += item_positions(doc, sep.end() if sep else a, b, intro)
+    return at, out
 
 
 def item_positions(doc: Doc, lo: int, hi: int, intro: Intro) -> list[Found]:

@@ -209,6 +209,10 @@ class PhraseReader:
                 elif d >= lo and d < k and tk.flags[d] & PARTY and f & (PNOUN | GNOUN):
                     a, k = d, d - 1  # "Polish diplomatic sources": the demonym stays
                     continue
+                elif (d < lo or (d == k - 1 and tk.flags[d] & PUNCT)) and tk.flags[k + 1] & (
+                    PNOUN | TITLE
+                ):
+                    a = k  # "…, regional governor Oleh Synehubov said": the title's adjective
                 elif d >= lo and tk.flags[d] & OUTLET and f & GNOUN:
                     a, k = d, d - 1  # "Interfax news agency"
                     continue
@@ -231,7 +235,10 @@ class PhraseReader:
                 and tk.low[m + 1] in _PP_HEADS | {"to", "on"}
                 and tk.flags[m - 1] & (PNOUN | GNOUN)
             ):
-                return self.core_before(m - 1, lo)
+                p = self.core_before(m - 1, lo)
+                if p is not None and p.kind != "pronoun":
+                    p.end = j  # the group's own wording: "people familiar with the talks"
+                return p
         return None
 
     def _adjective(self, k: int) -> bool:
@@ -343,6 +350,8 @@ class PhraseReader:
         c = p.start - 1
         if c - 1 >= lo and tk.words[c] == ",":
             q = self.core_before(c - 1, lo)
+            if q is not None and q.start > lo and not tk.flags[q.start - 1] & PUNCT:
+                q = None  # "… between Putin and Donald Trump, the Kremlin aide added"
             if q is not None and q.end == c - 1:
                 if p.kind == "name" and q.kind == "person" and not q.plural:
                     p.roles.append((q.start, q.end))

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
-from talks.extract.lists import Intro, item_positions, list_items, own_voice
+from talks.extract.lists import Intro, inline_items, item_positions, list_items, own_voice
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
@@ -80,8 +80,12 @@ def extract_positions(
         if intro is not None:
             here += item_positions(doc, lo, hi, intro)
         else:
+            inline = inline_items(doc, lo, hi)  # "Moscow's demands: a neutral Ukraine, no …"
+            if inline is not None:
+                here += inline[1]
             for sig in signals:
-                here += positions_at(doc, sig, lo, hi, masks)
+                if inline is None or sig.start < inline[0]:
+                    here += positions_at(doc, sig, lo, hi, masks)
         here += appositives(doc, lo, hi, here, apps)
         here += references(doc, lo, hi, masks, recent, signals)
         topic = comp.signal_info[signals[0].index].topic if signals else ""

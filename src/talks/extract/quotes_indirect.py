@@ -280,6 +280,7 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         and reach.marks[comma] == reach.marks[lo]
         and reach.finite[comma] == reach.finite[lo]
         and not _has_cue(tk, lo, comma)
+        and not any(_verb_form(tk, j) for j in range(lo, comma))
     ):
         if how == "more":  # "By then, they said, the bank was …": the clause follows
             return [(after, _content_end(doc, reach, frame, after, hi))]
@@ -292,7 +293,11 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
             break
     if close != comma and reach.outside[comma] == reach.outside[lo]:
         return []  # "“A,” Umerov said, adding …": the quotation alone is no clause
-    if frame.speaker is not None and _about_speaker(doc, lo, frame.speaker.name):
+    if (
+        frame.speaker is not None
+        and reach.marks[comma + 1] > reach.marks[lo]  # (a quotation in narration)
+        and _about_speaker(doc, lo, frame.speaker.name)
+    ):
         return []  # "Medinsky preferred not to …, “…,” Medinsky concluded": narration
     parts = [(lo, comma - 1 if close == comma else close)]
     if how == "more":
@@ -423,6 +428,18 @@ def _sentence_before(doc: Doc, frame: Frame) -> list[tuple[int, int]]:
     return [(a, b)]
 
 
+def _verb_form(tk: Tokens, j: int) -> bool:
+    """A past-tense verb ("In Kharkiv, …, rocket fire killed 11 people, the governor
+    said": a clause, not an adjunct before the attribution)."""
+    low = tk.low[j]
+    return not tk.flags[j] & (CAP | PUNCT) and (
+        low in _PAST or (low.endswith("ed") and len(low) > 4 and tk.low[j - 1] not in _DETS)
+    )
+
+
+_DETS = frozenset("the a an his her its their this that".split())
+
+
 def _has_cue(tk: Tokens, a: int, b: int) -> bool:
     return any(tk.flags[k] & CUEW for k in range(a, min(b, a + 12)))
 
@@ -476,12 +493,37 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
-        spans = _spans(doc, reach, _parts(doc, reach, frame))
+        parts = _parts(doc, reach, frame)
+        if parts and _no_clause(tk, reach, parts[0][0], parts[-1][1]):
+            continue
+        spans = _spans(doc, reach, parts)
         if spans and doc.text[spans[0][0] : spans[0][1]].lower().startswith(anonymity):
             continue  # "…, who asked not to be named, said": a request for anonymity
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return _fan_out(doc, _outermost(doc, out))
+
+
+_AUXILIARIES = frozenset(
+    "would will can could should may might must have has had is are was were do does did".split()
+)
+
+
+def _no_clause(tk: Tokens, reach: _Reach, a: int, b: int) -> bool:
+    """Words that report nothing: an adjunct with no verb ("on March 12", "at a
+    fundraiser Tuesday"), or a verb with no subject ("would build", "have long …")."""
+    if a > b:
+        return False
+    w = tk.low[a]
+    if w in _AUXILIARIES:
+        return True
+    return (
+        w in ADJUNCT_STARTS
+        and w != "to"
+        and reach.finite[b + 1] == reach.finite[a]
+        and not any(tk.flags[k] & CUEW or tk.quote[k] >= 0 for k in range(a, b + 1))
+        and not any(_verbish(tk, k) for k in range(a + 1, b + 1))
+    )
 
 
 def _judgement(doc: Doc, frame: Frame) -> bool:

@@ -227,14 +227,34 @@ def ascii_head(word: str) -> str:
 _EXTRAS: dict[str, str] | None = None
 
 
-def word_starts(text: str, low: str, heads: Iterable[str]) -> list[int] | None:
-    """Every offset where a case-insensitive match that begins with one of `heads`
-    (lower-case phrases) may start in `text`: where their leading ASCII letters
-    stand in `low = text.lower()` (sorted; a superset). None when that cannot be told:
-    a head with no leading ASCII letter, or lowering that changed the text's length."""
-    global _EXTRAS
+def start_heads(heads: Iterable[str]) -> tuple[str, ...] | None:
+    """What `word_starts` looks for, for matches that begin with one of `heads`
+    (lower-case phrases): the leading ASCII letters of each, none that another one
+    begins (its places are found with that one's). None when some head has no leading
+    ASCII letter: then the places cannot be told."""
     firsts = {ascii_head((h.split() or [""])[0]) for h in heads}
-    if "" in firsts or len(low) != len(text):
+    if "" in firsts:
+        return None
+    kept: list[str] = []
+    for h in sorted(firsts, key=lambda w: (len(w), w)):
+        if not any(h.startswith(k) for k in kept):
+            kept.append(h)
+    return tuple(kept)
+
+
+def pattern_heads(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`start_heads` for every match of `pattern` (its prefixes read off the pattern), or
+    None when they cannot be told."""
+    words = prefixes(pattern.pattern, pattern.flags, fold=True, k=K_FINE)
+    return start_heads(words) if words else None
+
+
+def word_starts(text: str, low: str, firsts: Sequence[str]) -> list[int] | None:
+    """Every offset where a case-insensitive match that begins with one of `firsts`
+    (from `start_heads`) may start in `text`: where they stand in `low = text.lower()`
+    (sorted; a superset). None when lowering changed the text's length."""
+    global _EXTRAS
+    if len(low) != len(text):
         return None
     if _EXTRAS is None:
         _EXTRAS = ignorecase_extras(string.ascii_lowercase)
@@ -251,12 +271,13 @@ def word_starts(text: str, low: str, heads: Iterable[str]) -> list[int] | None:
 
 
 def finditer_at(
-    pattern: re.Pattern[str], text: str, low: str, heads: Sequence[str]
+    pattern: re.Pattern[str], text: str, low: str, firsts: Sequence[str] | None
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a case-insensitive pattern whose every match is not
-    empty and begins with one of `heads` (`low` is `text.lower()`): the same matches
-    (leftmost, not overlapping), the pattern tried only where `word_starts` allows."""
-    starts = word_starts(text, low, heads)
+    """`pattern.finditer(text)` for a pattern whose every match is not empty and begins
+    (case-insensitively) with one of the heads `firsts` stands for (`start_heads`; None:
+    unknown), `low` being `text.lower()`: the same matches (leftmost, not overlapping),
+    the pattern tried only where `word_starts` allows."""
+    starts = word_starts(text, low, firsts) if firsts is not None else None
     if starts is None:
         yield from pattern.finditer(text)
         return

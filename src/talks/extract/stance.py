@@ -98,6 +98,9 @@ def _subject(
     """Who holds the view: the subject before the outermost cue (in the clause, else earlier
     in the sentence), a passive agent ("rejected by Moscow"), or a trailing attribution."""
     c_lo, c_hi = clause
+    owner = doc.mention_before(head.start) if head.index >= 0 else None
+    if owner is not None and owner.possessive and owner.kind in ("party", "person"):
+        return owner  # "had taken note of Zelensky's proposal for a truce": Zelensky's
     subject = doc.subject_before(lo, head.start, masks)
     if subject is None and not in_quote and c_lo > sentence[0]:
         subject = doc.subject_before(sentence[0], c_lo, masks)

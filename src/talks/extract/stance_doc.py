@@ -26,9 +26,13 @@ _CLAUSE_BREAK = re.compile(
     r"|\sbut\s(?=(?:no|not|never|the|a|an|he|she|it|they|we|[A-Z]\w*)\s)"
 )
 TOKEN = re.compile(r"[\w’'-]+")
+_AND = re.compile(r"\band\b")
+_PREP_BEFORE = re.compile(
+    r"\b(?:from|of|by|with|against|to|for|on|in|at|despite|after|before|over)\s+(?:the\s+)?$", re.I
+)
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:together|along)\s+with\s+|as\s+well\s+as\s+)"
-    r"(?:the\s+|its\s+|their\s+)?$"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,3}$"
 )
 _SPEAKS_AFTER = 80  # characters between a group named earlier and its speech verb
 _SPEAKER_BACK = 400  # how far back "they said" finds the speakers named
@@ -185,11 +189,11 @@ class Doc:
         return None
 
     def mention_before(self, pos: int) -> Mention | None:
-        """The mention that ends right before `pos` ("Kyiv's" in "Kyiv's call")."""
+        """The mention that ends right before `pos` ("Kyiv's" in "Kyiv's [own] call")."""
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0 and self.mentions[i].end > pos:
             i -= 1
-        if i >= 0 and not self.text[self.mentions[i].end : pos].strip(" ’'s"):
+        if i >= 0 and self.text[self.mentions[i].end : pos].strip(" ’'s") in ("", "own"):
             return self.mentions[i]
         return None
 
@@ -253,8 +257,17 @@ class Doc:
                 continue
             if prev.kind not in ("party", "person") or prev.end > cur.start:
                 break
-            if not _COORDINATION.fullmatch(self.text, prev.end, cur.start):
-                break
+            if not self.text[prev.end : cur.start].strip() and prev.party == cur.party:
+                cur = prev  # "US President Donald Trump": one name with its title
+                i -= 1
+                continue
+            sep = _COORDINATION.fullmatch(self.text, prev.end, cur.start)
+            if sep is None or (
+                not out
+                and not _AND.search(sep.group())
+                and _PREP_BEFORE.search(self.text, max(0, prev.start - 12), prev.start)
+            ):
+                break  # "Despite pressure from Washington, Kyiv has …": no list
             out.append(prev)
             cur = prev
             i -= 1

@@ -102,6 +102,21 @@ def commitment(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
     return m.start(modal), m.end(modal)
 
 
+# between a document and the predicate signal it lays down: "The plan [also] caps …"
+_PROVIDES_GAP = re.compile(r"\s+(?:(?:also|further|effectively|explicitly|even)\s+)*$")
+
+
+def provides(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
+    """The span of the document that is the subject of a predicate signal ("The plan caps
+    Ukraine's army", "the draft also bars …"): the document lays it down, its author
+    supports it; None when no document stands right before the signal."""
+    gap = _PROVIDES_GAP.search(doc.text, max(c_lo, sig_start - 40), sig_start)
+    m = doc.mention_ending(gap.start()) if gap is not None else None
+    if m is None or not m.document or not m.subject or m.possessive:
+        return None
+    return m.end, m.end  # (after the document, which the subject search then finds)
+
+
 # a deontic modal right before the signal: "Kyiv must withdraw from Donbas", "Ukraine should
 # get guarantees", "there must be a ceasefire", "there will be no foreign troops"
 _DEMAND = re.compile(

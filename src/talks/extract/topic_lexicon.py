@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from talks.extract.dispatch import Family, Hit, Literals, Scanner
-from talks.extract.regex_shapes import phrase_trie
+from talks.extract.regex_shapes import pattern_heads, phrase_trie, start_heads
 from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
@@ -64,7 +64,8 @@ class Compiled:
     doc_ref: re.Pattern[str]  # "the document", "the draft": a document named before
     doc_made: re.Pattern[str]  # "handed over a written framework": its subject wrote it
     doc_words: frozenset[str]
-    doc_heads: tuple[str, ...]  # the document words, lower case: where doc_by may match
+    doc_heads: tuple[str, ...] | None  # where doc_by may match (`regex_shapes.start_heads`)
+    doc_made_heads: tuple[str, ...] | None  # where doc_made may match
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
@@ -170,6 +171,13 @@ def _compile(lexicon: Lexicon) -> Compiled:
         Family.build(conditions, flags=re.I),
         Family.build(negations, flags=re.I),
     )
+    doc_made = re.compile(
+        r"\b(?:hand(?:ed|s|ing)?\s+over|present(?:ed|s)|submit(?:ted|s)|tabled|tables"
+        r"|put(?:s|ting)?\s+forward|unveil(?:ed|s)|draft(?:ed|s)|dr[ae]w(?:s)?\s+up"
+        r"|propos(?:ed|es)|circulated|publish(?:ed|es)|laid\s+out|set\s+out)\s+"
+        rf"(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<doc>{docs})\b",
+        re.I,
+    )
     return Compiled(
         signals=families[0],
         signal_info=tuple(sig_info),
@@ -200,15 +208,10 @@ def _compile(lexicon: Lexicon) -> Compiled:
             re.I,
         ),
         doc_ref=re.compile(rf"[Tt](?<!\w.)he\s+{_DOC_MODIFIERS}(?P<doc>{docs})\b(?![-\w])"),
-        doc_made=re.compile(
-            r"\b(?:hand(?:ed|s|ing)?\s+over|present(?:ed|s)|submit(?:ted|s)|tabled|tables"
-            r"|put(?:s|ting)?\s+forward|unveil(?:ed|s)|draft(?:ed|s)|dr[ae]w(?:s)?\s+up"
-            r"|propos(?:ed|es)|circulated|publish(?:ed|es)|laid\s+out|set\s+out)\s+"
-            rf"(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<doc>{docs})\b",
-            re.I,
-        ),
+        doc_made=doc_made,
         doc_words=frozenset(w.lower() for w in lexicon.words.get("position_documents", [])),
-        doc_heads=tuple(w.lower() for w in lexicon.words.get("position_documents", [])),
+        doc_heads=start_heads(w.lower() for w in lexicon.words.get("position_documents", [])),
+        doc_made_heads=pattern_heads(doc_made),
         role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C
