@@ -1232,6 +1232,9 @@ CASES: list[tuple[str, set[Triple]]] = [
         "Lavrov said any contacts at the top level had to be prepared step by step.",
         {("Russia", "leaders_meeting", "support")},
     ),
+    # talks with a party about a topic are only talks
+    ("Kyiv is ready to hold talks with Moscow on a ceasefire.", set()),
+    ("Putin said Russia was open to talks on a ceasefire.", set()),
 ]
 
 
