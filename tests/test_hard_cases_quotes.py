@@ -847,3 +847,38 @@ TRAILING = [
 @pytest.mark.parametrize(("text", "want"), TRAILING)
 def test_trailing_and_asides(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+# --- group wording with a postmodifier; partial quotes stay in their sentence; no
+# apposition across a cue ----------------------------------------------------------------
+
+SPEAKER_SHAPES = [
+    (
+        T + "Two people familiar with the talks, who spoke on condition of anonymity, said the"
+        " next round could be held soon.",
+        {("indirect", "people familiar with the talks", "the next round could be held soon")},
+    ),
+    (
+        T + "The next round could be held soon, officials briefed on the talks said.",
+        {("indirect", "officials briefed on the talks", "The next round could be held soon")},
+    ),
+    (  # a partial quote closing a report belongs to it, not to the next sentence's subject
+        T + "Kowalski said any contacts had to be prepared “step by step”. The Estonian"
+        " ministry has also repeated its “categorical rejection” of the plan.",
+        {
+            ("indirect", K, "any contacts had to be prepared “step by step”"),
+            ("direct", K, "step by step"),
+            ("indirect", "Estonian ministry", "its “categorical rejection” of the plan"),
+        },
+    ),
+    (  # "X Region, the President of Y confirmed …": a subject, no apposition of X
+        T + "Responding to an appeal about soldiers encircled in the Narva Region, the Polish"
+        " president confirmed that the crossing would reopen.",
+        {("indirect", "Marek Wrona", "the crossing would reopen")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SPEAKER_SHAPES)
+def test_speaker_shapes(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

@@ -106,13 +106,13 @@ def test_guillemets_with_inner_spaces(
         (
             "Three European diplomats briefed on the negotiations said the ceasefire draft"
             " had been rewritten twice.",
-            "European diplomats",
+            "European diplomats briefed on the negotiations",  # the article's own wording
             "the ceasefire draft had been rewritten twice",
         ),
         (
             "Two Polish officials familiar with the discussions said the summit had been"
             " moved to June.",
-            "Polish officials",
+            "Polish officials familiar with the discussions",
             "the summit had been moved to June",
         ),
     ],

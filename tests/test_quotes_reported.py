@@ -443,6 +443,8 @@ def test_relative_that_after_a_speech_act_object(lexicon: Lexicon) -> None:
             "Mr. Berg later explained to the club president why he had left the board.",
             {"why he had left the board"},
         ),
+        # a nominative pronoun after a cue that takes an addressee is no addressee
+        ("The mayor promised he would build the road.", {"he would build the road"}),
         # a claim with a to-infinitive; promises and pledges with a noun-phrase object
         (
             "The candidate claimed to have voted twice in the same election.",
@@ -461,3 +463,25 @@ def test_more_report_shapes(text: str, expected: set[str], lexicon: Lexicon) -> 
 def test_closing_pronoun_speaker(lexicon: Lexicon) -> None:
     text = "Ms. Lund spoke after the vote. Mr. Berg was the first mayor to resign, she said."
     assert {s for s, _ in indirect(quotes_of(text, lexicon))} == {"Lund"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that" with a verb after a noun is a relative pronoun: the object speaks
+        (
+            "Party leaders are urging the mayor to spend more, publicly revealing a rift"
+            " that could hurt them in May.",
+            {"to spend more, publicly", "a rift that could hurt them in May"},
+        ),
+        # "that" with a plural verb is no demonstrative subject
+        (
+            "Voters in the north said the region needs roads that have long been promised.",
+            {"the region needs roads that have long been promised"},
+        ),
+        # an adjunct with no verb, or a verb with no subject, reports nothing
+        ("The letter was sent to the board, which Ms. Lund later posted on March 12.", set()),
+    ],
+)
+def test_no_report(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected

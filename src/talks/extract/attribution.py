@@ -331,7 +331,9 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
             )
         ):
             k = p.end + 1
-    if k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not"):
+    if (  # (a nominative pronoun is the clause's subject: "promised he would …")
+        k <= hi and cue.addressee and tk.low[k] not in ("that", "to", "not", *_SUBJECT_PRONOUNS)
+    ):
         p = reader.phrase_after(k, hi)
         if tk.low[k] in _OBJECT_PRONOUNS:
             k += 1  # "told reporters U.S. companies had lost …": not one phrase
@@ -374,8 +376,21 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
                 and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
             )
         ):
-            if j == k and j + 1 <= hi and tk.flags[j + 1] & FINITE and _clause_like(tk, j, hi):
+            if (
+                j == k
+                and j + 1 <= hi
+                and tk.flags[j + 1] & FINITE
+                and tk.low[j + 1] not in _PLURAL_VERBS
+                and _clause_like(tk, j, hi)
+            ):
                 return j  # "said that wasn't a useful comparison": "that" is the subject
+            if (
+                j > k
+                and j + 1 <= hi
+                and tk.flags[j + 1] & FINITE
+                and tk.low[k] not in _ADJUNCT_OR_TIME
+            ):
+                return k  # "revealing a rift that could …": the object and its relative clause
             return j + 1 if j + 1 <= hi else None
         if tk.words[j] == ":":
             return j + 1 if j + 1 <= hi else None
@@ -425,6 +440,8 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     return None
 
 
+# verbs that never follow a demonstrative "that" ("… states that have long …": relative)
+_PLURAL_VERBS = frozenset("are were have do aren't weren't haven't don't".split())
 # speech verbs whose to-infinitive reports a claim: "claimed to have voted twice"
 _TO_CLAIMS = frozenset(("claim", "deny", "admit"))
 

@@ -26,6 +26,7 @@ from talks.extract.speakers import fold, skeleton
 from talks.extract.titles import Title, equivalents, lexicon_titles, rewrite, title_of
 from talks.extract.tokens import (
     CAP,
+    CUEW,
     DET,
     FINITE,
     GNOUN,
@@ -368,7 +369,7 @@ class Tracker:
                     roles.append((q.start, q.end))
             if j + 2 < tk.n and tk.words[j + 1] == ",":
                 e = j + 2
-                while e < tk.n and e < j + 22 and not tk.flags[e] & (PUNCT | FINITE):
+                while e < tk.n and e < j + 22 and not tk.flags[e] & (PUNCT | FINITE | CUEW):
                     e += 1
                 if (
                     e < tk.n

@@ -235,7 +235,10 @@ class PhraseReader:
                 and tk.low[m + 1] in _PP_HEADS | {"to", "on"}
                 and tk.flags[m - 1] & (PNOUN | GNOUN)
             ):
-                return self.core_before(m - 1, lo)
+                p = self.core_before(m - 1, lo)
+                if p is not None and p.kind != "pronoun":
+                    p.end = j  # the group's own wording: "people familiar with the talks"
+                return p
         return None
 
     def _adjective(self, k: int) -> bool:

@@ -138,6 +138,10 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
         ended = doc.text[doc.segs[last].start : doc.segs[last].end].rstrip("'’\"” ").endswith(".")
         if tk.sentence[f.start] != tk.sentence[c] and ended and not closes_sentence(doc, f):
             return None  # “A.” The network said the decision …: a statement of its own
+        if tk.sentence[f.start] != s and any(
+            g.end < _open_token(doc, last) and g.speaker is not None for g in doc.frames_in(s)
+        ):
+            return None  # 'Lavrov said … “step by step”. The ministry repeated …': his
         return f
     return None
 

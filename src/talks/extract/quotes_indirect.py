@@ -493,12 +493,37 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
-        spans = _spans(doc, reach, _parts(doc, reach, frame))
+        parts = _parts(doc, reach, frame)
+        if parts and _no_clause(tk, reach, parts[0][0], parts[-1][1]):
+            continue
+        spans = _spans(doc, reach, parts)
         if spans and doc.text[spans[0][0] : spans[0][1]].lower().startswith(anonymity):
             continue  # "…, who asked not to be named, said": a request for anonymity
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
     return _fan_out(doc, _outermost(doc, out))
+
+
+_AUXILIARIES = frozenset(
+    "would will can could should may might must have has had is are was were do does did".split()
+)
+
+
+def _no_clause(tk: Tokens, reach: _Reach, a: int, b: int) -> bool:
+    """Words that report nothing: an adjunct with no verb ("on March 12", "at a
+    fundraiser Tuesday"), or a verb with no subject ("would build", "have long …")."""
+    if a > b:
+        return False
+    w = tk.low[a]
+    if w in _AUXILIARIES:
+        return True
+    return (
+        w in ADJUNCT_STARTS
+        and w != "to"
+        and reach.finite[b + 1] == reach.finite[a]
+        and not any(tk.flags[k] & CUEW or tk.quote[k] >= 0 for k in range(a, b + 1))
+        and not any(_verbish(tk, k) for k in range(a + 1, b + 1))
+    )
 
 
 def _judgement(doc: Doc, frame: Frame) -> bool:
