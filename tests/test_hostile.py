@@ -401,6 +401,25 @@ def test_a_nul_in_one_json_lines_record_costs_that_record_only(
     assert stored(db) == ["r0", "r1"]
 
 
+def test_a_nul_in_a_json_lines_file_whose_first_record_is_broken(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    """Found by the fuzz run (seed 2): a NUL in the first bytes of a JSON Lines file
+    whose first line is no object refused the whole file as binary."""
+    good = [json.dumps({"id": f"r{i}", "text": article(i)}) for i in range(2)]
+    path = write(tmp_path / "f.jsonl", f'[1, 2]\n{good[0]}\n{{"text": "a\x00b"}}\n{good[1]}\n')
+    result = run("ingest", path, "--db", db, "--all")
+    check_clean(result)
+    first, third = errors(result.stderr)
+    assert "f.jsonl:1: expected a JSON object" in first and "f.jsonl:3: binary" in third
+    assert stored(db) == ["r0", "r1"]
+    # bytes that hold no line of JSON at all are still one "binary file" error
+    write(tmp_path / "g.jsonl", b"\x00\x01garbage\n\x00more\n")
+    result = run("ingest", tmp_path / "g.jsonl", "--db", db)
+    (line,) = errors(result.stderr)
+    assert "g.jsonl: binary file" in line
+
+
 def test_a_one_sentence_article_ending_in_an_attribution(run: Run, db: Path) -> None:
     """Found by the fuzz run: a closing attribution within six tokens of the text's
     end made the clause check read past the last token."""

@@ -117,7 +117,7 @@ def scan(
             yield Chunk(source, 0, -1, 1, shown(path.name))
             return
         with os.fdopen(fd, "rb", buffering=1 << 16) as f:
-            if b"\x00" in head and not head.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
+            if b"\x00" in head and not _has_record(head):
                 # (a NUL inside one record of a JSON Lines file costs that record only)
                 yield InputError(f"{source}: binary file, not text")
                 return
@@ -130,6 +130,13 @@ def scan(
                 yield from _chunks(f, source, shown(path.name), keep=False)
     except OSError as exc:
         yield InputError(f"{source}: cannot read: {exc.strerror or exc}")
+
+
+def _has_record(head: bytes) -> bool:
+    """Whether a line of the file's first bytes starts like a JSON Lines record."""
+    return any(
+        line.lstrip().removeprefix(b"\xef\xbb\xbf").startswith(b"{") for line in head.split(b"\n")
+    )
 
 
 def scan_stream(

@@ -50,7 +50,7 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord", "spokesman", "chairman", "congres
 _PRONOUN_WINDOW = 5  # sentences searched back for a pronoun's antecedent
 # Mentions searched back for the person a role phrase means: far more than any real
 # article holds, and a bound on the work of one phrase in one that is all mentions.
-ROLE_REACH = 2000
+ROLE_REACH = 400
 
 
 _PARTY_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
@@ -136,6 +136,7 @@ class Tracker:
         # later mention: quadratic on an article of thousands of attributions).
         self._names: list[_Event] = []
         self._speakers: list[_Event] = []
+        self._lexicon_roles: dict[tuple[Title, str | None], SpeakerEntry | None] = {}
         self._generic = tk.vocab.words.get("generic_person_nouns", frozenset())
         self._by_surname: dict[str, list[Entity]] = {}
         self._entry_titles: dict[str, list[Title]] = {}
@@ -539,13 +540,19 @@ class Tracker:
         # the person named last before it whose title fits (the first of one offset)
         before: Entity | None = None
         before_pos = -1
+        fits: dict[int, bool] = {}  # by entity: most events are of a few people
         for ev in islice(self._before(pos), ROLE_REACH):
             if before is not None and ev.pos < before_pos:
                 break
             ent = ev.entity
-            if ent.kind != "person" or (side is not None and ent.side not in (side, "none")):
-                continue
-            if self._fits(title, words, ent):
+            fit = fits.get(id(ent))
+            if fit is None:
+                fit = fits[id(ent)] = (
+                    ent.kind == "person"
+                    and (side is None or ent.side in (side, "none"))
+                    and self._fits(title, words, ent)
+                )
+            if fit:
                 before, before_pos = ent, ev.pos
         if before is not None:
             return before
@@ -587,6 +594,20 @@ class Tracker:
         return not title.former and words <= ent.roles  # known only by a description
 
     def _lexicon_role(self, title: Title, side: str | None) -> Entity | None:
+        key = (title, side)
+        if key not in self._lexicon_roles:  # an article repeats its role phrases
+            self._lexicon_roles[key] = self._lexicon_entry(title, side)
+        entry = self._lexicon_roles[key]
+        if entry is None:
+            return None
+        ent = self._by_entry.get(entry.name)
+        if ent is None:
+            ent = self._lexicon_entity(entry)
+            ent.evidence = True
+        return ent
+
+    def _lexicon_entry(self, title: Title, side: str | None) -> SpeakerEntry | None:
+        """The one lexicon person holding `title` (on `side`) on the article's date."""
         hits: list[tuple[int, SpeakerEntry]] = []
         for entry in self.vocab.speakers.entries:
             if entry.kind != "person" or (side is not None and entry.side != side):
@@ -609,14 +630,7 @@ class Tracker:
         # minister" is the minister, not the first deputy foreign minister)
         least = min(n for n, _ in hits)
         best = [e for n, e in hits if n == least]
-        if len(best) != 1:
-            return None
-        entry = best[0]
-        ent = self._by_entry.get(entry.name)
-        if ent is None:
-            ent = self._lexicon_entity(entry)
-            ent.evidence = True
-        return ent
+        return best[0] if len(best) == 1 else None
 
     def unnamed(self, wording: str, side: str, kind: str, roles: set[str]) -> Entity:
         """An entity known only by a description ("Kremlin representative")."""
