@@ -882,3 +882,21 @@ SPEAKER_SHAPES = [
 @pytest.mark.parametrize(("text", "want"), SPEAKER_SHAPES)
 def test_speaker_shapes(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+def test_same_speaker_aside_inside_the_clause(lexicon: Lexicon) -> None:
+    text = (
+        T + "Kowalski said he was ready to work on a settlement, a settlement which, he stressed,"
+        " must be durable."
+    )
+    assert triples(quotes_of(text, lexicon)) == {
+        (
+            "indirect",
+            K,
+            "he was ready to work on a settlement, a settlement which, he stressed, must be"
+            " durable",
+        )
+    }
+    # another speaker's aside still ends the clause
+    text = T + "Kowalski said the crossing would reopen, Tamm said, and the border was calm."
+    assert ("indirect", K, "the crossing would reopen") in triples(quotes_of(text, lexicon))

@@ -174,7 +174,9 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
     starts = reach.stop_starts.get(frame.sentence, [])
     frames = reach.stop_frames.get(frame.sentence, [])
     i = bisect_right(starts, start)
-    while i < len(starts) and (frames[i] is frame or _own_subject(tk, frames[i], start)):
+    while i < len(starts) and (
+        frames[i] is frame or _own_subject(tk, frames[i], start) or _aside(tk, frames[i], frame)
+    ):
         i += 1
     if i < len(starts):
         end = min(end, starts[i] - 1)
@@ -198,6 +200,23 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
             continue
         return k - 1
     return end
+
+
+def _aside(tk: Tokens, g: Frame, frame: Frame) -> bool:
+    """ "…, a settlement which, he stressed, must be …": the same speaker's cue set off
+    by commas inside the clause is an aside, not the clause's end."""
+    if g.parent is not None or g.subject is None or g.inverted or g.speaker is None:
+        return False
+    if frame.speaker is None or g.speaker.name != frame.speaker.name:
+        return False
+    before, after = g.start - 1, g.end + 1
+    return (
+        before >= 0
+        and after < tk.n
+        and tk.words[before] == ","
+        and tk.words[after] == ","
+        and tk.sentence[after] == g.sentence
+    )
 
 
 def _own_subject(tk: Tokens, g: Frame, start: int) -> bool:
