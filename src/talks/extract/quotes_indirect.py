@@ -351,10 +351,15 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     a colon that opens a quotation ("was acting out of worry: “It's …”")."""
     tk = doc.tk
     cues = tk.vocab.cue_phrases
+    settings = _settings(tk)
     for k in range(a + 1, b):
         w = tk.words[k]
         if tk.quote[k] >= 0:
             continue
+        if tk.low[k] in settings and any(
+            tuple(tk.low[k : k + len(p)]) == p for p in settings[tk.low[k]]
+        ):
+            return k - 1  # "… in an interview on Sunday": where it was said, not what
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
             return k - 1
         if w == "," and tk.low[k + 1] in ("and", "but"):
@@ -364,6 +369,15 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
                 if j > k + 2 and tk.low[j] in cues and tk.match(cues, j) is not None:
                     return k - 1
     return b
+
+
+def _settings(tk: Tokens) -> dict[str, list[tuple[str, ...]]]:
+    """The `speech_settings` phrases by first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in tk.vocab.words.get("speech_settings", ()):
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append(words)
+    return out
 
 
 def _participle_end(doc: Doc, a: int, b: int) -> int:
