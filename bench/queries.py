@@ -68,6 +68,10 @@ QUERIES = (
         "quotes --speaker Medinsky -f jsonl (every row)",
         ("quotes", "--speaker", "Medinsky", "-f", "jsonl"),
     ),
+    Query(
+        "100,000 quotes as JSON Lines (every row of a 100k-row export)",
+        ("quotes", "--limit", "100000", "-f", "jsonl"),
+    ),
     Query("36,000 quotes as JSON", ("quotes", "--limit", "36000", "-f", "json")),
     Query("36,000 quotes as YAML", ("quotes", "--limit", "36000", "-f", "yaml")),
 )

@@ -882,3 +882,47 @@ SPEAKER_SHAPES = [
 @pytest.mark.parametrize(("text", "want"), SPEAKER_SHAPES)
 def test_speaker_shapes(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+def test_same_speaker_aside_inside_the_clause(lexicon: Lexicon) -> None:
+    text = (
+        T + "Kowalski said he was ready to work on a settlement, a settlement which, he stressed,"
+        " must be durable."
+    )
+    assert triples(quotes_of(text, lexicon)) == {
+        (
+            "indirect",
+            K,
+            "he was ready to work on a settlement, a settlement which, he stressed, must be"
+            " durable",
+        )
+    }
+    # another speaker's aside still ends the clause
+    text = T + "Kowalski said the crossing would reopen, Tamm said, and the border was calm."
+    assert ("indirect", K, "the crossing would reopen") in triples(quotes_of(text, lexicon))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # L4 for a quotation that is its whole sentence
+            T + '¶ "The crossing will reopen on Friday." ¶ This was stated by Polish deputy'
+            " foreign minister Jan Kowalski.",
+            {("direct", K, "The crossing will reopen on Friday.")},
+        ),
+        (
+            T + '"The crossing will reopen on Friday." Tamm confirmed this on Monday.',
+            {("direct", TA, "The crossing will reopen on Friday.")},
+        ),
+        (  # a partial quote keeps its own attribution
+            T + 'Tamm said the crossing would reopen "on Friday at the latest". Kowalski'
+            " confirmed this.",
+            {
+                ("indirect", TA, 'the crossing would reopen "on Friday at the latest"'),
+                ("direct", TA, "on Friday at the latest"),
+            },
+        ),
+    ],
+)
+def test_backward_direct(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon)

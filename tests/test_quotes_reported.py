@@ -485,3 +485,21 @@ def test_closing_pronoun_speaker(lexicon: Lexicon) -> None:
 )
 def test_no_report(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where or how something was said is no part of what was said
+        (
+            "Ms. Lund offered herself as a figure of unity during a visit to the harbour.",
+            {"herself as a figure of unity"},
+        ),
+        (
+            "The mayor asked the minister to explain the delay in an interview on Sunday.",
+            {"to explain the delay"},
+        ),
+    ],
+)
+def test_speech_settings(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected

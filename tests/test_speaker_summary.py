@@ -150,3 +150,47 @@ def test_inside_a_batch_the_summary_is_computed_not_stored(seeded_db: Path, tmp_
         assert _summary(store) == _reference(store)
         store.commit()
     assert _kept(db) == 0
+
+
+def test_cli_rows_equal_the_library_models(run: Run, seeded_db: Path) -> None:
+    from talks.render import as_dict
+
+    listed = json.loads(run("speakers", "-f", "json", "--db", seeded_db).stdout)
+    with Store(seeded_db) as store:
+        models = [as_dict(s) for s in speakers(store, lexicon=shipped())]
+    assert listed == models
+    assert any(s["roles"] for s in listed) and any(s["aliases"] for s in listed)
+    ukraine = json.loads(run("speakers", "--side", "Kyiv", "-f", "json", "--db", seeded_db).stdout)
+    assert ukraine == [s for s in listed if s["side"] == "Ukraine"]
+
+
+def test_speakers_reads_no_full_lexicon(seeded_db: Path, tmp_path: Path) -> None:
+    """With the lexicon summary cached, `speakers` loads neither pydantic nor the
+    compiled lexicon (an older summary without speakers is rewritten once)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from talks.cli import main\n"
+        f"sys.argv = ['talks', 'speakers', '-f', 'json', '--db', {str(seeded_db)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, 'talks.lexicon' in sys.modules, file=sys.stderr)\n"
+    )
+
+    def run_it() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+        )
+
+    first = run_it()
+    cache = max(Path.home().rglob("lexicons/*.json"), key=lambda p: p.stat().st_mtime)
+    data = json.loads(cache.read_text())
+    data.pop("speakers")
+    cache.write_text(json.dumps(data))  # as an older talks wrote it
+    again = run_it()
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+    assert "speakers" in json.loads(cache.read_text())
+    warm = run_it()
+    assert warm.stderr.strip() == "False False"
+    assert json.loads(warm.stdout) == json.loads(first.stdout)

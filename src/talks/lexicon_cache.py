@@ -45,12 +45,22 @@ class TopicInfo:
 
 
 @dataclass(frozen=True)
+class SpeakerInfo:
+    name: str
+    kind: str
+    roles: tuple[str, ...]  # role titles
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LexiconSummary:
-    """What checking filters and listing topics need, without the full lexicon."""
+    """What checking filters and listing topics and speakers need, without the full
+    lexicon."""
 
     fingerprint: str
     topics: tuple[TopicInfo, ...]
     parties: tuple[PartyInfo, ...]
+    speakers: tuple[SpeakerInfo, ...] = ()
 
     def topic_keys(self) -> list[str]:
         return [t.key for t in self.topics]
@@ -106,20 +116,35 @@ def summarize(lexicon: Lexicon) -> LexiconSummary:
         parties=tuple(
             PartyInfo(p.name, tuple(p.names), tuple(p.adjectives)) for p in lexicon.parties
         ),
+        speakers=speaker_infos(lexicon),
+    )
+
+
+def speaker_infos(lexicon: Lexicon) -> tuple[SpeakerInfo, ...]:
+    """The facts `talks speakers` shows of each lexicon speaker."""
+    return tuple(
+        SpeakerInfo(s.name, s.kind, tuple(r.title for r in s.roles), tuple(s.aliases))
+        for s in lexicon.speakers
     )
 
 
 def _store(key: str, lexicon: Lexicon) -> LexiconSummary:
     summary = summarize(lexicon)
-    full, light = _paths(key)
+    full, _ = _paths(key)
     _write(full, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    _store_summary(key, summary)
+    return summary
+
+
+def _store_summary(key: str, summary: LexiconSummary) -> None:
+    _, light = _paths(key)
     data = {
         "fingerprint": summary.fingerprint,
         "topics": [[t.key, t.proposition] for t in summary.topics],
         "parties": [[p.name, list(p.names), list(p.adjectives)] for p in summary.parties],
+        "speakers": [[s.name, s.kind, list(s.roles), list(s.aliases)] for s in summary.speakers],
     }
     _write(light, json.dumps(data).encode())
-    return summary
 
 
 def load(user_files: tuple[Path, ...], build: Any) -> Lexicon:
@@ -173,12 +198,18 @@ def summary(user_files: tuple[Path, ...], build: Any = _build) -> LexiconSummary
                 parties=tuple(
                     PartyInfo(str(n), tuple(ns), tuple(adj)) for n, ns, adj in data["parties"]
                 ),
+                speakers=tuple(
+                    SpeakerInfo(str(n), str(k), tuple(r), tuple(a))
+                    for n, k, r, a in data["speakers"]
+                ),
             )
             _memo["summary:" + key] = result
             return result
-        except Exception:  # no summary yet: the full load writes one
+        except Exception:  # no summary yet (or one from an older talks): written below
             pass
     result = summarize(load(user_files, build))
     if _enabled():
-        _memo["summary:" + cache_key(user_files)] = result
+        key = cache_key(user_files)
+        _store_summary(key, result)
+        _memo["summary:" + key] = result
     return result

@@ -9,20 +9,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from talks import speaker_list
 from talks import statements as statements_mod
-from talks.extract.speakers import SpeakerIndex, fold, skeleton
-from talks.lexicon import Lexicon, SpeakerEntry
+from talks.extract.speakers import SpeakerIndex, skeleton
+from talks.lexicon import Lexicon
 from talks.models import Article, Position, Quote, Speaker, Statement
 from talks.store import Store
-
-
-def _lexicon_entry(lexicon: Lexicon, name: str) -> SpeakerEntry | None:
-    key = fold(name)
-    for entry in lexicon.speakers:
-        if fold(entry.name) == key:
-            return entry
-    return None
-
 
 # Cyrillic → Latin (a plain scientific-style scheme; skeleton() then folds the
 # usual variants: й/ы/и → i, х → h, doubled letters), so "Зеленский",
@@ -100,26 +92,13 @@ def speaker_names(store: Store, query: str, *, lexicon: Lexicon) -> list[str]:
 
 def speakers(store: Store, *, lexicon: Lexicon, side: str | None = None) -> list[Speaker]:
     """Every speaker with quotes in the store, joined with the lexicon's facts,
-    most statements first (`quotes` counts every report, `statements` each once)."""
-    out: list[Speaker] = []
-    for row in store.refresh_speaker_summary(statements_mod.count_statements):
-        if side is not None and fold(row["side"]) != fold(side):
-            continue
-        entry = _lexicon_entry(lexicon, row["name"])
-        out.append(
-            Speaker(
-                name=row["name"],
-                side=row["side"],
-                kind=entry.kind if entry else "person",
-                roles=tuple(r.title for r in entry.roles) if entry else (),
-                aliases=tuple(entry.aliases) if entry else (),
-                quotes=row["quotes"],
-                statements=row["statements"],
-                spellings=_spellings(row["spellings"]),
-            )
-        )
-    out.sort(key=lambda s: (-s.statements, -s.quotes, s.name))
-    return out
+    most statements first (`quotes` counts every report, `statements` each once);
+    see `talks.speaker_list`."""
+    from talks.lexicon_cache import summarize
+
+    return [
+        Speaker(**row) for row in speaker_list.rows(store, summarize(lexicon).speakers, side=side)
+    ]
 
 
 def article_index(store: Store) -> dict[str, Article]:
@@ -145,16 +124,3 @@ def with_reports(store: Store, positions: Sequence[Position]) -> list[dict[str, 
     pool = [p for t in sorted(topics) for p in store.positions(topic=t)]
     counts = statements_mod.position_reports(pool)
     return [{**p.model_dump(mode="json"), "reports": counts[p.id]} for p in positions]
-
-
-_PRONOUNS = frozenset("he she they it we i him her them who this that".split())
-
-
-def _spellings(mentions: list[str]) -> tuple[str, ...]:
-    """The names a speaker was seen under: pronouns and case repeats left out."""
-    seen: dict[str, str] = {}
-    for m in mentions:
-        key = fold(m)
-        if key and key not in _PRONOUNS and key not in seen:
-            seen[key] = m
-    return tuple(seen.values())

@@ -1475,11 +1475,13 @@ class Store:
         return out
 
     def speaker_names(self) -> list[str]:
+        """Names of the speakers with quotes (one index probe per speaker, not a scan
+        of every quote)."""
         return [
             r[0]
             for r in self.db.execute(
-                "SELECT DISTINCT name FROM speakers WHERE rowid IN "
-                "(SELECT DISTINCT speaker_rowid FROM quotes)"
+                "SELECT DISTINCT name FROM speakers s WHERE EXISTS "
+                "(SELECT 1 FROM quotes q WHERE q.speaker_rowid = s.rowid)"
             )
         ]
 

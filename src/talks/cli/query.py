@@ -247,15 +247,15 @@ def speakers(
 
       talks speakers --limit 10
     """
-    from talks import filters, query
+    from talks import filters, speaker_list
     from talks.render import write_records
 
     with reporting():
         f = output_format(fmt)
-        lex = load_lexicon(lexicon)
+        lex = lexicon_summary(lexicon)
         side = filters.resolve_party(side, lex, "--side", none_ok=True)
         with open_store(db) as store:
-            rows = query.speakers(store, lexicon=lex, side=side)
+            rows = speaker_list.rows(store, lex.speakers, side=side)
         stop = None if limit is None else offset + limit
         write_records(
             rows[offset:stop],

@@ -43,15 +43,10 @@ def resolve(tk: Tokens, tracker: Tracker, frame: Frame) -> Speaker | None:
     if phrase is None:
         return None
     pos = tk.starts[phrase.start]
+    # "Obama was the first black president, he said": the names in the clause a closing
+    # attribution reports are not who "he" is (`coref.Tracker.pronoun` skips them, but
+    # not a speaker of the sentence: "X said …, a deal which, he stressed, …")
     lookup = pos
-    if phrase.kind == "pronoun" and phrase.start > 0 and tk.words[phrase.start - 1] == ",":
-        # "Obama was the first black president, he said": the names in the clause a
-        # closing attribution reports are not who "he" is; look before the sentence
-        k = phrase.start
-        while k > 0 and tk.sentence[k - 1] == frame.sentence:
-            k -= 1
-        if not any(tk.quote[j] >= 0 or tk.words[j] in QUOTE_PUNCT for j in range(k, phrase.start)):
-            lookup = tk.starts[k]  # (after a quotation the old way: the sentence may be two)
     sp = _speaker(tk, tracker, phrase, lookup, tk.sentence[phrase.start])
     if sp is not None and sp.entity is not None and not nested(tk, frame):
         # (the subject of a report inside another's clause is talked about, not heard:

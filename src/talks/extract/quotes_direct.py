@@ -125,6 +125,12 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
     for f in doc.frames_in(s) + doc.frames_in(s + 1):
         if f.start <= c or f.speaker is None or (f.subject is None and f.parent is None):
             continue
+        if f.backward and f.sentence == s + 1:
+            # '“A.” ¶ This was stated by X.': a quotation that is its whole sentence
+            lo = doc.sent_bounds[s][0]
+            head = all(tk.flags[k] & PUNCT for k in range(lo, _open_token(doc, last)))
+            tail = all(tk.flags[k] & PUNCT for k in range(c + 1, doc.sent_bounds[s + 1][0]))
+            return f if head and tail and not doc.frames_in(s) else None
         if f.outlet_only:
             continue  # "…,” according to Reuters: where the story came from
         if f.parent is not None and f.subject is None:

@@ -174,7 +174,9 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
     starts = reach.stop_starts.get(frame.sentence, [])
     frames = reach.stop_frames.get(frame.sentence, [])
     i = bisect_right(starts, start)
-    while i < len(starts) and (frames[i] is frame or _own_subject(tk, frames[i], start)):
+    while i < len(starts) and (
+        frames[i] is frame or _own_subject(tk, frames[i], start) or _aside(tk, frames[i], frame)
+    ):
         i += 1
     if i < len(starts):
         end = min(end, starts[i] - 1)
@@ -198,6 +200,23 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
             continue
         return k - 1
     return end
+
+
+def _aside(tk: Tokens, g: Frame, frame: Frame) -> bool:
+    """ "…, a settlement which, he stressed, must be …": the same speaker's cue set off
+    by commas inside the clause is an aside, not the clause's end."""
+    if g.parent is not None or g.subject is None or g.inverted or g.speaker is None:
+        return False
+    if frame.speaker is None or g.speaker.name != frame.speaker.name:
+        return False
+    before, after = g.start - 1, g.end + 1
+    return (
+        before >= 0
+        and after < tk.n
+        and tk.words[before] == ","
+        and tk.words[after] == ","
+        and tk.sentence[after] == g.sentence
+    )
 
 
 def _own_subject(tk: Tokens, g: Frame, start: int) -> bool:
@@ -332,10 +351,15 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     a colon that opens a quotation ("was acting out of worry: “It's …”")."""
     tk = doc.tk
     cues = tk.vocab.cue_phrases
+    settings = _settings(tk)
     for k in range(a + 1, b):
         w = tk.words[k]
         if tk.quote[k] >= 0:
             continue
+        if tk.low[k] in settings and any(
+            tuple(tk.low[k : k + len(p)]) == p for p in settings[tk.low[k]]
+        ):
+            return k - 1  # "… in an interview on Sunday": where it was said, not what
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
             return k - 1
         if w == "," and tk.low[k + 1] in ("and", "but"):
@@ -345,6 +369,15 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
                 if j > k + 2 and tk.low[j] in cues and tk.match(cues, j) is not None:
                     return k - 1
     return b
+
+
+def _settings(tk: Tokens) -> dict[str, list[tuple[str, ...]]]:
+    """The `speech_settings` phrases by first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in tk.vocab.words.get("speech_settings", ()):
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append(words)
+    return out
 
 
 def _participle_end(doc: Doc, a: int, b: int) -> int:

@@ -12,16 +12,16 @@ reads a party off a noun phrase ("Russian negotiator", "Ukraine's President",
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from talks.folding import APOSTROPHES as _APOSTROPHES
+from talks.folding import fold as fold
 from talks.lexicon import Lexicon, Party, SpeakerEntry
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*\.?")
 _SKELETON_RULES = (
     (re.compile(r"kh"), "h"),
@@ -35,14 +35,6 @@ _SKELETON_RULES = (
 _FUZZY_MIN = 86.0
 _CACHE_SIZE = 8
 _MEMO_SIZE = 1 << 15
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form, apostrophes unified, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
 
 
 @lru_cache(maxsize=1 << 16)
