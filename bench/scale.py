@@ -139,6 +139,12 @@ def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
 
 
 def _rss_mb(who: int) -> float:
+    if who == resource.RUSAGE_SELF:
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a
+        # big driver would report the driver's size at fork
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 

@@ -195,7 +195,24 @@ FOUND: list[tuple[str, set[Triple], set[Triple]]] = [
         {("Belarus", "ceasefire", "support")},
         set(),
     ),
+    (  # a concern voiced jointly: each author opposes
+        'Poland and Estonia said in a statement: "We are also concerned by the proposed '
+        "limitations on Ukraine's armed forces.\"",
+        {("Poland", "demilitarization", "oppose"), ("Estonia", "demilitarization", "oppose")},
+        set(),
+    ),
+    (
+        "Tallinn's plan would require Kyiv to hand over the eastern Donbas.",
+        {("Estonia", "donbas", "support")},
+        set(),
+    ),
     # --- near misses --------------------------------------------------------------------
+    (  # "denied it" answers the sentence before (a report), not a plan named earlier
+        "Tallinn's plan would require Kyiv to hand over the eastern Donbas. "
+        "Senators said Warsaw had called the text a wish list. Warsaw denied it.",
+        {("Estonia", "donbas", "support")},
+        {("Poland", "donbas", "oppose")},
+    ),
     (  # the critic's stance is the critic's, not the author's
         "Helsinki's plan was published on Monday.\n\nReactions\n• Warsaw rejects any truce.\n",
         {("Poland", "ceasefire", "oppose")},

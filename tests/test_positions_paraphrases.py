@@ -1126,6 +1126,112 @@ CASES: list[tuple[str, set[Triple]]] = [
         },
     ),
     ("The Kremlin is ready to meet after a ceasefire.", {("Russia", "ceasefire", "support")}),
+    # articles of 2022 and 2025 (round 4)
+    (
+        "Kyiv is seeking Article 5-style guarantees from the United States.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        'Washington offered Kyiv "Article 5-like" protection as part of the deal.',
+        {("United States", "security_guarantees", "support")},
+    ),
+    (
+        "The coalition of the willing has pledged to deploy a multinational force in "
+        "Ukraine once a ceasefire is reached.",
+        set(),
+    ),
+    (
+        "France and Britain have pledged to deploy a multinational force in Ukraine once "
+        "a ceasefire is reached.",
+        {
+            ("France", "ceasefire", "support"),
+            ("France", "foreign_bases", "support"),
+            ("United Kingdom", "ceasefire", "support"),
+            ("United Kingdom", "foreign_bases", "support"),
+        },
+    ),
+    (
+        "Russia has repeatedly said it would not accept the presence of troops from NATO "
+        "member states in Ukraine.",
+        {("Russia", "foreign_bases", "oppose")},
+    ),
+    (
+        "Moscow considers Ukraine's membership in NATO a direct threat to its security.",
+        {("Russia", "nato", "oppose")},
+    ),
+    (
+        "The Ukrainian side proposed that Ukraine adopt a neutral status in exchange for "
+        "security guarantees.",
+        {("Ukraine", "neutrality", "support"), ("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        "Under the Ukrainian proposals, guarantor countries including the UK, China, the "
+        "US, Turkey and France would provide security guarantees.",
+        {("Ukraine", "security_guarantees", "support")},
+    ),
+    (
+        "Ukraine would not join military alliances or host foreign military bases, "
+        "Kyiv's negotiators said.",
+        {("Ukraine", "foreign_bases", "oppose"), ("Ukraine", "nato", "oppose")},
+    ),
+    ("Medinsky said Ukraine's proposals would be reported to Putin.", set()),
+    (
+        "Russia said it would drastically scale down military activity near Kyiv and Chernihiv.",
+        set(),
+    ),
+    ("Bennett urged Zelensky to accept Putin's offer.", set()),
+    (
+        "Zelensky said Ukraine was ready to discuss the adoption of neutral status as "
+        "part of a peace deal.",
+        set(),
+    ),
+    (
+        "Zelensky said Ukraine was ready to adopt neutral status as part of a peace deal.",
+        {("Ukraine", "neutrality", "support")},
+    ),
+    (
+        "Kyiv proposed that the status of Crimea be settled through talks over 15 years.",
+        set(),
+    ),
+    ("Dmitriev said the lifting of some sanctions could be discussed.", set()),
+    (
+        "Putin said Russia was not against a ceasefire in principle.",
+        {("Russia", "ceasefire", "support")},
+    ),
+    (
+        "Orban said Hungary would not support Ukraine's accession to the EU.",
+        {("Hungary", "eu_membership", "oppose")},
+    ),
+    (
+        "Brussels wants the accession of Ukraine to the EU as part of any settlement.",
+        {("European Union", "eu_membership", "support")},
+    ),
+    (
+        "The Kremlin does not object to Ukraine's EU membership, Peskov said.",
+        {("Russia", "eu_membership", "support")},
+    ),
+    (
+        "Kallas said the EU would not lift sanctions until Russia pays for the damage.",
+        {("European Union", "sanctions", "support")},
+    ),
+    (
+        "Lavrov said that Western security guarantees for Kyiv were unacceptable.",
+        {("Russia", "security_guarantees", "oppose")},
+    ),
+    ("Kyiv's delegation said the question of a ceasefire would be discussed later.", set()),
+    (
+        "Lavrov said the withdrawal of troops from the territory of Ukraine was out of "
+        "the question.",
+        {("Russia", "territorial_integrity", "oppose")},
+    ),
+    (
+        'European leaders said international borders "must not be changed by force".',
+        {("European Union", "territorial_integrity", "support")},
+    ),
+    (
+        "Lavrov said any contacts at the top level had to be prepared step by step.",
+        {("Russia", "leaders_meeting", "support")},
+    ),
 ]
 
 

@@ -104,8 +104,10 @@ def references(
         earlier = [s for s in signals if s.end <= cue.start]
         if earlier:
             topic = doc.comp.signal_info[earlier[-1].index].topic
-        else:
+        elif verdict:  # "that idea … a compromise": a proposal named a little earlier
             topic = next((t for t in recent if t), "")
+        else:  # "Rubio denied it": "it" is what the sentence before said, topic or none
+            topic = recent[0] if recent else ""
         if not topic:
             continue
         found = _reference(doc, cue, topic, s_lo, s_hi, c_lo)

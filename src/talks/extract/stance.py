@@ -36,6 +36,7 @@ from talks.extract.stance_shapes import (
     identity,
     modifier,
     participials,
+    settled_later,
 )
 from talks.extract.topic_lexicon import Hit
 from talks.models import Quote
@@ -55,7 +56,7 @@ _IF_CLAUSE = re.compile(r"if|only|unless|until|once|provided|as\s+long|on\s|subj
 _CLAUSE_END = re.compile(r"[,;:”\"]")
 _UNDER_DOCUMENT = re.compile(
     r"[\s“\"]*(?:Under|According\s+to|In)\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:plan|draft|memorandum|framework|proposal|document|blueprint|roadmap|text)\b[^,]{0,40},",
+    r"(?:plan|draft|memorandum|framework|proposal|document|blueprint|roadmap|text)s?\b[^,]{0,40},",
     re.I,
 )
 # a question states no view; nor does a forecast of one
@@ -156,8 +157,8 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     text = doc.text
     info = doc.comp.signal_info[sig.index]
     c_lo, c_hi = doc.clause_of(sig.start, s_lo, s_hi)
-    if identity(text, sig.start, c_lo) or modifier(text, sig.end):
-        return []  # "is not a truce but a pause"; "the truce talks"
+    if identity(text, sig.start, c_lo) or modifier(text, sig.end) or settled_later(text, sig.end):
+        return []  # "is not a truce but a pause"; "the truce talks"; "… be discussed later"
     chain, post, item = governor(doc, sig, c_lo, c_hi, masks)
     head = chain[-1] if chain else post
     if head is None or hypothetical(text, c_lo, head.start, sig.start):

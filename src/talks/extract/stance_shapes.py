@@ -77,7 +77,7 @@ def participials(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int, list[M
 _COMMIT = re.compile(
     r"(?:\b(and)|([\w’'.-]+?))(?:\s+(will|would|shall)|([’']ll))"
     r"\s+(?:(?:also|then|still|now|firmly|soon|only)\s+)*"
-    r"(?:(?:remain|stay|become)\s+(?:a\s+|an\s+)?)?$",
+    r"(?:(?:remain|stay|become)\s+(?:a\s+|an\s+)?|(?:provide|give|grant|extend)\s+(?:Kyiv\s+|Ukraine\s+)?)?$",
     re.I,
 )
 _SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "i"})
@@ -145,7 +145,8 @@ def demand(text: str, sig_start: int, c_lo: int) -> tuple[int, int] | None:
 
 # a signal that states a claim by itself: "Crimea is Russian", "Crimea will remain Ukrainian"
 _CLAIM = re.compile(
-    r"\s(?:is|was|remains|will\s+remain|will\s+always\s+be|will\s+be|must|should|cannot|can[’']t)\s",
+    r"[\s“\"](?:is|was|remains|will\s+remain|will\s+always\s+be|will\s+be|must|should|cannot"
+    r"|can[’']t)\s",
     re.I,
 )
 
@@ -183,6 +184,21 @@ _BARE_NAME = re.compile(
 _POST_NEGATED_OK = re.compile(
     r"\s*(?:be\b|happen|take\s+place|work|last|hold|succeed|come\b|[.,;”\"]|$)", re.I
 )
+
+
+# "that the status of Crimea be settled through talks": only to be talked about
+_SETTLED = re.compile(
+    r"\s+(?:should\s+|would\s+|will\s+|could\s+|must\s+|to\s+)?(?:be|being|is|was|were|are)\s+"
+    r"(?:(?:later|jointly|separately|bilaterally)\s+)?(?:settled|resolved|discussed|negotiated"
+    r"|decided|determined|addressed|considered|studied|examined|raised)\b",
+    re.I,
+)
+
+
+def settled_later(text: str, sig_end: int) -> bool:
+    """ "the status of Crimea be settled through talks": the signal is only the subject of
+    a talking-about passive, which states no view of it."""
+    return _SETTLED.match(text, sig_end) is not None
 
 
 def identity(text: str, sig_start: int, c_lo: int) -> bool:
