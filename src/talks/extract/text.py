@@ -65,13 +65,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if word in _ABBREV:
         return True
-    # middle initials after a first name: "George H.W. Bush" (not "at 9 p.m. The")
-    prev = text[:start].rstrip()
-    return (
-        all(len(part) == 1 for part in word.split("."))
-        and prev[-1:].isalpha()
-        and prev.rsplit(None, 1)[-1][:1].isupper()
-    )
+    # middle initials after a first name: "George H.W. Bush" (not "at 9 p.m. The");
+    # the word before is found by walking back (a copy of the text before the dot
+    # per full stop was quadratic)
+    if not all(len(part) == 1 for part in word.split(".")):
+        return False
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if not text[end - 1 : end].isalpha():
+        return False
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin].isupper()
 
 
 def sentences(text: str, within: Sequence[Span] | None = None) -> list[Span]:
