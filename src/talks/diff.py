@@ -183,6 +183,26 @@ def _row_order(r: dict[str, Any]) -> tuple[str, bool, str, int, int]:
     return (r["date"], not r["conditional"], r["article_id"], r["span"]["start"], r["span"]["end"])
 
 
+def _period_row(
+    actor: str, topic: str, period: str, support: int, oppose: int, last: dict[str, Any]
+) -> dict[str, Any]:
+    """One timeline row for a period: its counts and its last position's stance and evidence
+    (the same fields whether the grouping ran in Python or in SQL)."""
+    return {
+        "actor": actor,
+        "topic": topic,
+        "period": period,
+        "support": support,
+        "oppose": oppose,
+        "stance": last["stance"],
+        "conditional": last["conditional"],
+        "date": last["date"],
+        "evidence": last["evidence"],
+        "article": last["article"],
+        "id": last["id"],
+    }
+
+
 def timeline_rows(
     rows: Iterable[dict[str, Any]], *, by: Period | None = None
 ) -> tuple[list[dict[str, Any]], int, Period | None]:
@@ -211,21 +231,9 @@ def timeline_rows(
             groups.setdefault(_period(r["date"], by), []).append(r)
         for period, group in groups.items():
             last = group[-1]
-            out.append(
-                {
-                    "actor": who,
-                    "topic": last["topic"],
-                    "period": period,
-                    "support": sum(r["stance"] == "support" for r in group),
-                    "oppose": sum(r["stance"] == "oppose" for r in group),
-                    "stance": last["stance"],
-                    "conditional": last["conditional"],
-                    "date": last["date"],
-                    "evidence": last["evidence"],
-                    "article": last["article"],
-                    "id": last["id"],
-                }
-            )
+            support = sum(r["stance"] == "support" for r in group)
+            oppose = sum(r["stance"] == "oppose" for r in group)
+            out.append(_period_row(who, last["topic"], period, support, oppose, last))
     return out, undated, by
 
 
@@ -245,19 +253,5 @@ def timeline_store(
     groups = store.period_groups(topic=topic, actor=actor, chars=7 if by == "month" else 10)
     for g in sorted(groups, key=lambda g: (g["actor"], g["period"])):
         last = max(g["last"], key=_row_order)
-        out.append(
-            {
-                "actor": g["actor"],
-                "topic": topic,
-                "period": g["period"],
-                "support": g["support"],
-                "oppose": g["oppose"],
-                "stance": last["stance"],
-                "conditional": last["conditional"],
-                "date": last["date"],
-                "evidence": last["evidence"],
-                "article": last["article"],
-                "id": last["id"],
-            }
-        )
+        out.append(_period_row(g["actor"], topic, g["period"], g["support"], g["oppose"], last))
     return out, undated, by
