@@ -18,6 +18,7 @@ from talks.extract.positions import topics_in
 from talks.extract.quotes_direct import COLON, direct_quotes
 from talks.extract.quotes_indirect import indirect_quotes
 from talks.extract.quotes_layout import layout_quotes
+from talks.extract.several import fan_out
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Quote, Span
 
@@ -87,7 +88,7 @@ def extract_quotes(article: Article, *, lexicon: Lexicon, topics: bool = False) 
     if not article.text.strip():
         return []
     doc = read(article, lexicon)
-    drafts = direct_quotes(doc) + indirect_quotes(doc) + layout_quotes(doc)
+    drafts = fan_out(doc, direct_quotes(doc)) + indirect_quotes(doc) + layout_quotes(doc)
     drafts.sort(key=lambda d: (d.spans[0][0], d.kind))
     tk = doc.tk
     out = []

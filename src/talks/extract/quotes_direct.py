@@ -18,6 +18,7 @@ from __future__ import annotations
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame, Speaker, sentence_subject
+from talks.extract.several import subject_start
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT, Tokens
 from talks.lexicon import Cue
@@ -136,7 +137,8 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
         if f.parent is not None and f.subject is None:
             return None
         if any(
-            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT for k in range(c + 1, f.start)
+            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT
+            for k in range(c + 1, subject_start(doc, f))
         ):
             return None
         if doc.para_of_token[f.start] != para:
