@@ -533,6 +533,49 @@ def test_several_speakers_guards(text: str, absent: str, lexicon: Lexicon) -> No
     assert absent not in {q.speaker for q in got}
 
 
+# --- attribution by layout: a possessive and a noun of speech, dash sign-offs ----------
+
+OWNERS = [
+    (
+        T + "¶ Jan Kowalski spoke in Turku. ¶ His reply to Helsinki was short:"
+        ' "We will not sign this draft."',
+        {("direct", K, "We will not sign this draft.")},
+    ),
+    (
+        T + '¶ Liisa Tamm spoke after the round. Her verdict: "The draft is dead. We start again."',
+        {("direct", TA, "The draft is dead. We start again.")},
+    ),
+    (  # a sign-off line under the quotation beats the label above it
+        T + '¶ Mikko Laine spoke first. ¶ Quote: ¶ "We will not sign this draft." ¶'
+        " — Jan Kowalski, Polish deputy foreign minister",
+        {("direct", K, "We will not sign this draft.")},
+    ),
+    (  # a dash, a name and adjuncts after a comma
+        T + '¶ "The border stays closed until Monday" – Tamm, on the radio, as the round ended.',
+        {("direct", TA, "The border stays closed until Monday")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OWNERS)
+def test_owner_and_sign_off(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want
+
+
+OWNER_GUARDS = [
+    # the quotation does not end the sentence: no owner's words
+    T + '¶ Kowalski spoke. His reply: "We will not sign this draft," said Tamm.',
+    # no noun of speech
+    T + '¶ Kowalski spoke. His car was old: "We will not sign this draft."',
+]
+
+
+@pytest.mark.parametrize("text", OWNER_GUARDS)
+def test_owner_guards(text: str, lexicon: Lexicon) -> None:
+    assert K not in {q.speaker for q in quotes_of(text, lexicon) if q.kind == "direct"}
+
+
 # --- S6 subjects with an adjunct before the cue; translated copy ------------------------
 
 ADJUNCTS = [
