@@ -126,6 +126,43 @@ def prefixes(
     return words
 
 
+def sees_outside(pattern: str, flags: int = 0) -> bool:
+    """False when every match of `pattern` in a slice of a text is a match at the same
+    place in the whole text, provided the characters just outside the slice are no
+    word characters: the pattern looks at nothing past its match but through `\\b` and
+    `\\B`, and backtracks freely. True for negative look-arounds, other anchors,
+    possessive repeats and atomic groups (and when that cannot be told)."""
+    try:
+        return _sees_outside(_p.parse(pattern, flags))
+    except (re.error, TypeError, ValueError):
+        return True
+
+
+_INSIDE_AT = frozenset({_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY})
+_PLAIN_OPS = frozenset({_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY})
+
+
+def _sees_outside(items: Any) -> bool:
+    for op, av in list(items):
+        if op in _PLAIN_OPS or (op is _c.AT and av in _INSIDE_AT):
+            continue
+        if op is _c.SUBPATTERN:
+            inner = av[-1]
+        elif op is _c.ASSERT:  # a positive look-around holds in the whole text too
+            inner = av[1]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            inner = av[2]
+        elif op is _c.BRANCH:
+            if any(_sees_outside(b) for b in av[1]):
+                return True
+            continue
+        else:  # negative look-arounds, anchors, possessive, atomic, back-references, ...
+            return True
+        if _sees_outside(inner):
+            return True
+    return False
+
+
 def always_digit(pattern: str, flags: int = 0) -> bool:
     """True when every match of `pattern` takes a digit (a character `\\d` matches); False
     when it may not, or when that cannot be told."""
