@@ -503,3 +503,89 @@ def test_no_report(text: str, expected: set[str], lexicon: Lexicon) -> None:
 )
 def test_speech_settings(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's promise, offer or accusation is a speech act: a quote
+        (
+            "Warsaw promised to reopen the crossing before the harvest.",
+            {("Warsaw", "to reopen the crossing before the harvest")},
+        ),
+        (
+            "Helsinki has offered to host the next round of the border talks.",
+            {("Helsinki", "to host the next round of the border talks")},
+        ),
+        (
+            "Finland accused the ferry operator of hiding the accident report.",
+            {("Finland", "the ferry operator of hiding the accident report")},
+        ),
+        # its demands and refusals are positions only
+        ("Warsaw pressed for a joint inquiry into the accident.", set()),
+        ("Helsinki ruled out any new checks at the ferry port.", set()),
+    ],
+)
+def test_country_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive cue: its subject is the one spoken to, not the speaker
+        "The delegates were asked to leave the hall before the vote.",
+        "Ms. Okafor was told that the hearing would be postponed.",
+        "The fishermen have been urged to stay in port until Monday.",
+    ],
+)
+def test_passive_cue_has_no_speaker(text: str, lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == set()
+
+
+def test_passive_relay_still_speaks(lexicon: Lexicon) -> None:
+    got = indirect(quotes_of("Ms. Okafor was quoted as saying the vote would be close.", lexicon))
+    assert got == {("Okafor", "the vote would be close")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frame after "as", "because", "when" opens a clause of the writer's own
+        (
+            "Warsaw pledged to reopen the crossing as Helsinki offers new ferry routes.",
+            {
+                ("Warsaw", "to reopen the crossing"),
+                ("Helsinki", "new ferry routes"),
+            },
+        ),
+        # an adjunct after a closing attribution is the writer's ("after …", "before …")
+        (
+            "The harbour will reopen on Monday, the mayor said on Friday after meeting"
+            " the engineers who had inspected the quay.",
+            {("mayor", "The harbour will reopen on Monday")},
+        ),
+        (
+            "The bridge is safe, the engineer told reporters before the inspectors left.",
+            {("engineer", "The bridge is safe")},
+        ),
+    ],
+)
+def test_writer_clauses_around_a_report(
+    text: str, expected: set[tuple[str, str]], lexicon: Lexicon
+) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO (Nordwire) - ",
+        "BERGEN, Norway, May 3 (Nordwire) -- ",
+        "OSLO — ",
+    ],
+)
+def test_wire_dateline_is_no_content(dateline: str, lexicon: Lexicon) -> None:
+    text = f"Ferry strike ends\n\n{dateline}The ferries will sail again on Monday, the union said."
+    expected = {("union", "The ferries will sail again on Monday")}
+    assert indirect(quotes_of(text, lexicon)) == expected

@@ -166,6 +166,8 @@ def find_frames(
             frame.subject = back  # "This was announced by adviser Ona Petraitė."
             frame.inverted = frame.backward = True
         else:
+            if form not in relay_verbs and _passive(tk, lo, a):
+                continue  # "the delegates were asked to leave": the subject is addressed
             subj = reader.subject_before(a, lo) or _opening_subject(tk, reader, lo, a)
             relative = False  # "…, who said", "…, which said on Friday": the antecedent
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who":
@@ -374,6 +376,24 @@ def _link_openers(frames: list[Frame]) -> list[Frame]:
 
 _NOT_NOUNS = _SUBORDINATORS | PREPOSITIONS | frozenset("as by then also not".split())
 _NOUN_AFTER = frozenset("of without from despite against".split())
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def _passive(tk: Tokens, lo: int, a: int) -> bool:
+    """A cue in a past participle after a form of "be" ("were asked", "was told",
+    "has been urged"): its subject is the one spoken to, not the speaker. ("was
+    saying" is no participle.)"""
+    if tk.low[a].endswith("ing"):
+        return False
+    j = a - 1
+    while j > lo and (tk.low[j] in _PASSIVE_ADVERBS or tk.low[j].endswith("ly")):
+        j -= 1
+    return j >= lo and tk.low[j] in _BE
+
+
+_PASSIVE_ADVERBS = frozenset("also then later again once not never reportedly".split())
 
 
 def _verb_before(tk: Tokens, k: int) -> bool:

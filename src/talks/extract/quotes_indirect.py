@@ -34,6 +34,8 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     coordinators = tk.vocab.words.get("coordinators", frozenset())
     while a <= b and (tk.words[a] in _BULLETS or tk.words[a] in (",", ":", ";")):
         a += 1
+    if a <= b and a == doc.sent_bounds[tk.sentence[a]][0]:
+        a = _after_dateline(tk, a, b)
     while b >= a and (
         (tk.flags[b] & PUNCT and tk.words[b] not in QUOTE_PUNCT)
         or tk.low[b] in coordinators
@@ -44,9 +46,33 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
             and tk.flags[b + 1] & CUEW
         )
         or tk.words[b] in _OPENERS
+        or tk.low[b] in _DANGLING
     ):
         b -= 1
     return a, b
+
+
+_DANGLING = frozenset("as because whereas although though".split())  # no clause ends so
+_DATELINE_MARKS = frozenset(",()./")
+
+
+def _after_dateline(tk: Tokens, a: int, b: int) -> int:
+    """The first token after a wire dateline opening the sentence at a ("KYIV (Wire) -
+    Talks …", "GENEVA, May 3 (Wire) -- …", "OSLO — …"): capitalised words, numbers and
+    an agency in brackets, then a dash; else a."""
+    for d in range(a + 1, min(b, a + 16)):
+        w = tk.words[d]
+        if w in ("-", "—", "–"):
+            head = tk.words[a]
+            if tk.words[d - 1] != ")" and not (d == a + 1 and head.isupper() and len(head) > 1):
+                return a
+            e = d
+            while e < b and tk.words[e + 1] in ("-", "—", "–"):
+                e += 1
+            return e + 1
+        if not (tk.flags[d] & CAP or w.isdigit() or w in _DATELINE_MARKS):
+            return a
+    return a
 
 
 class _Reach:
@@ -74,6 +100,7 @@ class _Reach:
                     and not g.inverted
                     and not tk.flags[lead] & PUNCT
                     and tk.low[lead] not in coordinators
+                    and tk.low[lead] not in _CLAUSE_OPENERS
                 ) or (  # "said Russia was studying … and expected …": the clause's verb
                     g.parent is not None
                     and g.subject is None
@@ -224,6 +251,8 @@ def _own_subject(tk: Tokens, g: Frame, start: int) -> bool:
     reported clause, so the frame is part of it."""
     if g.parent is not None or g.subject is None or g.inverted or g.start - start >= 8:
         return False
+    if tk.low[start] == "to" or tk.low[g.start - 1] in _CLAUSE_OPENERS:
+        return False  # "promised to pull back as Kyiv offered …": a clause of its own
     return not any(tk.flags[j] & (PUNCT | FINITE | CUEW) for j in range(start, g.start))
 
 
@@ -234,6 +263,8 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
     k = (frame.relay.end if frame.relay is not None else frame.end) + 1
     while k <= hi:
         w = tk.words[k]
+        if tk.low[k] in _TRAILING_ADJUNCTS and tk.quote[k] < 0 and k > frame.b + 1:
+            return "end", -1  # "…, X said on Thursday after hosting talks that began …"
         if w == ",":
             rest = range(k + 1, hi + 1)
             outlet = any(g.outlet_only and g.start > k for g in doc.frames_in(frame.sentence))
@@ -246,6 +277,12 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
             return "clause", -1
         k += 1
     return "end", -1
+
+
+# Words that open an adjunct of the writer's after a closing attribution ("…, X said
+# on Thursday after meeting Y", "…, X told reporters before the talks began"): what
+# follows them is no reported clause, even with a verb.
+_TRAILING_ADJUNCTS = frozenset("after before since during following until when".split())
 
 
 def _no_comma(tk: Tokens, k: int, hi: int) -> bool:
@@ -323,6 +360,10 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         parts.append((after, _content_end(doc, reach, frame, after, hi)))
     return parts
 
+
+# Subordinators that open a clause of the writer's own inside a sentence: a frame after
+# one ("… to scale back as Kyiv offers neutrality") ends the clause before it.
+_CLAUSE_OPENERS = frozenset("as whereas when after before because".split())
 
 # Subordinators before a frame's subject: the reported clause ends with the
 # subordinate clause, at its first comma outside quotation marks.
@@ -507,6 +548,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     anonymity = tuple(tk.vocab.words.get("anonymity_requests", ()))
     judged = tk.vocab.words.get("judgement_cues", frozenset())
+    position_acts = tk.vocab.words.get("position_acts", frozenset())
     out: list[Draft] = []
     reach = _Reach(doc)
     for frame in doc.frames:
@@ -517,11 +559,12 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         ):
             continue
         subject = frame.subject
-        if (  # a country's demands, offers and beliefs are positions, not quotes
+        if (  # a country's demands and beliefs are positions, not quotes; its
+            # promises, offers and accusations are speech acts ("Moscow promised to …")
             subject is not None
             and subject.kind == "party"
             and frame.relay is None
-            and frame.cue.kind != "speech"
+            and (frame.cue.kind not in ("speech", "act") or frame.cue.lemma in position_acts)
         ):
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
