@@ -589,3 +589,36 @@ def test_wire_dateline_is_no_content(dateline: str, lexicon: Lexicon) -> None:
     text = f"Ferry strike ends\n\n{dateline}The ferries will sail again on Monday, the union said."
     expected = {("union", "The ferries will sail again on Monday")}
     assert indirect(quotes_of(text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an irregular past tense opens a zero-that clause like a regular one
+        (
+            "A spokesman for the mayor said the council stood by its decision.",
+            {("spokesman for the mayor", "the council stood by its decision")},
+        ),
+        (
+            "Ms. Okafor said the union fought hard for the new contract.",
+            {("Okafor", "the union fought hard for the new contract")},
+        ),
+        # a dash inside a compound ("a Berg–Okafor debate") is no clause break
+        (
+            "Ms. Okafor said a Berg–Okafor debate could take place before the vote.",
+            {("Okafor", "a Berg–Okafor debate could take place before the vote")},
+        ),
+    ],
+)
+def test_clause_words(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+def test_outlet_citing_a_source_in_an_aside(lexicon: Lexicon) -> None:
+    lex = lexicon.model_copy(
+        update={"words": {**lexicon.words, "outlets": [*lexicon.words["outlets"], "Nordwire"]}}
+    )
+    text = "Talks went on. Nordwire, citing Okafor, said the harbour would reopen in May."
+    got = indirect(quotes_of(text, lex))
+    assert {t for _, t in got} == {"the harbour would reopen in May"}
+    assert all("Okafor" in (s or "") for s, _ in got)

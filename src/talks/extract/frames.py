@@ -287,7 +287,7 @@ def _aside_subject(tk: Tokens, reader: PhraseReader, lo: int, j: int) -> Phrase 
     if j <= lo or tk.words[j] not in _ASIDE_MARKS:
         return None
     p = reader.phrase_after(lo, j - 1)
-    if p is None or p.kind not in ("person", "group", "party", "name") or p.end + 2 >= j:
+    if p is None or p.kind not in ("person", "group", "party", "name", "outlet") or p.end + 2 >= j:
         return None
     mark = tk.words[p.end + 1]
     if mark not in _ASIDE_MARKS or (mark != "," and tk.words[j] != mark):

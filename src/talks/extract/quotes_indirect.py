@@ -128,7 +128,7 @@ class _Reach:
             w = tk.words[k]
             if (
                 w == ";"
-                or (w in ("—", "–") and quote[k] < 0)
+                or (w in ("—", "–") and quote[k] < 0 and not tk.glued(k))
                 or (w == "-" and quote[k] < 0 and _unpaired(tk, hyphens, k))
                 or (w == "," and k + 1 < n and low[k + 1] in stoppers)
                 or (w == "," and k + 1 < n and low[k + 1] == "as" and _as_clause(tk, k + 1))
