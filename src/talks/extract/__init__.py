@@ -23,10 +23,14 @@ def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Po
     """Everything `talks` takes out of one article."""
     from talks.extract.positions import extract_positions
     from talks.extract.quotes import extract_quotes
+    from talks.extract.topic_lexicon import compiled, scan_all
 
     view = masked(article)
-    quotes = extract_quotes(view, lexicon=lexicon, topics=True)
-    positions = extract_positions(view, holders(quotes), lexicon=lexicon)
+    # the lexicon's topic signals and stance cues, found once: the quotes' topics and
+    # the positions both read them
+    scanned = scan_all(compiled(lexicon), view.text)
+    quotes = extract_quotes(view, lexicon=lexicon, topics=True, signals=scanned[0])
+    positions = extract_positions(view, holders(quotes), lexicon=lexicon, scanned=scanned)
     if lexicon.events:
         from talks.extract.rounds import with_events
 
