@@ -541,7 +541,7 @@ def _source_agent(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> No
                 return
             base = frame.subject
             if base is not None and any(tk.low[j] == "joint" for j in range(base.start, k)):
-                return  # a joint statement speaks for each author (quotes_indirect._fan_out)
+                return  # a joint statement speaks for each author (several.fan_out)
             if (
                 base is not None
                 and base.end == k - 1

@@ -18,6 +18,8 @@ from __future__ import annotations
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame, Speaker, sentence_subject
+from talks.extract.phrases import Phrase
+from talks.extract.several import subject_start
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT, Tokens
 from talks.lexicon import Cue
@@ -136,7 +138,8 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
         if f.parent is not None and f.subject is None:
             return None
         if any(
-            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT for k in range(c + 1, f.start)
+            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT
+            for k in range(c + 1, subject_start(doc, f))
         ):
             return None
         if doc.para_of_token[f.start] != para:
@@ -195,6 +198,9 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
         lo = doc.sent_bounds[tk.sentence[o - 1]][0]
     if _is_label(tk, lo, o - 1):
         return _label_frame(doc, o)
+    owner = _owner_frame(doc, lo, o, first)
+    if owner is not None:
+        return owner
     while lo < o - 1 and tk.flags[lo] & PUNCT and tk.quote[lo] < 0:
         lo += 1  # a bullet
     k = _close_token(doc, first) + 1
@@ -219,6 +225,35 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     frame = Frame(o - 1, o - 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.tracker, frame)
     return frame
+
+
+_POSSESSIVES = frozenset(("his", "her", "their"))
+_OWNER_REACH = 8  # words between "His" and the colon: "His message to Moscow was blunt"
+
+
+def _owner_frame(doc: Doc, lo: int, o: int, first: int) -> Frame | None:
+    """ "His verdict: “…”", "Her message to Moscow was blunt: “…”": a possessive and a
+    noun of speech (`speech_nouns`) open the sentence; the owner speaks."""
+    tk = doc.tk
+    a = lo
+    while a < o - 1 and tk.flags[a] & PUNCT and tk.quote[a] < 0:
+        a += 1  # a bullet
+    if tk.low[a] not in _POSSESSIVES or o - 1 - a > _OWNER_REACH or o - 1 - a < 2:
+        return None
+    nouns = tk.vocab.words.get("speech_nouns", frozenset())
+    if tk.low[a + 1] not in nouns and not (tk.low[a + 2] in nouns and not tk.flags[a + 1] & PUNCT):
+        return None  # "His verdict", "Her blunt answer"
+    if any(tk.flags[k] & CUEW or tk.quote[k] >= 0 for k in range(a, o - 1)):
+        return None
+    hi = doc.sent_bounds[tk.sentence[o]][1]
+    k = _close_token(doc, first) + 1
+    while k <= hi and tk.flags[k] & PUNCT and tk.quote[k] < 0:
+        k += 1
+    if k <= hi and tk.quote[k] < 0:
+        return None  # the quotation does not end the sentence
+    frame = Frame(o - 1, o - 1, COLON, tk.sentence[o], subject=Phrase(a, a, a, "pronoun"))
+    frame.speaker = resolve(tk, doc.tracker, frame)
+    return frame if frame.speaker is not None and frame.speaker.entity is not None else None
 
 
 def _is_label(tk: Tokens, a: int, colon: int) -> bool:
@@ -276,18 +311,23 @@ def source_line(doc: Doc, k: int) -> Frame | None:
 
 
 def _dash_frame(doc: Doc, last: int) -> Frame | None:
-    """ "“There will be no concessions” — Umerov.": a dash and a name close the sentence."""
+    """ "“There will be no concessions” — Umerov.": a dash and a name close the sentence,
+    or open the next line ("— Tamm, Estonian foreign minister"), a sign-off."""
     tk = doc.tk
     c = _close_token(doc, last)
     if c + 2 >= tk.n or tk.words[c + 1] not in ("—", "–", "-"):
         return None
-    s = tk.sentence[c]
+    para = doc.para_of_token
+    if para[c + 1] not in (para[c], para[c] + 1):
+        return None  # a sign-off line is the very next paragraph
+    s = tk.sentence[c + 1]
     hi = doc.sent_bounds[s][1]
     p = doc.reader.phrase_after(c + 2, hi)
     if p is None or p.kind not in ("name", "person", "outlet"):
         return None
-    if p.end < hi and not all(tk.flags[k] & PUNCT for k in range(p.end + 1, hi + 1)):
-        return None
+    rest = range(p.end + 1, hi + 1)
+    if p.end < hi and not all(tk.flags[k] & PUNCT for k in rest) and tk.words[p.end + 1] != ",":
+        return None  # (a comma: "– Podolyak, on Twitter, as the round broke up")
     frame = Frame(c + 1, c + 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.tracker, frame)
     return frame
@@ -314,7 +354,7 @@ def direct_quotes(doc: Doc) -> list[Draft]:
         frame = pre if pre is not None and adjacent else post or pre
         if frame is None:
             frame = (
-                _trailing_frame(doc, final) or _colon_frame(doc, first) or _dash_frame(doc, final)
+                _trailing_frame(doc, final) or _dash_frame(doc, final) or _colon_frame(doc, first)
             )
         para = doc.para_of_token[_open_token(doc, first)]
         spans = [(doc.segs[i].start, doc.segs[i].end) for i in chain]
