@@ -107,6 +107,8 @@ class _Reach:
                     and g.subject is None
                     and g.cue.kind in ("belief", "stance")
                     and tk.low[lead] in coordinators
+                    and not (tk.low[lead] in ("but", "yet") and _after_comma(tk, lead))
+                    # (not "…, but insisted that …": a second speech act)
                 )
                 if not nested:  # "… that the campaign believes …" stays inside the clause
                     stops.append((g.start, len(stops), g))
@@ -151,6 +153,12 @@ class _Reach:
             )
         )
         self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
+
+
+def _after_comma(tk: Tokens, k: int) -> bool:
+    """A comma before k, also inside a closing quotation mark ('“… ensured,” but')."""
+    w = tk.words[k - 1] if k > 0 else ""
+    return w == "," or (w in QUOTE_PUNCT and k > 1 and tk.words[k - 2] == ",")
 
 
 def _as_clause(tk: Tokens, k: int) -> bool:
@@ -271,6 +279,8 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
             outlet = any(g.outlet_only and g.start > k for g in doc.frames_in(frame.sentence))
             if outlet or not any(tk.flags[j] & (FINITE | CUEW) for j in rest):
                 return "end", -1
+            if k + 1 <= hi and tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith("ing"):
+                return "end", -1  # "…, he said, adding that …": the participle's own report
             return "more", k + 1
         if tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0:
             if frame.cue.takes == "source" and tk.quote[k] < 0 and _no_comma(tk, k, hi):
@@ -405,7 +415,7 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
             return k - 1
         if w == "," and tk.low[k + 1] in ("and", "but"):
-            for j in range(k + 2, min(b, k + 6) + 1):
+            for j in range(k + 2, min(b, k + 8) + 1):
                 if tk.flags[j] & PUNCT or tk.quote[j] >= 0:
                     break
                 if j > k + 2 and tk.low[j] in cues and tk.match(cues, j) is not None:
