@@ -503,3 +503,171 @@ def test_no_report(text: str, expected: set[str], lexicon: Lexicon) -> None:
 )
 def test_speech_settings(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's promise, offer or accusation is a speech act: a quote
+        (
+            "Warsaw promised to reopen the crossing before the harvest.",
+            {("Warsaw", "to reopen the crossing before the harvest")},
+        ),
+        (
+            "Helsinki has offered to host the next round of the border talks.",
+            {("Helsinki", "to host the next round of the border talks")},
+        ),
+        (
+            "Finland accused the ferry operator of hiding the accident report.",
+            {("Finland", "the ferry operator of hiding the accident report")},
+        ),
+        # its demands and refusals are positions only
+        ("Warsaw pressed for a joint inquiry into the accident.", set()),
+        ("Helsinki ruled out any new checks at the ferry port.", set()),
+    ],
+)
+def test_country_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive cue: its subject is the one spoken to, not the speaker
+        "The delegates were asked to leave the hall before the vote.",
+        "Ms. Okafor was told that the hearing would be postponed.",
+        "The fishermen have been urged to stay in port until Monday.",
+    ],
+)
+def test_passive_cue_has_no_speaker(text: str, lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == set()
+
+
+def test_passive_relay_still_speaks(lexicon: Lexicon) -> None:
+    got = indirect(quotes_of("Ms. Okafor was quoted as saying the vote would be close.", lexicon))
+    assert got == {("Okafor", "the vote would be close")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frame after "as", "because", "when" opens a clause of the writer's own
+        (
+            "Warsaw pledged to reopen the crossing as Helsinki offers new ferry routes.",
+            {
+                ("Warsaw", "to reopen the crossing"),
+                ("Helsinki", "new ferry routes"),
+            },
+        ),
+        # an adjunct after a closing attribution is the writer's ("after …", "before …")
+        (
+            "The harbour will reopen on Monday, the mayor said on Friday after meeting"
+            " the engineers who had inspected the quay.",
+            {("mayor", "The harbour will reopen on Monday")},
+        ),
+        (
+            "The bridge is safe, the engineer told reporters before the inspectors left.",
+            {("engineer", "The bridge is safe")},
+        ),
+    ],
+)
+def test_writer_clauses_around_a_report(
+    text: str, expected: set[tuple[str, str]], lexicon: Lexicon
+) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO (Nordwire) - ",
+        "BERGEN, Norway, May 3 (Nordwire) -- ",
+        "OSLO — ",
+    ],
+)
+def test_wire_dateline_is_no_content(dateline: str, lexicon: Lexicon) -> None:
+    text = f"Ferry strike ends\n\n{dateline}The ferries will sail again on Monday, the union said."
+    expected = {("union", "The ferries will sail again on Monday")}
+    assert indirect(quotes_of(text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an irregular past tense opens a zero-that clause like a regular one
+        (
+            "A spokesman for the mayor said the council stood by its decision.",
+            {("spokesman for the mayor", "the council stood by its decision")},
+        ),
+        (
+            "Ms. Okafor said the union fought hard for the new contract.",
+            {("Okafor", "the union fought hard for the new contract")},
+        ),
+        # a dash inside a compound ("a Berg–Okafor debate") is no clause break
+        (
+            "Ms. Okafor said a Berg–Okafor debate could take place before the vote.",
+            {("Okafor", "a Berg–Okafor debate could take place before the vote")},
+        ),
+    ],
+)
+def test_clause_words(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+def test_outlet_citing_a_source_in_an_aside(lexicon: Lexicon) -> None:
+    lex = lexicon.model_copy(
+        update={"words": {**lexicon.words, "outlets": [*lexicon.words["outlets"], "Nordwire"]}}
+    )
+    text = "Talks went on. Nordwire, citing Okafor, said the harbour would reopen in May."
+    got = indirect(quotes_of(text, lex))
+    assert {t for _, t in got} == {"the harbour would reopen in May"}
+    assert all("Okafor" in (s or "") for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "…, she said, adding that …": the participle reports a clause of its own
+        (
+            "The bridge had been closed for repairs, Ms. Okafor said, adding that it would"
+            " reopen in May.",
+            {
+                ("Okafor", "The bridge had been closed for repairs"),
+                ("Okafor", "it would reopen in May"),
+            },
+        ),
+        (
+            "Every stall will be moved to the square, the mayor said, specifying that the"
+            " market would open at dawn.",
+            {
+                ("mayor", "Every stall will be moved to the square"),
+                ("mayor", "the market would open at dawn"),
+            },
+        ),
+        # a second cue after "but" is a second speech act, also after a time phrase
+        # that opens the sentence, and after a comma inside a closing quotation mark
+        (
+            "On Monday Ms. Okafor said the plan was sound but warned the council that"
+            " costs would rise.",
+            {
+                ("Okafor", "the plan was sound"),
+                ("Okafor", "costs would rise"),
+            },
+        ),
+        (
+            "Ms. Okafor said she agreed that the budget “should be balanced,” but insisted"
+            " that taxes stay as they are.",
+            {
+                ("Okafor", "she agreed that the budget “should be balanced,”"),
+                ("Okafor", "taxes stay as they are"),
+            },
+        ),
+        # a coordinated clause whose subject speaks for itself ends the report
+        (
+            "The ministry said the strike was over, and at the port the dockers are urging calm.",
+            {("ministry", "the strike was over")},
+        ),
+    ],
+)
+def test_second_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected

@@ -191,7 +191,7 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
         if w == "," and commas == 1:
             commas += 1
             continue
-        if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-":
+        if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-" and not tk.glued(j):
             return False
         if j > k and tk.low[j] in PREPOSITIONS and tk.low[j] != "of":
             plain = False

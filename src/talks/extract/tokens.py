@@ -246,3 +246,14 @@ class Tokens:
             and self.words[i].isupper()
             and self.words[i + 1] == "."
         )
+
+    def glued(self, k: int) -> bool:
+        """A punctuation token between two words with no space ("a Putin–Zelensky
+        meeting"): part of a compound, no clause break."""
+        return (
+            0 < k < self.n - 1
+            and self.ends[k - 1] == self.starts[k]
+            and self.ends[k] == self.starts[k + 1]
+            and not self.flags[k - 1] & PUNCT
+            and not self.flags[k + 1] & PUNCT
+        )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from talks.extract.dispatch import Family, Hit, Literals, Scanner
-from talks.extract.regex_shapes import pattern_heads, phrase_trie, start_heads
+from talks.extract.regex_shapes import pattern_heads, phrase_trie, sees_outside, start_heads
 from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
@@ -76,6 +76,9 @@ class Compiled:
     party_names: frozenset[str]
     scanner: Scanner  # signals, cues, conditions, negations (case folded)
     signal_scanner: Scanner
+    # signals that may match in a quote where the whole text has no match at that place
+    # (`regex_shapes.sees_outside`: negative look-arounds and the like)
+    signal_outliers: tuple[int, ...] = ()
 
 
 def _words(words: list[str], *, fold: bool = False) -> str:
@@ -229,6 +232,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         party_names=frozenset(lexicon.party_names()),
         scanner=Scanner(families),
         signal_scanner=Scanner(families[:1]),
+        signal_outliers=tuple(i for i, pat in enumerate(sig_patterns) if sees_outside(pat, re.I)),
     )
 
 
