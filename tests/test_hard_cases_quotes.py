@@ -576,6 +576,52 @@ def test_owner_guards(text: str, lexicon: Lexicon) -> None:
     assert K not in {q.speaker for q in quotes_of(text, lexicon) if q.kind == "direct"}
 
 
+# --- repeats, titles and shouting, relative clauses that close a sentence --------------
+
+ONCE = [
+    (  # a bullet repeating the body's words: the body's quote only
+        "Border deal within reach ¶ • Kowalski: “The crossing reopens on Friday” ¶ Jan Kowalski"
+        " spoke in Turku. “The crossing reopens on Friday, and the checks end,” he said.",
+        {("direct", K, "The crossing reopens on Friday, and the checks end")},
+    ),
+    (  # a headline fragment the body quotes in full
+        "‘Not before June,’ Tamm says of the next round ¶ Liisa Tamm spoke on Monday."
+        " “Not before June, and only with a text,” she said.",
+        {("direct", TA, "Not before June, and only with a text")},
+    ),
+    (  # capitals that shout are words, not a name
+        T + '¶ Writing online, Kowalski said there would be "NO DEAL WITHOUT THE ISLANDS" and'
+        " no pause.",
+        {("direct", K, "NO DEAL WITHOUT THE ISLANDS")},
+    ),
+    (  # the programme of an outlet is a title
+        T + '¶ Speaking on Nordwire’s "Morning Border Report", Kowalski said "the crossing'
+        ' reopens soon".',
+        {("direct", K, "the crossing reopens soon")},
+    ),
+    (  # a relative clause's verb closes no attribution over the sentence
+        T + '¶ Tamm asked Laine to visit Narva "to see what the closure has done", a reference'
+        " to the treaty that denied Estonia a crossing.",
+        {("direct", TA, "to see what the closure has done")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ONCE)
+def test_repeats_titles_relatives(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want
+
+
+def test_a_headline_quote_not_repeated_stays(lexicon: Lexicon) -> None:
+    text = (
+        "Kowalski: “The crossing reopens on Friday” ¶ Jan Kowalski spoke in Turku."
+        " “The checks end in May,” he said."
+    )
+    got = {q.text for q in quotes_of(text, lexicon) if q.kind == "direct"}
+    assert got == {"The crossing reopens on Friday", "The checks end in May"}
+
+
 # --- S6 subjects with an adjunct before the cue; translated copy ------------------------
 
 ADJUNCTS = [

@@ -15,6 +15,8 @@ that clause. Titles and names in quotation marks are no quotes.
 
 from __future__ import annotations
 
+import re
+
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame, Speaker, sentence_subject
@@ -81,12 +83,17 @@ def _is_title(doc: Doc, i: int) -> bool:
     if tk.sentence[o] in tk.titled or a > b:
         return False
     major = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and len(tk.words[k]) > 3]
+    if len(major) < 2 or not all(tk.flags[k] & CAP for k in major):
+        return False
+    if all(tk.words[k].isupper() for k in major):
+        return False  # "“NO GOING INTO NATO BY UKRAINE”": capitals shout, they name nothing
     after = _close_token(doc, i) + 1
+    if after < tk.n and tk.words[after][0].islower():
+        return True
+    # a programme or a column of an outlet: "on Fox News’ “Sunday Morning Futures”,"
+    owner = o - 1
     return (
-        len(major) >= 2
-        and all(tk.flags[k] & CAP for k in major)
-        and after < tk.n
-        and tk.words[after][0].islower()
+        owner > 0 and (tk.poss[owner] or tk.words[owner] in ("’", "'")) and _word_count(doc, i) <= 5
     )
 
 
@@ -135,6 +142,8 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
             return f if head and tail and not doc.frames_in(s) else None
         if f.outlet_only:
             continue  # "…,” according to Reuters: where the story came from
+        if f.subject is not None and not f.inverted and _relative_between(tk, f):
+            continue  # "“…”, a reference to the treaty that denied …"
         if f.parent is not None and f.subject is None:
             return None
         if any(
@@ -178,8 +187,22 @@ def _trailing_frame(doc: Doc, last: int) -> Frame | None:
         if f.start <= c or f.outlet_only or f.speaker is None:
             continue
         if f.parent is None and tk.words[f.start - 1] == "," and closes_sentence(doc, f):
+            if f.subject is not None and not f.inverted and _relative_between(tk, f):
+                continue  # "…, a reference to the summit that denied …": no attribution
             return f
     return None
+
+
+_RELATIVES = frozenset(("that", "which", "who", "whose", "whom"))
+
+
+def _relative_between(tk: Tokens, f: Frame) -> bool:
+    """Is the cue the verb of a relative clause on its subject ("…, a reference to the
+    summit that denied …": not a "…, X said" of the sentence; unlike "…, a source who
+    asked not to be named said")?"""
+    assert f.subject is not None
+    lo = max(f.subject.end + 1, f.a - 2)
+    return any(tk.low[k] in _RELATIVES for k in range(lo, f.a))
 
 
 def _colon_frame(doc: Doc, first: int) -> Frame | None:
@@ -392,7 +415,50 @@ def direct_quotes(doc: Doc) -> list[Draft]:
             drafts.append(last)
     for d in drafts:
         d.spans[-1] = _strip_comma(doc.text, *d.spans[-1])
-    return drafts
+    return _without_repeats(doc, drafts)
+
+
+def _without_repeats(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A headline, teaser or bullet line that repeats words the body quotes from the same
+    speaker is no quote of its own (GUIDELINES: repeats are annotated once)."""
+    tk = doc.tk
+    heads = [d for d in drafts if _headline(doc, tk.sentence[tk.index(d.spans[0][0])])]
+    if not heads:
+        return drafts
+    words = {id(d): _plain(doc.text, d) for d in drafts}
+    dropped: set[int] = set()
+    for h in heads:
+        for d in drafts:
+            if (
+                d is not h
+                and id(d) not in dropped
+                and d.speaker.name == h.speaker.name
+                and f" {words[id(h)]} " in f" {words[id(d)]} "
+                and (d not in heads or len(words[id(d)]) > len(words[id(h)]))
+            ):
+                dropped.add(id(h))
+                break
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _headline(doc: Doc, s: int) -> bool:
+    """A headline, teaser or bullet line: short, on its own, no final stop (also none
+    inside a closing quotation mark: '… as “a first step.”' ends a sentence)."""
+    if s not in doc.tk.headlines:
+        return False
+    tk = doc.tk
+    b = doc.sent_bounds[s][1]
+    while b > doc.sent_bounds[s][0] and tk.words[b] in QUOTE_PUNCT:
+        b -= 1
+    return tk.words[b] not in (".", "!", "?", "…")
+
+
+def _plain(text: str, d: Draft) -> str:
+    """A quote's words, lower-cased, without punctuation (for comparing repeats)."""
+    return " ".join(w for s, e in d.spans for w in _WORD.findall(text[s:e].lower()))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _turn_draft(doc: Doc, i: int) -> Draft | None:
