@@ -490,7 +490,8 @@ JOINT = [
     (  # "in a joint statement, the two delegations said": the statement's authors, direct
         # and indirect alike
         "Finland and Estonia reopen border talks ¶ Finnish and Estonian envoys met in Tartu."
-        ' ¶ In a joint statement, the two delegations said the talks had been "open and'
+        " ¶ In a joint statement released by the Finnish government, the two delegations said"
+        ' the talks had been "open and'
         ' businesslike".',
         {
             ("direct", "Finland", "open and businesslike"),
@@ -518,6 +519,16 @@ JOINT_GUARDS = [
     (  # a name used as a modifier is no co-speaker
         T + 'Liisa Tamm, an adviser and a Kowalski ally, said: "The border is calm today."',
         "Jan Kowalski",
+    ),
+    (  # a subject that names itself is no stand-in for the authors of the statement
+        "Finland and Estonia reopen border talks ¶ Nordic foreign ministers said in a joint"
+        ' statement that they would "never accept a closed border".',
+        "Finland",
+    ),
+    (  # a joint statement whose authors the text never names: nobody made up
+        "Finland and Estonia reopen border talks ¶ Envoys met in Tartu. ¶"
+        ' "The talks were open," a joint statement said.',
+        "Estonia",
     ),
     (  # "On Friday, Warsaw said": a comma after an adjunct lists nobody
         T + 'On Friday, Warsaw said: "The border is calm today."',

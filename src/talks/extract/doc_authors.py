@@ -8,10 +8,11 @@ once per article from the document nouns (`document_subjects`) outside quotation
 marks: a party word before the noun in its phrase, or a by-phrase after it.
 
 A joint document ("a joint U.S.-Ukrainian statement", "a joint statement issued by
-the State Department") has several authors: the parties its phrase names, made up
-to two from the parties the headline and lead name most when the phrase names
-fewer (a joint statement is the talks' own: its parties are what the story is
-about). "The statement" / "the declaration" after it refer back to it.
+the State Department") has several authors: the parties its phrase names; when it
+names only one (often the publisher: "issued by the State Department"), made up
+to two from the parties the headline and lead name most (a joint statement is
+the talks' own: its parties are what the story is about). None named: no
+authors, nobody is made up. "The statement" / "the declaration" after it refer back to it.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class DocumentAuthors:
                 pass  # "the joint statement" again: the one named before
             elif self._is_joint(k):
                 authors, open_ended = self._joint_parties(k)
-                if len(authors) < 2 and open_ended:
+                if 1 <= len(authors) < 2 and open_ended:  # (none known: nobody made up)
                     lead = self._lead_parties() if lead is None else lead
                     authors += [n for n in lead if n not in authors][: 2 - len(authors)]
                 last[lw] = tuple(authors)

@@ -4,7 +4,8 @@ GUIDELINES ("Several speakers for one statement", "Joint statements"): "the
 ministers, Tamm and Kowalski, told …" gives one quote per named person; "Warsaw
 together with the leaders of Tallinn and Riga said …" one per party; a joint
 document ("a joint Polish-Finnish statement said …", "in a joint statement, the
-two delegations said …", and later "the statement said") one per author party.
+two delegations said …" when the subject names nobody, and later "the statement
+said") one per author party.
 A "they said" right after such a group speaks for the same group. Direct and
 indirect quotes go through the same fan-out, so both kinds name the same people.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import ADJUNCT_STARTS, Frame, Speaker
 from talks.extract.phrases import Phrase
-from talks.extract.tokens import CUEW, GNOUN, Tokens
+from talks.extract.tokens import CAP, CUEW, GNOUN, Tokens
 
 # words that make the stretch between a subject and its cue more than an apposition
 # of names ("X, after speaking with A and B, said", "X, who led A and B, said")
@@ -71,7 +72,7 @@ def _joint(doc: Doc, f: Frame, p: Phrase) -> list[Speaker]:
     tk = doc.tk
     documents = doc.tracker.documents
     authors = documents.joint_authors(p.head, p.start)
-    if not authors and (p.plural or p.kind == "group"):
+    if not authors and p.plural and _unnamed(tk, p):
         lo, hi = doc.sent_bounds[f.sentence]
         authors = documents.joint_in(lo, hi)
     if len(authors) < 2:
@@ -79,6 +80,14 @@ def _joint(doc: Doc, f: Frame, p: Phrase) -> list[Speaker]:
     mention = tk.span_text(p.start, p.end)
     a, b = tk.starts[p.start], tk.ends[p.end]
     return [Speaker(n, n, mention, a, b, None, "party") for n in authors]
+
+
+def _unnamed(tk: Tokens, p: Phrase) -> bool:
+    """A plural subject that names nobody: "the two delegations", "both sides"."""
+    return all(
+        tk.low[k] in ("the", "two", "both", "three") or (k == p.head and not tk.flags[k] & CAP)
+        for k in range(p.start, p.end + 1)
+    )
 
 
 def _coordinated(doc: Doc, f: Frame, p: Phrase) -> list[Speaker]:
