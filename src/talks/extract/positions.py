@@ -80,8 +80,14 @@ class QuoteTopics:
         if self.hits.overlaps(start, end):
             return True
         words = text[start:end]
-        fam = self.comp.signals
-        return any(fam.pattern(i).search(words) for i in self.comp.signal_outliers)
+        # (an ASCII quote holds a match only where one of the entry's first letters stand)
+        low = words.lower() if words.isascii() else None
+        for i, heads in self.comp.signal_outliers:
+            if low is not None and heads is not None and not any(h in low for h in heads):
+                continue
+            if self.comp.signals.pattern(i).search(words):
+                return True
+        return False
 
 
 def extract_positions(
