@@ -622,3 +622,52 @@ def test_outlet_citing_a_source_in_an_aside(lexicon: Lexicon) -> None:
     got = indirect(quotes_of(text, lex))
     assert {t for _, t in got} == {"the harbour would reopen in May"}
     assert all("Okafor" in (s or "") for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "…, she said, adding that …": the participle reports a clause of its own
+        (
+            "The bridge had been closed for repairs, Ms. Okafor said, adding that it would"
+            " reopen in May.",
+            {
+                ("Okafor", "The bridge had been closed for repairs"),
+                ("Okafor", "it would reopen in May"),
+            },
+        ),
+        (
+            "Every stall will be moved to the square, the mayor said, specifying that the"
+            " market would open at dawn.",
+            {
+                ("mayor", "Every stall will be moved to the square"),
+                ("mayor", "the market would open at dawn"),
+            },
+        ),
+        # a second cue after "but" is a second speech act, also after a time phrase
+        # that opens the sentence, and after a comma inside a closing quotation mark
+        (
+            "On Monday Ms. Okafor said the plan was sound but warned the council that"
+            " costs would rise.",
+            {
+                ("Okafor", "the plan was sound"),
+                ("Okafor", "costs would rise"),
+            },
+        ),
+        (
+            "Ms. Okafor said she agreed that the budget “should be balanced,” but insisted"
+            " that taxes stay as they are.",
+            {
+                ("Okafor", "she agreed that the budget “should be balanced,”"),
+                ("Okafor", "taxes stay as they are"),
+            },
+        ),
+        # a coordinated clause whose subject speaks for itself ends the report
+        (
+            "The ministry said the strike was over, and at the port the dockers are urging calm.",
+            {("ministry", "the strike was over")},
+        ),
+    ],
+)
+def test_second_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected

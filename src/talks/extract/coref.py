@@ -656,6 +656,10 @@ class Tracker:
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """Persons mentioned by name between two offsets."""
+        return [e for _, e in self.people_at(start, end)]
+
+    def people_at(self, start: int, end: int) -> list[tuple[int, Entity]]:
+        """Persons mentioned by name between two offsets, with each mention's offset."""
         names = self._names  # mentions, not speakers
         out = []
         for k in range(bisect_left(names, _Event(start, -1, False, _NOBODY)), len(names)):
@@ -663,5 +667,5 @@ class Tracker:
             if ev.pos >= end:
                 break
             if ev.entity.kind == "person":
-                out.append(ev.entity)
+                out.append((ev.pos, ev.entity))
         return out

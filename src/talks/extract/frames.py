@@ -411,7 +411,19 @@ def nested(tk: Tokens, f: Frame) -> bool:
     if lead < 0 or tk.flags[lead] & PUNCT:
         return False
     coordinators = tk.vocab.words.get("coordinators", frozenset())
-    return tk.low[lead] not in coordinators and tk.sentence[lead] == f.sentence and lead > 0
+    if tk.low[lead] in coordinators or tk.sentence[lead] != f.sentence or lead == 0:
+        return False
+    # only after another cue of its sentence ("On Friday Putin said …" opens it)
+    # (a bounded look back: a sentence full of cues costs no quadratic time)
+    for j in range(lead, max(-1, lead - _NESTED_REACH), -1):
+        if tk.sentence[j] != f.sentence:
+            return False
+        if tk.flags[j] & CUEW:
+            return True
+    return True
+
+
+_NESTED_REACH = 60
 
 
 @lru_cache(maxsize=8)
@@ -529,7 +541,7 @@ def _source_agent(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> No
                 return
             base = frame.subject
             if base is not None and any(tk.low[j] == "joint" for j in range(base.start, k)):
-                return  # a joint statement speaks for each author (quotes_indirect._fan_out)
+                return  # a joint statement speaks for each author (several.fan_out)
             if (
                 base is not None
                 and base.end == k - 1

@@ -19,6 +19,7 @@ from talks.extract.positions import QuoteTopics
 from talks.extract.quotes_direct import COLON, direct_quotes
 from talks.extract.quotes_indirect import indirect_quotes
 from talks.extract.quotes_layout import layout_quotes
+from talks.extract.several import fan_out
 from talks.extract.topic_lexicon import Hit, compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Quote, Span
@@ -100,7 +101,7 @@ def extract_quotes(
         scanned = signals if signals is not None else scan_signals(compiled(lexicon), article.text)
         seen = QuoteTopics(article.text, scanned, lexicon=lexicon)
     doc = read(article, lexicon)
-    drafts = direct_quotes(doc) + indirect_quotes(doc) + layout_quotes(doc)
+    drafts = fan_out(doc, direct_quotes(doc)) + indirect_quotes(doc) + layout_quotes(doc)
     drafts.sort(key=lambda d: (d.spans[0][0], d.kind))
     tk = doc.tk
     out = []

@@ -17,7 +17,8 @@ from itertools import accumulate
 
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
-from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
+from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame
+from talks.extract.several import fan_out
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, DET, FINITE, OUTLET, PRON, PUNCT, Tokens
 
@@ -106,6 +107,8 @@ class _Reach:
                     and g.subject is None
                     and g.cue.kind in ("belief", "stance")
                     and tk.low[lead] in coordinators
+                    and not (tk.low[lead] in ("but", "yet") and _after_comma(tk, lead))
+                    # (not "…, but insisted that …": a second speech act)
                 )
                 if not nested:  # "… that the campaign believes …" stays inside the clause
                     stops.append((g.start, len(stops), g))
@@ -150,6 +153,12 @@ class _Reach:
             )
         )
         self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
+
+
+def _after_comma(tk: Tokens, k: int) -> bool:
+    """A comma before k, also inside a closing quotation mark ('“… ensured,” but')."""
+    w = tk.words[k - 1] if k > 0 else ""
+    return w == "," or (w in QUOTE_PUNCT and k > 1 and tk.words[k - 2] == ",")
 
 
 def _as_clause(tk: Tokens, k: int) -> bool:
@@ -270,6 +279,8 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
             outlet = any(g.outlet_only and g.start > k for g in doc.frames_in(frame.sentence))
             if outlet or not any(tk.flags[j] & (FINITE | CUEW) for j in rest):
                 return "end", -1
+            if k + 1 <= hi and tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith("ing"):
+                return "end", -1  # "…, he said, adding that …": the participle's own report
             return "more", k + 1
         if tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0:
             if frame.cue.takes == "source" and tk.quote[k] < 0 and _no_comma(tk, k, hi):
@@ -404,7 +415,7 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
             return k - 1
         if w == "," and tk.low[k + 1] in ("and", "but"):
-            for j in range(k + 2, min(b, k + 6) + 1):
+            for j in range(k + 2, min(b, k + 8) + 1):
                 if tk.flags[j] & PUNCT or tk.quote[j] >= 0:
                     break
                 if j > k + 2 and tk.low[j] in cues and tk.match(cues, j) is not None:
@@ -577,7 +588,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             continue  # "…, who asked not to be named, said": a request for anonymity
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
-    return _fan_out(doc, _outermost(doc, out))
+    return fan_out(doc, _outermost(doc, out))
 
 
 _AUXILIARIES = frozenset(
@@ -616,86 +627,6 @@ def _judgement(doc: Doc, frame: Frame) -> bool:
         if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (";", ".", ":"):
             return False
     return False
-
-
-def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """One quote per named speaker: "the ministers, Tamm and Kowalski, told …",
-    "European leaders – including A, B and C – pressed for …"; and one per author
-    party of a joint document: "a joint Polish-Finnish statement said …"."""
-    tk = doc.tk
-    documents = tk.vocab.words.get("document_subjects", frozenset()) | _JOINT_DOCUMENTS
-    out: list[Draft] = []
-    for d in drafts:
-        f = d.frame
-        p = f.subject if f is not None else None
-        if f is None or p is None or f.relay is not None or p.kind == "pronoun":
-            out.append(d)
-            continue
-        lo, hi = (p.start, f.a - 1) if not f.inverted else (p.start, p.end)
-        if tk.low[p.head] in documents and any(tk.low[k] == "joint" for k in range(lo, hi + 1)):
-            parties = _parties(tk, lo, hi, doc.sent_bounds[f.sentence][1])
-            if len(parties) >= 2:
-                for n, (a, b) in parties.items():
-                    sp = Speaker(n, n, tk.span_text(a, b), tk.starts[a], tk.ends[b], None, "party")
-                    out.append(_as(d, sp))
-                continue
-        people = []
-        if (p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1))) and not any(
-            tk.low[k] in _NOT_APPOSITION or tk.flags[k] & CUEW or tk.low[k].endswith("ing")
-            for k in range(lo, hi + 1)
-            if tk.low[k] != "including"
-        ):  # an apposition of names, not "X, after speaking with A and B, said"
-            seen: set[int] = set()
-            for e in doc.tracker.people_between(tk.starts[lo], tk.starts[f.a]):
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    people.append(e)
-        if len(people) < 2:
-            out.append(d)
-            continue
-        mention = tk.span_text(lo, hi)
-        out += [_as(d, Speaker(e.name, e.side, mention, tk.starts[lo], tk.ends[hi], e, "name"))
-                for e in people]  # fmt: skip
-    return out
-
-
-# words that make the stretch between a subject and its cue more than an apposition
-# of names ("X, after speaking with A and B, said", "X, who led A and B, said")
-_NOT_APPOSITION = ADJUNCT_STARTS | frozenset(("who", "which", "whose"))
-_JOINT_DOCUMENTS = frozenset("statement communique communiqué declaration readout".split())
-
-
-def _parties(tk: Tokens, a: int, b: int, hi: int) -> dict[str, tuple[int, int]]:
-    """Parties named in the document phrase a..b ("a joint Polish-Finnish statement")
-    or in the by-phrase after it ("… issued by the U.S. and Ukrainian delegations")."""
-    out: dict[str, tuple[int, int]] = {}
-    parties = tk.vocab.parties
-    end = b
-    k = b + 1
-    while k <= hi and k < b + 4 and tk.low[k] != "by" and not tk.flags[k] & PUNCT:
-        k += 1
-    if k <= hi and tk.low[k] == "by":
-        end = k + 1
-        while (
-            end + 1 <= hi
-            and not tk.flags[end + 1] & PUNCT
-            and (tk.low[end + 1] not in ADJUNCT_STARTS or tk.low[end + 1] == "by")
-        ):
-            end += 1
-    for k in range(a, end + 1):
-        if k in tk.party:
-            name, n = tk.party[k]
-            out.setdefault(name, (k, k + n - 1))
-        elif "-" in tk.words[k]:
-            for part in tk.words[k].split("-"):
-                side = parties.side(part) if part else None
-                if side is not None:
-                    out.setdefault(side, (k, k))
-    return out
-
-
-def _as(d: Draft, speaker: Speaker) -> Draft:
-    return Draft(d.kind, list(d.spans), speaker, d.frame, d.paragraph, cue=d.cue, key=speaker.name)
 
 
 def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
