@@ -671,3 +671,44 @@ def test_outlet_citing_a_source_in_an_aside(lexicon: Lexicon) -> None:
 )
 def test_second_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
     assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verdict in quotation marks after an object with a prepositional phrase
+        (
+            "Ms. Okafor called the mayor's talks with the unions “useful and calm”.",
+            {("Okafor", "the mayor's talks with the unions “useful and calm”")},
+        ),
+        # a long setting between the cue and "that"
+        (
+            "The mayors said in a statement on the sidelines of the regional summit in"
+            " Bergen that the ferry plan was sound.",
+            {("mayors", "the ferry plan was sound")},
+        ),
+        # a programme's title in quotation marks after the addressee
+        (
+            "Ms. Okafor told the morning show “Harbour Live” that the ferries would run again.",
+            {("Okafor", "the ferries would run again")},
+        ),
+        (
+            "Ms. Okafor told the NRK programme “Dagsrevyen” that the ferries would run again.",
+            {("Okafor", "the ferries would run again")},
+        ),
+        # a country's stance before a closing attribution does not hide the report
+        (
+            "Finland still wants a new ferry route, she added, and will not accept delays.",
+            {("she", "Finland still wants a new ferry route and will not accept delays")},
+        ),
+    ],
+)
+def test_reach_of_the_content(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    got = indirect(quotes_of("Talks went on. " + text, lexicon))
+    assert {t for _, t in got} == {t for _, t in expected}
+
+
+def test_title_separator_ends_a_headline_claim(lexicon: Lexicon) -> None:
+    text = "Mayor: ferries to sail again on Monday | Harbour roundup\n\nThe strike ended."
+    got = indirect(quotes_of(text, lexicon))
+    assert {t for _, t in got} == {"ferries to sail again on Monday"}

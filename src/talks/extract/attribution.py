@@ -333,7 +333,9 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         if tk.low[k] in _OBJECT_PRONOUNS:
             k += 1  # "told reporters U.S. companies had lost …": not one phrase
         elif p is not None and tk.low[k] not in ADJUNCT_STARTS:
-            k = p.end + 1
+            k = _after_title(tk, p.end + 1, hi)  # 'told the programme “Night Talk” that'
+        elif p is None:
+            k = _after_title(tk, k, hi)
         k = _skip_time(tk, k, hi)
         if k + 1 <= hi and tk.low[k] in words.get("coordinators", ()):
             if tk.flags[k + 1] & FINITE or _past_tense(tk, k + 1):
@@ -358,8 +360,9 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
                 return j + 2  # "claimed, without providing evidence, that …"
             if tk.flags[j] & PUNCT:
                 break
-    # adjuncts before "that" or a colon: "acknowledged on Wednesday that"
-    for j in range(k, min(hi, k + 8) + 1):
+    # adjuncts before "that" or a colon: "acknowledged on Wednesday that", "said in a
+    # statement on the sidelines of the summit in Geneva that"
+    for j in range(k, min(hi, k + _ADJUNCT_REACH) + 1):
         lw = tk.low[j]
         if lw in words.get("complementizers", ()) and (
             j == k
@@ -435,6 +438,28 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     return None
 
 
+_ADJUNCT_REACH = 14  # tokens of adjuncts between a cue and its "that"
+
+
+def _after_title(tk: Tokens, k: int, hi: int) -> int:
+    """A short quoted title after an addressee, then "that" ('told the programme
+    “Night Talk” that …'): the "that"; else k."""
+    q = k
+    while (
+        q <= min(hi, k + 2)
+        and tk.low[q].isalpha()
+        and tk.low[q] != "that"
+        and not tk.flags[q] & (FINITE | CUEW)
+    ):
+        q += 1  # (the addressee's head: 'the ARD programme “…”')
+    if q + 1 > hi or tk.words[q] not in QUOTE_PUNCT or tk.quote[q + 1] < 0:
+        return k
+    for c in range(q + 2, min(hi, q + 10)):
+        if tk.words[c] in QUOTE_PUNCT and tk.quote[c - 1] >= 0:
+            return c + 1 if tk.low[c + 1] == "that" else k
+    return k
+
+
 # verbs that never follow a demonstrative "that" ("… states that have long …": relative)
 _PLURAL_VERBS = frozenset("are were have do aren't weren't haven't don't".split())
 # speech verbs whose to-infinitive reports a claim: "claimed to have voted twice"
@@ -478,6 +503,8 @@ def _verdict(tk: Tokens, k: int, hi: int) -> bool:
     for j in range(k + 1, min(hi, k + 12) + 1):
         if tk.low[j] == "as":
             return True  # "dismissed the memorandum handed over in June as an ultimatum"
+        if tk.words[j] in QUOTE_PUNCT and j > k + 1 and j + 1 <= hi and tk.quote[j + 1] >= 0:
+            return True  # "called the talks with the envoy “useful”": a quoted verdict
         if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (",", ";", ".", ":"):
             break
     for j in range(k + 1, min(hi, k + 7) + 1):

@@ -27,7 +27,7 @@ MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a 
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
 _STOPS = frozenset(".!?")
-_BREAKISH = frozenset((";", "—", "–", "-", ","))  # ("-" alone: a spaced hyphen, a dash)
+_BREAKISH = frozenset((";", "|", "—", "–", "-", ","))  # ("-" alone: a spaced hyphen, a dash)
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -88,6 +88,7 @@ class _Reach:
         tk = doc.tk
         words = tk.vocab.words
         coordinators = words.get("coordinators", frozenset())
+        self.position_acts = words.get("position_acts", frozenset())
         self.stop_starts: dict[int, list[int]] = {}
         self.stop_frames: dict[int, list[Frame]] = {}
         self.first_end: dict[int, int] = {}
@@ -115,7 +116,11 @@ class _Reach:
             stops.sort(key=lambda t: (t[0], t[1]))
             self.stop_starts[s] = [t[0] for t in stops]
             self.stop_frames[s] = [t[2] for t in stops]
-            ends = [g.end for g in frames if not g.outlet_only]
+            ends = [
+                g.end
+                for g in frames
+                if not g.outlet_only and not _position_only(g, self.position_acts)
+            ]
             if ends:
                 self.first_end[s] = min(ends)
         stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
@@ -130,7 +135,7 @@ class _Reach:
         for k in marks:
             w = tk.words[k]
             if (
-                w == ";"
+                w in (";", "|")  # ("|": a title's separator, "claim | site name")
                 or (w in ("—", "–") and quote[k] < 0 and not tk.glued(k))
                 or (w == "-" and quote[k] < 0 and _unpaired(tk, hyphens, k))
                 or (w == "," and k + 1 < n and low[k + 1] in stoppers)
@@ -159,6 +164,18 @@ def _after_comma(tk: Tokens, k: int) -> bool:
     """A comma before k, also inside a closing quotation mark ('“… ensured,” but')."""
     w = tk.words[k - 1] if k > 0 else ""
     return w == "," or (w in QUOTE_PUNCT and k > 1 and tk.words[k - 2] == ",")
+
+
+def _position_only(frame: Frame, position_acts: frozenset[str]) -> bool:
+    """A country's demands and beliefs are positions, not quotes ("Russia wants …",
+    "Kyiv rules out …"); its promises, offers and accusations are speech acts."""
+    subject = frame.subject
+    return (
+        subject is not None
+        and subject.kind == "party"
+        and frame.relay is None
+        and (frame.cue.kind not in ("speech", "act") or frame.cue.lemma in position_acts)
+    )
 
 
 def _as_clause(tk: Tokens, k: int) -> bool:
@@ -559,9 +576,9 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     anonymity = tuple(tk.vocab.words.get("anonymity_requests", ()))
     judged = tk.vocab.words.get("judgement_cues", frozenset())
-    position_acts = tk.vocab.words.get("position_acts", frozenset())
-    out: list[Draft] = []
     reach = _Reach(doc)
+    position_acts = reach.position_acts
+    out: list[Draft] = []
     for frame in doc.frames:
         if frame.outlet_only or frame.speaker is None:
             continue
@@ -569,14 +586,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             frame.cue.lemma not in judged or not _judgement(doc, frame)
         ):
             continue
-        subject = frame.subject
-        if (  # a country's demands and beliefs are positions, not quotes; its
-            # promises, offers and accusations are speech acts ("Moscow promised to …")
-            subject is not None
-            and subject.kind == "party"
-            and frame.relay is None
-            and (frame.cue.kind not in ("speech", "act") or frame.cue.lemma in position_acts)
-        ):
+        if _position_only(frame, position_acts):
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
