@@ -633,6 +633,35 @@ def test_a_headline_quote_not_repeated_stays(lexicon: Lexicon) -> None:
     assert got == {"The crossing reopens on Friday", "The checks end in May"}
 
 
+# --- closing attributions: a participle after them, a spaced hyphen before them -------
+
+CLOSERS = [
+    (
+        T + '¶ Experts had found "traces of a staged convoy" in the video, Kowalski claimed,'
+        " adding that Warsaw would raise it at the council.",
+        {("direct", K, "traces of a staged convoy")},
+    ),
+    (  # translated copy: a spaced hyphen for the dash after a quotation
+        T + "¶ «We proposed to meet in August. The priority is a summit», - said Tamm.",
+        {("direct", TA, "We proposed to meet in August. The priority is a summit")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CLOSERS)
+def test_closing_attributions(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want
+
+
+def test_a_hyphen_inside_a_clause_inverts_no_subject(lexicon: Lexicon) -> None:
+    text = (
+        T + '¶ Kowalski noted that "several of our partners" - among them Estonia - wanted'
+        " Tamm to back the plan."
+    )
+    assert "Liisa Tamm" not in {q.speaker for q in quotes_of(text, lexicon)}
+
+
 # --- S6 subjects with an adjunct before the cue; translated copy ------------------------
 
 ADJUNCTS = [

@@ -165,11 +165,19 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
 
 
 def closes_sentence(doc: Doc, frame: Frame) -> bool:
-    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday.")."""
+    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday."),
+    or a participle of the same speaker ("…, he said, adding that …")."""
     tk = doc.tk
     hi = doc.sent_bounds[frame.sentence][1]
     outlets = [g for g in doc.frames_in(frame.sentence) if g.outlet_only]
     end = frame.relay.end if frame.relay is not None else frame.end
+    # "…, he claimed, adding that …": the participle goes on with the same speaker
+    if (
+        end + 2 <= hi
+        and tk.words[end + 1] == ","
+        and any(g.parent is frame and g.a == end + 2 for g in doc.frames_in(frame.sentence))
+    ):
+        return True
     return not any(
         (tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0)
         and not any(g.start <= k <= g.end for g in outlets)
