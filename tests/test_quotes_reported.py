@@ -712,3 +712,31 @@ def test_title_separator_ends_a_headline_claim(lexicon: Lexicon) -> None:
     text = "Mayor: ferries to sail again on Monday | Harbour roundup\n\nThe strike ended."
     got = indirect(quotes_of(text, lexicon))
     assert {t for _, t in got} == {"ferries to sail again on Monday"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair of dashes sets off an aside inside the reported clause
+        (
+            "Ms. Okafor said a group of towns — including Bergen, Molde and Ålesund — would"
+            " share the cost of the ferry.",
+            {
+                "a group of towns — including Bergen, Molde and Ålesund — would share the"
+                " cost of the ferry"
+            },
+        ),
+        # a single dash after a closing attribution carries the clause on
+        (
+            "The bridge could open in May, the mayor said — if the steel is delivered soon.",
+            {"The bridge could open in May if the steel is delivered soon"},
+        ),
+        # a single dash inside the clause still ends it
+        (
+            "Ms. Okafor said the ferry would run again — a promise few believed.",
+            {"the ferry would run again"},
+        ),
+    ],
+)
+def test_dashes_in_reports(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of("Talks went on. " + text, lexicon))} == expected

@@ -165,7 +165,10 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
             return False
     commas = 0
     plain = True  # only noun-phrase words since k: a verb after them is the clause's
+    aside = -1  # the closing dash of an aside between dashes ("— including A, B —")
     for j in range(k, min(hi, k + 14) + 1):
+        if j <= aside:
+            continue
         if (tk.flags[j] & FINITE and j > k) or (tk.flags[j] & CUEW and j > k):
             return True
         if k < j <= k + 3 and (_past_tense(tk, j) or _present_verb(tk, j, hi)):
@@ -184,11 +187,13 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
         w = tk.words[j]
         if w == "." and j > k and tk.flags[j - 1] & TITLE and j + 1 <= hi and tk.flags[j + 1] & CAP:
             continue  # "Mrs. Clinton would …": the title's period ends no sentence
-        if w == "," and j > k and commas == 0:
+        if w in _ASIDE_MARKS and j > k and commas == 0 and not tk.glued(j):
             commas += 1  # an apposition or aside: "her adviser, Mart Kask, would …"
             plain = False
+            if w != ",":
+                aside = next((c for c in range(j + 1, min(hi, j + 20)) if tk.words[c] == w), -1)
             continue
-        if w == "," and commas == 1:
+        if w in _ASIDE_MARKS and commas == 1:
             commas += 1
             continue
         if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-" and not tk.glued(j):
@@ -200,6 +205,7 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
     return False
 
 
+_ASIDE_MARKS = frozenset((",", "—", "–"))  # (an aside between dashes: "— including A —")
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _FUSED_SUBJECTS = _SUBJECT_PRONOUNS | frozenset(("it", "there", "that"))
 _ADVERBS = frozenset("often also still now always never already usually sometimes".split())

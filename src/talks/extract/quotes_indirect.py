@@ -132,11 +132,17 @@ class _Reach:
         self.next_break = nb
         marks = [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]
         hyphens = [k for k in marks if tk.words[k] == "-" and quote[k] < 0]
+        dashes = [k for k in marks if tk.words[k] in ("—", "–") and quote[k] < 0]
         for k in marks:
             w = tk.words[k]
             if (
                 w in (";", "|")  # ("|": a title's separator, "claim | site name")
-                or (w in ("—", "–") and quote[k] < 0 and not tk.glued(k))
+                or (
+                    w in ("—", "–")
+                    and quote[k] < 0
+                    and not tk.glued(k)
+                    and not _paired(tk, dashes, k)
+                )
                 or (w == "-" and quote[k] < 0 and _unpaired(tk, hyphens, k))
                 or (w == "," and k + 1 < n and low[k + 1] in stoppers)
                 or (w == "," and k + 1 < n and low[k + 1] == "as" and _as_clause(tk, k + 1))
@@ -199,6 +205,19 @@ _PAST = frozenset(
     "met said told made took held began came went left gave got sent saw found put set kept "
     "led spoke broke brought fought won lost ran stood thought sought".split()
 )
+
+
+def _paired(tk: Tokens, dashes: list[int], k: int) -> bool:
+    """A dash that opens or closes an aside with a second dash of its sentence ("a
+    group of states — including A, B and C — would be obliged"): no clause break."""
+    i = bisect_left(dashes, k)
+    return any(
+        0 <= j < len(dashes)
+        and tk.sentence[dashes[j]] == tk.sentence[k]
+        and tk.words[dashes[j]] == tk.words[k]
+        and not tk.glued(dashes[j])
+        for j in (i - 1, i + 1)
+    )
 
 
 def _unpaired(tk: Tokens, hyphens: list[int], k: int) -> bool:
@@ -291,7 +310,7 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
         w = tk.words[k]
         if tk.low[k] in _TRAILING_ADJUNCTS and tk.quote[k] < 0 and k > frame.b + 1:
             return "end", -1  # "…, X said on Thursday after hosting talks that began …"
-        if w == ",":
+        if w == "," or (w in ("—", "–") and not tk.glued(k)):  # ("…, he said — if …")
             rest = range(k + 1, hi + 1)
             outlet = any(g.outlet_only and g.start > k for g in doc.frames_in(frame.sentence))
             if outlet or not any(tk.flags[j] & (FINITE | CUEW) for j in rest):
