@@ -204,3 +204,31 @@ def test_prefix_searches_are_told_apart() -> None:
     assert not store_mod._prefix_search(fts_query("neutral"))
     assert not store_mod._prefix_search(fts_query('"*b" peace'))
     assert not store_mod._prefix_search(fts_query('a "*b"'))
+
+
+def test_a_walked_page_may_hold_more_rows_than_sqlite_allows_marks(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    with monkeypatch.context() as m:
+        m.setattr(store_mod, "_walk_cap", lambda *a: None)
+        plain = _rows(store, contains="neutral", limit=40)
+    monkeypatch.setattr(store_mod, "_walk_cap", lambda *a: 10**9)
+    old = store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 8)
+    try:
+        assert _rows(store, contains="neutral", limit=40) == plain
+    finally:
+        store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, old)
+    assert len(plain) == 40
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset"), [(1, 0), (5, 0), (7, 3), (40, 11), (10_000, 0), (3, 10_000)]
+)
+def test_an_unfiltered_page_is_a_slice_of_the_sorted_listing(
+    store: Store, limit: int, offset: int
+) -> None:
+    listing = _rows(store)  # every quote, sorted by the plain query
+    assert _rows(store, limit=limit, offset=offset) == listing[offset : offset + limit]
+    assert store.quotes(limit=limit, offset=offset) == store.quotes()[offset : offset + limit]

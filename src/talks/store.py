@@ -1137,12 +1137,21 @@ class Store:
         order = "ORDER BY published IS NULL, published, article, quote_rowid"
         if limit is None and not offset:
             return f"SELECT * FROM quote_list {where} {order}", args
+        if not where and limit is not None:
+            # No filter: the page is the first quotes in listing order, found by
+            # walking them in that order (36,000 of 1.7M: 0.03 s instead of 0.8 s).
+            page = f"SELECT q.rowid {_WALK}" + _page(limit, offset)
+            return f"SELECT * FROM quote_list WHERE quote_rowid IN ({page}) {order}", args
         if match is not None and limit is not None and limit > 0 and article is None:
             rowids = self._walk_page(conds, topic, match, offset + limit)
             if rowids is not None:
-                marks = ",".join("?" * len(rowids[offset:])) or "NULL"
-                sql = f"SELECT * FROM quote_list WHERE quote_rowid IN ({marks}) {order}"
-                return sql, rowids[offset:]
+                # one JSON list, not a mark per row: a page may have more rows than
+                # SQLite allows marks (32,766)
+                sql = (
+                    "SELECT * FROM quote_list WHERE quote_rowid IN "
+                    f"(SELECT value FROM json_each(?)) {order}"
+                )
+                return sql, [json.dumps(rowids[offset:])]
         # A page: find its rows by their sort keys alone, then build just those rows
         # (the view's text-derived columns would otherwise be read for every match).
         page = f"SELECT quote_rowid FROM quote_list {where} {order}" + _page(limit, offset)
@@ -1200,10 +1209,7 @@ class Store:
         sql = (
             "SELECT quote_rowid FROM (SELECT q.rowid AS quote_rowid, q.speaker_rowid, "
             f"CASE q.kind {kind} END AS kind, q.date, a.article, a.id AS article_id, q.event "
-            "FROM articles a INDEXED BY articles_order CROSS JOIN quotes q "
-            "ON q.article_rowid = a.rowid CROSS JOIN speakers s ON s.rowid = q.speaker_rowid "
-            "ORDER BY a.published IS NULL, a.published, a.article, q.rowid LIMIT ?) AS w "
-            f"{where} LIMIT ?"
+            f"{_WALK} LIMIT ?) AS w {where} LIMIT ?"
         )
         rowids = [r[0] for r in self._select(sql, [cap, *args, need], search=True)]
         return rowids if len(rowids) == need else None
@@ -1616,6 +1622,15 @@ def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
             args.extend([value] * sql.count("?"))
     return ("WHERE " + " AND ".join(parts)) if parts else "", args
 
+
+_WALK = (
+    "FROM articles a INDEXED BY articles_order CROSS JOIN quotes q ON q.article_rowid = a.rowid "
+    "CROSS JOIN speakers s ON s.rowid = q.speaker_rowid "
+    "ORDER BY a.published IS NULL, a.published, a.article, q.rowid"
+)
+"""Every quote (`quote_list`'s rows: each has its article and speaker) in listing
+order, without sorting them all: articles in `articles_order`, each one's quotes by
+`quotes_article`; SQLite sorts only the quotes of articles tied on date and name."""
 
 WALK_PER_QUOTE = 8
 """What the listing-order walk of a search page spends on each quote it passes
