@@ -537,12 +537,13 @@ class Tracker:
             return None
         side = self.vocab.parties.side(tk.span_text(phrase.start, phrase.end))
         sentence = tk.sentence[phrase.start]
-        # the person named last before it whose title fits (the first of one offset)
-        before: Entity | None = None
-        before_pos = -1
+        # the person of the latest sentence before it whose title fits; of several in
+        # that sentence, as for "he", its speaker, else the first named ("a Trump-Putin
+        # summit was shelved, with the president saying …": Trump)
+        found: list[_Event] = []
         fits: dict[int, bool] = {}  # by entity: most events are of a few people
         for ev in islice(self._before(pos), ROLE_REACH):
-            if before is not None and ev.pos < before_pos:
+            if found and ev.sentence != found[0].sentence:
                 break
             ent = ev.entity
             fit = fits.get(id(ent))
@@ -553,7 +554,8 @@ class Tracker:
                     and self._fits(title, words, ent)
                 )
             if fit:
-                before, before_pos = ent, ev.pos
+                found.append(ev)
+        before = self._pick(found)
         if before is not None:
             return before
         # else the first one named within the next two sentences with that title's head

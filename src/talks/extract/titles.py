@@ -39,6 +39,11 @@ class Title:
         return self.head == other.head and self.words <= other.words and self.former == other.former
 
 
+# British and American spellings of title words: "defence secretary" is the lexicon's
+# "defense secretary"
+_SPELLINGS = {"defence": "defense", "labour": "labor"}
+
+
 def title_of(words: Sequence[str], *, former: bool = False) -> Title | None:
     """The Title of lower-case title words in order ("head of the Russian delegation",
     "deputy foreign minister"): the head is the last word before the first preposition."""
@@ -46,6 +51,7 @@ def title_of(words: Sequence[str], *, former: bool = False) -> Title | None:
     head: str | None = None
     for raw in words:
         w = _singular(fold(raw).strip(".,"))
+        w = _SPELLINGS.get(w, w)
         if not w or w in _SKIP:
             continue
         if w in FORMER:
