@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
+import operator
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -395,8 +397,11 @@ class Tracker:
         them. (Names are registered first, so a role resolves to a name before it.)"""
         tk, reader = self.tk, self.reader
         openers = self.vocab.words.get("not_names", frozenset())
-        for k in range(tk.n):
-            if (k > 0 and tk.sentence[k] == tk.sentence[k - 1]) or k in skip or tk.quote[k] >= 0:
+        sent = tk.sentence
+        # the first token of each sentence (found in C: a loop over every token cost more)
+        firsts = itertools.compress(range(1, tk.n), map(operator.ne, sent[1:], sent[:-1]))
+        for k in itertools.chain(range(min(1, tk.n)), firsts):
+            if k in skip or tk.quote[k] >= 0:
                 continue
             a = k + 1 if tk.low[k] in openers and tk.low[k] != "the" else k
             if a >= tk.n or tk.low[a] != "the" or tk.sentence[a] != tk.sentence[k]:

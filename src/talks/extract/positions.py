@@ -80,8 +80,14 @@ class QuoteTopics:
         if self.hits.overlaps(start, end):
             return True
         words = text[start:end]
-        fam = self.comp.signals
-        return any(fam.pattern(i).search(words) for i in self.comp.signal_outliers)
+        # (an ASCII quote holds a match only where one of the entry's first letters stand)
+        low = words.lower() if words.isascii() else None
+        for i, heads in self.comp.signal_outliers:
+            if low is not None and heads is not None and not any(h in low for h in heads):
+                continue
+            if self.comp.signals.pattern(i).search(words):
+                return True
+        return False
 
 
 def extract_positions(
@@ -108,14 +114,21 @@ def extract_positions(
             recent = ["", *recent][:_LOOKBACK_SENTENCES]
             continue
         # parentheticals and appositives comment on the clause; they do not govern it
-        masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
-        masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(doc.text, lo, hi)]
-        apps = list(APPOSITIVE.finditer(doc.text, lo, hi))
-        masks += [(m.start(), m.end()) for m in apps]
-        # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
-        masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(doc.text, lo, hi)]
-        # "France stood ready, with its European partners, to …": company, not the holder
-        masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(doc.text, lo, hi)]
+        # (each shape is looked for only where the mark it needs stands in the sentence)
+        text = doc.text
+        masks: list[tuple[int, int]] = []
+        if text.find("(", lo, hi) >= 0:
+            masks += [(m.start(), m.end()) for m in _PAREN.finditer(text, lo, hi)]
+        if text.find("–", lo, hi) >= 0 or text.find("—", lo, hi) >= 0:
+            masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(text, lo, hi)]
+        apps: list[re.Match[str]] = []
+        if text.find(",", lo, hi) >= 0:
+            apps = list(APPOSITIVE.finditer(text, lo, hi))
+            masks += [(m.start(), m.end()) for m in apps]
+            # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
+            masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(text, lo, hi)]
+            # "France stood ready, with its European partners, to …": company, not the holder
+            masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(text, lo, hi)]
         signals = [h for h in starting if not inside(h.start, masks)]
         here: list[Found] = []
         intro = _intro_of(items, lo)
