@@ -269,3 +269,32 @@ def test_british_spelling_of_a_lexicon_title(lexicon: Lexicon) -> None:
     assert speakers(text, lexicon) == {"Tiit Kuusk"}
     british = text.replace("defense", "defence")
     assert speakers(british, lexicon) == {"Tiit Kuusk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # "the president" is no vice president when a president was named
+            "President Marek Wrona and Vice President Ivo Kask arrived in Riga. ¶ Kask spoke"
+            ' first. "We are ready to sign," the president said.',
+            "Marek Wrona",
+        ),
+        (  # "the foreign minister" is no deputy foreign minister when a minister was named
+            "Foreign Minister Liisa Tamm met Deputy Foreign Minister Jan Kowalski in Tartu."
+            ' ¶ Kowalski left early. "The border stays open," the foreign minister said.',
+            "Liisa Tamm",
+        ),
+        (  # a mention after a preposition gives way to the subject named before it
+            "President Marek Wrona opened the session. ¶ Laine talked about the border with"
+            ' President Andris Berzins. "We are ready to sign," the president said.',
+            "Marek Wrona",
+        ),
+    ],
+)
+def test_a_role_noun_prefers_the_very_rank(lexicon: Lexicon, text: str, speaker: str) -> None:
+    assert speakers(text, lexicon) == {speaker}
+
+
+def test_a_lower_rank_holder_still_answers_when_alone(lexicon: Lexicon) -> None:
+    text = 'Deputy Foreign Minister Jan Kowalski spoke. "We are ready," the minister said.'
+    assert speakers(text, lexicon) == {"Jan Kowalski"}

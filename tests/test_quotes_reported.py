@@ -740,3 +740,34 @@ def test_title_separator_ends_a_headline_claim(lexicon: Lexicon) -> None:
 )
 def test_dashes_in_reports(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of("Talks went on. " + text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an intro that reports nothing of its own: one quote per bullet
+        (
+            "The deal was signed on Monday. According to the text, as described by the"
+            " harbour board:\n• The ferry will sail twice a day.\n• Fares will stay as"
+            " they are.\n\nThe board met again on Friday.",
+            {
+                ("harbour board", "The ferry will sail twice a day"),
+                ("harbour board", "Fares will stay as they are"),
+            },
+        ),
+        # an intro with a clause of its own takes the bullets into its quote
+        (
+            "Ms. Okafor said the strike would end if the council:\n• raised the wages;\n"
+            "• hired more drivers.",
+            {("Okafor", "the strike would end if the council raised the wages hired more drivers")},
+        ),
+        # a bullet with its own attribution speaks for itself; a heading is no intro
+        (
+            "WHAT THE UNION SAID:\n• The strike will go on, the union said.\n• Buses ran"
+            " late all week.",
+            {("union", "The strike will go on")},
+        ),
+    ],
+)
+def test_reported_lists(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected

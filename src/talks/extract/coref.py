@@ -118,6 +118,11 @@ class _Event:
 _NOBODY = Entity("", "", "")  # the entity of a search probe (events compare without it)
 
 
+def _same_rank(title: Title, ent: Entity) -> bool:
+    """Does one of the entity's titles that `title` fits have no lower rank?"""
+    return not ent.titles or any(title.fits(t) and title.same_rank(t) for t in ent.titles)
+
+
 class Tracker:
     """The entities of one article and the resolution of later mentions."""
 
@@ -545,24 +550,31 @@ class Tracker:
         # the person of the latest sentence before it whose title fits; of several in
         # that sentence, as for "he", its speaker, else the first named ("a Trump-Putin
         # summit was shelved, with the president saying …": Trump)
-        found: list[_Event] = []
-        fits: dict[int, bool] = {}  # by entity: most events are of a few people
-        for ev in islice(self._before(pos), ROLE_REACH):
-            if found and ev.sentence != found[0].sentence:
-                break
-            ent = ev.entity
-            fit = fits.get(id(ent))
-            if fit is None:
-                fit = fits[id(ent)] = (
-                    ent.kind == "person"
-                    and (side is None or ent.side in (side, "none"))
-                    and self._fits(title, words, ent)
-                )
-            if fit:
-                found.append(ev)
-        before = self._pick(found)
-        if before is not None:
-            return before
+        # A holder of the very rank, named as a subject rather than after a preposition,
+        # comes first: "the president" is the president named a while ago rather than the
+        # vice president named just now; then any holder.
+        for strict in (True, False):
+            found: list[_Event] = []
+            fits: dict[int, bool] = {}  # by entity: most events are of a few people
+            for ev in islice(self._before(pos), ROLE_REACH):
+                if found and ev.sentence != found[0].sentence:
+                    break
+                if strict and not ev.speaker and self._in_pp(ev.pos):
+                    continue  # "talked about diplomacy with Putin": no antecedent first
+                ent = ev.entity
+                fit = fits.get(id(ent))
+                if fit is None:
+                    fit = fits[id(ent)] = (
+                        ent.kind == "person"
+                        and (side is None or ent.side in (side, "none"))
+                        and self._fits(title, words, ent)
+                        and (not strict or _same_rank(title, ent))
+                    )
+                if fit:
+                    found.append(ev)
+            before = self._pick(found)
+            if before is not None:
+                return before
         # else the first one named within the next two sentences with that title's head
         for ev in self._after(pos + 1):
             if ev.sentence > sentence + 2:

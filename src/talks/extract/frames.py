@@ -347,7 +347,7 @@ def _refers_back(tk: Tokens, k: int, hi: int) -> bool:
 
 def _only_adjuncts(tk: Tokens, k: int, hi: int) -> bool:
     """Tokens k..hi hold no clause: the sentence end, or a short adjunct before it."""
-    if k > hi or tk.words[k] in (".", "!"):
+    if k > hi or tk.words[k] in (".", "!", ":"):  # (":" before a list of what was said)
         return k >= hi or all(tk.flags[j] & PUNCT for j in range(k, hi + 1))
     if tk.words[k] == ",":
         k += 1

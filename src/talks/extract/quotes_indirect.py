@@ -18,6 +18,7 @@ from itertools import accumulate
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame
+from talks.extract.quotes_items import list_intro, list_items
 from talks.extract.several import fan_out
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, DET, FINITE, OUTLET, PRON, PUNCT, Tokens
@@ -625,8 +626,19 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         spans = _spans(doc, reach, parts)
         if spans and doc.text[spans[0][0] : spans[0][1]].lower().startswith(anonymity):
             continue  # "…, who asked not to be named, said": a request for anonymity
+        para = doc.para_of_token[frame.a]
+        if list_intro(doc, frame):  # "… as described by X:" then bullets
+            items = [(tk.starts[a], tk.ends[b]) for a, b in list_items(doc, frame)]
+            if items and parts and parts[-1][1] < frame.a:
+                a, b = parts[0][0], parts[-1][1]
+                if reach.finite[b + 1] == reach.finite[a]:
+                    spans = []  # "According to the text, as described by X:": no clause
+            if spans:
+                spans += items
+            else:
+                out += [Draft("indirect", [i], frame.speaker, frame, para) for i in items]
         if spans:
-            out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
+            out.append(Draft("indirect", spans, frame.speaker, frame, para))
     return fan_out(doc, _outermost(doc, out))
 
 

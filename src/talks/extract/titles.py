@@ -38,6 +38,14 @@ class Title:
         word found as a whole word, and both current or both former."""
         return self.head == other.head and self.words <= other.words and self.former == other.former
 
+    def same_rank(self, other: Title) -> bool:
+        """No lower rank than this title says: "the president" is no vice president,
+        "the foreign minister" no deputy foreign minister (a preference: `coref.role`)."""
+        return other.words & _RANKS <= self.words
+
+
+# words that make a title a lower rank of the same office
+_RANKS = frozenset("vice deputy assistant acting under junior associate sub".split())
 
 # British and American spellings of title words: "defence secretary" is the lexicon's
 # "defense secretary"
