@@ -460,12 +460,22 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+_SETTINGS: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
 def _settings(tk: Tokens) -> dict[str, list[tuple[str, ...]]]:
-    """The `speech_settings` phrases by first word."""
+    """The `speech_settings` phrases by first word (built once per word list; read only)."""
+    source = tk.vocab.words.get("speech_settings", ())
+    hit = _SETTINGS.get(id(source))
+    if hit is not None and hit[0] is source:
+        return hit[1]
     out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in tk.vocab.words.get("speech_settings", ()):
+    for phrase in source:
         words = tuple(phrase.split())
         out.setdefault(words[0], []).append(words)
+    if len(_SETTINGS) > 8:
+        _SETTINGS.clear()
+    _SETTINGS[id(source)] = (source, out)  # (the list is kept alive: its id stays its own)
     return out
 
 
@@ -477,6 +487,8 @@ def _participle_end(doc: Doc, a: int, b: int) -> int:
     for k in range(a + 1, b):
         if tk.words[k] == "," and tk.quote[k] < 0:
             w = tk.low[k + 1]
+            if w in _GERUND_LEADS and k + 2 <= b:  # ", after hosting …", ", before leaving …"
+                w = tk.low[k + 2]
             if (
                 w.endswith("ing")
                 and len(w) > 5
@@ -485,6 +497,9 @@ def _participle_end(doc: Doc, a: int, b: int) -> int:
             ):
                 return k - 1
     return b
+
+
+_GERUND_LEADS = frozenset("after before while since".split())
 
 
 def _first_comma(doc: Doc, a: int, b: int) -> int:
