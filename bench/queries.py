@@ -1,7 +1,7 @@
 """Everyday queries on a large store, whole process, this code next to another.
 
     python bench/queries.py --db BIG.db [--before-src DIR --before-db BIG0.db]
-                            [--runs 5] [--only NAME ...] [--json]
+                            [--runs 5] [--only NAME ...] [--same-options] [--json]
 
 Each query is run as a separate `python -m talks ...` process (start-up, imports,
 lexicon, query and output all counted), writing to a temporary file; the runs of
@@ -10,7 +10,8 @@ the same interpreter) are interleaved so both see the same machine load. Per
 query and side: median and p95 wall time, median CPU (user + system, from the
 child's own rusage), peak RSS and output size. Queries the older code cannot run
 as written (options it lacks) run without those options on its side and are
-marked so. Build the store once with bench/bigstore.py.
+marked so (`--same-options`: the older code has them too, e.g. this round's main).
+Build the store once with bench/bigstore.py.
 """
 
 from __future__ import annotations
@@ -123,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--before-db", type=Path, help="the store the older code reads")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", nargs="*", help="run only queries whose name contains these")
+    ap.add_argument(
+        "--same-options",
+        action="store_true",
+        help="the older code takes every query's options as written (no fallbacks)",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     here = Path(__file__).resolve().parents[1] / "src"
@@ -138,14 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             for side in sides:
                 src = here if side == "after" else args.before_src
                 db = args.db if side == "after" else (args.before_db or args.db)
-                cmd = list(q.before or q.argv) if side == "before" else list(q.argv)
+                older = side == "before" and not args.same_options
+                cmd = list(q.before or q.argv) if older else list(q.argv)
                 if q.db:
                     cmd += ["--db", str(db)]
                 sides[side].append(run_once(python, src, cmd))
         row: dict[str, Any] = {"query": q.name}
         for side, runs in sides.items():
             row[side] = summarize(runs)
-        if q.before and args.before_src:
+        if q.before and args.before_src and not args.same_options:
             row["before_without"] = " ".join(a for a in q.argv if a not in q.before)
         results.append(row)
         if not args.json:

@@ -453,6 +453,215 @@ def test_several_speakers_have_their_own_records(lexicon: Lexicon) -> None:
     assert len({q.id for q in quotes}) == len(quotes) == 2
 
 
+# --- C5 for direct quotes too: coordinated bodies, "they said", joint documents ---------
+
+JOINT = [
+    (  # coordinated parties and bodies: one quote each
+        T + "Nordic ministers met in Turku. On Friday, European leaders together with the"
+        ' leaders of Finland and Estonia said the offer was "a first step toward a deal".'
+        ' "We are not there yet," they said.',
+        {
+            ("direct", "European leaders", "a first step toward a deal"),
+            ("direct", "Finland", "a first step toward a deal"),
+            ("direct", "Estonia", "a first step toward a deal"),
+            ("direct", "European leaders", "We are not there yet"),
+            ("direct", "Finland", "We are not there yet"),
+            ("direct", "Estonia", "We are not there yet"),
+        },
+    ),
+    (  # a plain list of parties
+        T + '¶ "The crossing must reopen within a week," Poland, Finland and Estonia said.',
+        {
+            ("direct", "Poland", "The crossing must reopen within a week"),
+            ("direct", "Finland", "The crossing must reopen within a week"),
+            ("direct", "Estonia", "The crossing must reopen within a week"),
+        },
+    ),
+    (  # a joint statement a ministry published: the other author is the story's other party
+        "Warsaw and Tallinn agree on border steps, Poland says ¶ WARSAW, May 2 – Poland and"
+        " Estonia held talks on the border on Thursday. ¶ The crossing will stay open, according"
+        " to a joint statement released by the Polish foreign ministry. Both sides want"
+        ' "a calm summer on the border", the statement said.',
+        {
+            ("direct", "Poland", "a calm summer on the border"),
+            ("direct", "Estonia", "a calm summer on the border"),
+        },
+    ),
+    (  # "in a joint statement, the two delegations said": the statement's authors, direct
+        # and indirect alike
+        "Finland and Estonia reopen border talks ¶ Finnish and Estonian envoys met in Tartu."
+        " ¶ In a joint statement released by the Finnish government, the two delegations said"
+        ' the talks had been "open and'
+        ' businesslike".',
+        {
+            ("direct", "Finland", "open and businesslike"),
+            ("direct", "Estonia", "open and businesslike"),
+            ("indirect", "Finland", 'the talks had been "open and businesslike"'),
+            ("indirect", "Estonia", 'the talks had been "open and businesslike"'),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), JOINT)
+def test_several_speakers_direct(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    check(text, want, lexicon, exact=False)
+    got = triples(quotes_of(text, lexicon))
+    assert not {t for t in got if t[0] == "direct"} - want  # nobody else
+
+
+JOINT_GUARDS = [
+    (  # the authors named by the agent are all of them: no author made up from the lead
+        "Poland and Estonia trade blame over border ¶ Polish and Estonian envoys met in Tartu."
+        ' ¶ "The border is calm," said a joint statement from the two Polish ministries.',
+        "Estonia",
+    ),
+    (  # a name used as a modifier is no co-speaker
+        T + 'Liisa Tamm, an adviser and a Kowalski ally, said: "The border is calm today."',
+        "Jan Kowalski",
+    ),
+    (  # a subject that names itself is no stand-in for the authors of the statement
+        "Finland and Estonia reopen border talks ¶ Nordic foreign ministers said in a joint"
+        ' statement that they would "never accept a closed border".',
+        "Finland",
+    ),
+    (  # a joint statement whose authors the text never names: nobody made up
+        "Finland and Estonia reopen border talks ¶ Envoys met in Tartu. ¶"
+        ' "The talks were open," a joint statement said.',
+        "Estonia",
+    ),
+    (  # "On Friday, Warsaw said": a comma after an adjunct lists nobody
+        T + 'On Friday, Warsaw said: "The border is calm today."',
+        "Friday",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), JOINT_GUARDS)
+def test_several_speakers_guards(text: str, absent: str, lexicon: Lexicon) -> None:
+    got = quotes_of(text, lexicon)
+    assert [q for q in got if q.kind == "direct"]
+    assert absent not in {q.speaker for q in got}
+
+
+# --- attribution by layout: a possessive and a noun of speech, dash sign-offs ----------
+
+OWNERS = [
+    (
+        T + "¶ Jan Kowalski spoke in Turku. ¶ His reply to Helsinki was short:"
+        ' "We will not sign this draft."',
+        {("direct", K, "We will not sign this draft.")},
+    ),
+    (
+        T + '¶ Liisa Tamm spoke after the round. Her verdict: "The draft is dead. We start again."',
+        {("direct", TA, "The draft is dead. We start again.")},
+    ),
+    (  # a sign-off line under the quotation beats the label above it
+        T + '¶ Mikko Laine spoke first. ¶ Quote: ¶ "We will not sign this draft." ¶'
+        " — Jan Kowalski, Polish deputy foreign minister",
+        {("direct", K, "We will not sign this draft.")},
+    ),
+    (  # a dash, a name and adjuncts after a comma
+        T + '¶ "The border stays closed until Monday" – Tamm, on the radio, as the round ended.',
+        {("direct", TA, "The border stays closed until Monday")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OWNERS)
+def test_owner_and_sign_off(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want
+
+
+OWNER_GUARDS = [
+    # the quotation does not end the sentence: no owner's words
+    T + '¶ Kowalski spoke. His reply: "We will not sign this draft," said Tamm.',
+    # no noun of speech
+    T + '¶ Kowalski spoke. His car was old: "We will not sign this draft."',
+]
+
+
+@pytest.mark.parametrize("text", OWNER_GUARDS)
+def test_owner_guards(text: str, lexicon: Lexicon) -> None:
+    assert K not in {q.speaker for q in quotes_of(text, lexicon) if q.kind == "direct"}
+
+
+# --- repeats, titles and shouting, relative clauses that close a sentence --------------
+
+ONCE = [
+    (  # a bullet repeating the body's words: the body's quote only
+        "Border deal within reach ¶ • Kowalski: “The crossing reopens on Friday” ¶ Jan Kowalski"
+        " spoke in Turku. “The crossing reopens on Friday, and the checks end,” he said.",
+        {("direct", K, "The crossing reopens on Friday, and the checks end")},
+    ),
+    (  # a headline fragment the body quotes in full
+        "‘Not before June,’ Tamm says of the next round ¶ Liisa Tamm spoke on Monday."
+        " “Not before June, and only with a text,” she said.",
+        {("direct", TA, "Not before June, and only with a text")},
+    ),
+    (  # capitals that shout are words, not a name
+        T + '¶ Writing online, Kowalski said there would be "NO DEAL WITHOUT THE ISLANDS" and'
+        " no pause.",
+        {("direct", K, "NO DEAL WITHOUT THE ISLANDS")},
+    ),
+    (  # the programme of an outlet is a title
+        T + '¶ Speaking on Nordwire’s "Morning Border Report", Kowalski said "the crossing'
+        ' reopens soon".',
+        {("direct", K, "the crossing reopens soon")},
+    ),
+    (  # a relative clause's verb closes no attribution over the sentence
+        T + '¶ Tamm asked Laine to visit Narva "to see what the closure has done", a reference'
+        " to the treaty that denied Estonia a crossing.",
+        {("direct", TA, "to see what the closure has done")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ONCE)
+def test_repeats_titles_relatives(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want
+
+
+def test_a_headline_quote_not_repeated_stays(lexicon: Lexicon) -> None:
+    text = (
+        "Kowalski: “The crossing reopens on Friday” ¶ Jan Kowalski spoke in Turku."
+        " “The checks end in May,” he said."
+    )
+    got = {q.text for q in quotes_of(text, lexicon) if q.kind == "direct"}
+    assert got == {"The crossing reopens on Friday", "The checks end in May"}
+
+
+# --- closing attributions: a participle after them, a spaced hyphen before them -------
+
+CLOSERS = [
+    (
+        T + '¶ Experts had found "traces of a staged convoy" in the video, Kowalski claimed,'
+        " adding that Warsaw would raise it at the council.",
+        {("direct", K, "traces of a staged convoy")},
+    ),
+    (  # translated copy: a spaced hyphen for the dash after a quotation
+        T + "¶ «We proposed to meet in August. The priority is a summit», - said Tamm.",
+        {("direct", TA, "We proposed to meet in August. The priority is a summit")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CLOSERS)
+def test_closing_attributions(text: str, want: set[Triple], lexicon: Lexicon) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want
+
+
+def test_a_hyphen_inside_a_clause_inverts_no_subject(lexicon: Lexicon) -> None:
+    text = (
+        T + '¶ Kowalski noted that "several of our partners" - among them Estonia - wanted'
+        " Tamm to back the plan."
+    )
+    assert "Liisa Tamm" not in {q.speaker for q in quotes_of(text, lexicon)}
+
+
 # --- S6 subjects with an adjunct before the cue; translated copy ------------------------
 
 ADJUNCTS = [

@@ -236,3 +236,65 @@ def test_s5_the_gazetteer_knows_every_country_with_a_demonym() -> None:
         assert name in parties
     assert "Riga" in parties["Latvia"].names and "Latvian" in parties["Latvia"].adjectives
     assert len(parties) >= 190
+
+
+# --- several holders of one title in the nearest sentence; spelling variants -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # two presidents named in one sentence: the first named, as for "he"
+            "President Marek Wrona met President Andris Berzins in Riga. ¶ A joint visit by"
+            ' Wrona and Berzins was put off, with the president saying it was "not the right'
+            ' moment for a visit".',
+            "Marek Wrona",
+        ),
+        (  # the one of them who spoke in that sentence
+            "President Andris Berzins met President Marek Wrona in Riga, and Wrona said the"
+            ' talks had gone well. "We agreed on the border," the president added.',
+            "Marek Wrona",
+        ),
+    ],
+)
+def test_several_holders_of_a_title(lexicon: Lexicon, text: str, speaker: str) -> None:
+    assert speakers(text, lexicon) == {speaker}
+
+
+def test_british_spelling_of_a_lexicon_title(lexicon: Lexicon) -> None:
+    text = (
+        "Kuusk met allies in Brussels. ¶ Tallinn, the defense minister said, would not"
+        ' accept "any cap on the Ukrainian army".'
+    )
+    assert speakers(text, lexicon) == {"Tiit Kuusk"}
+    british = text.replace("defense", "defence")
+    assert speakers(british, lexicon) == {"Tiit Kuusk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # "the president" is no vice president when a president was named
+            "President Marek Wrona and Vice President Ivo Kask arrived in Riga. ¶ Kask spoke"
+            ' first. "We are ready to sign," the president said.',
+            "Marek Wrona",
+        ),
+        (  # "the foreign minister" is no deputy foreign minister when a minister was named
+            "Foreign Minister Liisa Tamm met Deputy Foreign Minister Jan Kowalski in Tartu."
+            ' ¶ Kowalski left early. "The border stays open," the foreign minister said.',
+            "Liisa Tamm",
+        ),
+        (  # a mention after a preposition gives way to the subject named before it
+            "President Marek Wrona opened the session. ¶ Laine talked about the border with"
+            ' President Andris Berzins. "We are ready to sign," the president said.',
+            "Marek Wrona",
+        ),
+    ],
+)
+def test_a_role_noun_prefers_the_very_rank(lexicon: Lexicon, text: str, speaker: str) -> None:
+    assert speakers(text, lexicon) == {speaker}
+
+
+def test_a_lower_rank_holder_still_answers_when_alone(lexicon: Lexicon) -> None:
+    text = 'Deputy Foreign Minister Jan Kowalski spoke. "We are ready," the minister said.'
+    assert speakers(text, lexicon) == {"Jan Kowalski"}

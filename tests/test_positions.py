@@ -10,9 +10,10 @@ import pytest
 import yaml
 
 from talks.extract import record_id
-from talks.extract.dispatch import Literals
-from talks.extract.positions import extract_positions, topics_in
-from talks.extract.topic_lexicon import compiled
+from talks.extract.dispatch import Family, Literals, Scanner
+from talks.extract.positions import QuoteTopics, extract_positions, topics_in
+from talks.extract.regex_shapes import prefixes
+from talks.extract.topic_lexicon import compiled, scan_signals
 from talks.lexicon import Lexicon, load, load_file, merge
 from talks.models import Article, Position, Quote, Span
 
@@ -372,6 +373,76 @@ def test_scanner_finds_what_one_alternation_finds(name: str, lexicon: Lexicon) -
         r"(?<![\w-])(?:Russian Federation|Russian|Russia|Kremlin|Kyiv)(?![\w-])", text
     )
     assert got_names == want
+
+
+@pytest.mark.parametrize(
+    "space", ["  ", "\t", "\n", "\u00a0", " \u2009", "\u3000"], ids=lambda s: repr(s)
+)
+def test_scanner_reads_any_white_space_as_the_alternation_does(
+    space: str, lexicon: Lexicon
+) -> None:
+    """The longer prefixes see past white space ("the " + the next word): a run of other
+    or several white space characters between the words must still find every match."""
+    comp = compiled(lexicon)
+    texts = [
+        (SEEDS / n).read_text(encoding="utf-8") for n in sorted(p.name for p in SEEDS.glob("*.txt"))
+    ]
+    text = "\n".join(texts).replace(" ", space)
+    families = (comp.signals, comp.cues, comp.conditions, comp.negations)
+    hits = 0
+    for family, got in zip(families, comp.scanner.scan(text), strict=True):
+        one = re.compile("|".join(f"(?:{p.pattern})" for p in family.patterns), re.I)
+        assert [(h.start, h.end) for h in got] == [m.span() for m in one.finditer(text)]
+        hits += len(got)
+    assert hits > 50  # (the seeds name topics and cues across white space)
+
+
+def test_longer_prefixes_read_white_space_as_one_space() -> None:
+    assert prefixes(r"in\s+(?:exchange|return)", re.I, k=8, spaces=True) == {
+        "in  ", "in excha", "in retur",
+    }  # fmt: skip
+    assert prefixes(r"a\s*b", re.I, k=8, spaces=True) == {"ab", "a b", "a  "}
+    assert prefixes("a\tb", re.I, k=8, spaces=True) == {"a b"}
+    assert prefixes(r"in\s+(?:exchange|return)", re.I, k=8) == {"in"}
+
+
+def test_scanner_finds_entries_written_with_other_white_space() -> None:
+    family = Family.build(
+        ["a\tb", r"the\s+plan", "the  deal", r"the\s*(?:truce|ceasefire)"], flags=re.I
+    )
+    text = "See the  plan, a\tb, the\u00a0deal, the  deal, the\ntruce and thetruce."
+    (got,) = Scanner([family]).scan(text)
+    one = re.compile("|".join(f"(?:{p.pattern})" for p in family.patterns), re.I)
+    assert [(h.start, h.end) for h in got] == [m.span() for m in one.finditer(text)]
+    assert len(got) == 5
+
+
+def test_quote_topics_agree_with_a_scan_of_each_quote(lexicon: Lexicon) -> None:
+    """Quotes the whole text's signals rule out are not scanned again: the topics must be
+    those a scan of the quote's own text finds, wherever the quote starts and ends
+    (mid-word, right before "of" after "guarantees", over or beside a signal)."""
+    comp = compiled(lexicon)
+    texts = [
+        (SEEDS / n).read_text(encoding="utf-8") for n in sorted(p.name for p in SEEDS.glob("*.txt"))
+    ]
+    texts.append(
+        "Kyiv wants security guarantees of NATO. They sought guarantees, and guarantees"
+        " that hold. The neutral, non-nuclear state said guarantees of peace."
+    )
+    checked = skipped = 0
+    for text in texts:
+        seen = QuoteTopics(text, scan_signals(comp, text), lexicon=lexicon)
+        cuts = sorted(
+            {0, len(text), *range(0, len(text), 7), *(m.start() for m in re.finditer(r"\b", text))}
+        )
+        for i, start in enumerate(cuts):
+            for end in cuts[i + 1 : i + 8]:
+                words = text[start:end]
+                got = seen.of(words, [(start, end)])
+                assert got == topics_in(words, lexicon=lexicon), (start, end, words)
+                checked += 1
+                skipped += not seen._may_hold(start, end)
+    assert checked > 10_000 and skipped > 1_000  # (the shortcut is taken, and right)
 
 
 def test_every_shipped_topic_has_signals_and_a_proposition(lexicon: Lexicon) -> None:

@@ -320,7 +320,10 @@ def test_partial_and_mixed_quotes(
             set(),
         ),
         ("Ukraine insists on its territorial integrity and will not cede land.", set()),
-        ("Turkey offered to host a meeting of the two presidents in Istanbul.", set()),
+        (  # a country's offer is a speech act (GUIDELINES: offered, proposed, urged …)
+            "Turkey offered to host a meeting of the two presidents in Istanbul.",
+            {("indirect", "Turkey", "to host a meeting of the two presidents in Istanbul")},
+        ),
         (  # a country in a speech event is a speaker
             "Moscow said the talks would resume in Istanbul next week.",
             {("indirect", "Moscow", "the talks would resume in Istanbul next week")},
@@ -353,7 +356,7 @@ def test_partial_and_mixed_quotes(
         "relative-clause",
         "position-demand",
         "position-insist",
-        "position-offer",
+        "country-offer",
         "country-said",
         "np-object",
         "vague-source",

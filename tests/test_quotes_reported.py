@@ -503,3 +503,271 @@ def test_no_report(text: str, expected: set[str], lexicon: Lexicon) -> None:
 )
 def test_speech_settings(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of(text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's promise, offer or accusation is a speech act: a quote
+        (
+            "Warsaw promised to reopen the crossing before the harvest.",
+            {("Warsaw", "to reopen the crossing before the harvest")},
+        ),
+        (
+            "Helsinki has offered to host the next round of the border talks.",
+            {("Helsinki", "to host the next round of the border talks")},
+        ),
+        (
+            "Finland accused the ferry operator of hiding the accident report.",
+            {("Finland", "the ferry operator of hiding the accident report")},
+        ),
+        # its demands and refusals are positions only
+        ("Warsaw pressed for a joint inquiry into the accident.", set()),
+        ("Helsinki ruled out any new checks at the ferry port.", set()),
+    ],
+)
+def test_country_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive cue: its subject is the one spoken to, not the speaker
+        "The delegates were asked to leave the hall before the vote.",
+        "Ms. Okafor was told that the hearing would be postponed.",
+        "The fishermen have been urged to stay in port until Monday.",
+    ],
+)
+def test_passive_cue_has_no_speaker(text: str, lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == set()
+
+
+def test_passive_relay_still_speaks(lexicon: Lexicon) -> None:
+    got = indirect(quotes_of("Ms. Okafor was quoted as saying the vote would be close.", lexicon))
+    assert got == {("Okafor", "the vote would be close")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frame after "as", "because", "when" opens a clause of the writer's own
+        (
+            "Warsaw pledged to reopen the crossing as Helsinki offers new ferry routes.",
+            {
+                ("Warsaw", "to reopen the crossing"),
+                ("Helsinki", "new ferry routes"),
+            },
+        ),
+        # an adjunct after a closing attribution is the writer's ("after …", "before …")
+        (
+            "The harbour will reopen on Monday, the mayor said on Friday after meeting"
+            " the engineers who had inspected the quay.",
+            {("mayor", "The harbour will reopen on Monday")},
+        ),
+        (
+            "The bridge is safe, the engineer told reporters before the inspectors left.",
+            {("engineer", "The bridge is safe")},
+        ),
+    ],
+)
+def test_writer_clauses_around_a_report(
+    text: str, expected: set[tuple[str, str]], lexicon: Lexicon
+) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO (Nordwire) - ",
+        "BERGEN, Norway, May 3 (Nordwire) -- ",
+        "OSLO — ",
+    ],
+)
+def test_wire_dateline_is_no_content(dateline: str, lexicon: Lexicon) -> None:
+    text = f"Ferry strike ends\n\n{dateline}The ferries will sail again on Monday, the union said."
+    expected = {("union", "The ferries will sail again on Monday")}
+    assert indirect(quotes_of(text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an irregular past tense opens a zero-that clause like a regular one
+        (
+            "A spokesman for the mayor said the council stood by its decision.",
+            {("spokesman for the mayor", "the council stood by its decision")},
+        ),
+        (
+            "Ms. Okafor said the union fought hard for the new contract.",
+            {("Okafor", "the union fought hard for the new contract")},
+        ),
+        # a dash inside a compound ("a Berg–Okafor debate") is no clause break
+        (
+            "Ms. Okafor said a Berg–Okafor debate could take place before the vote.",
+            {("Okafor", "a Berg–Okafor debate could take place before the vote")},
+        ),
+    ],
+)
+def test_clause_words(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+def test_outlet_citing_a_source_in_an_aside(lexicon: Lexicon) -> None:
+    lex = lexicon.model_copy(
+        update={"words": {**lexicon.words, "outlets": [*lexicon.words["outlets"], "Nordwire"]}}
+    )
+    text = "Talks went on. Nordwire, citing Okafor, said the harbour would reopen in May."
+    got = indirect(quotes_of(text, lex))
+    assert {t for _, t in got} == {"the harbour would reopen in May"}
+    assert all("Okafor" in (s or "") for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "…, she said, adding that …": the participle reports a clause of its own
+        (
+            "The bridge had been closed for repairs, Ms. Okafor said, adding that it would"
+            " reopen in May.",
+            {
+                ("Okafor", "The bridge had been closed for repairs"),
+                ("Okafor", "it would reopen in May"),
+            },
+        ),
+        (
+            "Every stall will be moved to the square, the mayor said, specifying that the"
+            " market would open at dawn.",
+            {
+                ("mayor", "Every stall will be moved to the square"),
+                ("mayor", "the market would open at dawn"),
+            },
+        ),
+        # a second cue after "but" is a second speech act, also after a time phrase
+        # that opens the sentence, and after a comma inside a closing quotation mark
+        (
+            "On Monday Ms. Okafor said the plan was sound but warned the council that"
+            " costs would rise.",
+            {
+                ("Okafor", "the plan was sound"),
+                ("Okafor", "costs would rise"),
+            },
+        ),
+        (
+            "Ms. Okafor said she agreed that the budget “should be balanced,” but insisted"
+            " that taxes stay as they are.",
+            {
+                ("Okafor", "she agreed that the budget “should be balanced,”"),
+                ("Okafor", "taxes stay as they are"),
+            },
+        ),
+        # a coordinated clause whose subject speaks for itself ends the report
+        (
+            "The ministry said the strike was over, and at the port the dockers are urging calm.",
+            {("ministry", "the strike was over")},
+        ),
+    ],
+)
+def test_second_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verdict in quotation marks after an object with a prepositional phrase
+        (
+            "Ms. Okafor called the mayor's talks with the unions “useful and calm”.",
+            {("Okafor", "the mayor's talks with the unions “useful and calm”")},
+        ),
+        # a long setting between the cue and "that"
+        (
+            "The mayors said in a statement on the sidelines of the regional summit in"
+            " Bergen that the ferry plan was sound.",
+            {("mayors", "the ferry plan was sound")},
+        ),
+        # a programme's title in quotation marks after the addressee
+        (
+            "Ms. Okafor told the morning show “Harbour Live” that the ferries would run again.",
+            {("Okafor", "the ferries would run again")},
+        ),
+        (
+            "Ms. Okafor told the NRK programme “Dagsrevyen” that the ferries would run again.",
+            {("Okafor", "the ferries would run again")},
+        ),
+        # a country's stance before a closing attribution does not hide the report
+        (
+            "Finland still wants a new ferry route, she added, and will not accept delays.",
+            {("she", "Finland still wants a new ferry route and will not accept delays")},
+        ),
+    ],
+)
+def test_reach_of_the_content(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    got = indirect(quotes_of("Talks went on. " + text, lexicon))
+    assert {t for _, t in got} == {t for _, t in expected}
+
+
+def test_title_separator_ends_a_headline_claim(lexicon: Lexicon) -> None:
+    text = "Mayor: ferries to sail again on Monday | Harbour roundup\n\nThe strike ended."
+    got = indirect(quotes_of(text, lexicon))
+    assert {t for _, t in got} == {"ferries to sail again on Monday"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair of dashes sets off an aside inside the reported clause
+        (
+            "Ms. Okafor said a group of towns — including Bergen, Molde and Ålesund — would"
+            " share the cost of the ferry.",
+            {
+                "a group of towns — including Bergen, Molde and Ålesund — would share the"
+                " cost of the ferry"
+            },
+        ),
+        # a single dash after a closing attribution carries the clause on
+        (
+            "The bridge could open in May, the mayor said — if the steel is delivered soon.",
+            {"The bridge could open in May if the steel is delivered soon"},
+        ),
+        # a single dash inside the clause still ends it
+        (
+            "Ms. Okafor said the ferry would run again — a promise few believed.",
+            {"the ferry would run again"},
+        ),
+    ],
+)
+def test_dashes_in_reports(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of("Talks went on. " + text, lexicon))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an intro that reports nothing of its own: one quote per bullet
+        (
+            "The deal was signed on Monday. According to the text, as described by the"
+            " harbour board:\n• The ferry will sail twice a day.\n• Fares will stay as"
+            " they are.\n\nThe board met again on Friday.",
+            {
+                ("harbour board", "The ferry will sail twice a day"),
+                ("harbour board", "Fares will stay as they are"),
+            },
+        ),
+        # an intro with a clause of its own takes the bullets into its quote
+        (
+            "Ms. Okafor said the strike would end if the council:\n• raised the wages;\n"
+            "• hired more drivers.",
+            {("Okafor", "the strike would end if the council raised the wages hired more drivers")},
+        ),
+        # a bullet with its own attribution speaks for itself; a heading is no intro
+        (
+            "WHAT THE UNION SAID:\n• The strike will go on, the union said.\n• Buses ran"
+            " late all week.",
+            {("union", "The strike will go on")},
+        ),
+    ],
+)
+def test_reported_lists(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected

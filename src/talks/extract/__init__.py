@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from talks.lexicon import Lexicon
-from talks.models import Article, Position, Quote
+from talks.models import Article, Position, Quote, Span
 
 
 def record_id(prefix: str, *parts: object) -> str:
@@ -23,15 +23,39 @@ def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Po
     """Everything `talks` takes out of one article."""
     from talks.extract.positions import extract_positions
     from talks.extract.quotes import extract_quotes
+    from talks.extract.topic_lexicon import compiled, scan_all
 
     view = masked(article)
-    quotes = extract_quotes(view, lexicon=lexicon, topics=True)
-    positions = extract_positions(view, quotes, lexicon=lexicon)
+    # the lexicon's topic signals and stance cues, found once: the quotes' topics and
+    # the positions both read them
+    scanned = scan_all(compiled(lexicon), view.text)
+    quotes = extract_quotes(view, lexicon=lexicon, topics=True, signals=scanned[0])
+    positions = extract_positions(view, holders(quotes), lexicon=lexicon, scanned=scanned)
     if lexicon.events:
         from talks.extract.rounds import with_events
 
         quotes, positions = with_events(view, quotes, positions, lexicon=lexicon)
     return quotes, positions
+
+
+def holders(quotes: list[Quote]) -> list[Quote]:
+    """The quotes that positions read: of one statement by coordinated speakers ("Warsaw
+    and Tallinn said …", one record each), the one whose speaker stands nearest the
+    cue, the grammatical subject; the stance reader finds the others it is coordinated
+    with itself (copies that share one speaker phrase, "a joint statement", all stay)."""
+    best: dict[tuple[str, tuple[Span, ...]], Quote] = {}
+    for q in quotes:
+        key = (q.kind, q.spans)
+        have = best.get(key)
+        if have is None or _start(q) > _start(have):
+            best[key] = q
+    return [
+        q for q in quotes if (p := best[(q.kind, q.spans)]) is q or q.speaker_span == p.speaker_span
+    ]
+
+
+def _start(q: Quote) -> int:
+    return q.speaker_span.start if q.speaker_span is not None else -1
 
 
 def masked(article: Article) -> Article:

@@ -509,6 +509,6 @@ def _resolve_scan(
 def person_holder(q: Quote) -> str | None:
     """The quote's speaker when it is a named person (not a group, outlet or party)."""
     words = q.speaker.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+    if q.speaker == q.side or len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     return q.speaker

@@ -165,7 +165,10 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
             return False
     commas = 0
     plain = True  # only noun-phrase words since k: a verb after them is the clause's
+    aside = -1  # the closing dash of an aside between dashes ("— including A, B —")
     for j in range(k, min(hi, k + 14) + 1):
+        if j <= aside:
+            continue
         if (tk.flags[j] & FINITE and j > k) or (tk.flags[j] & CUEW and j > k):
             return True
         if k < j <= k + 3 and (_past_tense(tk, j) or _present_verb(tk, j, hi)):
@@ -184,14 +187,16 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
         w = tk.words[j]
         if w == "." and j > k and tk.flags[j - 1] & TITLE and j + 1 <= hi and tk.flags[j + 1] & CAP:
             continue  # "Mrs. Clinton would …": the title's period ends no sentence
-        if w == "," and j > k and commas == 0:
+        if w in _ASIDE_MARKS and j > k and commas == 0 and not tk.glued(j):
             commas += 1  # an apposition or aside: "her adviser, Mart Kask, would …"
             plain = False
+            if w != ",":
+                aside = next((c for c in range(j + 1, min(hi, j + 20)) if tk.words[c] == w), -1)
             continue
-        if w == "," and commas == 1:
+        if w in _ASIDE_MARKS and commas == 1:
             commas += 1
             continue
-        if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-":
+        if tk.flags[j] & PUNCT and w not in QUOTE_PUNCT and w != "-" and not tk.glued(j):
             return False
         if j > k and tk.low[j] in PREPOSITIONS and tk.low[j] != "of":
             plain = False
@@ -200,6 +205,7 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
     return False
 
 
+_ASIDE_MARKS = frozenset((",", "—", "–"))  # (an aside between dashes: "— including A —")
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _FUSED_SUBJECTS = _SUBJECT_PRONOUNS | frozenset(("it", "there", "that"))
 _ADVERBS = frozenset("often also still now always never already usually sometimes".split())
@@ -333,7 +339,9 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         if tk.low[k] in _OBJECT_PRONOUNS:
             k += 1  # "told reporters U.S. companies had lost …": not one phrase
         elif p is not None and tk.low[k] not in ADJUNCT_STARTS:
-            k = p.end + 1
+            k = _after_title(tk, p.end + 1, hi)  # 'told the programme “Night Talk” that'
+        elif p is None:
+            k = _after_title(tk, k, hi)
         k = _skip_time(tk, k, hi)
         if k + 1 <= hi and tk.low[k] in words.get("coordinators", ()):
             if tk.flags[k + 1] & FINITE or _past_tense(tk, k + 1):
@@ -358,8 +366,9 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
                 return j + 2  # "claimed, without providing evidence, that …"
             if tk.flags[j] & PUNCT:
                 break
-    # adjuncts before "that" or a colon: "acknowledged on Wednesday that"
-    for j in range(k, min(hi, k + 8) + 1):
+    # adjuncts before "that" or a colon: "acknowledged on Wednesday that", "said in a
+    # statement on the sidelines of the summit in Geneva that"
+    for j in range(k, min(hi, k + _ADJUNCT_REACH) + 1):
         lw = tk.low[j]
         if lw in words.get("complementizers", ()) and (
             j == k
@@ -435,6 +444,28 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
     return None
 
 
+_ADJUNCT_REACH = 14  # tokens of adjuncts between a cue and its "that"
+
+
+def _after_title(tk: Tokens, k: int, hi: int) -> int:
+    """A short quoted title after an addressee, then "that" ('told the programme
+    “Night Talk” that …'): the "that"; else k."""
+    q = k
+    while (
+        q <= min(hi, k + 2)
+        and tk.low[q].isalpha()
+        and tk.low[q] != "that"
+        and not tk.flags[q] & (FINITE | CUEW)
+    ):
+        q += 1  # (the addressee's head: 'the ARD programme “…”')
+    if q + 1 > hi or tk.words[q] not in QUOTE_PUNCT or tk.quote[q + 1] < 0:
+        return k
+    for c in range(q + 2, min(hi, q + 10)):
+        if tk.words[c] in QUOTE_PUNCT and tk.quote[c - 1] >= 0:
+            return c + 1 if tk.low[c + 1] == "that" else k
+    return k
+
+
 # verbs that never follow a demonstrative "that" ("… states that have long …": relative)
 _PLURAL_VERBS = frozenset("are were have do aren't weren't haven't don't".split())
 # speech verbs whose to-infinitive reports a claim: "claimed to have voted twice"
@@ -478,6 +509,8 @@ def _verdict(tk: Tokens, k: int, hi: int) -> bool:
     for j in range(k + 1, min(hi, k + 12) + 1):
         if tk.low[j] == "as":
             return True  # "dismissed the memorandum handed over in June as an ultimatum"
+        if tk.words[j] in QUOTE_PUNCT and j > k + 1 and j + 1 <= hi and tk.quote[j + 1] >= 0:
+            return True  # "called the talks with the envoy “useful”": a quoted verdict
         if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (",", ";", ".", ":"):
             break
     for j in range(k + 1, min(hi, k + 7) + 1):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
+import operator
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -114,6 +116,11 @@ class _Event:
 
 
 _NOBODY = Entity("", "", "")  # the entity of a search probe (events compare without it)
+
+
+def _same_rank(title: Title, ent: Entity) -> bool:
+    """Does one of the entity's titles that `title` fits have no lower rank?"""
+    return not ent.titles or any(title.fits(t) and title.same_rank(t) for t in ent.titles)
 
 
 class Tracker:
@@ -395,8 +402,11 @@ class Tracker:
         them. (Names are registered first, so a role resolves to a name before it.)"""
         tk, reader = self.tk, self.reader
         openers = self.vocab.words.get("not_names", frozenset())
-        for k in range(tk.n):
-            if (k > 0 and tk.sentence[k] == tk.sentence[k - 1]) or k in skip or tk.quote[k] >= 0:
+        sent = tk.sentence
+        # the first token of each sentence (found in C: a loop over every token cost more)
+        firsts = itertools.compress(range(1, tk.n), map(operator.ne, sent[1:], sent[:-1]))
+        for k in itertools.chain(range(min(1, tk.n)), firsts):
+            if k in skip or tk.quote[k] >= 0:
                 continue
             a = k + 1 if tk.low[k] in openers and tk.low[k] != "the" else k
             if a >= tk.n or tk.low[a] != "the" or tk.sentence[a] != tk.sentence[k]:
@@ -537,25 +547,34 @@ class Tracker:
             return None
         side = self.vocab.parties.side(tk.span_text(phrase.start, phrase.end))
         sentence = tk.sentence[phrase.start]
-        # the person named last before it whose title fits (the first of one offset)
-        before: Entity | None = None
-        before_pos = -1
-        fits: dict[int, bool] = {}  # by entity: most events are of a few people
-        for ev in islice(self._before(pos), ROLE_REACH):
-            if before is not None and ev.pos < before_pos:
-                break
-            ent = ev.entity
-            fit = fits.get(id(ent))
-            if fit is None:
-                fit = fits[id(ent)] = (
-                    ent.kind == "person"
-                    and (side is None or ent.side in (side, "none"))
-                    and self._fits(title, words, ent)
-                )
-            if fit:
-                before, before_pos = ent, ev.pos
-        if before is not None:
-            return before
+        # the person of the latest sentence before it whose title fits; of several in
+        # that sentence, as for "he", its speaker, else the first named ("a Trump-Putin
+        # summit was shelved, with the president saying …": Trump)
+        # A holder of the very rank, named as a subject rather than after a preposition,
+        # comes first: "the president" is the president named a while ago rather than the
+        # vice president named just now; then any holder.
+        for strict in (True, False):
+            found: list[_Event] = []
+            fits: dict[int, bool] = {}  # by entity: most events are of a few people
+            for ev in islice(self._before(pos), ROLE_REACH):
+                if found and ev.sentence != found[0].sentence:
+                    break
+                if strict and not ev.speaker and self._in_pp(ev.pos):
+                    continue  # "talked about diplomacy with Putin": no antecedent first
+                ent = ev.entity
+                fit = fits.get(id(ent))
+                if fit is None:
+                    fit = fits[id(ent)] = (
+                        ent.kind == "person"
+                        and (side is None or ent.side in (side, "none"))
+                        and self._fits(title, words, ent)
+                        and (not strict or _same_rank(title, ent))
+                    )
+                if fit:
+                    found.append(ev)
+            before = self._pick(found)
+            if before is not None:
+                return before
         # else the first one named within the next two sentences with that title's head
         for ev in self._after(pos + 1):
             if ev.sentence > sentence + 2:
@@ -651,6 +670,10 @@ class Tracker:
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """Persons mentioned by name between two offsets."""
+        return [e for _, e in self.people_at(start, end)]
+
+    def people_at(self, start: int, end: int) -> list[tuple[int, Entity]]:
+        """Persons mentioned by name between two offsets, with each mention's offset."""
         names = self._names  # mentions, not speakers
         out = []
         for k in range(bisect_left(names, _Event(start, -1, False, _NOBODY)), len(names)):
@@ -658,5 +681,5 @@ class Tracker:
             if ev.pos >= end:
                 break
             if ev.entity.kind == "person":
-                out.append(ev.entity)
+                out.append((ev.pos, ev.entity))
         return out

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from talks.extract.regex_shapes import (
     K_FINE,
+    SPACES,
     K,
     ascii_head,
     ignorecase_extras,
@@ -56,7 +57,8 @@ class Family:
     always: tuple[int, ...]  # entries whose start cannot be told: run over the whole text
     fold: bool  # matched case-insensitively
     # per entry, longer prefixes (up to K_FINE letters, each extending one of its
-    # bucket keys): a match starts with one of them
+    # bucket keys; white space read as " ", `regex_shapes.SPACES`): a match starts with
+    # one of them, so "the " + the next word tells apart entries that start with "the"
     fine: tuple[tuple[str, ...], ...] = ()
     _compiled: list[re.Pattern[str] | None] = field(default_factory=list, compare=False, repr=False)
 
@@ -91,9 +93,10 @@ class Family:
                 continue
             for h in heads:
                 buckets.setdefault(h, []).append(i)
-            longer = prefixes(pat, flags, fold=fold, k=K_FINE)
-            if longer is None or not all(w.startswith(tuple(heads)) for w in longer):
-                longer = heads  # (cannot be told: the short ones do)
+            longer = prefixes(pat, flags, fold=fold, k=K_FINE, spaces=True)
+            short = tuple({h.translate(SPACES) for h in heads})  # (read as the longer ones)
+            if longer is None or not all(w.startswith(short) for w in longer):
+                longer = set(short)  # (cannot be told: the short ones do)
             fine.append(tuple(sorted(longer)))
         return cls(
             tuple(sources),
@@ -188,8 +191,9 @@ class Scanner:
         if self.lowered is not None and fine_keys and all(fine_keys):
             # (the character before the word start is matched, not looked behind at: a
             # pattern that starts with a character class lets the engine skip ahead in C)
-            self.fine = re.compile(rf"[^\w-](?={trie(fine_keys)})")
-            self._fine_first = re.compile(rf"(?={trie(fine_keys)})")  # at offset 0
+            keys = trie(fine_keys, spaces=True)
+            self.fine = re.compile(rf"[^\w-](?={keys})")
+            self._fine_first = re.compile(rf"(?={keys})")  # at offset 0
         # A candidate match of three letters whose middle one ends a word ("e.u") hides
         # a word start right after it from the short-prefix search: keep that rule.
         self._hiding = frozenset(k[1] for k in merged if len(k) == 3 and not _WORDISH.match(k[1]))
@@ -249,7 +253,7 @@ class Scanner:
         order, less those whose longer prefixes all fail: they could not match.
         """
         assert self.fine is not None
-        memo, hiding, startswith = self._fine_memo, self._hiding, low.startswith
+        memo, hiding = self._fine_memo, self._hiding
         starts = [m.end() for m in self.fine.finditer(low)]
         if self._fine_first.match(low):
             starts.insert(0, 0)
@@ -282,8 +286,9 @@ class Scanner:
             cands = memo.get(key)
             if cands is None:
                 cands = memo[key] = self._fine_candidates(key)
+            here = low[p : p + K_FINE].translate(SPACES)
             for f, i, match, heads in cands:
-                if p < ends[f] or not startswith(heads, p):
+                if p < ends[f] or not here.startswith(heads):
                     continue
                 hit = match(text, p)
                 if hit is not None and (end := hit.end()) > p:
@@ -297,7 +302,8 @@ class Scanner:
         cands = self._fine_memo.get(key)
         if cands is None:
             cands = self._fine_memo[key] = self._fine_candidates(key)
-        return tuple((f, i, match) for f, i, match, heads in cands if window.startswith(heads))
+        spaced = window.translate(SPACES)  # (the longer prefixes read white space as " ")
+        return tuple((f, i, match) for f, i, match, heads in cands if spaced.startswith(heads))
 
     def _hidden(self, low: str, p: int) -> bool:
         """True when the short-prefix search never reaches word start `p`: a match of

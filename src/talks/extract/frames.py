@@ -166,6 +166,8 @@ def find_frames(
             frame.subject = back  # "This was announced by adviser Ona Petraitė."
             frame.inverted = frame.backward = True
         else:
+            if form not in relay_verbs and _passive(tk, lo, a):
+                continue  # "the delegates were asked to leave": the subject is addressed
             subj = reader.subject_before(a, lo) or _opening_subject(tk, reader, lo, a)
             relative = False  # "…, who said", "…, which said on Friday": the antecedent
             if subj is not None and subj.kind == "pronoun" and tk.low[subj.head] == "who":
@@ -225,7 +227,12 @@ def find_frames(
                     subj = aside  # "The ministers, Tamm and Kowalski, told …"
                 elif (adj := _subject_before_adjunct(tk, reader, lo, a)) is not None:
                     subj = adj  # "Kowalski after the session told …", "X on March 3 said"
-                elif j < lo or prev in (",", "—", "–") or tk.words[j] in QUOTE_PUNCT:
+                elif (
+                    j < lo
+                    or prev in (",", "—", "–")
+                    or tk.words[j] in QUOTE_PUNCT
+                    or (prev == "-" and j > lo and tk.words[j - 1] in QUOTE_PUNCT | {","})
+                ):  # (a spaced hyphen as a dash only after a quotation: "«…», - said X")
                     subj = reader.phrase_after(b + 1, hi)
                     if subj is None or not _ends_phrase(tk, subj.end + 1, hi):
                         continue
@@ -285,7 +292,7 @@ def _aside_subject(tk: Tokens, reader: PhraseReader, lo: int, j: int) -> Phrase 
     if j <= lo or tk.words[j] not in _ASIDE_MARKS:
         return None
     p = reader.phrase_after(lo, j - 1)
-    if p is None or p.kind not in ("person", "group", "party", "name") or p.end + 2 >= j:
+    if p is None or p.kind not in ("person", "group", "party", "name", "outlet") or p.end + 2 >= j:
         return None
     mark = tk.words[p.end + 1]
     if mark not in _ASIDE_MARKS or (mark != "," and tk.words[j] != mark):
@@ -340,7 +347,7 @@ def _refers_back(tk: Tokens, k: int, hi: int) -> bool:
 
 def _only_adjuncts(tk: Tokens, k: int, hi: int) -> bool:
     """Tokens k..hi hold no clause: the sentence end, or a short adjunct before it."""
-    if k > hi or tk.words[k] in (".", "!"):
+    if k > hi or tk.words[k] in (".", "!", ":"):  # (":" before a list of what was said)
         return k >= hi or all(tk.flags[j] & PUNCT for j in range(k, hi + 1))
     if tk.words[k] == ",":
         k += 1
@@ -376,6 +383,24 @@ _NOT_NOUNS = _SUBORDINATORS | PREPOSITIONS | frozenset("as by then also not".spl
 _NOUN_AFTER = frozenset("of without from despite against".split())
 
 
+_BE = frozenset("is are was were be been being".split())
+
+
+def _passive(tk: Tokens, lo: int, a: int) -> bool:
+    """A cue in a past participle after a form of "be" ("were asked", "was told",
+    "has been urged"): its subject is the one spoken to, not the speaker. ("was
+    saying" is no participle.)"""
+    if tk.low[a].endswith("ing"):
+        return False
+    j = a - 1
+    while j > lo and (tk.low[j] in _PASSIVE_ADVERBS or tk.low[j].endswith("ly")):
+        j -= 1
+    return j >= lo and tk.low[j] in _BE
+
+
+_PASSIVE_ADVERBS = frozenset("also then later again once not never reportedly".split())
+
+
 def _verb_before(tk: Tokens, k: int) -> bool:
     """A past-tense verb at k that takes the next phrase as its object ("ignored")."""
     low = tk.low[k]
@@ -391,7 +416,19 @@ def nested(tk: Tokens, f: Frame) -> bool:
     if lead < 0 or tk.flags[lead] & PUNCT:
         return False
     coordinators = tk.vocab.words.get("coordinators", frozenset())
-    return tk.low[lead] not in coordinators and tk.sentence[lead] == f.sentence and lead > 0
+    if tk.low[lead] in coordinators or tk.sentence[lead] != f.sentence or lead == 0:
+        return False
+    # only after another cue of its sentence ("On Friday Putin said …" opens it)
+    # (a bounded look back: a sentence full of cues costs no quadratic time)
+    for j in range(lead, max(-1, lead - _NESTED_REACH), -1):
+        if tk.sentence[j] != f.sentence:
+            return False
+        if tk.flags[j] & CUEW:
+            return True
+    return True
+
+
+_NESTED_REACH = 60
 
 
 @lru_cache(maxsize=8)
@@ -509,7 +546,7 @@ def _source_agent(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> No
                 return
             base = frame.subject
             if base is not None and any(tk.low[j] == "joint" for j in range(base.start, k)):
-                return  # a joint statement speaks for each author (quotes_indirect._fan_out)
+                return  # a joint statement speaks for each author (several.fan_out)
             if (
                 base is not None
                 and base.end == k - 1

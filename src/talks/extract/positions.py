@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.lists import Intro, inline_items, item_positions, list_items, own_voice
+from talks.extract.ranges import Intervals
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
 from talks.extract.text import sentence_ranges
-from talks.extract.topic_lexicon import compiled, scan_signals
+from talks.extract.topic_lexicon import Hit, compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Position, Quote, Span
 
@@ -45,12 +46,61 @@ def topics_in(text: str, *, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(k for k in comp.topic_keys if k in found)
 
 
+_WORDISH = re.compile(r"[\w-]")
+
+
+class QuoteTopics:
+    """`topics_in` for the quotes of one text, helped by the signals found in the whole
+    text (`scan_all`, done once for the position stage anyway).
+
+    A quote of one span that stands apart from the words around it (no word character
+    or hyphen just outside) and that no signal found in the whole text overlaps holds no
+    signal either, and is not scanned again: a match in the quote would be a match at
+    the same place in the whole text (or inside an earlier hit that overlaps the quote),
+    except for the few entries that look past their match (`Compiled.signal_outliers`),
+    which are tried on the quote itself.
+    """
+
+    def __init__(self, text: str, signals: Sequence[Hit], *, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.comp = compiled(lexicon)
+        self.hits = Intervals([(h.start, h.end) for h in signals])
+
+    def of(self, words: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+        """`topics_in(words)` for the quote text `words` taken from `spans`."""
+        if len(spans) == 1 and not self._may_hold(*spans[0]):
+            return ()
+        return topics_in(words, lexicon=self.lexicon)
+
+    def _may_hold(self, start: int, end: int) -> bool:
+        text = self.text
+        if (start > 0 and _WORDISH.match(text, start - 1)) or _WORDISH.match(text, end):
+            return True
+        if self.hits.overlaps(start, end):
+            return True
+        words = text[start:end]
+        # (an ASCII quote holds a match only where one of the entry's first letters stand)
+        low = words.lower() if words.isascii() else None
+        for i, heads in self.comp.signal_outliers:
+            if low is not None and heads is not None and not any(h in low for h in heads):
+                continue
+            if self.comp.signals.pattern(i).search(words):
+                return True
+        return False
+
+
 def extract_positions(
-    article: Article, quotes: Sequence[Quote], *, lexicon: Lexicon
+    article: Article,
+    quotes: Sequence[Quote],
+    *,
+    lexicon: Lexicon,
+    scanned: tuple[list[Hit], ...] | None = None,
 ) -> list[Position]:
-    """Every position stated in `article`, in text order."""
+    """Every position stated in `article`, in text order (`scanned`: what `scan_all` finds
+    in its text, when the caller has it)."""
     comp = compiled(lexicon)
-    doc = Doc(article, quotes, comp, comp.party_names)
+    doc = Doc(article, quotes, comp, comp.party_names, scanned)
     if not doc.signals:
         return []
     found: list[Found] = []
@@ -64,14 +114,21 @@ def extract_positions(
             recent = ["", *recent][:_LOOKBACK_SENTENCES]
             continue
         # parentheticals and appositives comment on the clause; they do not govern it
-        masks = [(m.start(), m.end()) for m in _PAREN.finditer(doc.text, lo, hi)]
-        masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(doc.text, lo, hi)]
-        apps = list(APPOSITIVE.finditer(doc.text, lo, hi))
-        masks += [(m.start(), m.end()) for m in apps]
-        # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
-        masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(doc.text, lo, hi)]
-        # "France stood ready, with its European partners, to …": company, not the holder
-        masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(doc.text, lo, hi)]
+        # (each shape is looked for only where the mark it needs stands in the sentence)
+        text = doc.text
+        masks: list[tuple[int, int]] = []
+        if text.find("(", lo, hi) >= 0:
+            masks += [(m.start(), m.end()) for m in _PAREN.finditer(text, lo, hi)]
+        if text.find("–", lo, hi) >= 0 or text.find("—", lo, hi) >= 0:
+            masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(text, lo, hi)]
+        apps: list[re.Match[str]] = []
+        if text.find(",", lo, hi) >= 0:
+            apps = list(APPOSITIVE.finditer(text, lo, hi))
+            masks += [(m.start(), m.end()) for m in apps]
+            # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
+            masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(text, lo, hi)]
+            # "France stood ready, with its European partners, to …": company, not the holder
+            masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(text, lo, hi)]
         signals = [h for h in starting if not inside(h.start, masks)]
         here: list[Found] = []
         intro = _intro_of(items, lo)

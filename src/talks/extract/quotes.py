@@ -10,14 +10,17 @@ person meant. Direct quotes come from the quoted stretches
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.document import Draft, read
-from talks.extract.positions import topics_in
+from talks.extract.positions import QuoteTopics
 from talks.extract.quotes_direct import COLON, direct_quotes
 from talks.extract.quotes_indirect import indirect_quotes
 from talks.extract.quotes_layout import layout_quotes
+from talks.extract.several import fan_out
+from talks.extract.topic_lexicon import Hit, compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Quote, Span
 
@@ -37,7 +40,7 @@ def _record(
     draft: Draft,
     sentence_end: int,
     dates: Dates,
-    lexicon: Lexicon | None,
+    topics: QuoteTopics | None,
     made: dict[tuple[int, int], Span],
 ) -> Quote:
     text = article.text
@@ -77,17 +80,28 @@ def _record(
         cue_span=cue_span,
         date=date,
         date_basis=basis,
-        topics=topics_in(words, lexicon=lexicon) if lexicon is not None else (),
+        topics=topics.of(words, draft.spans) if topics is not None else (),
     )
 
 
-def extract_quotes(article: Article, *, lexicon: Lexicon, topics: bool = False) -> list[Quote]:
+def extract_quotes(
+    article: Article,
+    *,
+    lexicon: Lexicon,
+    topics: bool = False,
+    signals: Sequence[Hit] | None = None,
+) -> list[Quote]:
     """Every quote in `article`, direct and indirect, in text order; with their topic
-    keys (`positions.topics_in`) when `topics`."""
+    keys (`positions.topics_in`) when `topics` (`signals`: the topic signals of the whole
+    text, when the caller has them: most quotes then need no scan of their own)."""
     if not article.text.strip():
         return []
+    seen = None
+    if topics:
+        scanned = signals if signals is not None else scan_signals(compiled(lexicon), article.text)
+        seen = QuoteTopics(article.text, scanned, lexicon=lexicon)
     doc = read(article, lexicon)
-    drafts = direct_quotes(doc) + indirect_quotes(doc) + layout_quotes(doc)
+    drafts = fan_out(doc, direct_quotes(doc)) + indirect_quotes(doc) + layout_quotes(doc)
     drafts.sort(key=lambda d: (d.spans[0][0], d.kind))
     tk = doc.tk
     out = []
@@ -100,5 +114,5 @@ def extract_quotes(article: Article, *, lexicon: Lexicon, topics: bool = False) 
             s_end = tk.ends[doc.sent_bounds[d.frame.sentence][1]]
         else:
             s_end = d.spans[-1][1]
-        out.append(_record(article, d, s_end, dates, lexicon if topics else None, made))
+        out.append(_record(article, d, s_end, dates, seen, made))
     return out

@@ -15,9 +15,13 @@ that clause. Titles and names in quotation marks are no quotes.
 
 from __future__ import annotations
 
+import re
+
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import QUOTE_PUNCT, Frame, Speaker, sentence_subject
+from talks.extract.phrases import Phrase
+from talks.extract.several import subject_start
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, FINITE, PUNCT, Tokens
 from talks.lexicon import Cue
@@ -79,12 +83,17 @@ def _is_title(doc: Doc, i: int) -> bool:
     if tk.sentence[o] in tk.titled or a > b:
         return False
     major = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and len(tk.words[k]) > 3]
+    if len(major) < 2 or not all(tk.flags[k] & CAP for k in major):
+        return False
+    if all(tk.words[k].isupper() for k in major):
+        return False  # "“NO GOING INTO NATO BY UKRAINE”": capitals shout, they name nothing
     after = _close_token(doc, i) + 1
+    if after < tk.n and tk.words[after][0].islower():
+        return True
+    # a programme or a column of an outlet: "on Fox News’ “Sunday Morning Futures”,"
+    owner = o - 1
     return (
-        len(major) >= 2
-        and all(tk.flags[k] & CAP for k in major)
-        and after < tk.n
-        and tk.words[after][0].islower()
+        owner > 0 and (tk.poss[owner] or tk.words[owner] in ("’", "'")) and _word_count(doc, i) <= 5
     )
 
 
@@ -133,10 +142,13 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
             return f if head and tail and not doc.frames_in(s) else None
         if f.outlet_only:
             continue  # "…,” according to Reuters: where the story came from
+        if f.subject is not None and not f.inverted and _relative_between(tk, f):
+            continue  # "“…”, a reference to the treaty that denied …"
         if f.parent is not None and f.subject is None:
             return None
         if any(
-            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT for k in range(c + 1, f.start)
+            not tk.flags[k] & PUNCT or tk.words[k] in QUOTE_PUNCT
+            for k in range(c + 1, subject_start(doc, f))
         ):
             return None
         if doc.para_of_token[f.start] != para:
@@ -153,11 +165,19 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
 
 
 def closes_sentence(doc: Doc, frame: Frame) -> bool:
-    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday.")."""
+    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday."),
+    or a participle of the same speaker ("…, he said, adding that …")."""
     tk = doc.tk
     hi = doc.sent_bounds[frame.sentence][1]
     outlets = [g for g in doc.frames_in(frame.sentence) if g.outlet_only]
     end = frame.relay.end if frame.relay is not None else frame.end
+    # "…, he claimed, adding that …": the participle goes on with the same speaker
+    if (
+        end + 2 <= hi
+        and tk.words[end + 1] == ","
+        and any(g.parent is frame and g.a == end + 2 for g in doc.frames_in(frame.sentence))
+    ):
+        return True
     return not any(
         (tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0)
         and not any(g.start <= k <= g.end for g in outlets)
@@ -175,8 +195,22 @@ def _trailing_frame(doc: Doc, last: int) -> Frame | None:
         if f.start <= c or f.outlet_only or f.speaker is None:
             continue
         if f.parent is None and tk.words[f.start - 1] == "," and closes_sentence(doc, f):
+            if f.subject is not None and not f.inverted and _relative_between(tk, f):
+                continue  # "…, a reference to the summit that denied …": no attribution
             return f
     return None
+
+
+_RELATIVES = frozenset(("that", "which", "who", "whose", "whom"))
+
+
+def _relative_between(tk: Tokens, f: Frame) -> bool:
+    """Is the cue the verb of a relative clause on its subject ("…, a reference to the
+    summit that denied …": not a "…, X said" of the sentence; unlike "…, a source who
+    asked not to be named said")?"""
+    assert f.subject is not None
+    lo = max(f.subject.end + 1, f.a - 2)
+    return any(tk.low[k] in _RELATIVES for k in range(lo, f.a))
 
 
 def _colon_frame(doc: Doc, first: int) -> Frame | None:
@@ -195,6 +229,9 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
         lo = doc.sent_bounds[tk.sentence[o - 1]][0]
     if _is_label(tk, lo, o - 1):
         return _label_frame(doc, o)
+    owner = _owner_frame(doc, lo, o, first)
+    if owner is not None:
+        return owner
     while lo < o - 1 and tk.flags[lo] & PUNCT and tk.quote[lo] < 0:
         lo += 1  # a bullet
     k = _close_token(doc, first) + 1
@@ -219,6 +256,35 @@ def _colon_frame(doc: Doc, first: int) -> Frame | None:
     frame = Frame(o - 1, o - 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.tracker, frame)
     return frame
+
+
+_POSSESSIVES = frozenset(("his", "her", "their"))
+_OWNER_REACH = 8  # words between "His" and the colon: "His message to Moscow was blunt"
+
+
+def _owner_frame(doc: Doc, lo: int, o: int, first: int) -> Frame | None:
+    """ "His verdict: “…”", "Her message to Moscow was blunt: “…”": a possessive and a
+    noun of speech (`speech_nouns`) open the sentence; the owner speaks."""
+    tk = doc.tk
+    a = lo
+    while a < o - 1 and tk.flags[a] & PUNCT and tk.quote[a] < 0:
+        a += 1  # a bullet
+    if tk.low[a] not in _POSSESSIVES or o - 1 - a > _OWNER_REACH or o - 1 - a < 2:
+        return None
+    nouns = tk.vocab.words.get("speech_nouns", frozenset())
+    if tk.low[a + 1] not in nouns and not (tk.low[a + 2] in nouns and not tk.flags[a + 1] & PUNCT):
+        return None  # "His verdict", "Her blunt answer"
+    if any(tk.flags[k] & CUEW or tk.quote[k] >= 0 for k in range(a, o - 1)):
+        return None
+    hi = doc.sent_bounds[tk.sentence[o]][1]
+    k = _close_token(doc, first) + 1
+    while k <= hi and tk.flags[k] & PUNCT and tk.quote[k] < 0:
+        k += 1
+    if k <= hi and tk.quote[k] < 0:
+        return None  # the quotation does not end the sentence
+    frame = Frame(o - 1, o - 1, COLON, tk.sentence[o], subject=Phrase(a, a, a, "pronoun"))
+    frame.speaker = resolve(tk, doc.tracker, frame)
+    return frame if frame.speaker is not None and frame.speaker.entity is not None else None
 
 
 def _is_label(tk: Tokens, a: int, colon: int) -> bool:
@@ -276,18 +342,23 @@ def source_line(doc: Doc, k: int) -> Frame | None:
 
 
 def _dash_frame(doc: Doc, last: int) -> Frame | None:
-    """ "“There will be no concessions” — Umerov.": a dash and a name close the sentence."""
+    """ "“There will be no concessions” — Umerov.": a dash and a name close the sentence,
+    or open the next line ("— Tamm, Estonian foreign minister"), a sign-off."""
     tk = doc.tk
     c = _close_token(doc, last)
     if c + 2 >= tk.n or tk.words[c + 1] not in ("—", "–", "-"):
         return None
-    s = tk.sentence[c]
+    para = doc.para_of_token
+    if para[c + 1] not in (para[c], para[c] + 1):
+        return None  # a sign-off line is the very next paragraph
+    s = tk.sentence[c + 1]
     hi = doc.sent_bounds[s][1]
     p = doc.reader.phrase_after(c + 2, hi)
     if p is None or p.kind not in ("name", "person", "outlet"):
         return None
-    if p.end < hi and not all(tk.flags[k] & PUNCT for k in range(p.end + 1, hi + 1)):
-        return None
+    rest = range(p.end + 1, hi + 1)
+    if p.end < hi and not all(tk.flags[k] & PUNCT for k in rest) and tk.words[p.end + 1] != ",":
+        return None  # (a comma: "– Podolyak, on Twitter, as the round broke up")
     frame = Frame(c + 1, c + 1, COLON, s, subject=p)
     frame.speaker = resolve(tk, doc.tracker, frame)
     return frame
@@ -314,7 +385,7 @@ def direct_quotes(doc: Doc) -> list[Draft]:
         frame = pre if pre is not None and adjacent else post or pre
         if frame is None:
             frame = (
-                _trailing_frame(doc, final) or _colon_frame(doc, first) or _dash_frame(doc, final)
+                _trailing_frame(doc, final) or _dash_frame(doc, final) or _colon_frame(doc, first)
             )
         para = doc.para_of_token[_open_token(doc, first)]
         spans = [(doc.segs[i].start, doc.segs[i].end) for i in chain]
@@ -352,7 +423,50 @@ def direct_quotes(doc: Doc) -> list[Draft]:
             drafts.append(last)
     for d in drafts:
         d.spans[-1] = _strip_comma(doc.text, *d.spans[-1])
-    return drafts
+    return _without_repeats(doc, drafts)
+
+
+def _without_repeats(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A headline, teaser or bullet line that repeats words the body quotes from the same
+    speaker is no quote of its own (GUIDELINES: repeats are annotated once)."""
+    tk = doc.tk
+    heads = [d for d in drafts if _headline(doc, tk.sentence[tk.index(d.spans[0][0])])]
+    if not heads:
+        return drafts
+    words = {id(d): _plain(doc.text, d) for d in drafts}
+    dropped: set[int] = set()
+    for h in heads:
+        for d in drafts:
+            if (
+                d is not h
+                and id(d) not in dropped
+                and d.speaker.name == h.speaker.name
+                and f" {words[id(h)]} " in f" {words[id(d)]} "
+                and (d not in heads or len(words[id(d)]) > len(words[id(h)]))
+            ):
+                dropped.add(id(h))
+                break
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _headline(doc: Doc, s: int) -> bool:
+    """A headline, teaser or bullet line: short, on its own, no final stop (also none
+    inside a closing quotation mark: '… as “a first step.”' ends a sentence)."""
+    if s not in doc.tk.headlines:
+        return False
+    tk = doc.tk
+    b = doc.sent_bounds[s][1]
+    while b > doc.sent_bounds[s][0] and tk.words[b] in QUOTE_PUNCT:
+        b -= 1
+    return tk.words[b] not in (".", "!", "?", "…")
+
+
+def _plain(text: str, d: Draft) -> str:
+    """A quote's words, lower-cased, without punctuation (for comparing repeats)."""
+    return " ".join(w for s, e in d.spans for w in _WORD.findall(text[s:e].lower()))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _turn_draft(doc: Doc, i: int) -> Draft | None:

@@ -17,7 +17,9 @@ from itertools import accumulate
 
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
-from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame, Speaker
+from talks.extract.frames import ADJUNCT_STARTS, QUOTE_PUNCT, Frame
+from talks.extract.quotes_items import list_intro, list_items
+from talks.extract.several import fan_out
 from talks.extract.speakers import fold
 from talks.extract.tokens import CAP, CUEW, DET, FINITE, OUTLET, PRON, PUNCT, Tokens
 
@@ -26,7 +28,7 @@ MIN_PLAIN_WORDS = 2  # a clause or speech-act object without one ("called for a 
 _BULLETS = frozenset("•-–—*·▪●")
 _OPENERS = frozenset("“„‟«‘‚‛‹")
 _STOPS = frozenset(".!?")
-_BREAKISH = frozenset((";", "—", "–", "-", ","))  # ("-" alone: a spaced hyphen, a dash)
+_BREAKISH = frozenset((";", "|", "—", "–", "-", ","))  # ("-" alone: a spaced hyphen, a dash)
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -34,6 +36,8 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
     coordinators = tk.vocab.words.get("coordinators", frozenset())
     while a <= b and (tk.words[a] in _BULLETS or tk.words[a] in (",", ":", ";")):
         a += 1
+    if a <= b and a == doc.sent_bounds[tk.sentence[a]][0]:
+        a = _after_dateline(tk, a, b)
     while b >= a and (
         (tk.flags[b] & PUNCT and tk.words[b] not in QUOTE_PUNCT)
         or tk.low[b] in coordinators
@@ -44,9 +48,33 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
             and tk.flags[b + 1] & CUEW
         )
         or tk.words[b] in _OPENERS
+        or tk.low[b] in _DANGLING
     ):
         b -= 1
     return a, b
+
+
+_DANGLING = frozenset("as because whereas although though".split())  # no clause ends so
+_DATELINE_MARKS = frozenset(",()./")
+
+
+def _after_dateline(tk: Tokens, a: int, b: int) -> int:
+    """The first token after a wire dateline opening the sentence at a ("KYIV (Wire) -
+    Talks …", "GENEVA, May 3 (Wire) -- …", "OSLO — …"): capitalised words, numbers and
+    an agency in brackets, then a dash; else a."""
+    for d in range(a + 1, min(b, a + 16)):
+        w = tk.words[d]
+        if w in ("-", "—", "–"):
+            head = tk.words[a]
+            if tk.words[d - 1] != ")" and not (d == a + 1 and head.isupper() and len(head) > 1):
+                return a
+            e = d
+            while e < b and tk.words[e + 1] in ("-", "—", "–"):
+                e += 1
+            return e + 1
+        if not (tk.flags[d] & CAP or w.isdigit() or w in _DATELINE_MARKS):
+            return a
+    return a
 
 
 class _Reach:
@@ -61,6 +89,7 @@ class _Reach:
         tk = doc.tk
         words = tk.vocab.words
         coordinators = words.get("coordinators", frozenset())
+        self.position_acts = words.get("position_acts", frozenset())
         self.stop_starts: dict[int, list[int]] = {}
         self.stop_frames: dict[int, list[Frame]] = {}
         self.first_end: dict[int, int] = {}
@@ -74,18 +103,25 @@ class _Reach:
                     and not g.inverted
                     and not tk.flags[lead] & PUNCT
                     and tk.low[lead] not in coordinators
+                    and tk.low[lead] not in _CLAUSE_OPENERS
                 ) or (  # "said Russia was studying … and expected …": the clause's verb
                     g.parent is not None
                     and g.subject is None
                     and g.cue.kind in ("belief", "stance")
                     and tk.low[lead] in coordinators
+                    and not (tk.low[lead] in ("but", "yet") and _after_comma(tk, lead))
+                    # (not "…, but insisted that …": a second speech act)
                 )
                 if not nested:  # "… that the campaign believes …" stays inside the clause
                     stops.append((g.start, len(stops), g))
             stops.sort(key=lambda t: (t[0], t[1]))
             self.stop_starts[s] = [t[0] for t in stops]
             self.stop_frames[s] = [t[2] for t in stops]
-            ends = [g.end for g in frames if not g.outlet_only]
+            ends = [
+                g.end
+                for g in frames
+                if not g.outlet_only and not _position_only(g, self.position_acts)
+            ]
             if ends:
                 self.first_end[s] = min(ends)
         stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
@@ -97,11 +133,17 @@ class _Reach:
         self.next_break = nb
         marks = [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]
         hyphens = [k for k in marks if tk.words[k] == "-" and quote[k] < 0]
+        dashes = [k for k in marks if tk.words[k] in ("—", "–") and quote[k] < 0]
         for k in marks:
             w = tk.words[k]
             if (
-                w == ";"
-                or (w in ("—", "–") and quote[k] < 0)
+                w in (";", "|")  # ("|": a title's separator, "claim | site name")
+                or (
+                    w in ("—", "–")
+                    and quote[k] < 0
+                    and not tk.glued(k)
+                    and not _paired(tk, dashes, k)
+                )
                 or (w == "-" and quote[k] < 0 and _unpaired(tk, hyphens, k))
                 or (w == "," and k + 1 < n and low[k + 1] in stoppers)
                 or (w == "," and k + 1 < n and low[k + 1] == "as" and _as_clause(tk, k + 1))
@@ -125,6 +167,24 @@ class _Reach:
         self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
 
 
+def _after_comma(tk: Tokens, k: int) -> bool:
+    """A comma before k, also inside a closing quotation mark ('“… ensured,” but')."""
+    w = tk.words[k - 1] if k > 0 else ""
+    return w == "," or (w in QUOTE_PUNCT and k > 1 and tk.words[k - 2] == ",")
+
+
+def _position_only(frame: Frame, position_acts: frozenset[str]) -> bool:
+    """A country's demands and beliefs are positions, not quotes ("Russia wants …",
+    "Kyiv rules out …"); its promises, offers and accusations are speech acts."""
+    subject = frame.subject
+    return (
+        subject is not None
+        and subject.kind == "party"
+        and frame.relay is None
+        and (frame.cue.kind not in ("speech", "act") or frame.cue.lemma in position_acts)
+    )
+
+
 def _as_clause(tk: Tokens, k: int) -> bool:
     """ "…, as negotiators met in Istanbul": "as" opening a clause of its own (a verb
     within four words), not "as well as", "as part of", "as expected"."""
@@ -146,6 +206,19 @@ _PAST = frozenset(
     "met said told made took held began came went left gave got sent saw found put set kept "
     "led spoke broke brought fought won lost ran stood thought sought".split()
 )
+
+
+def _paired(tk: Tokens, dashes: list[int], k: int) -> bool:
+    """A dash that opens or closes an aside with a second dash of its sentence ("a
+    group of states — including A, B and C — would be obliged"): no clause break."""
+    i = bisect_left(dashes, k)
+    return any(
+        0 <= j < len(dashes)
+        and tk.sentence[dashes[j]] == tk.sentence[k]
+        and tk.words[dashes[j]] == tk.words[k]
+        and not tk.glued(dashes[j])
+        for j in (i - 1, i + 1)
+    )
 
 
 def _unpaired(tk: Tokens, hyphens: list[int], k: int) -> bool:
@@ -224,6 +297,8 @@ def _own_subject(tk: Tokens, g: Frame, start: int) -> bool:
     reported clause, so the frame is part of it."""
     if g.parent is not None or g.subject is None or g.inverted or g.start - start >= 8:
         return False
+    if tk.low[start] == "to" or tk.low[g.start - 1] in _CLAUSE_OPENERS:
+        return False  # "promised to pull back as Kyiv offered …": a clause of its own
     return not any(tk.flags[j] & (PUNCT | FINITE | CUEW) for j in range(start, g.start))
 
 
@@ -234,11 +309,15 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
     k = (frame.relay.end if frame.relay is not None else frame.end) + 1
     while k <= hi:
         w = tk.words[k]
-        if w == ",":
+        if tk.low[k] in _TRAILING_ADJUNCTS and tk.quote[k] < 0 and k > frame.b + 1:
+            return "end", -1  # "…, X said on Thursday after hosting talks that began …"
+        if w == "," or (w in ("—", "–") and not tk.glued(k)):  # ("…, he said — if …")
             rest = range(k + 1, hi + 1)
             outlet = any(g.outlet_only and g.start > k for g in doc.frames_in(frame.sentence))
             if outlet or not any(tk.flags[j] & (FINITE | CUEW) for j in rest):
                 return "end", -1
+            if k + 1 <= hi and tk.flags[k + 1] & CUEW and tk.low[k + 1].endswith("ing"):
+                return "end", -1  # "…, he said, adding that …": the participle's own report
             return "more", k + 1
         if tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0:
             if frame.cue.takes == "source" and tk.quote[k] < 0 and _no_comma(tk, k, hi):
@@ -246,6 +325,12 @@ def _after_frame(doc: Doc, frame: Frame, hi: int) -> tuple[str, int]:
             return "clause", -1
         k += 1
     return "end", -1
+
+
+# Words that open an adjunct of the writer's after a closing attribution ("…, X said
+# on Thursday after meeting Y", "…, X told reporters before the talks began"): what
+# follows them is no reported clause, even with a verb.
+_TRAILING_ADJUNCTS = frozenset("after before since during following until when".split())
 
 
 def _no_comma(tk: Tokens, k: int, hi: int) -> bool:
@@ -324,6 +409,10 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     return parts
 
 
+# Subordinators that open a clause of the writer's own inside a sentence: a frame after
+# one ("… to scale back as Kyiv offers neutrality") ends the clause before it.
+_CLAUSE_OPENERS = frozenset("as whereas when after before because".split())
+
 # Subordinators before a frame's subject: the reported clause ends with the
 # subordinate clause, at its first comma outside quotation marks.
 _SUBORDINATORS = frozenset(
@@ -363,7 +452,7 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
             return k - 1
         if w == "," and tk.low[k + 1] in ("and", "but"):
-            for j in range(k + 2, min(b, k + 6) + 1):
+            for j in range(k + 2, min(b, k + 8) + 1):
                 if tk.flags[j] & PUNCT or tk.quote[j] >= 0:
                     break
                 if j > k + 2 and tk.low[j] in cues and tk.match(cues, j) is not None:
@@ -507,8 +596,9 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     anonymity = tuple(tk.vocab.words.get("anonymity_requests", ()))
     judged = tk.vocab.words.get("judgement_cues", frozenset())
-    out: list[Draft] = []
     reach = _Reach(doc)
+    position_acts = reach.position_acts
+    out: list[Draft] = []
     for frame in doc.frames:
         if frame.outlet_only or frame.speaker is None:
             continue
@@ -516,13 +606,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             frame.cue.lemma not in judged or not _judgement(doc, frame)
         ):
             continue
-        subject = frame.subject
-        if (  # a country's demands, offers and beliefs are positions, not quotes
-            subject is not None
-            and subject.kind == "party"
-            and frame.relay is None
-            and frame.cue.kind != "speech"
-        ):
+        if _position_only(frame, position_acts):
             continue
         # "said A, and that B" stays one quote: the gold keeps a second reported
         # clause of the same speech act with the first.
@@ -532,9 +616,20 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         spans = _spans(doc, reach, parts)
         if spans and doc.text[spans[0][0] : spans[0][1]].lower().startswith(anonymity):
             continue  # "…, who asked not to be named, said": a request for anonymity
+        para = doc.para_of_token[frame.a]
+        if list_intro(doc, frame):  # "… as described by X:" then bullets
+            items = [(tk.starts[a], tk.ends[b]) for a, b in list_items(doc, frame)]
+            if items and parts and parts[-1][1] < frame.a:
+                a, b = parts[0][0], parts[-1][1]
+                if reach.finite[b + 1] == reach.finite[a]:
+                    spans = []  # "According to the text, as described by X:": no clause
+            if spans:
+                spans += items
+            else:
+                out += [Draft("indirect", [i], frame.speaker, frame, para) for i in items]
         if spans:
-            out.append(Draft("indirect", spans, frame.speaker, frame, doc.para_of_token[frame.a]))
-    return _fan_out(doc, _outermost(doc, out))
+            out.append(Draft("indirect", spans, frame.speaker, frame, para))
+    return fan_out(doc, _outermost(doc, out))
 
 
 _AUXILIARIES = frozenset(
@@ -573,86 +668,6 @@ def _judgement(doc: Doc, frame: Frame) -> bool:
         if tk.flags[j] & (FINITE | CUEW) or tk.words[j] in (";", ".", ":"):
             return False
     return False
-
-
-def _fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """One quote per named speaker: "the ministers, Tamm and Kowalski, told …",
-    "European leaders – including A, B and C – pressed for …"; and one per author
-    party of a joint document: "a joint Polish-Finnish statement said …"."""
-    tk = doc.tk
-    documents = tk.vocab.words.get("document_subjects", frozenset()) | _JOINT_DOCUMENTS
-    out: list[Draft] = []
-    for d in drafts:
-        f = d.frame
-        p = f.subject if f is not None else None
-        if f is None or p is None or f.relay is not None or p.kind == "pronoun":
-            out.append(d)
-            continue
-        lo, hi = (p.start, f.a - 1) if not f.inverted else (p.start, p.end)
-        if tk.low[p.head] in documents and any(tk.low[k] == "joint" for k in range(lo, hi + 1)):
-            parties = _parties(tk, lo, hi, doc.sent_bounds[f.sentence][1])
-            if len(parties) >= 2:
-                for n, (a, b) in parties.items():
-                    sp = Speaker(n, n, tk.span_text(a, b), tk.starts[a], tk.ends[b], None, "party")
-                    out.append(_as(d, sp))
-                continue
-        people = []
-        if (p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1))) and not any(
-            tk.low[k] in _NOT_APPOSITION or tk.flags[k] & CUEW or tk.low[k].endswith("ing")
-            for k in range(lo, hi + 1)
-            if tk.low[k] != "including"
-        ):  # an apposition of names, not "X, after speaking with A and B, said"
-            seen: set[int] = set()
-            for e in doc.tracker.people_between(tk.starts[lo], tk.starts[f.a]):
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    people.append(e)
-        if len(people) < 2:
-            out.append(d)
-            continue
-        mention = tk.span_text(lo, hi)
-        out += [_as(d, Speaker(e.name, e.side, mention, tk.starts[lo], tk.ends[hi], e, "name"))
-                for e in people]  # fmt: skip
-    return out
-
-
-# words that make the stretch between a subject and its cue more than an apposition
-# of names ("X, after speaking with A and B, said", "X, who led A and B, said")
-_NOT_APPOSITION = ADJUNCT_STARTS | frozenset(("who", "which", "whose"))
-_JOINT_DOCUMENTS = frozenset("statement communique communiqué declaration readout".split())
-
-
-def _parties(tk: Tokens, a: int, b: int, hi: int) -> dict[str, tuple[int, int]]:
-    """Parties named in the document phrase a..b ("a joint Polish-Finnish statement")
-    or in the by-phrase after it ("… issued by the U.S. and Ukrainian delegations")."""
-    out: dict[str, tuple[int, int]] = {}
-    parties = tk.vocab.parties
-    end = b
-    k = b + 1
-    while k <= hi and k < b + 4 and tk.low[k] != "by" and not tk.flags[k] & PUNCT:
-        k += 1
-    if k <= hi and tk.low[k] == "by":
-        end = k + 1
-        while (
-            end + 1 <= hi
-            and not tk.flags[end + 1] & PUNCT
-            and (tk.low[end + 1] not in ADJUNCT_STARTS or tk.low[end + 1] == "by")
-        ):
-            end += 1
-    for k in range(a, end + 1):
-        if k in tk.party:
-            name, n = tk.party[k]
-            out.setdefault(name, (k, k + n - 1))
-        elif "-" in tk.words[k]:
-            for part in tk.words[k].split("-"):
-                side = parties.side(part) if part else None
-                if side is not None:
-                    out.setdefault(side, (k, k))
-    return out
-
-
-def _as(d: Draft, speaker: Speaker) -> Draft:
-    return Draft(d.kind, list(d.spans), speaker, d.frame, d.paragraph, cue=d.cue, key=speaker.name)
 
 
 def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:

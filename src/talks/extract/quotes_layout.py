@@ -107,7 +107,8 @@ def _lead(doc: Doc, a: int, b: int) -> tuple[Phrase, int, tuple[int, int]] | Non
     for c in range(a + 1, min(b, a + 9)):
         if tk.words[c] == ":":
             p = _speaker_phrase(doc, a, c - 1)
-            return (p, c, (c + 1, b)) if p is not None else None
+            end = next((k - 1 for k in range(c + 1, b + 1) if tk.words[k] == "|"), b)
+            return (p, c, (c + 1, end)) if p is not None else None  # ("| site name")
         if tk.flags[c] & PUNCT and tk.words[c] != ".":
             return None
     return None

@@ -31,6 +31,8 @@ class Ordered:
         if not self.ordered:
             return hits_in(self.hits, lo, hi)
         a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, hi)
+        if a == b:
+            return []  # (most questions: no hit there)
         return [h for h in self.hits[a:b] if h.end <= hi]
 
     def starting(self, lo: int, hi: int) -> list[Hit]:

@@ -35,8 +35,14 @@ class _Unknown(Exception):
 
 Prefixes = set[tuple[str, bool]]  # (letters, may the next item extend them)
 
+# With `spaces`, a prefix reads every white space character (what `\s` matches, i.e.
+# `str.isspace`) as " ": a word start is then told apart by the words after "the " or
+# "in ", and the caller tests prefixes with white space read the same way (`SPACES`).
+SPACES = {i: " " for i in range(0x3001) if chr(i).isspace()}  # (none above U+3000)
+_SPACE_CLASS = [(_c.CATEGORY, _c.CATEGORY_SPACE)]
 
-def _expand(items: Any, k: int, fold: bool) -> Prefixes:
+
+def _expand(items: Any, k: int, fold: bool, spaces: bool = False) -> Prefixes:
     results: Prefixes = {("", True)}
     for op, av in list(items):
         new: Prefixes = set()
@@ -44,7 +50,7 @@ def _expand(items: Any, k: int, fold: bool) -> Prefixes:
             if not open_ or len(pre) >= k:
                 new.add((pre, False))
                 continue
-            for piece, piece_open in _first(op, av, k - len(pre), fold):
+            for piece, piece_open in _first(op, av, k - len(pre), fold, spaces):
                 word = pre + piece
                 new.add((word, piece_open and len(word) < k))
         if len(new) > _LIMIT:
@@ -53,9 +59,11 @@ def _expand(items: Any, k: int, fold: bool) -> Prefixes:
     return results
 
 
-def _first(op: Any, av: Any, k: int, fold: bool) -> Prefixes:
+def _first(op: Any, av: Any, k: int, fold: bool, spaces: bool) -> Prefixes:
     def ch(code: int) -> str:
         c = chr(code)
+        if spaces and c.isspace():
+            return " "
         return c.lower() if fold else c
 
     if op is _c.LITERAL:
@@ -63,19 +71,27 @@ def _first(op: Any, av: Any, k: int, fold: bool) -> Prefixes:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return {("", True)}
     if op is _c.SUBPATTERN:
-        return _expand(av[-1], k, fold)
+        return _expand(av[-1], k, fold, spaces)
     if op is _c.BRANCH:
         out: Prefixes = set()
         for branch in av[1]:
-            out |= _expand(branch, k, fold)
+            out |= _expand(branch, k, fold, spaces)
         return out
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         lo, hi, body = av
-        once = _expand(body, k, fold)
+        if spaces and hi != 1 and _is_space_class(body):
+            # "\s+": one white space and what follows, or a second one (and anything)
+            if lo >= 2:
+                return {(" ", False)}
+            runs = {(" ", True), ("  "[:k], False)}
+            return runs | {("", True)} if lo == 0 else runs
+        once = _expand(body, k, fold, spaces)
         if hi != 1:  # after one round the body may come again: stop there
             once = {(w, False) for w, _ in once}
         return once | {("", True)} if lo == 0 else once
     if op is _c.IN:
+        if spaces and list(av) == _SPACE_CLASS:
+            return {(" ", True)}
         chars = [ch(v) for o, v in av if o is _c.LITERAL]
         if len(chars) == len(av) and len(chars) <= 4:
             return {(c, True) for c in chars}
@@ -89,16 +105,62 @@ def _parse(pattern: str, flags: int) -> Any:
     return _p.parse(pattern, flags)
 
 
-def prefixes(pattern: str, flags: int = 0, *, fold: bool = True, k: int = K) -> set[str] | None:
+def _is_space_class(items: Any) -> bool:
+    """True for a repeat body that is exactly a white space class (backslash-s)."""
+    body = list(items)
+    return len(body) == 1 and body[0][0] is _c.IN and list(body[0][1]) == _SPACE_CLASS
+
+
+def prefixes(
+    pattern: str, flags: int = 0, *, fold: bool = True, k: int = K, spaces: bool = False
+) -> set[str] | None:
     """The letters a match may start with (1-`k` each; lower-cased when `fold`), or None
-    when that cannot be told."""
+    when that cannot be told. With `spaces`, white space counts as a letter, read as " "
+    (see `SPACES`): every match, its white space so read, begins with one of them."""
     try:
-        words = {w for w, _ in _expand(_parse(pattern, flags), k, fold)}
+        words = {w for w, _ in _expand(_parse(pattern, flags), k, fold, spaces)}
     except (_Unknown, re.error, TypeError, ValueError):
         return None
     if not words or any(not w or not (w[0].isalnum() or w[0] == "_") for w in words):
         return None
     return words
+
+
+def sees_outside(pattern: str, flags: int = 0) -> bool:
+    """False when every match of `pattern` in a slice of a text is a match at the same
+    place in the whole text, provided the characters just outside the slice are no
+    word characters: the pattern looks at nothing past its match but through `\\b` and
+    `\\B`, and backtracks freely. True for negative look-arounds, other anchors,
+    possessive repeats and atomic groups (and when that cannot be told)."""
+    try:
+        return _sees_outside(_p.parse(pattern, flags))
+    except (re.error, TypeError, ValueError):
+        return True
+
+
+_INSIDE_AT = frozenset({_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY})
+_PLAIN_OPS = frozenset({_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY})
+
+
+def _sees_outside(items: Any) -> bool:
+    for op, av in list(items):
+        if op in _PLAIN_OPS or (op is _c.AT and av in _INSIDE_AT):
+            continue
+        if op is _c.SUBPATTERN:
+            inner = av[-1]
+        elif op is _c.ASSERT:  # a positive look-around holds in the whole text too
+            inner = av[1]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            inner = av[2]
+        elif op is _c.BRANCH:
+            if any(_sees_outside(b) for b in av[1]):
+                return True
+            continue
+        else:  # negative look-arounds, anchors, possessive, atomic, back-references, ...
+            return True
+        if _sees_outside(inner):
+            return True
+    return False
 
 
 def always_digit(pattern: str, flags: int = 0) -> bool:
@@ -133,8 +195,9 @@ def _item_takes_digit(op: Any, av: Any) -> bool:
     return False  # look-arounds take nothing; anything else: cannot be told
 
 
-def trie(words: Iterable[str]) -> str:
-    """A regex that matches any of `words` (as a prefix), shaped as a trie: fast in `re`."""
+def trie(words: Iterable[str], *, spaces: bool = False) -> str:
+    """A regex that matches any of `words` (as a prefix), shaped as a trie: fast in `re`.
+    With `spaces`, a " " in a word stands for any white space character."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
         node = tree
@@ -145,7 +208,10 @@ def trie(words: Iterable[str]) -> str:
     def emit(node: dict) -> str:  # type: ignore[type-arg]
         if "" in node:
             return ""  # a key ends here: any longer key is not needed to find the position
-        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        parts = [
+            (r"\s" if spaces and ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+        ]
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     return emit(tree) if tree else "(?!)"

@@ -88,7 +88,12 @@ class Doc:
     """Everything scanned once over one article's text."""
 
     def __init__(
-        self, article: Article, quotes: Sequence[Quote], comp: Compiled, parties: frozenset[str]
+        self,
+        article: Article,
+        quotes: Sequence[Quote],
+        comp: Compiled,
+        parties: frozenset[str],
+        scanned: tuple[list[Hit], ...] | None = None,
     ):
         self.text = text = article.text
         self.comp = comp
@@ -100,7 +105,7 @@ class Doc:
         def clean(hits: list[Hit]) -> list[Hit]:
             return [h for h in hits if not noise.covers(h.start)]
 
-        signals, cues, conditions, negations = scan_all(comp, text)
+        signals, cues, conditions, negations = scanned or scan_all(comp, text)
         self.signals = clean(signals)
         sig_spans = [(h.start, h.end) for h in self.signals]
 

@@ -26,8 +26,10 @@ _PARA = re.compile(r"[^\n]+")
 # whitespace, then something that can start a sentence. A match starts only at the
 # first mark of a run and takes the run whole (no mark or closer can stand where the
 # lookahead wants white space, so giving some back never helps): a long run of
-# "....." or "!?!?" is then tried once, not once per mark (quadratic).
-_END = re.compile(r"""(?<![.!?])[.!?]++[”"’'»)\]]*+(?=\s+[“"‘'«(\[]?[A-Z0-9•\-–—])""")
+# "....." or "!?!?" is then tried once, not once per mark (quadratic). The pattern
+# starts with the mark itself and looks back at the character before it only then:
+# the engine skips ahead to the marks in C instead of testing every position.
+_END = re.compile(r"""[.!?](?<![.!?].)[.!?]*+[”"’'»)\]]*+(?=\s+[“"‘'«(\[]?[A-Z0-9•\-–—])""")
 # The longest sentence in hundreds of real news articles has about 600 characters. A
 # longer stretch with no sentence end (a run of "Medinsky said Medinsky said …", a
 # scraped table) is cut at white space into pieces of at most this many, which bounds

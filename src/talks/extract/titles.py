@@ -38,6 +38,19 @@ class Title:
         word found as a whole word, and both current or both former."""
         return self.head == other.head and self.words <= other.words and self.former == other.former
 
+    def same_rank(self, other: Title) -> bool:
+        """No lower rank than this title says: "the president" is no vice president,
+        "the foreign minister" no deputy foreign minister (a preference: `coref.role`)."""
+        return other.words & _RANKS <= self.words
+
+
+# words that make a title a lower rank of the same office
+_RANKS = frozenset("vice deputy assistant acting under junior associate sub".split())
+
+# British and American spellings of title words: "defence secretary" is the lexicon's
+# "defense secretary"
+_SPELLINGS = {"defence": "defense", "labour": "labor"}
+
 
 def title_of(words: Sequence[str], *, former: bool = False) -> Title | None:
     """The Title of lower-case title words in order ("head of the Russian delegation",
@@ -46,6 +59,7 @@ def title_of(words: Sequence[str], *, former: bool = False) -> Title | None:
     head: str | None = None
     for raw in words:
         w = _singular(fold(raw).strip(".,"))
+        w = _SPELLINGS.get(w, w)
         if not w or w in _SKIP:
             continue
         if w in FORMER:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from talks.extract.dispatch import Family, Hit, Literals, Scanner
-from talks.extract.regex_shapes import pattern_heads, phrase_trie, start_heads
+from talks.extract.regex_shapes import pattern_heads, phrase_trie, sees_outside, start_heads
 from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
@@ -76,6 +76,10 @@ class Compiled:
     party_names: frozenset[str]
     scanner: Scanner  # signals, cues, conditions, negations (case folded)
     signal_scanner: Scanner
+    # signals that may match in a quote where the whole text has no match at that place
+    # (`regex_shapes.sees_outside`: negative look-arounds and the like), each with the
+    # lower-case letters its matches start with (None: cannot be told)
+    signal_outliers: tuple[tuple[int, tuple[str, ...] | None], ...] = ()
 
 
 def _words(words: list[str], *, fold: bool = False) -> str:
@@ -229,7 +233,21 @@ def _compile(lexicon: Lexicon) -> Compiled:
         party_names=frozenset(lexicon.party_names()),
         scanner=Scanner(families),
         signal_scanner=Scanner(families[:1]),
+        signal_outliers=_outliers(families[0], sig_patterns),
     )
+
+
+def _outliers(
+    family: Family, patterns: list[str]
+) -> tuple[tuple[int, tuple[str, ...] | None], ...]:
+    """The entries that may match in a slice where the whole text has no match, with the
+    short prefixes the family dispatches them on (see `Compiled.signal_outliers`)."""
+    out = []
+    for i, pat in enumerate(patterns):
+        if sees_outside(pat, re.I):
+            heads = tuple(sorted(k for k, idxs in family.buckets.items() if i in idxs))
+            out.append((i, None if i in family.always or not heads else heads))
+    return tuple(out)
 
 
 def scan_signals(comp: Compiled, text: str) -> list[Hit]:
