@@ -500,6 +500,17 @@ JOINT = [
             ("indirect", "Estonia", 'the talks had been "open and businesslike"'),
         },
     ),
+    (  # "it noted" after "the statement said": the joint statement's authors again, also
+        # for a fragment inside a clause the closing attribution reports
+        "Finland and Estonia reopen border talks ¶ The border stays open, according to a"
+        " joint statement released by the Finnish government. The envoys met for six hours,"
+        ' the statement said. The two ministers agreed to sign "as soon as they can" a new'
+        " transit accord, it noted.",
+        {
+            ("direct", "Finland", "as soon as they can"),
+            ("direct", "Estonia", "as soon as they can"),
+        },
+    ),
 ]
 
 
@@ -1135,3 +1146,10 @@ def test_same_speaker_aside_inside_the_clause(lexicon: Lexicon) -> None:
 )
 def test_backward_direct(text: str, want: set[Triple], lexicon: Lexicon) -> None:
     check(text, want, lexicon)
+
+
+def test_a_closing_attribution_reports_the_clause_with_the_fragment(lexicon: Lexicon) -> None:
+    text = T + '¶ Kowalski agreed to sign "as soon as he can" a new accord, Tamm said.'
+    got = {(q.kind, q.speaker) for q in quotes_of(text, lexicon)}
+    assert ("direct", TA) in got
+    assert ("direct", K) not in got

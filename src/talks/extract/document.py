@@ -140,12 +140,19 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
     for f in frames:
         f.speaker = resolve(tk, tracker, f)
-    # "…, it said": a body that spoke shortly before, or nobody (a vague source)
+    # "…, it said": a body that spoke shortly before, a document quoted just before ("…,
+    # the statement said. … , it noted."), or nobody (a vague source)
+    documented: set[int] = set()  # ids of "it" frames that mean a document
     for f in frames:
         if f.pronoun_it and not _it_resolved(f):
+            doc_frame = _document_before(tk, frames, f)
+            if doc_frame is not None:
+                f.speaker = doc_frame.speaker
+                documented.add(id(f))
+                continue
             for k in range(f.a, f.b + 1):
                 tk.flags[k] &= ~CUEW  # no cue after all
-    frames = [f for f in frames if not f.pronoun_it or _it_resolved(f)]
+    frames = [f for f in frames if not f.pronoun_it or _it_resolved(f) or id(f) in documented]
     for f in frames:
         if f.opener and f.parent is not None:
             f.speaker = f.parent.speaker
@@ -154,6 +161,30 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     doc.skip = skip
     tk.headlines = _headlines(doc)
     return doc
+
+
+_IT_REACH = 2  # sentences back to the document "it" may mean
+
+
+def _document_before(tk: Tokens, frames: list[Frame], f: Frame) -> Frame | None:
+    """The latest frame within two sentences before `f` whose subject is a document
+    ("the statement said", "the memorandum says")."""
+    from talks.extract.doc_authors import JOINT_DOCUMENTS
+
+    documents = tk.vocab.words.get("document_subjects", frozenset()) | JOINT_DOCUMENTS
+    best = None
+    for g in frames:
+        if g is f or g.a >= f.a or g.sentence < f.sentence - _IT_REACH:
+            continue
+        p = g.subject
+        if (
+            p is not None
+            and p.kind != "pronoun"
+            and tk.low[p.head] in documents
+            and g.speaker is not None
+        ):
+            best = g
+    return best
 
 
 def _it_resolved(f: Frame) -> bool:

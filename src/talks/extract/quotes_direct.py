@@ -382,7 +382,11 @@ def direct_quotes(doc: Doc) -> list[Draft]:
             continue
         pre, adjacent = _pre_frame(doc, first)
         post = _post_frame(doc, final)
-        frame = pre if pre is not None and adjacent else post or pre
+        frame = pre if pre is not None and adjacent else post
+        if frame is None and pre is not None:
+            # "The presidents agreed to conclude “…” a deal, the statement said.": the
+            # attribution that closes the sentence reports the clause with the quote in it
+            frame = _trailing_frame(doc, final) or pre
         if frame is None:
             frame = (
                 _trailing_frame(doc, final) or _dash_frame(doc, final) or _colon_frame(doc, first)

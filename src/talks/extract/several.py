@@ -30,7 +30,8 @@ def fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """The drafts with one copy per speaker where a statement has several (in order)."""
     out: list[Draft] = []
     groups: dict[int, list[Speaker]] = {}  # id of a fanned-out speaker -> its members
-    last: tuple[int, list[Speaker]] | None = None  # (sentence, members) of the last group
+    # (sentence, members, whether a joint document) of the last group
+    last: tuple[int, list[Speaker], bool] | None = None
     for d in drafts:
         f = d.frame
         if f is None:  # a quote going on after its attribution: the same speakers
@@ -46,20 +47,29 @@ def fan_out(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         groups[id(d.speaker)] = members
-        last = (f.sentence, members)
+        last = (f.sentence, members, all(sp.kind == "party" for sp in members))
         out += [_as(d, sp) for sp in members]
     return out
 
 
-def _speakers(doc: Doc, f: Frame, last: tuple[int, list[Speaker]] | None) -> list[Speaker]:
+def _speakers(doc: Doc, f: Frame, last: tuple[int, list[Speaker], bool] | None) -> list[Speaker]:
     while f.subject is None and f.parent is not None:
         f = f.parent  # "…, adding that …": the subject of the clause it continues
     p = f.subject if f.relay is None else None
     if p is None:
         return []
     if p.kind == "pronoun":
-        they = doc.tk.low[p.head] == "they"
-        if they and last is not None and 0 <= f.sentence - last[0] <= _THEY_REACH:
+        word = doc.tk.low[p.head]
+        sp = f.speaker
+        if word == "it" and sp is not None and sp.kind != "pronoun":
+            # "…, it noted" after "the statement said" (`document.read`): that document
+            tk = doc.tk
+            authors = doc.tracker.documents.joint_authors(tk.index(sp.end) - 1, tk.index(sp.start))
+            if len(authors) >= 2:
+                return [Speaker(n, n, sp.mention, sp.start, sp.end, None, "party") for n in authors]
+        if last is None or not 0 <= f.sentence - last[0] <= _THEY_REACH:
+            return []
+        if word == "they" or (word == "it" and last[2]):  # "it noted": the joint statement
             return last[1]
         return []
     return _joint(doc, f, p) or _coordinated(doc, f, p) or _people(doc, f, p)
