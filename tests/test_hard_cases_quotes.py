@@ -1153,3 +1153,28 @@ def test_a_closing_attribution_reports_the_clause_with_the_fragment(lexicon: Lex
     got = {(q.kind, q.speaker) for q in quotes_of(text, lexicon)}
     assert ("direct", TA) in got
     assert ("direct", K) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a country with a stance verb: a position, no quote (a headline or not)
+            "Warsaw Wants ‘A Calm Summer on the Border,’ Tallinn Says ‘Talks Must Go On’ ¶"
+            " Delegations met in Tartu.",
+            {("direct", "Tallinn", "Talks Must Go On")},
+        ),
+        (
+            T + '¶ Finland insists on "a border regime both sides can live with".',
+            set(),
+        ),
+        (  # a person with the same verb is a quote
+            T + '¶ Kowalski insists on "a border regime both sides can live with".',
+            {("direct", K, "a border regime both sides can live with")},
+        ),
+    ],
+)
+def test_a_country_stance_verb_is_no_direct_quote(
+    text: str, want: set[Triple], lexicon: Lexicon
+) -> None:
+    got = {t for t in triples(quotes_of(text, lexicon)) if t[0] == "direct"}
+    assert got == want

@@ -771,3 +771,26 @@ def test_dashes_in_reports(text: str, expected: set[str], lexicon: Lexicon) -> N
 )
 def test_reported_lists(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
     assert indirect(quotes_of("Talks went on. " + text, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject that says nothing: "few …", "no …", "neither … nor …"
+        ("Few mayors would describe the ferry plan as a success.", set()),
+        ("Neither Ms. Okafor nor the mayor would say whether the fares would rise.", set()),
+        # an adjunct with a gerund after a comma is the writer's ("…, after meeting …")
+        (
+            "The mayor promised the town a new ferry for the island, after visiting the"
+            " unions at the harbour.",
+            {"the town a new ferry for the island"},
+        ),
+    ],
+)
+def test_writer_words_around_a_report(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of("Talks went on. " + text, lexicon))} == expected
+
+
+def test_metadata_label_is_no_speaker(lexicon: Lexicon) -> None:
+    text = "Ferries to sail again\n\nPublished: 04.05.2024 – 10:12\n\nThe strike ended."
+    assert indirect(quotes_of(text, lexicon)) == set()

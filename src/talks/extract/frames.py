@@ -249,6 +249,11 @@ def find_frames(
                 j -= 1
             if j >= lo and (tk.low[j] in negations or tk.low[j].endswith("n't")):
                 continue
+            if subj is not None and (
+                tk.low[subj.start] in _NO_ONE
+                or (subj.start > lo and tk.low[subj.start - 1] in ("nor", "neither"))
+            ):
+                continue  # "Few officials would describe …", "Neither A nor B would say …"
         if frame.subject is not None:
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
             if wording == "it" and cue.kind == "speech" and not frame.inverted:
@@ -383,6 +388,7 @@ _NOT_NOUNS = _SUBORDINATORS | PREPOSITIONS | frozenset("as by then also not".spl
 _NOUN_AFTER = frozenset("of without from despite against".split())
 
 
+_NO_ONE = frozenset("no few neither none nobody".split())  # a subject that says nothing
 _BE = frozenset("is are was were be been being".split())
 
 

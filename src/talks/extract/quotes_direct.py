@@ -393,6 +393,9 @@ def direct_quotes(doc: Doc) -> list[Draft]:
             )
         para = doc.para_of_token[_open_token(doc, first)]
         spans = [(doc.segs[i].start, doc.segs[i].end) for i in chain]
+        if frame is not None and _position_only(frame):
+            last = None
+            continue  # "Russia wants ‘a conclusion of peace’": a position, not a quote
         if frame is not None and frame.speaker is not None:
             if frame is post:
                 used_post.add(id(frame))
@@ -471,6 +474,19 @@ def _plain(text: str, d: Draft) -> str:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _position_only(frame: Frame) -> bool:
+    """A country with a stance or belief verb states a position, not a quote (GUIDELINES:
+    "Country + stance verb vs speech verb"), as for indirect quotes."""
+    p = frame.subject
+    return (
+        p is not None
+        and p.kind == "party"
+        and frame.relay is None
+        and frame.parent is None
+        and frame.cue.kind in ("stance", "belief")
+    )
 
 
 def _turn_draft(doc: Doc, i: int) -> Draft | None:

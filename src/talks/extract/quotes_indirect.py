@@ -477,6 +477,8 @@ def _participle_end(doc: Doc, a: int, b: int) -> int:
     for k in range(a + 1, b):
         if tk.words[k] == "," and tk.quote[k] < 0:
             w = tk.low[k + 1]
+            if w in _GERUND_LEADS and k + 2 <= b:  # ", after hosting …", ", before leaving …"
+                w = tk.low[k + 2]
             if (
                 w.endswith("ing")
                 and len(w) > 5
@@ -485,6 +487,9 @@ def _participle_end(doc: Doc, a: int, b: int) -> int:
             ):
                 return k - 1
     return b
+
+
+_GERUND_LEADS = frozenset("after before while since".split())
 
 
 def _first_comma(doc: Doc, a: int, b: int) -> int:
