@@ -55,6 +55,7 @@ class Doc:
     turns: dict[int, Turn] = field(default_factory=dict)  # segment index -> answer turn
     skip: set[int] = field(default_factory=set)  # tokens that are no text (debris, labels)
     by_sentence: dict[int, list[Frame]] = field(default_factory=dict)
+    word_counts: dict[int, int] = field(default_factory=dict)  # segment -> words (asked often)
 
     def __post_init__(self) -> None:
         for f in self.frames:

@@ -63,8 +63,12 @@ def _close_token(doc: Doc, i: int) -> int:
 
 
 def _word_count(doc: Doc, i: int) -> int:
-    a, b = doc.seg_tokens[i]
-    return sum(1 for k in range(a, b + 1) if not doc.tk.flags[k] & PUNCT)
+    """The words (tokens other than punctuation) of quoted segment i, counted once."""
+    n = doc.word_counts.get(i)
+    if n is None:
+        a, b = doc.seg_tokens[i]
+        n = doc.word_counts[i] = len([f for f in doc.tk.flags[a : b + 1] if not f & PUNCT])
+    return n
 
 
 def _is_title(doc: Doc, i: int) -> bool:

@@ -460,12 +460,22 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+_SETTINGS: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
 def _settings(tk: Tokens) -> dict[str, list[tuple[str, ...]]]:
-    """The `speech_settings` phrases by first word."""
+    """The `speech_settings` phrases by first word (built once per word list; read only)."""
+    source = tk.vocab.words.get("speech_settings", ())
+    hit = _SETTINGS.get(id(source))
+    if hit is not None and hit[0] is source:
+        return hit[1]
     out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in tk.vocab.words.get("speech_settings", ()):
+    for phrase in source:
         words = tuple(phrase.split())
         out.setdefault(words[0], []).append(words)
+    if len(_SETTINGS) > 8:
+        _SETTINGS.clear()
+    _SETTINGS[id(source)] = (source, out)  # (the list is kept alive: its id stays its own)
     return out
 
 
