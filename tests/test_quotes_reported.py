@@ -794,3 +794,48 @@ def test_writer_words_around_a_report(text: str, expected: set[str], lexicon: Le
 def test_metadata_label_is_no_speaker(lexicon: Lexicon) -> None:
     text = "Ferries to sail again\n\nPublished: 04.05.2024 – 10:12\n\nThe strike ended."
     assert indirect(quotes_of(text, lexicon)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech acts with a noun-phrase object, new in the cue lexicon
+        (
+            "The harbour board complained of a lack of progress in the talks.",
+            {("harbour board", "a lack of progress in the talks")},
+        ),
+        (
+            "The union drew attention to the long hours of the ferry crews.",
+            {("union", "the long hours of the ferry crews")},
+        ),
+        (
+            "The mayor laid out a plan under which the ferries would run all night.",
+            {("mayor", "a plan under which the ferries would run all night")},
+        ),
+        # plural group nouns speak ("Nordic capitals say …")
+        (
+            "Nordic capitals say they will not raise the fares this year.",
+            {("Nordic capitals", "they will not raise the fares this year")},
+        ),
+        # translated copy: "announced to" + infinitive
+        (
+            "The ferry company announced to sharply cut the night services.",
+            {("ferry company", "to sharply cut the night services")},
+        ),
+    ],
+)
+def test_more_speech_acts(text: str, expected: set[tuple[str, str]], lexicon: Lexicon) -> None:
+    got = indirect(quotes_of("Talks went on. " + text, lexicon))
+    assert {t for _, t in got} == {t for _, t in expected}
+    for speaker, _ in expected:
+        assert any(speaker.split()[-1].lower() in (s or "").lower() for s, _ in got)
+
+
+def test_object_of_including_is_no_coordinated_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "Talks went on. The union proposed a deal backed by a group of towns including"
+        " Norway, and the Swedish side announced to cut the night services."
+    )
+    got = indirect(quotes_of(text, lexicon))
+    assert ("Swedish side", "to cut the night services") in got
+    assert not any(s == "Norway" for s, _ in got)

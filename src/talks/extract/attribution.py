@@ -469,7 +469,7 @@ def _after_title(tk: Tokens, k: int, hi: int) -> int:
 # verbs that never follow a demonstrative "that" ("… states that have long …": relative)
 _PLURAL_VERBS = frozenset("are were have do aren't weren't haven't don't".split())
 # speech verbs whose to-infinitive reports a claim: "claimed to have voted twice"
-_TO_CLAIMS = frozenset(("claim", "deny", "admit"))
+_TO_CLAIMS = frozenset(("claim", "deny", "admit", "announce"))  # (also "announced to cut …")
 
 _CUE_ADVERBS = frozenset(
     "earlier later again also previously repeatedly then now today yesterday recently "

@@ -227,12 +227,7 @@ def find_frames(
                     subj = aside  # "The ministers, Tamm and Kowalski, told …"
                 elif (adj := _subject_before_adjunct(tk, reader, lo, a)) is not None:
                     subj = adj  # "Kowalski after the session told …", "X on March 3 said"
-                elif (
-                    j < lo
-                    or prev in (",", "—", "–")
-                    or tk.words[j] in QUOTE_PUNCT
-                    or (prev == "-" and j > lo and tk.words[j - 1] in QUOTE_PUNCT | {","})
-                ):  # (a spaced hyphen as a dash only after a quotation: "«…», - said X")
+                elif j < lo or prev in (",", "—", "–") or tk.words[j] in QUOTE_PUNCT:
                     subj = reader.phrase_after(b + 1, hi)
                     if subj is None or not _ends_phrase(tk, subj.end + 1, hi):
                         continue

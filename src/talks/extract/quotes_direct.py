@@ -87,17 +87,12 @@ def _is_title(doc: Doc, i: int) -> bool:
     if tk.sentence[o] in tk.titled or a > b:
         return False
     major = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and len(tk.words[k]) > 3]
-    if len(major) < 2 or not all(tk.flags[k] & CAP for k in major):
-        return False
-    if all(tk.words[k].isupper() for k in major):
-        return False  # "“NO GOING INTO NATO BY UKRAINE”": capitals shout, they name nothing
     after = _close_token(doc, i) + 1
-    if after < tk.n and tk.words[after][0].islower():
-        return True
-    # a programme or a column of an outlet: "on Fox News’ “Sunday Morning Futures”,"
-    owner = o - 1
     return (
-        owner > 0 and (tk.poss[owner] or tk.words[owner] in ("’", "'")) and _word_count(doc, i) <= 5
+        len(major) >= 2
+        and all(tk.flags[k] & CAP for k in major)
+        and after < tk.n
+        and tk.words[after][0].islower()
     )
 
 
@@ -146,8 +141,6 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
             return f if head and tail and not doc.frames_in(s) else None
         if f.outlet_only:
             continue  # "…,” according to Reuters: where the story came from
-        if f.subject is not None and not f.inverted and _relative_between(tk, f):
-            continue  # "“…”, a reference to the treaty that denied …"
         if f.parent is not None and f.subject is None:
             return None
         if any(
@@ -169,19 +162,11 @@ def _post_frame(doc: Doc, last: int) -> Frame | None:
 
 
 def closes_sentence(doc: Doc, frame: Frame) -> bool:
-    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday."),
-    or a participle of the same speaker ("…, he said, adding that …")."""
+    """Nothing but adjuncts follow the frame to its sentence end ("…, he said on Monday.")."""
     tk = doc.tk
     hi = doc.sent_bounds[frame.sentence][1]
     outlets = [g for g in doc.frames_in(frame.sentence) if g.outlet_only]
     end = frame.relay.end if frame.relay is not None else frame.end
-    # "…, he claimed, adding that …": the participle goes on with the same speaker
-    if (
-        end + 2 <= hi
-        and tk.words[end + 1] == ","
-        and any(g.parent is frame and g.a == end + 2 for g in doc.frames_in(frame.sentence))
-    ):
-        return True
     return not any(
         (tk.flags[k] & (FINITE | CUEW) or tk.quote[k] >= 0)
         and not any(g.start <= k <= g.end for g in outlets)
@@ -199,22 +184,8 @@ def _trailing_frame(doc: Doc, last: int) -> Frame | None:
         if f.start <= c or f.outlet_only or f.speaker is None:
             continue
         if f.parent is None and tk.words[f.start - 1] == "," and closes_sentence(doc, f):
-            if f.subject is not None and not f.inverted and _relative_between(tk, f):
-                continue  # "…, a reference to the summit that denied …": no attribution
             return f
     return None
-
-
-_RELATIVES = frozenset(("that", "which", "who", "whose", "whom"))
-
-
-def _relative_between(tk: Tokens, f: Frame) -> bool:
-    """Is the cue the verb of a relative clause on its subject ("…, a reference to the
-    summit that denied …": not a "…, X said" of the sentence; unlike "…, a source who
-    asked not to be named said")?"""
-    assert f.subject is not None
-    lo = max(f.subject.end + 1, f.a - 2)
-    return any(tk.low[k] in _RELATIVES for k in range(lo, f.a))
 
 
 def _colon_frame(doc: Doc, first: int) -> Frame | None:

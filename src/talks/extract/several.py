@@ -23,6 +23,8 @@ _NOT_APPOSITION = ADJUNCT_STARTS | frozenset(("who", "which", "whose"))
 # separators of coordinated subjects, read backwards from the later member
 _SEPARATORS = (("together", "with"), ("along", "with"), ("as", "well", "as"), ("and",), (",",))
 _MEMBER_KINDS = frozenset({"party", "group", "name", "person"})
+# words before a phrase that make it an object, not a member of a coordinated subject
+_OBJECT_LEADS = ADJUNCT_STARTS | frozenset("including of against between among like".split())
 _THEY_REACH = 2  # sentences after a group within which "they said" still means it
 
 
@@ -146,6 +148,12 @@ def _members(doc: Doc, f: Frame, p: Phrase) -> list[Phrase]:
         q = doc.reader.core_before(j - 1 - n, lo)
         if q is None or q.kind not in _MEMBER_KINDS or q.end != j - 1 - n:
             break
+        if (
+            q.start > lo
+            and tk.low[q.start - 1] in _OBJECT_LEADS
+            and _separator(tk, q.start - 1, lo) is None  # (not "together with")
+        ):
+            break  # "… guarantees by a group including China, and Moscow said": an object
         if q.kind == "name" or (q.kind == "person" and not q.plural):
             return []  # people: `_people` names them one by one
         listed = listed or word != ","

@@ -47,10 +47,6 @@ class Title:
 # words that make a title a lower rank of the same office
 _RANKS = frozenset("vice deputy assistant acting under junior associate sub".split())
 
-# British and American spellings of title words: "defence secretary" is the lexicon's
-# "defense secretary"
-_SPELLINGS = {"defence": "defense", "labour": "labor"}
-
 
 def title_of(words: Sequence[str], *, former: bool = False) -> Title | None:
     """The Title of lower-case title words in order ("head of the Russian delegation",
@@ -59,7 +55,6 @@ def title_of(words: Sequence[str], *, former: bool = False) -> Title | None:
     head: str | None = None
     for raw in words:
         w = _singular(fold(raw).strip(".,"))
-        w = _SPELLINGS.get(w, w)
         if not w or w in _SKIP:
             continue
         if w in FORMER:
