@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
@@ -395,6 +396,30 @@ def test_scanner_reads_any_white_space_as_the_alternation_does(
         assert [(h.start, h.end) for h in got] == [m.span() for m in one.finditer(text)]
         hits += len(got)
     assert hits > 50  # (the seeds name topics and cues across white space)
+
+
+def test_literals_found_apart_are_those_of_the_whole_pattern() -> None:
+    """Phrases with a capital and the others are looked for apart and merged: the merge
+    must give the whole pattern's matches, and fall back to it when it cannot tell."""
+    names = Literals(
+        ["the Kremlin", "Kremlin Palace", "Palace", "Kremlin", "von der Leyen", "Leyen"]
+    )
+    text = "See the Kremlin Palace now; the Kremlin said, and von der Leyen met Leyen."
+    assert names._apart(text) is None  # ("Kremlin Palace" hid "Palace" from its part)
+    want = [(m.start(), m.end()) for m in names.pattern.finditer(text)]
+    assert [text[a:b] for a, b in want] == [
+        "the Kremlin", "Palace", "the Kremlin", "von der Leyen", "Leyen",
+    ]  # fmt: skip
+    assert [(h.start, h.end) for h in names.scan(text)] == want
+    words = ["the", "Kremlin", "Palace", "von", "der", "Leyen", "said", ",", "-", "x"]
+    rng = random.Random(7)
+    merged = 0
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        got = [(h.start, h.end) for h in names.scan(text)]
+        assert got == [(m.start(), m.end()) for m in names.pattern.finditer(text)], text
+        merged += names._apart(text) is not None
+    assert merged > 1000  # (the merge answers most texts itself)
 
 
 def test_longer_prefixes_read_white_space_as_one_space() -> None:

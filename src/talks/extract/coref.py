@@ -149,6 +149,7 @@ class Tracker:
         self._entry_titles: dict[str, list[Title]] = {}
         self._party_words = _party_words(tk.vocab.lexicon.parties)
         self._equivalents = equivalents(tk.vocab.lexicon.words.get("role_equivalents", []))
+        self._set_firsts = {p[0] for p in self._equivalents if len(p) > 1}  # (a quick no)
         self._scan(skip)
         self._documents: DocumentAuthors | None = None
 
@@ -308,6 +309,8 @@ class Tracker:
     def _set_phrase_at(self, k: int, b: int) -> tuple[str, ...]:
         """The `role_equivalents` set phrase of two or more words starting at token k and
         ending by token b, or ()."""
+        if self.tk.low[k] not in self._set_firsts:
+            return ()
         for phrase in self._equivalents:
             n = len(phrase)
             if n > 1 and k + n - 1 <= b and tuple(self.tk.low[k : k + n]) == phrase:

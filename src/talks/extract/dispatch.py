@@ -124,18 +124,55 @@ class Family:
 
 class Literals:
     """Plain phrases matched case-sensitively, longest first, through one trie-shaped
-    regex (the engine walks it letter by letter instead of trying every phrase)."""
+    regex (the engine walks it letter by letter instead of trying every phrase).
+
+    The engine stops at every character that can start a phrase: a few phrases that
+    start with a small letter ("the Kremlin", "von der Leyen") make it stop at most
+    letters of the text. So the phrases that start with a capital and the others are
+    also looked for apart (`_apart`), and the two lists of matches merged: at one
+    offset only phrases of one part can match (they start with the character there),
+    so the merge is what the whole pattern finds, unless a match the merge leaves out
+    reached past the one that covers it (it may have hidden a match of its own part
+    from that part's search): then the whole pattern is asked.
+    """
 
     def __init__(self, phrases: Sequence[str]):
         self.index: dict[str, int] = {}
         for i, ph in enumerate(phrases):
             self.index.setdefault(" ".join(ph.split()), i)
         self.pattern = re.compile(rf"{word_start_trie(self.index)}(?![\w-])")
+        capital = [k for k in self.index if k[:1].isupper()]
+        other = [k for k in self.index if not k[:1].isupper()]
+        self.parts: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        if capital and other:
+            self.parts = (
+                re.compile(rf"{word_start_trie(capital)}(?![\w-])"),
+                re.compile(rf"{word_start_trie(other)}(?![\w-])"),
+            )
+
+    def _apart(self, text: str) -> list[re.Match[str]] | None:
+        """The matches of the whole pattern from the two parts' searches (see above), or
+        None when the merge cannot tell."""
+        assert self.parts is not None
+        capital = list(self.parts[0].finditer(text))
+        other = list(self.parts[1].finditer(text))
+        if not other or not capital:
+            return capital or other
+        out: list[re.Match[str]] = []
+        end = -1
+        for m in sorted(capital + other, key=re.Match.start):
+            if m.start() >= end:
+                out.append(m)
+                end = m.end()
+            elif m.end() > end:
+                return None
+        return out
 
     def scan(self, text: str) -> list[Hit]:
         index, get = self.index, self.index.get
         out = []
-        for m in self.pattern.finditer(text):
+        apart = self._apart(text) if self.parts is not None else None
+        for m in apart if apart is not None else self.pattern.finditer(text):
             found = m.group()
             i = get(found)  # (a phrase written with single spaces is its own key)
             out.append(
