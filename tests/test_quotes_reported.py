@@ -839,3 +839,38 @@ def test_object_of_including_is_no_coordinated_speaker(lexicon: Lexicon) -> None
     got = indirect(quotes_of(text, lexicon))
     assert ("Swedish side", "to cut the night services") in got
     assert not any(s == "Norway" for s, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short aside before a coordinated that-clause of the same report
+        (
+            "The mayor said work on the bridge was going on, though slowly, and that the"
+            " ferry would run until it opens.",
+            {
+                "work on the bridge was going on, though slowly, and that the ferry would run"
+                " until it opens"
+            },
+        ),
+        # a to-infinitive report ends before the subject's next verb
+        (
+            "The union promised to end the strike and held out the hope of a deal.",
+            {"to end the strike"},
+        ),
+        (
+            "The union promised to end the strike and talk to the board.",
+            {"to end the strike and talk to the board"},
+        ),
+        # a cue form before a modal is a plural noun ("the member states would …")
+        ("The member states would support the new ferry rules.", set()),
+        # a belief inside the clause of a closing attribution is part of what was said
+        (
+            "Ms. Okafor spoke after the vote. She had hoped to win the seat, Okafor added,"
+            ' "but the voters decided otherwise."',
+            {"She had hoped to win the seat"},
+        ),
+    ],
+)
+def test_clause_extent(text: str, expected: set[str], lexicon: Lexicon) -> None:
+    assert {t for _, t in indirect(quotes_of("Talks went on. " + text, lexicon))} == expected

@@ -135,6 +135,8 @@ def find_frames(
             continue  # "despite claims to the contrary", "instead of replying"
         if form in noun_forms and a > 1 and _verb_before(tk, a - 1):
             continue  # "raised hopes of a breakthrough": a noun
+        if form in noun_forms and b + 1 < tk.n and tk.low[b + 1] in _AUX_AFTER_NOUN:
+            continue  # "the guarantor states would support …": a plural noun, its verb next
         if form in noun_forms and a > 1 and tk.flags[a - 1] & (CAP | PARTY):
             j = a - 1
             while j > 0 and tk.flags[j - 1] & (CAP | PARTY) and not tk.flags[j - 1] & PUNCT:
@@ -383,6 +385,7 @@ _NOT_NOUNS = _SUBORDINATORS | PREPOSITIONS | frozenset("as by then also not".spl
 _NOUN_AFTER = frozenset("of without from despite against".split())
 
 
+_AUX_AFTER_NOUN = frozenset("would will can could should may might must".split())
 _NO_ONE = frozenset("no few neither none nobody".split())  # a subject that says nothing
 _BE = frozenset("is are was were be been being".split())
 

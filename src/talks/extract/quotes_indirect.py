@@ -120,7 +120,9 @@ class _Reach:
             ends = [
                 g.end
                 for g in frames
-                if not g.outlet_only and not _position_only(g, self.position_acts)
+                if not g.outlet_only
+                and not _position_only(g, self.position_acts)
+                and g.cue.kind != "belief"  # ("He had hoped …, X added, “…”": the content)
             ]
             if ends:
                 self.first_end[s] = min(ends)
@@ -271,8 +273,24 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
         ):
             k = reach.next_break[k + 1]  # ", despite …" after a bare subject is an aside
             continue
+        if w == "," and (c := _short_aside(tk, k, end)) > 0:
+            k = reach.next_break[c + 1]  # ', though "slowly", and that …': an aside
+            continue
         return k - 1
     return end
+
+
+def _short_aside(tk: Tokens, k: int, end: int) -> int:
+    """The comma closing a short aside opened at comma k (", though slowly,") when a
+    coordinated that-clause of the same report follows it (", and that …"); else -1."""
+    for c in range(k + 2, min(end - 2, k + 6) + 1):
+        if tk.words[c] == "," and tk.quote[c] < 0:
+            if tk.low[c + 1] in ("and", "but") and tk.low[c + 2] == "that":
+                return c
+            return -1
+        if tk.flags[c] & (FINITE | CUEW):
+            return -1
+    return -1
 
 
 def _aside(tk: Tokens, g: Frame, frame: Frame) -> bool:
@@ -451,6 +469,14 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
             return k - 1  # "… in an interview on Sunday": where it was said, not what
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
             return k - 1
+        if (
+            tk.low[a] == "to"
+            and tk.low[k] in ("and", "but")
+            and k + 1 <= b
+            and not tk.flags[k + 1] & CAP
+            and (tk.flags[k + 1] & FINITE or tk.low[k + 1] in _PAST)
+        ):
+            return k - 1  # "promised to pull back and held out …": the subject's next verb
         if w == "," and tk.low[k + 1] in ("and", "but"):
             for j in range(k + 2, min(b, k + 8) + 1):
                 if tk.flags[j] & PUNCT or tk.quote[j] >= 0:
