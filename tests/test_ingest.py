@@ -505,6 +505,24 @@ def test_collect_directory_without_articles(tmp_path: Path) -> None:
         collect([tmp_path])
 
 
+def test_ingest_bounds_the_writers_page_cache_while_it_runs(tmp_path: Path, lex: Lexicon) -> None:
+    from talks.pipeline import WRITER_CACHE_KIB
+    from talks.store import CACHE_KIB
+
+    write(tmp_path / "in" / "a.txt", "Lavrov said talks were difficult.\n")
+    write(tmp_path / "in" / "b.txt", "Zelensky said talks must go on.\n")
+    seen: list[int] = []
+    with Store(tmp_path / "t.db") as store:
+        ingest_paths(
+            store,
+            [tmp_path / "in"],
+            lexicon=lex,
+            progress=lambda _: seen.append(store.db.execute("PRAGMA cache_size").fetchone()[0]),
+        )
+        assert seen and set(seen) == {-WRITER_CACHE_KIB}
+        assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB  # as it was
+
+
 # --- the ingest run: ids, no-op re-ingest, replacement ----------------------------------
 
 _QUOTE = re.compile(r"“([^”]+)”")

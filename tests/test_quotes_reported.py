@@ -874,3 +874,16 @@ def test_object_of_including_is_no_coordinated_speaker(lexicon: Lexicon) -> None
 )
 def test_clause_extent(text: str, expected: set[str], lexicon: Lexicon) -> None:
     assert {t for _, t in indirect(quotes_of("Talks went on. " + text, lexicon))} == expected
+
+
+def test_closing_attribution_of_a_mixed_report(lexicon: Lexicon) -> None:
+    # the office reports the whole clause, quoted fragment and all (a mixed quote)
+    text = (
+        "Talks went on. The mayor urged the council on Friday to cut the ferry fares"
+        ' "as soon as it can", her office said.'
+    )
+    got = indirect(quotes_of(text, lexicon))
+    assert (
+        "office",
+        'The mayor urged the council on Friday to cut the ferry fares "as soon as it can"',
+    ) in got

@@ -120,6 +120,19 @@ def test_store_is_a_plain_sqlite_file(db: Path) -> None:
     ]
 
 
+def test_the_page_cache_is_bounded_in_kib_on_new_and_existing_stores(db: Path) -> None:
+    # SQLite sizes its cache in pages when the connection is made, from the default
+    # 4 KB page: a new store given 32 KB pages must be bounded again, in KiB
+    from talks.store import CACHE_KIB
+
+    for _ in range(2):  # new, then existing
+        with Store(db) as s:
+            assert s.db.execute("PRAGMA page_size").fetchone()[0] == 32768
+            assert s.db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+            s.cache(16384)
+            assert s.db.execute("PRAGMA cache_size").fetchone()[0] == -16384
+
+
 def test_migrations_set_user_version(db: Path) -> None:
     Store(db).close()
     assert sql(db, "PRAGMA user_version") == [(len(MIGRATIONS),)]

@@ -26,7 +26,7 @@ from typing import Any
 
 from talks import parquet
 from talks.errors import InputError, UsageError
-from talks.ingest import STDIN, collect
+from talks.inputs import STDIN, collect
 from talks.lexicon import Lexicon
 from talks.parts import FILES_PER_PART, UNITS_PER_PART, Part, cut, group_files, is_archive, units
 from talks.pipeline import IngestSummary, check_inputs

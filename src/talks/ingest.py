@@ -17,7 +17,6 @@ import hashlib
 import io
 import itertools
 import json
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,17 +28,17 @@ import yaml
 from dateutil import parser as dateparser
 
 from talks import limits as limits_mod
-from talks.errors import InputError, UsageError
+from talks.errors import InputError
 from talks.extract.dates import dateline, filename_date, inferred_date, yearless_dateline
 from talks.extract.events import Calendar, calendar
+from talks.inputs import ARTICLE_SUFFIXES as ARTICLE_SUFFIXES  # (re-exported)
+from talks.inputs import STDIN as STDIN
+from talks.inputs import collect as collect
 from talks.lexicon import Lexicon
 from talks.limits import bad_unicode, load_yaml, read_file, shown
 from talks.models import Article, PublishedBasis, Span
-from talks.readers import HTML_SUFFIXES, WARC_SUFFIXES
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", *HTML_SUFFIXES, *WARC_SUFFIXES)
 INDEX_NAMES = ("meta.yaml", "meta.yml", "meta.csv")
-STDIN = "-"
 
 
 # --- decoding ------------------------------------------------------------------
@@ -597,47 +596,6 @@ def load_path(
         index=index,
         date_override=date_override,
     )
-
-
-def _normal(path: Path) -> Path:
-    """One spelling per file: relative to the working folder when inside it, else absolute."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd())
-    except ValueError:
-        return absolute
-
-
-def collect(paths: Sequence[str | Path]) -> list[Path | str]:
-    """Expand the command line: files as given, directories recursively (*.txt, *.md,
-    *.jsonl, *.html, *.htm, *.warc, *.warc.gz; hidden entries skipped), '-' for stdin.
-    Missing paths are a usage error."""
-    missing = [str(p) for p in paths if str(p) != STDIN and not Path(p).exists()]
-    if missing:
-        raise UsageError(f"{missing[0]}: no such file or directory")
-    out: list[Path | str] = []
-    for p in paths:
-        if str(p) == STDIN:
-            out.append(STDIN)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(
-                f
-                for f in path.rglob("*")
-                if f.name.lower().endswith(ARTICLE_SUFFIXES)
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                and not f.is_dir()  # FIFOs and devices too: refused by type, with a message
-            )
-            if not found:
-                raise InputError(
-                    f"{path}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)})"
-                )
-            base = _normal(path)  # once per folder, not once per file
-            out.extend(base / f.relative_to(path) for f in found)
-        else:
-            out.append(_normal(path))
-    return out
 
 
 def unexpected(where: str, exc: Exception) -> InputError:

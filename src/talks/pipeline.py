@@ -24,12 +24,12 @@ from typing import BinaryIO
 
 from talks import limits as limits_mod
 from talks.errors import InputError, StoreError
-from talks.ingest import STDIN, collect
+from talks.inputs import Inputs, expand, kind
 from talks.lexicon import Lexicon
 from talks.limits import Limits
 from talks.models import Article
-from talks.readers import kind_of, require_web
-from talks.store import Store
+from talks.readers import require_web
+from talks.store import CACHE_KIB, Store
 from talks.work import (
     Result,
     Settings,
@@ -47,6 +47,7 @@ BATCH_FILES = 200
 BATCH_SECONDS = 1.0
 POOL_MIN_FILES = 64  # fewer files than this are done here: starting workers costs more
 IN_FLIGHT_PER_JOB = 4  # units queued per worker: keeps workers busy, memory bounded
+WRITER_CACHE_KIB = 16384  # SQLite's page cache while ingesting (the rest of the time 2 MB)
 
 
 @dataclass
@@ -101,16 +102,16 @@ class Progress:
     articles_total: int | None
 
 
-def countable(items: Sequence[Path | str]) -> bool:
+def countable(items: Iterable[Path | str]) -> bool:
     """True when every item is one article (no stdin, JSON Lines or web archive)."""
-    return all(
-        i != STDIN and kind_of(i) != "warc" and not str(i).lower().endswith(".jsonl") for i in items
-    )
+    if isinstance(items, Inputs):
+        return items.countable
+    return not {kind(i) for i in items} & {"stdin", "jsonl", "warc"}
 
 
 def check_inputs(items: Iterable[Path | str]) -> None:
     """UsageError before anything is read when web inputs need the missing extra."""
-    kinds = {kind_of(i) for i in items if i != STDIN}
+    kinds = items.kinds if isinstance(items, Inputs) else {kind(i) for i in items}
     if "warc" in kinds:
         require_web("web archives (.warc, .warc.gz)")
     if "html" in kinds:
@@ -193,9 +194,9 @@ def _ingest(
     reextract: bool,
     limits: Limits,
 ) -> IngestSummary:
-    items = collect(paths)
+    items = expand(paths)  # counted now, listed as the run takes them
     check_inputs(items)
-    summary = IngestSummary(files=len(items))
+    summary = IngestSummary(files=items.files)
     lex_fp = lexicon_fingerprint(lexicon)
     try:
         built = store.get_meta("lexicon")
@@ -213,10 +214,8 @@ def _ingest(
         store=None if str(store.path) == ":memory:" else str(store.path),
         limits=limits,
     )
-    units = plan(items, stdin=_stdin_stream(stdin) if STDIN in items else None)
-    pooled = jobs > 1 and (
-        len(items) >= POOL_MIN_FILES or any(kind_of(i) == "warc" for i in items if i != STDIN)
-    )
+    units = plan(items, stdin=_stdin_stream(stdin) if "stdin" in items.kinds else None)
+    pooled = jobs > 1 and (items.files >= POOL_MIN_FILES or "warc" in items.kinds)
     if pooled:
         results = _pooled(units, settings, jobs)
     else:
@@ -228,9 +227,12 @@ def _ingest(
 
         results = _here(units, replace(settings, store=None), known)
     done = articles = 0
-    total = len(items) if countable(items) else None
+    total = items.files if items.countable else None
     pending = 0
     last_commit = time.monotonic()
+    # The pages the inserts touch (tables, indexes, full-text index) in a bounded
+    # cache, the same for a new store and an existing one.
+    store.cache(WRITER_CACHE_KIB)
     try:
         for result in results:
             summary.add(result)
@@ -269,7 +271,7 @@ def _ingest(
             done += result.files_done
             articles += result.records
             if progress is not None:
-                progress(Progress(articles, done, len(items), total))
+                progress(Progress(articles, done, items.files, total))
     except StoreError as exc:
         summary.stopped = str(exc)
     finally:
@@ -281,6 +283,7 @@ def _ingest(
                 store.describe_speakers(lexicon.speakers)
         except StoreError as exc:
             summary.stopped = summary.stopped or str(exc)
+        store.cache(CACHE_KIB)
     if built is not None and built != lex_fp and not reextract:
         summary.warnings.append(
             f"this store was built with lexicon {built} "

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import io
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -141,12 +141,13 @@ def digest_of(article: Article, fp: str) -> str:
 
 
 def plan(
-    items: Sequence[Path | str], *, stdin: BinaryIO | InputError | None = None
+    items: Iterable[Path | str], *, stdin: BinaryIO | InputError | None = None
 ) -> Iterator[Unit | InputError]:
-    """The units for `items` (as `ingest.collect` gives them), lazily: web archives
-    and JSON Lines files, also on standard input, are read record by record as the
-    units are taken. Broken archive records, over-limit JSON Lines records and
-    unreadable metadata indexes come out as InputError, once each."""
+    """The units for `items` (as `inputs.expand` lists them), lazily: items are
+    taken, and web archives and JSON Lines files (also on standard input) read
+    record by record, as the units are taken. Broken archive records, over-limit
+    JSON Lines records and unreadable metadata indexes come out as InputError,
+    once each."""
     batch: list[Item] = []
     indexes: set[Path] = set()
     for item in items:

@@ -562,8 +562,6 @@ class Tracker:
             for ev in islice(self._before(pos), ROLE_REACH):
                 if found and ev.sentence != found[0].sentence:
                     break
-                if strict and not ev.speaker and self._in_pp(ev.pos):
-                    continue  # "talked about diplomacy with Putin": no antecedent first
                 ent = ev.entity
                 fit = fits.get(id(ent))
                 if fit is None:
@@ -573,8 +571,10 @@ class Tracker:
                         and self._fits(title, words, ent)
                         and (not strict or _same_rank(title, ent))
                     )
-                if fit:
-                    found.append(ev)
+                # (the fit, kept per entity, is asked first: the preposition test looks
+                # at the tokens of each event, and most events do not fit)
+                if fit and not (strict and not ev.speaker and self._in_pp(ev.pos)):
+                    found.append(ev)  # "talked about diplomacy with Putin": no antecedent first
             before = self._pick(found)
             if before is not None:
                 return before

@@ -144,9 +144,9 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     # "…, it said": a body that spoke shortly before, a document quoted just before ("…,
     # the statement said. … , it noted."), or nobody (a vague source)
     documented: set[int] = set()  # ids of "it" frames that mean a document
-    for f in frames:
+    for i, f in enumerate(frames):
         if f.pronoun_it and not _it_resolved(f):
-            doc_frame = _document_before(tk, frames, f)
+            doc_frame = _document_before(tk, frames, i)
             if doc_frame is not None:
                 f.speaker = doc_frame.speaker
                 documented.add(id(f))
@@ -165,27 +165,29 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
 
 
 _IT_REACH = 2  # sentences back to the document "it" may mean
+_IT_FRAMES = 16  # frames looked at (a bound for sentences that are all attributions)
 
 
-def _document_before(tk: Tokens, frames: list[Frame], f: Frame) -> Frame | None:
-    """The latest frame within two sentences before `f` whose subject is a document
-    ("the statement said", "the memorandum says")."""
+def _document_before(tk: Tokens, frames: list[Frame], i: int) -> Frame | None:
+    """The latest frame within two sentences before frame i (frames in text order) whose
+    subject is a document ("the statement said", "the memorandum says")."""
     from talks.extract.doc_authors import JOINT_DOCUMENTS
 
     documents = tk.vocab.words.get("document_subjects", frozenset()) | JOINT_DOCUMENTS
-    best = None
-    for g in frames:
-        if g is f or g.a >= f.a or g.sentence < f.sentence - _IT_REACH:
-            continue
+    f = frames[i]
+    for g in reversed(frames[max(0, i - _IT_FRAMES) : i]):
+        if g.sentence < f.sentence - _IT_REACH:
+            break
         p = g.subject
         if (
             p is not None
+            and g.a < f.a
             and p.kind != "pronoun"
             and tk.low[p.head] in documents
             and g.speaker is not None
         ):
-            best = g
-    return best
+            return g
+    return None
 
 
 def _it_resolved(f: Frame) -> bool:

@@ -395,7 +395,7 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         if after >= 0:
             how = "more"  # "That culture, they said, emphasizes …": the verb follows
     earlier = reach.first_end.get(frame.sentence, comma) < comma
-    if earlier and (how != "end" or frame.subject is None or id(frame) in doc.used_post):
+    if earlier and (how != "end" or frame.subject is None):
         return []  # (a closing attribution takes the whole sentence, reports in it too)
     if (
         tk.low[lo] in ADJUNCT_STARTS
