@@ -299,13 +299,17 @@ def _alive(pgid: int) -> list[int]:
     return out
 
 
+FILES = 6000
+
+
 def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
     tmp_path: Path, lex: Lexicon
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(1500):
-        (corpus / f"{i:04d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
+    # Enough work that no machine, loaded or idle, finishes it before the signal.
+    for i in range(FILES):
+        (corpus / f"{i:05d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
     db = tmp_path / "int.db"
     # A terminal's Ctrl-C signals the whole process group: the writer and its workers.
     proc = subprocess.Popen(
@@ -336,7 +340,7 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
     with Store(db) as store:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = store.articles()
-        assert 20 <= len(stored) < 1500
+        assert 20 <= len(stored) < FILES
         for article in stored[:40]:
             quotes, positions = extract(article, lexicon=lex)
             assert store.quotes(article=article.id) == quotes
