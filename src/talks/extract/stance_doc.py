@@ -25,6 +25,9 @@ _CLAUSE_BREAK = re.compile(
     # "agree to a prisoner swap but no ceasefire"; not "a just but fair peace"
     r"|\sbut\s(?=(?:no|not|never|the|a|an|he|she|it|they|we|[A-Z]\w*)\s)"
 )
+# what any `_CLAUSE_BREAK` needs in the sentence ("though" in "although"): a sentence with
+# none of them has no break, and is not searched
+_BREAK_WORDS = (";", "but", "while", "whereas", "though", "however", "yet")
 TOKEN = re.compile(r"[\w’'-]+")
 _AND = re.compile(r"\band\b")
 _PREP_BEFORE = re.compile(
@@ -103,6 +106,8 @@ class Doc:
         noise = Intervals([(n.start, n.end) for n in article.noise])
 
         def clean(hits: list[Hit]) -> list[Hit]:
+            if not article.noise:
+                return hits  # (read only below: the caller's list may be shared)
             return [h for h in hits if not noise.covers(h.start)]
 
         signals, cues, conditions, negations = scanned or scan_all(comp, text)
@@ -172,7 +177,10 @@ class Doc:
         """`clause_of(self.text, pos, lo, hi)`, the breaks of each sentence found once."""
         breaks = self._breaks.get((lo, hi))
         if breaks is None:
-            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)]
+            breaks = []
+            sentence = self.text[lo:hi]
+            if any(w in sentence for w in _BREAK_WORDS):
+                breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)]
             self._breaks[(lo, hi)] = breaks
         start, end = lo, hi
         for a, b in breaks:

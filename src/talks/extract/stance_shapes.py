@@ -201,9 +201,18 @@ def settled_later(text: str, sig_end: int) -> bool:
     return _SETTLED.match(text, sig_end) is not None
 
 
+# what `_NEGATED` needs, lower-cased (none of these letters matches another character when
+# case is ignored, as "i" does "ı"): without one of them before the signal, no identity
+_NEGATION_WORDS = ("not", "never", "n’t", "n't")
+
+
 def identity(text: str, sig_start: int, c_lo: int) -> bool:
     """ "X is not a truce": the signal is the complement of a negated copula."""
-    m = _IDENTITY.search(text, max(c_lo, sig_start - 40), sig_start)
+    lo = max(c_lo, sig_start - 40)
+    before = text[lo:sig_start].lower()
+    if not any(w in before for w in _NEGATION_WORDS):
+        return False  # (most signals: the copula is not looked for)
+    m = _IDENTITY.search(text, lo, sig_start)
     return m is not None and _NEGATED.search(text, m.start(), m.end()) is not None
 
 
@@ -215,9 +224,12 @@ def modifier(text: str, sig_end: int) -> bool:
 def hypothetical(text: str, lo: int, head: int, sig: int) -> bool:
     """A relative clause of a hypothetical deal before the governing cue, or an open
     question ("whether …") anywhere before the signal."""
-    return (
+    # (the letters each shape needs are looked for first: most clauses have neither; "wh"
+    # and "whether" have no letter that matches another character when case is ignored)
+    before = text[lo : max(head, sig)].lower()
+    return "wh" in before and (
         _HYPOTHETICAL.search(text, lo, head) is not None
-        or _QUESTION.search(text, lo, sig) is not None
+        or ("whether" in before and _QUESTION.search(text, lo, sig) is not None)
     )
 
 
