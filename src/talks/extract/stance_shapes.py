@@ -86,7 +86,13 @@ _SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "i"})
 def commitment(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
     """The span of "will/would" when the signal is the predicate of a party's own
     commitment ("Tallinn said it would send troops"): a subject right before the modal."""
-    m = _COMMIT.search(doc.text, max(c_lo, sig_start - 60), sig_start)
+    lo = max(c_lo, sig_start - 60)
+    # (every modal has "ll" but "would", and none of these letters matches another
+    # character when case is ignored: most signals have none before them)
+    before = doc.text[lo:sig_start].lower()
+    if "ll" not in before and "would" not in before:
+        return None
+    m = _COMMIT.search(doc.text, lo, sig_start)
     if m is None:
         return None
     modal = 3 if m.group(3) else 4
@@ -201,17 +207,14 @@ def settled_later(text: str, sig_end: int) -> bool:
     return _SETTLED.match(text, sig_end) is not None
 
 
-# what `_NEGATED` needs, lower-cased (none of these letters matches another character when
-# case is ignored, as "i" does "ı"): without one of them before the signal, no identity
-_NEGATION_WORDS = ("not", "never", "n’t", "n't")
-
-
 def identity(text: str, sig_start: int, c_lo: int) -> bool:
     """ "X is not a truce": the signal is the complement of a negated copula."""
     lo = max(c_lo, sig_start - 40)
+    # what `_NEGATED` needs, looked for first (most signals have none before them; none of
+    # these letters matches another character when case is ignored, as "i" does "ı")
     before = text[lo:sig_start].lower()
-    if not any(w in before for w in _NEGATION_WORDS):
-        return False  # (most signals: the copula is not looked for)
+    if not ("not" in before or "never" in before or "n’t" in before or "n't" in before):
+        return False
     m = _IDENTITY.search(text, lo, sig_start)
     return m is not None and _NEGATED.search(text, m.start(), m.end()) is not None
 
