@@ -86,7 +86,13 @@ _SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "i"})
 def commitment(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
     """The span of "will/would" when the signal is the predicate of a party's own
     commitment ("Tallinn said it would send troops"): a subject right before the modal."""
-    m = _COMMIT.search(doc.text, max(c_lo, sig_start - 60), sig_start)
+    lo = max(c_lo, sig_start - 60)
+    # (every modal has "ll" but "would", and none of these letters matches another
+    # character when case is ignored: most signals have none before them)
+    before = doc.text[lo:sig_start].lower()
+    if "ll" not in before and "would" not in before:
+        return None
+    m = _COMMIT.search(doc.text, lo, sig_start)
     if m is None:
         return None
     modal = 3 if m.group(3) else 4
@@ -203,7 +209,13 @@ def settled_later(text: str, sig_end: int) -> bool:
 
 def identity(text: str, sig_start: int, c_lo: int) -> bool:
     """ "X is not a truce": the signal is the complement of a negated copula."""
-    m = _IDENTITY.search(text, max(c_lo, sig_start - 40), sig_start)
+    lo = max(c_lo, sig_start - 40)
+    # what `_NEGATED` needs, looked for first (most signals have none before them; none of
+    # these letters matches another character when case is ignored, as "i" does "ı")
+    before = text[lo:sig_start].lower()
+    if not ("not" in before or "never" in before or "n’t" in before or "n't" in before):
+        return False
+    m = _IDENTITY.search(text, lo, sig_start)
     return m is not None and _NEGATED.search(text, m.start(), m.end()) is not None
 
 
@@ -215,9 +227,12 @@ def modifier(text: str, sig_end: int) -> bool:
 def hypothetical(text: str, lo: int, head: int, sig: int) -> bool:
     """A relative clause of a hypothetical deal before the governing cue, or an open
     question ("whether …") anywhere before the signal."""
-    return (
+    # (the letters each shape needs are looked for first: most clauses have neither; "wh"
+    # and "whether" have no letter that matches another character when case is ignored)
+    before = text[lo : max(head, sig)].lower()
+    return "wh" in before and (
         _HYPOTHETICAL.search(text, lo, head) is not None
-        or _QUESTION.search(text, lo, sig) is not None
+        or ("whether" in before and _QUESTION.search(text, lo, sig) is not None)
     )
 
 
