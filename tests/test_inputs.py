@@ -5,10 +5,12 @@ names at a time, in exactly the order the old expansion gave (every path listed 
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
+from talks import inputs as inputs_mod
 from talks.errors import InputError, UsageError
 from talks.inputs import ARTICLE_SUFFIXES, Inputs, collect, expand, walk
 
@@ -94,6 +96,38 @@ def test_the_walk_is_the_old_order_on_a_generated_tree(tmp_path: Path) -> None:
                 (tmp_path / first / f"{second}.txt").write_text("x", encoding="utf-8")
     assert list(walk(tmp_path)) == old_expansion(tmp_path)
     assert len(old_expansion(tmp_path)) > 20
+
+
+def test_names_sorted_in_small_runs_and_merged_keep_the_old_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(tmp_path)
+    # runs of 2 names: every folder of the tree is packed and merged
+    monkeypatch.setattr(inputs_mod, "RUN_NAMES", 2)
+    assert list(walk(tmp_path)) == old_expansion(tmp_path)
+    assert expand([tmp_path]).files == len(old_expansion(tmp_path))
+
+
+def test_a_big_folder_is_walked_holding_a_few_bytes_per_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = 3000
+    for i in range(files):
+        (tmp_path / f"{i:05d}.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(inputs_mod, "RUN_NAMES", 200)
+    tracemalloc.start()
+    try:
+        walked = walk(tmp_path)
+        first = next(walked)  # the whole folder is listed and sorted by now
+        held, peak = tracemalloc.get_traced_memory()
+        rest = list(walked)
+    finally:
+        tracemalloc.stop()
+    assert [first, *rest] == old_expansion(tmp_path)
+    # a str and a list slot per name were about 70 bytes; packed, a 9-character
+    # name takes 11 (plus the runs being merged, and one run of 200 being sorted)
+    assert held < files * 25, held
+    assert peak < files * 40, peak
 
 
 def test_expand_counts_and_checks_without_listing(tmp_path: Path) -> None:
