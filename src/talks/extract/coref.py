@@ -351,7 +351,7 @@ class Tracker:
 
     def _scan(self, skip: set[int]) -> None:
         tk, reader = self.tk, self.reader
-        candidates = [i for i, f in enumerate(tk.flags) if f & NAMEISH]
+        candidates = tk.with_flags(NAMEISH)
         done = -1
         for i in candidates:
             if i <= done or tk.quote[i] >= 0 or i in skip or tk.sentence[i] in tk.titled:

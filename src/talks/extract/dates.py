@@ -519,15 +519,14 @@ def _may_be_relative(text: str, start: int, end: int) -> bool:
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
-    opened = False
-    for ch in text[start:pos]:
-        if ch in "“«„":
-            opened = True
-        elif ch in "”»":
-            opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
+    """Whether a quotation is open at `pos`, read from `start`: a curly mark opens or
+    closes one, each straight mark turns it over. (The last curly mark and the straight
+    marks after it decide: found with searches in C, not a loop over characters.)"""
+    last = max(text.rfind(c, start, pos) for c in "“«„”»")
+    if last < 0:
+        return text.count('"', start, pos) % 2 == 1
+    opened = text[last] in "“«„"
+    return opened != (text.count('"', last + 1, pos) % 2 == 1)
 
 
 def _resolve_relative(m: re.Match[str], published: dt.date) -> dt.date:

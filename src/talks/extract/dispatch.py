@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from talks.extract.regex_shapes import (
     K_FINE,
@@ -140,7 +141,6 @@ class Literals:
         self.index: dict[str, int] = {}
         for i, ph in enumerate(phrases):
             self.index.setdefault(" ".join(ph.split()), i)
-        self.pattern = re.compile(rf"{word_start_trie(self.index)}(?![\w-])")
         capital = [k for k in self.index if k[:1].isupper()]
         other = [k for k in self.index if not k[:1].isupper()]
         self.parts: tuple[re.Pattern[str], re.Pattern[str]] | None = None
@@ -149,6 +149,12 @@ class Literals:
                 re.compile(rf"{word_start_trie(capital)}(?![\w-])"),
                 re.compile(rf"{word_start_trie(other)}(?![\w-])"),
             )
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole trie, compiled when first asked for: with both parts it is only the
+        fallback of the merge, and compiling a large trie is a good part of start-up."""
+        return re.compile(rf"{word_start_trie(self.index)}(?![\w-])")
 
     def _apart(self, text: str) -> list[re.Match[str]] | None:
         """The matches of the whole pattern from the two parts' searches (see above), or
@@ -202,14 +208,13 @@ class Scanner:
                 merged.setdefault(key, []).extend((f, i) for i in idxs)
         self.buckets = {k: tuple(sorted(v)) for k, v in merged.items()}
         self.lengths = tuple(sorted({len(k) for k in merged}, reverse=True))
-        self.candidates = re.compile(rf"(?<![\w-])(?:{trie(merged)})", re.I if self.fold else 0)
+        self._short_keys = trie(merged)  # (compiled when first needed: `candidates`)
         # Case-insensitive matching costs the engine several times more than plain
         # matching, so a folding scanner with ASCII prefixes looks for them in the
-        # lower-cased text instead (same offsets, see `_lowered`).
-        self.lowered: re.Pattern[str] | None = None
+        # lower-cased text instead (same offsets, see `_lower`).
+        self.lowers = self.fold and all(k.isascii() for k in merged)
         self.fixes: dict[str, str] = {}
-        if self.fold and all(k.isascii() for k in merged):
-            self.lowered = re.compile(rf"(?<![\w-])(?:{trie(merged)})")
+        if self.lowers:
             self.fixes = ignorecase_extras("".join(merged))
         self._memo: dict[str, tuple[_Try, ...]] = {}  # first letters -> patterns to try
         # In the lower-cased text: the word starts where some entry's longer prefix
@@ -217,7 +222,6 @@ class Scanner:
         # (Cut at the first other than ASCII letter: only ASCII ones are known to sit in
         # the lower-cased text where the case-insensitive patterns see them.)
         self.fine: re.Pattern[str] | None = None
-        self._fine_first: re.Pattern[str] = re.compile("(?!)")
         self._fine_memo: dict[str, tuple[_FineTry, ...]] = {}
         self._tries: dict[str, tuple[_Try, ...]] = {}  # K_FINE letters -> entries to try
         self._fine_heads = tuple(
@@ -225,15 +229,24 @@ class Scanner:
             for fam in self.families
         )
         fine_keys = {w for fam in self._fine_heads for words in fam for w in words}
-        if self.lowered is not None and fine_keys and all(fine_keys):
+        if self.lowers and fine_keys and all(fine_keys):
             # (the character before the word start is matched, not looked behind at: a
             # pattern that starts with a character class lets the engine skip ahead in C)
-            keys = trie(fine_keys, spaces=True)
-            self.fine = re.compile(rf"[^\w-](?={keys})")
-            self._fine_first = re.compile(rf"(?={keys})")  # at offset 0
+            self.fine = re.compile(rf"[^\w-](?={trie(fine_keys, spaces=True)})")
         # A candidate match of three letters whose middle one ends a word ("e.u") hides
         # a word start right after it from the short-prefix search: keep that rule.
         self._hiding = frozenset(k[1] for k in merged if len(k) == 3 and not _WORDISH.match(k[1]))
+
+    @cached_property
+    def candidates(self) -> re.Pattern[str]:
+        """Word starts where some entry's short prefix begins, in the text itself (a
+        folding scanner mostly looks in the lower-cased text: compiled when needed)."""
+        return re.compile(rf"(?<![\w-])(?:{self._short_keys})", re.I if self.fold else 0)
+
+    @cached_property
+    def lowered(self) -> re.Pattern[str]:
+        """`candidates` for the lower-cased text of a folding scanner (`lowers`)."""
+        return re.compile(rf"(?<![\w-])(?:{self._short_keys})")
 
     def _candidates(self, key: str) -> tuple[_Try, ...]:
         cands: set[tuple[int, int]] = set()
@@ -292,7 +305,7 @@ class Scanner:
         assert self.fine is not None
         memo, hiding = self._fine_memo, self._hiding
         starts = [m.end() for m in self.fine.finditer(low)]
-        if self._fine_first.match(low):
+        if self.fine.match(" " + low[:K_FINE]):  # (a key is at most K_FINE letters long)
             starts.insert(0, 0)
         # (the lower-cased text gives the same keys where it differs from lowering the
         # slice only in letters other than ASCII, which no key has: unless "ı" was folded)
@@ -345,7 +358,6 @@ class Scanner:
     def _hidden(self, low: str, p: int) -> bool:
         """True when the short-prefix search never reaches word start `p`: a match of
         three letters begins two before it, and is itself reached."""
-        assert self.lowered is not None
         covering = 0  # how many matches, each two letters before the next, lead up to p
         q = p
         while q >= 2 and (m := self.lowered.match(low, q - 2)) is not None and m.end() > q:
@@ -363,7 +375,7 @@ class Scanner:
         as long as lowering kept every character one character long ("İ" does not);
         lowering also keeps letters letters, so word-start tests give the same answers.
         """
-        if self.lowered is None:
+        if not self.lowers:
             return None
         low = text.lower()
         if len(low) != len(text):
@@ -376,5 +388,4 @@ class Scanner:
         return low, fixed
 
     def _lowered(self, low: str) -> Iterator[re.Match[str]]:
-        assert self.lowered is not None
         return self.lowered.finditer(low)

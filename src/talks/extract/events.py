@@ -334,14 +334,18 @@ class Calendar:
         if not near:
             return None
         talks = _TALKS.search(folded) is not None
-        terms = [
-            t
-            for t in near
-            if t.alias_in(folded) or (talks and (t.city_in(folded) or t.ordinal_in(folded)))
-        ]
+        terms: list[_Terms] = []
+        named: list[_Terms] = []
+        numbered: list[_Terms] = []
+        for t in near:  # (each pattern searched once)
+            alias, ordinal = t.alias_in(folded), t.ordinal_in(folded)
+            if alias or (talks and (ordinal or t.city_in(folded))):
+                terms.append(t)
+                if alias:
+                    named.append(t)
+                if ordinal:
+                    numbered.append(t)
         # "the second round in Istanbul": the round with that ordinal, if one is named
-        named = [t for t in terms if t.alias_in(folded)]
-        numbered = [t for t in terms if t.ordinal_in(folded)]
         hits = [t.event for t in (named or numbered or terms)]
         if published is not None:
             hits = [ev for ev in hits if ev.date <= published]

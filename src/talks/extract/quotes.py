@@ -31,7 +31,7 @@ def _span(start: int, end: int, made: dict[tuple[int, int], Span]) -> Span:
     """One Span per range in an article (records are immutable: they may share it)."""
     span = made.get((start, end))
     if span is None:
-        span = made[(start, end)] = Span(start=start, end=end)
+        span = made[(start, end)] = Span.trusted(start=start, end=end)  # (offsets: >= 0)
     return span
 
 
@@ -57,8 +57,8 @@ def _record(
         dates[key] = statement_date(text, at, article.published, end=sentence_end)
     date, basis = dates[key]
     words = " ".join(text[s.start : s.end] for s in spans)
-    # (validating these few plain fields costs less than pydantic's model_construct)
-    return Quote(
+    # (every value below is already of its field's type: see `Record.trusted`)
+    return Quote.trusted(
         id=record_id(
             "q",
             article.id,

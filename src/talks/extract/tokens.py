@@ -13,20 +13,23 @@ import operator
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from talks.extract.speakers import PartyIndex, SpeakerIndex, _Cache, fold
 from talks.lexicon import Cue, Lexicon
 
 # abbreviations like "U.S.", words with inner apostrophes and hyphens, single marks
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
+# (written so the engine never gives back what it took: nothing after it would fit;
+# "X.(X.)+" rather than "(X.){2,}", which the engine tries more slowly)
+_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W_]++(?:[’'\-][^\W_]++)*+|[^\w\s]")
 # The same tokens, each with the white space before it: quicker than failing all three
 # alternatives at every space; and with no "_" in the text (the only other character no
 # token takes) the matches tile the text, so their lengths add up to the offsets. A match
 # starts only where no white space precedes: a run of white space that no token follows
 # (trailing space, space before "_") is tried once, not once per character (quadratic).
 _SPACED_TOKEN = re.compile(rf"(?<!\s)\s*+(?:{_TOKEN.pattern})")
+_STOP = "."
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 
 # token classes (bit flags)
@@ -83,6 +86,11 @@ class Vocab:
     speakers: SpeakerIndex
 
     info: dict[str, tuple[str, bool, int]] = field(default_factory=dict)
+    # the first words of party and outlet names (a token starts one only if it has one)
+    multiword_firsts: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.multiword_firsts = frozenset(self.party_phrases) | frozenset(self.outlets)
 
     def learn(self, word: str) -> tuple[str, bool, int]:
         """Lower-cased form, possessive flag and word classes of a token (memoised)."""
@@ -205,6 +213,15 @@ class Tokens:
         self.titled: set[int] = set()  # sentences written in Title Case (headlines)
         self.headlines: set[int] = set()  # short lines of their own with no final stop
 
+    def with_flags(self, flags: int) -> list[int]:
+        """The tokens that have any of `flags`, in order (found in C: a Python loop over
+        every token cost more than the work on the few it finds)."""
+        return list(itertools.compress(range(self.n), map(flags.__and__, self.flags)))
+
+    def among(self, words: Collection[str]) -> list[int]:
+        """The tokens whose lower-case form is in `words`, in order (found in C)."""
+        return list(itertools.compress(range(self.n), map(words.__contains__, self.low)))
+
     def match(self, table: Phrases, i: int) -> tuple[object, int] | None:
         """The longest entry of `table` whose words start at token i, and its length."""
         items = table.get(self.low[i])
@@ -220,7 +237,12 @@ class Tokens:
         """Party and outlet names (several words), and initials: "Donald J. Trump"."""
         flags, low, words = self.flags, self.low, self.words
         parties, outlets = vocab.party_phrases, vocab.outlets
-        for i in [i for i, f in enumerate(flags) if f & CAP]:
+        # the capitals that may start a name or be an initial (others do nothing here)
+        before_stops = itertools.compress(range(self.n - 1), map(_STOP.__eq__, words[1:]))
+        initials = {i for i in before_stops if len(words[i]) == 1}
+        for i in sorted(initials.union(self.among(vocab.multiword_firsts))):
+            if not flags[i] & CAP:
+                continue
             lw = low[i]
             if lw in parties and (hit := self.match(parties, i)) is not None:
                 self.party[i] = (str(hit[0]), hit[1])
