@@ -2,13 +2,16 @@
 
 Every test runs with TALKS_DB and TALKS_LEXICON unset and the user's data
 directory pointed into the test's tmp dir, so nothing ever touches the real app
-directory or picks up a developer's own lexicon.
+directory or picks up a developer's own lexicon. A test that leaves the SIGINT or
+SIGTERM handler changed fails (`signals_kept`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,39 @@ def _isolated_env(
     monkeypatch.delenv("TALKS_DEBUG", raising=False)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+
+
+GUARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def signals_kept() -> Iterator[None]:
+    """Fail (pytest.fail) when the block leaves the SIGINT or SIGTERM handler other
+    than it found it, after putting it back. A handler left behind changes every
+    later test, and an ignored signal is inherited by the children they start: an
+    ingest that ignores Ctrl-C runs to the end and exits 0."""
+    before = {sig: signal.getsignal(sig) for sig in GUARDED_SIGNALS}
+    try:
+        yield
+    finally:
+        changed = {
+            sig: now for sig in GUARDED_SIGNALS if (now := signal.getsignal(sig)) != before[sig]
+        }
+        for sig in changed:
+            if (handler := before[sig]) is not None:  # None: set outside Python, left as is
+                signal.signal(sig, handler)
+    if changed:
+        pytest.fail(
+            "left the handler changed (restore it, e.g. in a finally): "
+            + "; ".join(f"{sig.name} {before[sig]!r} -> {h!r}" for sig, h in changed.items()),
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _signals_kept() -> Iterator[None]:
+    with signals_kept():
+        yield
 
 
 @pytest.fixture

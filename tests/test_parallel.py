@@ -316,8 +316,10 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
-        # as from a shell: Ctrl-C at its default, whatever an earlier test in this
-        # process left (an ignored SIGINT is inherited, and Python then keeps it)
+        # as from a shell: Ctrl-C at its default. pytest itself may run with SIGINT
+        # ignored (started as a background job of a script: `pytest &`), an ignored
+        # SIGINT is inherited and Python keeps it, and the ingest would then finish
+        # and exit 0. No test may change it (conftest's `signals_kept`).
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
