@@ -353,6 +353,42 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
             )
 
 
+def test_workers_fork_server_and_tracker_exit_when_the_writer_is_killed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(FILES):
+        (corpus / f"{i:05d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
+    db = tmp_path / "killed.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "talks", "ingest", str(corpus), "--db", str(db), "-q", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: every process it starts
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while _count(db) < 20:  # the workers are running
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            assert time.monotonic() < deadline, "nothing committed within 60 s"
+            time.sleep(0.02)
+        started = [p for p in _alive(proc.pid) if p != proc.pid]
+        # the fork server, two workers, the resource tracker
+        assert len(started) >= 3, started
+        proc.kill()  # the writer alone, as the OOM killer or `kill -9` would
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 60
+        while _alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _alive(proc.pid) == [], "processes outlived their killed writer"
+    finally:
+        if _alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    with Store(db) as store:  # what was committed is intact
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert 20 <= len(store.articles()) < FILES
+
+
 def test_load_without_shards_and_extract_without_the_extra_say_what_is_wrong(
     tmp_path: Path, run: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,15 +10,19 @@ nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import BinaryIO
 
@@ -323,11 +327,25 @@ def _here(
 _settings: Settings | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, writer: Connection) -> None:
     global _settings
     _settings = settings
     # Ctrl-C is the writer's to handle: it stops sending work and commits what it has.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(writer,), name="writer-watch", daemon=True).start()
+
+
+def _exit_with(writer: Connection) -> None:
+    """Wait for the writer's end of the pipe to close, then leave at once.
+
+    The writer holds the only write end; the kernel closes it when the writer
+    exits, however it dies (SIGKILL included). Without this, a worker whose writer
+    was killed would wait forever for work on a queue it holds both ends of, and
+    keep the fork server and the resource tracker alive with it (they exit when
+    the last worker does)."""
+    with contextlib.suppress(EOFError, OSError):
+        writer.recv_bytes()  # nothing is ever sent: this returns only at EOF
+    os._exit(1)
 
 
 def _work(unit: Unit) -> Result:
@@ -337,14 +355,31 @@ def _work(unit: Unit) -> Result:
     return result
 
 
-def _executor(settings: Settings, jobs: int) -> ProcessPoolExecutor:
-    # forkserver: workers start from a clean server that has imported talks once,
-    # not from a fork of this process and whatever threads it runs (progress bar).
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["talks.work"])
-    return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings,)
-    )
+class _Workers(ProcessPoolExecutor):
+    """Worker processes that exit when this process dies, even by SIGKILL.
+
+    forkserver: workers start from a clean server that has imported talks once,
+    not from a fork of this process and whatever threads it runs (progress bar).
+    The server, not this process, is the workers' parent, so a parent-death
+    signal (prctl) would watch the wrong process; instead each worker gets the
+    read end of a pipe whose write end stays here (`_exit_with`)."""
+
+    def __init__(self, settings: Settings, jobs: int) -> None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["talks.work"])
+        self._watched, self._alive = ctx.Pipe(duplex=False)
+        super().__init__(
+            max_workers=jobs,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(settings, self._watched),
+        )
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        # workers still running after shutdown(wait=False) (a broken pool) exit now
+        self._alive.close()
+        self._watched.close()
 
 
 def _pooled(units: Iterable[Unit | InputError], settings: Settings, jobs: int) -> Iterator[Result]:
@@ -352,7 +387,7 @@ def _pooled(units: Iterable[Unit | InputError], settings: Settings, jobs: int) -
     with at most IN_FLIGHT_PER_JOB units per worker queued (memory stays flat).
     A worker that dies fails the units in flight (reported) and the pool restarts."""
     source = iter(units)
-    executor = _executor(settings, jobs)
+    executor = _Workers(settings, jobs)
     pending: dict[Future[Result], Unit] = {}
     exhausted = False
     try:
@@ -391,6 +426,6 @@ def _pooled(units: Iterable[Unit | InputError], settings: Settings, jobs: int) -
                         files_done=unit.files_done,
                     )
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = _executor(settings, jobs)
+                executor = _Workers(settings, jobs)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
