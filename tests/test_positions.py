@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from talks.extract import record_id
 from talks.extract.dispatch import Family, Literals, Scanner
 from talks.extract.positions import QuoteTopics, extract_positions, topics_in
 from talks.extract.regex_shapes import prefixes
+from talks.extract.text import sentence_ranges
 from talks.extract.topic_lexicon import compiled, scan_signals
 from talks.lexicon import Lexicon, load, load_file, merge
 from talks.models import Article, Position, Quote, Span
@@ -443,9 +445,9 @@ def test_scanner_finds_entries_written_with_other_white_space() -> None:
 
 
 def test_quote_topics_agree_with_a_scan_of_each_quote(lexicon: Lexicon) -> None:
-    """Quotes the whole text's signals rule out are not scanned again: the topics must be
-    those a scan of the quote's own text finds, wherever the quote starts and ends
-    (mid-word, right before "of" after "guarantees", over or beside a signal)."""
+    """Quotes whose topics the whole text's signals tell are not scanned again: the topics
+    must be those a scan of the quote's own text finds, wherever the quote starts and ends
+    (mid-word, right before "of" after "guarantees", over, across or beside a signal)."""
     comp = compiled(lexicon)
     texts = [
         (SEEDS / n).read_text(encoding="utf-8") for n in sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -454,20 +456,25 @@ def test_quote_topics_agree_with_a_scan_of_each_quote(lexicon: Lexicon) -> None:
         "Kyiv wants security guarantees of NATO. They sought guarantees, and guarantees"
         " that hold. The neutral, non-nuclear state said guarantees of peace."
     )
-    checked = skipped = 0
+    checked = skipped = told = 0
     for text in texts:
         seen = QuoteTopics(text, scan_signals(comp, text), lexicon=lexicon)
         cuts = sorted(
             {0, len(text), *range(0, len(text), 7), *(m.start() for m in re.finditer(r"\b", text))}
         )
-        for i, start in enumerate(cuts):
-            for end in cuts[i + 1 : i + 8]:
-                words = text[start:end]
-                got = seen.of(words, [(start, end)])
-                assert got == topics_in(words, lexicon=lexicon), (start, end, words)
-                checked += 1
-                skipped += not seen._may_hold(start, end)
-    assert checked > 10_000 and skipped > 1_000  # (the shortcut is taken, and right)
+        sents = sentence_ranges(text)  # (and whole sentences, one or two, as quotes)
+        spans = [(start, end) for i, start in enumerate(cuts) for end in cuts[i + 1 : i + 8]]
+        spans += sents + [(a, d) for (a, _), (_, d) in itertools.pairwise(sents)]
+        for start, end in spans:
+            words = text[start:end]
+            got = seen.of(words, [(start, end)])
+            assert got == topics_in(words, lexicon=lexicon), (start, end, words)
+            checked += 1
+            inside = seen._inside(start, end)
+            skipped += inside == []
+            told += bool(inside)
+    # (the shortcut is taken, for quotes with signals and without, and right)
+    assert checked > 10_000 and skipped > 1_000 and told > 100
 
 
 def test_every_shipped_topic_has_signals_and_a_proposition(lexicon: Lexicon) -> None:

@@ -123,6 +123,23 @@ def _same_rank(title: Title, ent: Entity) -> bool:
     return not ent.titles or any(title.fits(t) and title.same_rank(t) for t in ent.titles)
 
 
+_EQUIVALENTS: list[tuple[list[str], dict[tuple[str, ...], tuple[str, ...]], frozenset[str]]] = []
+
+
+def _equivalents_of(
+    lines: list[str],
+) -> tuple[dict[tuple[str, ...], tuple[str, ...]], frozenset[str]]:
+    """`equivalents` of a lexicon's `role_equivalents` list and the first words of its
+    set phrases of two or more words (a quick no), worked out once per list, not per
+    article (the last list seen is kept, alive, so its id is never reused)."""
+    if _EQUIVALENTS and _EQUIVALENTS[0][0] is lines:
+        return _EQUIVALENTS[0][1], _EQUIVALENTS[0][2]
+    table = equivalents(lines)
+    firsts = frozenset(p[0] for p in table if len(p) > 1)
+    _EQUIVALENTS[:] = [(lines, table, firsts)]
+    return table, firsts
+
+
 class Tracker:
     """The entities of one article and the resolution of later mentions."""
 
@@ -148,8 +165,9 @@ class Tracker:
         self._by_surname: dict[str, list[Entity]] = {}
         self._entry_titles: dict[str, list[Title]] = {}
         self._party_words = _party_words(tk.vocab.lexicon.parties)
-        self._equivalents = equivalents(tk.vocab.lexicon.words.get("role_equivalents", []))
-        self._set_firsts = {p[0] for p in self._equivalents if len(p) > 1}  # (a quick no)
+        self._equivalents, self._set_firsts = _equivalents_of(
+            tk.vocab.lexicon.words.get("role_equivalents", [])
+        )
         self._scan(skip)
         self._documents: DocumentAuthors | None = None
 
@@ -351,7 +369,7 @@ class Tracker:
 
     def _scan(self, skip: set[int]) -> None:
         tk, reader = self.tk, self.reader
-        candidates = tk.with_flags(NAMEISH)
+        candidates = [i for i, f in enumerate(tk.flags) if f & NAMEISH]
         done = -1
         for i in candidates:
             if i <= done or tk.quote[i] >= 0 or i in skip or tk.sentence[i] in tk.titled:

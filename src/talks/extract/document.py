@@ -135,7 +135,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     for a, b in labels:  # a turn label is layout: no mention, no subject
         skip.update(range(tk.index(a), tk.index(b)))
     skip.update(_label_tokens(tk, paras))
-    tk.titled = {i for i, (a, b) in enumerate(sent_bounds) if _title_case(tk, a, b)}
+    tk.titled = _titled(tk, sent_bounds)
     reader = PhraseReader(tk)
     frames = find_frames(tk, reader, sent_bounds, skip)
     tracker = Tracker(tk, reader, published=article.published, skip=skip)
@@ -250,27 +250,35 @@ def _label_line(tk: Tokens, a: int, b: int) -> bool:
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
 
 
-def _title_case(tk: Tokens, a: int, b: int) -> bool:
-    """A headline in Title Case: its capitals say nothing about names or cues."""
-    flags, low, quote = tk.flags, tk.low, tk.quote
+def _titled(tk: Tokens, sent_bounds: list[tuple[int, int]]) -> set[int]:
+    """The sentences (of `sent_bounds`, token ranges) that are a headline in Title Case:
+    their capitals say nothing about names or cues. (One call for all sentences: most
+    are plainly not, after a few words, and the look-ups are set up once.)"""
+    flags, low, quote, words = tk.flags, tk.low, tk.quote, tk.words
     common_words = tk.vocab.words.get("not_names", frozenset())
     cues = tk.vocab.cue_phrases
-    major = caps = common = 0
-    for k in range(a, b + 1):
-        f = flags[k]
-        if f & PUNCT or quote[k] >= 0 or low[k] in _MINOR_WORDS or not tk.words[k][0].isalpha():
-            continue
-        major += 1
-        if f & CAP:
-            caps += 1
-            # capitals on ordinary words ("Says", "The", "Will"), not only on names
-            if k > a and (low[k] in common_words or low[k] in cues or f & FINITE):
-                common += 1
-        elif major - caps > 2 or major - caps > 0.2 * (b - a + 1):
-            return False  # plainly not: stop early
-    # a full stop is rare after a headline: then one capitalised common word ("Monday"
-    # in "Tamm met Laine in Tartu on Monday.") is not enough
-    return major >= 3 and common >= (2 if tk.words[b] == "." else 1) and caps >= 0.8 * major
+    out: set[int] = set()
+    for s, (a, b) in enumerate(sent_bounds):
+        major = caps = common = 0
+        lower_cap = min(2, 0.2 * (b - a + 1))  # more words in lower case: plainly not
+        for k in range(a, b + 1):
+            f = flags[k]
+            if f & PUNCT or quote[k] >= 0 or low[k] in _MINOR_WORDS or not words[k][0].isalpha():
+                continue
+            major += 1
+            if f & CAP:
+                caps += 1
+                # capitals on ordinary words ("Says", "The", "Will"), not only on names
+                if k > a and (low[k] in common_words or low[k] in cues or f & FINITE):
+                    common += 1
+            elif major - caps > lower_cap:
+                break  # plainly not: stop early
+        else:
+            # a full stop is rare after a headline: then one capitalised common word
+            # ("Monday" in "Tamm met Laine in Tartu on Monday.") is not enough
+            if major >= 3 and common >= (2 if words[b] == "." else 1) and caps >= 0.8 * major:
+                out.add(s)
+    return out
 
 
 def _same_para(paras: list[Range], starts: list[int], a: int, b: int) -> bool:

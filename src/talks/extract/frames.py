@@ -113,7 +113,7 @@ def find_frames(
     frames: list[Frame] = []
     hits: list[tuple[int, int, Cue]] = []
     first_words = vocab.cue_phrases
-    for a in tk.among(first_words):
+    for a in [a for a, lw in enumerate(tk.low) if lw in first_words]:
         if tk.quote[a] >= 0 or a in skip:
             continue
         hit = tk.match(vocab.cue_phrases, a)

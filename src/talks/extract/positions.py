@@ -13,14 +13,15 @@ sentence (`dates.statement_date`), else the publication date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.lists import Intro, inline_items, item_positions, list_items, own_voice
-from talks.extract.ranges import Intervals
 from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
@@ -50,35 +51,56 @@ _WORDISH = re.compile(r"[\w-]")
 
 
 class QuoteTopics:
-    """`topics_in` for the quotes of one text, helped by the signals found in the whole
-    text (`scan_all`, done once for the position stage anyway).
+    """`topics_in` for the quotes of one text, read off the signals found in the whole
+    text (`scan_all`, done once for the position stage anyway) where that gives the same.
 
     A quote of one span that stands apart from the words around it (no word character
-    or hyphen just outside) and that no signal found in the whole text overlaps holds no
-    signal either, and is not scanned again: a match in the quote would be a match at
-    the same place in the whole text (or inside an earlier hit that overlaps the quote),
-    except for the few entries that look past their match (`Compiled.signal_outliers`),
-    which are tried on the quote itself.
+    or hyphen just outside) holds the signals the whole text's scan found inside it, and
+    no others, when none of them crosses its edges: a match in the quote is a match at
+    the same place in the whole text, and scanning left to right each one starts where
+    the whole text's scan is free too. That fails only for entries that look past their
+    match: those a quote may match on its own (`Compiled.signal_outliers`) are tried on
+    the quote itself, and a hit of one that looks ahead or behind
+    (`Compiled.signal_lookers`) sends the quote to a scan of its own, as a crossing hit
+    or a quote of several spans does.
     """
 
     def __init__(self, text: str, signals: Sequence[Hit], *, lexicon: Lexicon) -> None:
         self.text = text
         self.lexicon = lexicon
         self.comp = compiled(lexicon)
-        self.hits = Intervals([(h.start, h.end) for h in signals])
+        self.hits = list(signals)
+        self.starts = [h.start for h in self.hits]
+        self.ends = [h.end for h in self.hits]
+        # (one family's hits never overlap: should they, every quote is scanned)
+        self.apart = all(a.end <= b.start for a, b in itertools.pairwise(self.hits))
 
     def of(self, words: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
         """`topics_in(words)` for the quote text `words` taken from `spans`."""
-        if len(spans) == 1 and not self._may_hold(*spans[0]):
+        inside = self._inside(*spans[0]) if len(spans) == 1 else None
+        if inside is None:
+            return topics_in(words, lexicon=self.lexicon)
+        if not inside:
             return ()
-        return topics_in(words, lexicon=self.lexicon)
+        found = {self.comp.signal_info[h.index].topic for h in inside}
+        return tuple(k for k in self.comp.topic_keys if k in found)
 
-    def _may_hold(self, start: int, end: int) -> bool:
+    def _inside(self, start: int, end: int) -> list[Hit] | None:
+        """The whole text's signals in [start, end) when they are the quote's own (see
+        above), else None."""
         text = self.text
+        if not self.apart:
+            return None
         if (start > 0 and _WORDISH.match(text, start - 1)) or _WORDISH.match(text, end):
-            return True
-        if self.hits.overlaps(start, end):
-            return True
+            return None
+        # the hits that overlap [start, end) (their starts and ends both ascend)
+        a = bisect.bisect_right(self.ends, start)
+        inside = self.hits[a : bisect.bisect_left(self.starts, end, a)]
+        if inside and (inside[0].start < start or inside[-1].end > end):
+            return None
+        lookers = self.comp.signal_lookers
+        if any(h.index in lookers for h in inside):
+            return None
         words = text[start:end]
         # (an ASCII quote holds a match only where one of the entry's first letters stand)
         low = words.lower() if words.isascii() else None
@@ -86,8 +108,8 @@ class QuoteTopics:
             if low is not None and heads is not None and not any(h in low for h in heads):
                 continue
             if self.comp.signals.pattern(i).search(words):
-                return True
-        return False
+                return None
+        return inside
 
 
 def extract_positions(

@@ -13,7 +13,7 @@ import operator
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from talks.extract.speakers import PartyIndex, SpeakerIndex, _Cache, fold
@@ -29,7 +29,6 @@ _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W_]++(?:[’'\-][^\W_]++)*+|[^\w\s]
 # starts only where no white space precedes: a run of white space that no token follows
 # (trailing space, space before "_") is tried once, not once per character (quadratic).
 _SPACED_TOKEN = re.compile(rf"(?<!\s)\s*+(?:{_TOKEN.pattern})")
-_STOP = "."
 PREPOSITIONS = frozenset("of for at from in with on to within inside under".split())
 
 # token classes (bit flags)
@@ -86,11 +85,6 @@ class Vocab:
     speakers: SpeakerIndex
 
     info: dict[str, tuple[str, bool, int]] = field(default_factory=dict)
-    # the first words of party and outlet names (a token starts one only if it has one)
-    multiword_firsts: frozenset[str] = frozenset()
-
-    def __post_init__(self) -> None:
-        self.multiword_firsts = frozenset(self.party_phrases) | frozenset(self.outlets)
 
     def learn(self, word: str) -> tuple[str, bool, int]:
         """Lower-cased form, possessive flag and word classes of a token (memoised)."""
@@ -213,15 +207,6 @@ class Tokens:
         self.titled: set[int] = set()  # sentences written in Title Case (headlines)
         self.headlines: set[int] = set()  # short lines of their own with no final stop
 
-    def with_flags(self, flags: int) -> list[int]:
-        """The tokens that have any of `flags`, in order (found in C: a Python loop over
-        every token cost more than the work on the few it finds)."""
-        return list(itertools.compress(range(self.n), map(flags.__and__, self.flags)))
-
-    def among(self, words: Collection[str]) -> list[int]:
-        """The tokens whose lower-case form is in `words`, in order (found in C)."""
-        return list(itertools.compress(range(self.n), map(words.__contains__, self.low)))
-
     def match(self, table: Phrases, i: int) -> tuple[object, int] | None:
         """The longest entry of `table` whose words start at token i, and its length."""
         items = table.get(self.low[i])
@@ -237,12 +222,7 @@ class Tokens:
         """Party and outlet names (several words), and initials: "Donald J. Trump"."""
         flags, low, words = self.flags, self.low, self.words
         parties, outlets = vocab.party_phrases, vocab.outlets
-        # the capitals that may start a name or be an initial (others do nothing here)
-        before_stops = itertools.compress(range(self.n - 1), map(_STOP.__eq__, words[1:]))
-        initials = {i for i in before_stops if len(words[i]) == 1}
-        for i in sorted(initials.union(self.among(vocab.multiword_firsts))):
-            if not flags[i] & CAP:
-                continue
+        for i in [i for i, f in enumerate(flags) if f & CAP]:
             lw = low[i]
             if lw in parties and (hit := self.match(parties, i)) is not None:
                 self.party[i] = (str(hit[0]), hit[1])

@@ -80,6 +80,9 @@ class Compiled:
     # (`regex_shapes.sees_outside`: negative look-arounds and the like), each with the
     # lower-case letters its matches start with (None: cannot be told)
     signal_outliers: tuple[tuple[int, tuple[str, ...] | None], ...] = ()
+    # signals that look ahead or behind their match (a positive look-around may see past
+    # the end of a slice) or at anything else outside it (`signal_outliers`)
+    signal_lookers: frozenset[int] = frozenset()
 
 
 def _words(words: list[str], *, fold: bool = False) -> str:
@@ -175,6 +178,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         Family.build(conditions, flags=re.I),
         Family.build(negations, flags=re.I),
     )
+    outliers, lookers = _outliers(families[0], sig_patterns)
     doc_made = re.compile(
         r"\b(?:hand(?:ed|s|ing)?\s+over|present(?:ed|s)|submit(?:ted|s)|tabled|tables"
         r"|put(?:s|ting)?\s+forward|unveil(?:ed|s)|draft(?:ed|s)|dr[ae]w(?:s)?\s+up"
@@ -233,21 +237,27 @@ def _compile(lexicon: Lexicon) -> Compiled:
         party_names=frozenset(lexicon.party_names()),
         scanner=Scanner(families),
         signal_scanner=Scanner(families[:1]),
-        signal_outliers=_outliers(families[0], sig_patterns),
+        signal_outliers=outliers,
+        signal_lookers=lookers,
     )
 
 
 def _outliers(
     family: Family, patterns: list[str]
-) -> tuple[tuple[int, tuple[str, ...] | None], ...]:
+) -> tuple[tuple[tuple[int, tuple[str, ...] | None], ...], frozenset[int]]:
     """The entries that may match in a slice where the whole text has no match, with the
-    short prefixes the family dispatches them on (see `Compiled.signal_outliers`)."""
+    short prefixes the family dispatches them on (see `Compiled.signal_outliers`); and
+    those together with the entries that look ahead or behind (`Compiled.signal_lookers`)."""
     out = []
+    lookers: set[int] = set()
     for i, pat in enumerate(patterns):
         if sees_outside(pat, re.I):
             heads = tuple(sorted(k for k, idxs in family.buckets.items() if i in idxs))
             out.append((i, None if i in family.always or not heads else heads))
-    return tuple(out)
+            lookers.add(i)
+        elif "(?=" in pat or "(?<=" in pat:  # (a positive look-around: text past a slice)
+            lookers.add(i)
+    return tuple(out), frozenset(lookers)
 
 
 def scan_signals(comp: Compiled, text: str) -> list[Hit]:
