@@ -178,6 +178,15 @@ _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.M)
 
 
+def _broken_yaml(exc: yaml.YAMLError, where: str, what: str, *, first_line: int) -> InputError:
+    """`where:LINE: broken WHAT: problem` for a YAML error in a block that starts on
+    line `first_line` of the file (line 1 when YAML gives no position)."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + first_line if mark is not None else 1
+    problem = getattr(exc, "problem", None) or "invalid YAML"
+    return InputError(f"{where}:{line}: broken {what}: {problem}")
+
+
 def split_front_matter(text: str, source: str) -> tuple[Meta, int]:
     """(metadata, offset where the body starts); (Meta(), 0) when there is none."""
     if not _FRONT.match(text):
@@ -195,10 +204,7 @@ def split_front_matter(text: str, source: str) -> tuple[Meta, int]:
     try:
         data = load_yaml(block)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"{source}:{line}: broken front matter: {problem}") from None
+        raise _broken_yaml(exc, source, "front matter", first_line=2) from None
     except RecursionError:
         raise InputError(f"{source}:2: broken front matter: nested too deep") from None
     except ValueError as exc:  # e.g. "published: 2022-02-30"
@@ -243,10 +249,7 @@ def _load_index_cached(path: Path, _mtime: int) -> dict[str, Meta]:
         try:
             data = load_yaml(raw)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 1
-            problem = getattr(exc, "problem", None) or "invalid YAML"
-            raise InputError(f"{shown(path)}:{line}: broken metadata index: {problem}") from None
+            raise _broken_yaml(exc, shown(path), "metadata index", first_line=1) from None
         except ValueError as exc:  # e.g. "published: 2022-02-30"
             raise InputError(f"{shown(path)}: broken metadata index: {exc}") from None
         if isinstance(data, dict):  # {file: {published: ...}}

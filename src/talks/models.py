@@ -9,6 +9,8 @@ contract that scripts rely on: add fields, never rename them.
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Callable
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,8 +32,13 @@ ChangeStatus = Literal["changed", "new", "dropped", "same"]
 
 
 _set = object.__setattr__
-# per record class: every field with its default (in field order), and the required ones
-_SHAPES: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+# per record class: every field with its default (in field order), and a getter of the
+# required ones (raises KeyError when one is missing)
+_SHAPES: dict[type, tuple[dict[str, Any], Callable[[dict[str, Any]], object]]] = {}
+
+
+def _nothing(values: dict[str, Any]) -> object:
+    return None
 
 
 class Record(BaseModel):
@@ -50,17 +57,24 @@ class Record(BaseModel):
         shape = _SHAPES.get(cls)
         if shape is None:
             fields = cls.model_fields
-            defaults = {n: None if f.is_required() else f.get_default() for n, f in fields.items()}
-            required = frozenset(n for n, f in fields.items() if f.is_required())
-            shape = _SHAPES[cls] = (defaults, required)
-        defaults, required = shape
-        if not (required <= values.keys() <= defaults.keys()):
+            required = [n for n, f in fields.items() if f.is_required()]
+            shape = _SHAPES[cls] = (
+                {n: None if f.is_required() else f.get_default() for n, f in fields.items()},
+                operator.itemgetter(*required) if required else _nothing,
+            )
+        defaults, take_required = shape
+        data = {**defaults, **values}
+        try:
+            take_required(values)
+        except KeyError:
+            data = {}
+        if len(data) != len(defaults):
             unknown = sorted(values.keys() - defaults.keys())
-            missing = sorted(required - values.keys())
+            missing = sorted(
+                n for n in defaults if n not in values and cls.model_fields[n].is_required()
+            )
             raise TypeError(f"{cls.__name__}: unknown fields {unknown}, missing {missing}")
         record = cls.__new__(cls)
-        data = defaults.copy()
-        data.update(values)
         _set(record, "__dict__", data)
         _set(record, "__pydantic_fields_set__", set(values))
         _set(record, "__pydantic_extra__", None)

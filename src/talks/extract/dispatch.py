@@ -27,6 +27,7 @@ from talks.extract.regex_shapes import (
     K,
     ascii_head,
     ignorecase_extras,
+    phrase_trie,
     prefixes,
     trie,
     word_start_trie,
@@ -129,12 +130,14 @@ class Literals:
 
     The engine stops at every character that can start a phrase: a few phrases that
     start with a small letter ("the Kremlin", "von der Leyen") make it stop at most
-    letters of the text. So the phrases that start with a capital and the others are
-    also looked for apart (`_apart`), and the two lists of matches merged: at one
-    offset only phrases of one part can match (they start with the character there),
-    so the merge is what the whole pattern finds, unless a match the merge leaves out
-    reached past the one that covers it (it may have hidden a match of its own part
-    from that part's search): then the whole pattern is asked.
+    letters of the text. So the phrases that start with a capital are looked for apart
+    from the others, and those others by their first letter, each part led by the first
+    word its phrases share ("the", "von": the engine then stops only where that word
+    stands, `_led_trie`); the lists of matches are merged (`_apart`). At one offset only
+    phrases of one part can match (they start with the character there), so the merge
+    is what the whole pattern finds, unless a match the merge leaves out reached past
+    the one that covers it (it may have hidden a match of its own part from that part's
+    search): then the whole pattern is asked.
     """
 
     def __init__(self, phrases: Sequence[str]):
@@ -143,30 +146,33 @@ class Literals:
             self.index.setdefault(" ".join(ph.split()), i)
         capital = [k for k in self.index if k[:1].isupper()]
         other = [k for k in self.index if not k[:1].isupper()]
-        self.parts: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self.parts: tuple[re.Pattern[str], ...] | None = None
         if capital and other:
-            self.parts = (
-                re.compile(rf"{word_start_trie(capital)}(?![\w-])"),
-                re.compile(rf"{word_start_trie(other)}(?![\w-])"),
-            )
+            by_first: dict[str, list[str]] = {}
+            for k in other:
+                by_first.setdefault(k[:1], []).append(k)
+            if "" in by_first or len(by_first) > _LED_PARTS:
+                led = [re.compile(rf"{word_start_trie(other)}(?![\w-])")]
+            else:
+                led = [_led_trie(group) for group in by_first.values()]
+            self.parts = (re.compile(rf"{word_start_trie(capital)}(?![\w-])"), *led)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """The whole trie, compiled when first asked for: with both parts it is only the
+        """The whole trie, compiled when first asked for: with parts it is only the
         fallback of the merge, and compiling a large trie is a good part of start-up."""
         return re.compile(rf"{word_start_trie(self.index)}(?![\w-])")
 
     def _apart(self, text: str) -> list[re.Match[str]] | None:
-        """The matches of the whole pattern from the two parts' searches (see above), or
+        """The matches of the whole pattern from the parts' searches (see above), or
         None when the merge cannot tell."""
         assert self.parts is not None
-        capital = list(self.parts[0].finditer(text))
-        other = list(self.parts[1].finditer(text))
-        if not other or not capital:
-            return capital or other
+        found = [ms for part in self.parts if (ms := list(part.finditer(text)))]
+        if len(found) < 2:
+            return found[0] if found else []
         out: list[re.Match[str]] = []
         end = -1
-        for m in sorted(capital + other, key=re.Match.start):
+        for m in sorted([m for ms in found for m in ms], key=re.Match.start):
             if m.start() >= end:
                 out.append(m)
                 end = m.end()
@@ -185,6 +191,24 @@ class Literals:
                 Hit(m.start(), m.end(), i if i is not None else index[" ".join(found.split())])
             )
         return out
+
+
+_LED_PARTS = 8  # first letters of lower-case phrases looked for apart (more: one trie)
+
+
+def _led_trie(phrases: Sequence[str]) -> re.Pattern[str]:
+    """`word_start_trie(phrases) + "(?![\\w-])"` for phrases that start with one letter,
+    written to begin with the letters their first words share ("the" of "the Kremlin",
+    "the West"), the word-start test after them: a pattern that begins with plain letters
+    lets the engine look for those letters in C and stop only where they all stand."""
+    firsts = [ph.split(" ")[0] for ph in phrases]
+    lead = firsts[0]
+    for w in firsts[1:]:
+        while not w.startswith(lead):
+            lead = lead[:-1]
+    head = re.escape(lead)
+    rest = phrase_trie([ph[len(lead) :] for ph in phrases])
+    return re.compile(rf"{head}(?<![\w-]{head}){rest}(?![\w-])")
 
 
 _Try = tuple[int, int, Callable[[str, int], "re.Match[str] | None"]]  # family, entry, its match

@@ -31,7 +31,7 @@ def _span(start: int, end: int, made: dict[tuple[int, int], Span]) -> Span:
     """One Span per range in an article (records are immutable: they may share it)."""
     span = made.get((start, end))
     if span is None:
-        span = made[(start, end)] = Span.trusted(start=start, end=end)  # (offsets: >= 0)
+        span = made[(start, end)] = Span(start=start, end=end)
     return span
 
 

@@ -12,6 +12,8 @@ if any, are the direct quotes' business).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from talks.extract.attribution import resolve
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import Frame
@@ -73,12 +75,8 @@ def _sourced(doc: Doc) -> list[Draft]:
     a paragraph with no attribution of its own reported by the source line under it."""
     tk = doc.tk
     out: list[Draft] = []
-    for j in range(2, tk.n - 2):
-        if (
-            tk.low[j] != "source"
-            or tk.words[j + 1] != ":"
-            or doc.para_of_token[j - 1] == (doc.para_of_token[j])
-        ):
+    for j in _indices(tk.low, "source", 2, tk.n - 2):
+        if tk.words[j + 1] != ":" or doc.para_of_token[j - 1] == (doc.para_of_token[j]):
             continue
         a = j - 1
         while a > 0 and doc.para_of_token[a - 1] == doc.para_of_token[j - 1]:
@@ -99,6 +97,19 @@ def _sourced(doc: Doc) -> list[Draft]:
             )
         )
     return out
+
+
+def _indices(items: list[str], value: str, lo: int, hi: int) -> Iterator[int]:
+    """Every index of `value` in items[lo:hi], found by `list.index` (the scan runs in C:
+    a word most articles never use costs no loop over their tokens)."""
+    j = lo
+    while True:
+        try:
+            j = items.index(value, j, hi)
+        except ValueError:
+            return
+        yield j
+        j += 1
 
 
 def _lead(doc: Doc, a: int, b: int) -> tuple[Phrase, int, tuple[int, int]] | None:

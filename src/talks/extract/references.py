@@ -87,12 +87,10 @@ def references(
         verdict = info.verdict
         if info.kind == "neutral":
             continue
-        c_lo, c_hi = doc.clause_of(cue.start, s_lo, s_hi)
-        if any(c_lo <= s.start < c_hi for s in signals):
-            continue  # the clause names its own topic
+        # (the cheap tests first: most cues point back to nothing, and need no clause)
         if verdict:
             if signals:
-                continue
+                continue  # (a topic in the sentence: in the clause, or no verdict on one)
             if has_anaphor is None:
                 has_anaphor = doc.comp.anaphor.search(text, s_lo, s_hi) is not None
             if not has_anaphor:
@@ -101,6 +99,9 @@ def references(
             ws = _SPACE.match(text, cue.end)
             if ws is None or not doc.comp.object_ref.match(text, ws.end()):
                 continue
+        c_lo, c_hi = doc.clause_of(cue.start, s_lo, s_hi)
+        if any(c_lo <= s.start < c_hi for s in signals):
+            continue  # the clause names its own topic
         earlier = [s for s in signals if s.end <= cue.start]
         if earlier:
             topic = doc.comp.signal_info[earlier[-1].index].topic

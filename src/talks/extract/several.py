@@ -12,6 +12,7 @@ indirect quotes go through the same fan-out, so both kinds name the same people.
 
 from __future__ import annotations
 
+from talks.extract.doc_authors import JOINT_DOCUMENTS
 from talks.extract.document import Doc, Draft
 from talks.extract.frames import ADJUNCT_STARTS, Frame, Speaker
 from talks.extract.phrases import Phrase
@@ -66,7 +67,8 @@ def _speakers(doc: Doc, f: Frame, last: tuple[int, list[Speaker], bool] | None) 
         if word == "it" and sp is not None and sp.kind != "pronoun":
             # "…, it noted" after "the statement said" (`document.read`): that document
             tk = doc.tk
-            authors = doc.tracker.documents.joint_authors(tk.index(sp.end) - 1, tk.index(sp.start))
+            head = tk.index(sp.end) - 1
+            authors = _joint_authors(doc, head, tk.index(sp.start))
             if len(authors) >= 2:
                 return [Speaker(n, n, sp.mention, sp.start, sp.end, None, "party") for n in authors]
         if last is None or not 0 <= f.sentence - last[0] <= _THEY_REACH:
@@ -82,16 +84,25 @@ def _joint(doc: Doc, f: Frame, p: Phrase) -> list[Speaker]:
     "the statement said" after one) or that the sentence names for a plural subject
     ("In a joint statement, the two delegations said …")."""
     tk = doc.tk
-    documents = doc.tracker.documents
-    authors = documents.joint_authors(p.head, p.start)
+    authors = _joint_authors(doc, p.head, p.start)
     if not authors and p.plural and _unnamed(tk, p):
         lo, hi = doc.sent_bounds[f.sentence]
-        authors = documents.joint_in(lo, hi)
+        authors = doc.tracker.documents.joint_in(lo, hi)
     if len(authors) < 2:
         return []
     mention = tk.span_text(p.start, p.end)
     a, b = tk.starts[p.start], tk.ends[p.end]
     return [Speaker(n, n, mention, a, b, None, "party") for n in authors]
+
+
+def _joint_authors(doc: Doc, head: int, start: int) -> tuple[str, ...]:
+    """`DocumentAuthors.joint_authors`, asked only when token `head` is a document noun
+    (no other has authors): most subjects are not, and most articles then never need
+    their documents read."""
+    low = doc.tk.low[head]
+    if low not in JOINT_DOCUMENTS and low not in doc.tk.vocab.words.get("document_subjects", ()):
+        return ()
+    return doc.tracker.documents.joint_authors(head, start)
 
 
 def _unnamed(tk: Tokens, p: Phrase) -> bool:

@@ -73,21 +73,44 @@ def excerpt(text: str, spans: Sequence[Span], extra: Sequence[tuple[Span, str]] 
     return Excerpt(text[lo:hi], tuple(marks), lo > start, hi < end)
 
 
-def for_position(p: Position, article: Article, *, html_id: str) -> Evidence:
+def _evidence(
+    record: Position | Quote,
+    article: Article,
+    *,
+    html_id: str,
+    kind: str,
+    heading: str,
+    who: str | None,
+    excerpt: Excerpt,
+) -> Evidence:
+    """The evidence block of `record` in `article`: the record's own date and id, the
+    article's source fields."""
     return Evidence(
         id=html_id,
-        kind="position",
-        heading=f"{p.actor} · {p.stance}{' (conditional)' if p.conditional else ''} · {p.topic}",
-        who=p.holder,
+        kind=kind,
+        heading=heading,
+        who=who,
         outlet=article.outlet,
         article=article.article,
         title=article.title,
         published=article.published,
-        date=p.date,
-        date_basis=p.date_basis,
+        date=record.date,
+        date_basis=record.date_basis,
         url=article.url,
+        excerpt=excerpt,
+        record_id=record.id,
+    )
+
+
+def for_position(p: Position, article: Article, *, html_id: str) -> Evidence:
+    return _evidence(
+        p,
+        article,
+        html_id=html_id,
+        kind="position",
+        heading=f"{p.actor} · {p.stance}{' (conditional)' if p.conditional else ''} · {p.topic}",
+        who=p.holder,
         excerpt=excerpt(article.text, [p.span]),
-        record_id=p.id,
     )
 
 
@@ -95,18 +118,12 @@ def for_quote(q: Quote, article: Article, *, html_id: str, heading: str) -> Evid
     extra = [(q.speaker_span, "speaker")] if q.speaker_span else []
     if q.cue_span:
         extra.append((q.cue_span, "cue"))
-    return Evidence(
-        id=html_id,
+    return _evidence(
+        q,
+        article,
+        html_id=html_id,
         kind="statement",
         heading=heading,
         who=q.speaker,
-        outlet=article.outlet,
-        article=article.article,
-        title=article.title,
-        published=article.published,
-        date=q.date,
-        date_basis=q.date_basis,
-        url=article.url,
         excerpt=excerpt(article.text, q.spans, extra),
-        record_id=q.id,
     )

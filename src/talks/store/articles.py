@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from talks.store.connection import StoreBase, explain
 from talks.store.rows import _date, _iso, _pair, _unspans
@@ -20,6 +20,48 @@ _ARTICLE_NO_TEXT = (
     "title_start, title_end, noise, warnings, '' AS text, digest, ingested_at, source, crawled, "
     "lexicon"
 )
+
+_ARTICLE_LISTED = (
+    "id, article, path, title, outlet, url, published, published_basis, crawled, encoding"
+)
+
+
+class ArticleFilters(TypedDict, total=False):
+    """The filters of the article listings (`Store.articles`, `Store.article_rows`),
+    all optional and combined: published in [`since`, `until`], the outlet containing
+    `outlet`, the article named `article` (file name or id); `limit` and `offset`
+    pick a page."""
+
+    since: dt.date | None
+    until: dt.date | None
+    outlet: str | None
+    article: str | None
+    limit: int | None
+    offset: int
+
+
+def _article_query(
+    columns: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outlet: str | None = None,
+    article: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[str, list[Any]]:
+    """The SQL and arguments of an article listing of `columns`, in publication order
+    (undated last); its keywords are `ArticleFilters`."""
+    where, args = _where(
+        [
+            ("published >= ?", _iso(since)),
+            ("published <= ?", _iso(until)),
+            ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
+            ("(article = ? OR id = ?)", article),
+        ]
+    )
+    order = "ORDER BY published IS NULL, published, article"
+    return f"SELECT {columns} FROM articles {where} {order}" + _page(limit, offset), args
 
 
 class ArticlesMixin(StoreBase):
@@ -47,57 +89,17 @@ class ArticlesMixin(StoreBase):
         )
 
     def articles(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        outlet: str | None = None,
-        article: str | None = None,
-        with_text: bool = True,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, with_text: bool = True, **filters: Unpack[ArticleFilters]
     ) -> list[Article]:
-        """Articles in publication order (undated last), filtered."""
-        where, args = _where(
-            [
-                ("published >= ?", _iso(since)),
-                ("published <= ?", _iso(until)),
-                ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
-                ("(article = ? OR id = ?)", article),
-            ]
-        )
-        columns = "*" if with_text else _ARTICLE_NO_TEXT
-        rows = self.db.execute(
-            f"SELECT {columns} FROM articles {where} "
-            "ORDER BY published IS NULL, published, article" + _page(limit, offset),
-            args,
-        )
-        return [self._article(r, with_text=with_text) for r in rows]
+        """Articles in publication order (undated last), filtered (`ArticleFilters`);
+        without `with_text`, their text is left out (empty)."""
+        sql, args = _article_query("*" if with_text else _ARTICLE_NO_TEXT, **filters)
+        return [self._article(r, with_text=with_text) for r in self.db.execute(sql, args)]
 
-    def article_rows(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        outlet: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Iterator[dict[str, Any]]:
+    def article_rows(self, **filters: Unpack[ArticleFilters]) -> Iterator[dict[str, Any]]:
         """The `talks articles` listing: articles' metadata (no text), streamed."""
-        where, args = _where(
-            [
-                ("published >= ?", _iso(since)),
-                ("published <= ?", _iso(until)),
-                ("outlet LIKE ?", f"%{outlet}%" if outlet else None),
-            ]
-        )
-        rows = self.db.execute(
-            "SELECT id, article, path, title, outlet, url, published, published_basis, crawled, "
-            f"encoding FROM articles {where} ORDER BY published IS NULL, published, article"
-            + _page(limit, offset),
-            args,
-        )
-        return (dict(r) for r in rows)
+        sql, args = _article_query(_ARTICLE_LISTED, **filters)
+        return (dict(r) for r in self.db.execute(sql, args))
 
     def remove(self, refs: Sequence[str]) -> dict[str, int]:
         """Remove articles (by id or file name) with their quotes and positions, all

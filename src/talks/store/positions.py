@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from talks.store.connection import StoreBase
 from talks.store.records import _flat_position, _position, _position_dict
@@ -18,6 +18,26 @@ from talks.store.sql import _page, _where
 
 if TYPE_CHECKING:
     from talks.models import Position
+
+
+class PositionFilters(TypedDict, total=False):
+    """The filters of the position listing (`Store.positions`, `Store.position_rows`),
+    all optional and combined: `topic` a topic key, `actor` the party holding the view
+    (any case), `stance` support or oppose, `holder` part of the name of the person
+    who voiced it, `since`/`until` the statement date (inclusive), `article` a file
+    name or id, `event` part of the name of the round a position refers to;
+    `limit` and `offset` pick a page."""
+
+    topic: str | None
+    actor: str | None
+    stance: str | None
+    holder: str | None
+    since: dt.date | None
+    until: dt.date | None
+    article: str | None
+    limit: int | None
+    offset: int
+    event: str | None
 
 
 class PositionsMixin(StoreBase):
@@ -38,18 +58,24 @@ class PositionsMixin(StoreBase):
         event: str | None = None,
         reports: bool = False,
     ) -> tuple[str, list[Any]]:
-        where, args = _where(
-            [
-                ("v.topic = ?", topic),
-                ("v.actor = ? COLLATE NOCASE", actor),
-                ("v.stance = ?", stance),
-                ("v.holder LIKE ?", f"%{holder}%" if holder else None),
-                ("v.date >= ?", _iso(since)),
-                ("v.date <= ?", _iso(until)),
-                ("(v.article = ? OR v.article_id = ?)", article),
-                ("v.event LIKE ?", f"%{event}%" if event else None),
+        """The SQL and arguments of a listing; its keywords are `PositionFilters` and
+        `reports` (a name that is none of them is a TypeError)."""
+
+        def conds(v: str, stance_value: str | int | None) -> list[tuple[str, Any]]:
+            # the same filters on the view (`v` = "v.") or the positions table ("",
+            # which stores the stance as its code and is asked only without `article`)
+            return [
+                (f"{v}topic = ?", topic),
+                (f"{v}actor = ? COLLATE NOCASE", actor),
+                (f"{v}stance = ?", stance_value),
+                (f"{v}holder LIKE ?", f"%{holder}%" if holder else None),
+                (f"{v}date >= ?", _iso(since)),
+                (f"{v}date <= ?", _iso(until)),
+                (f"({v}article = ? OR {v}article_id = ?)", article),
+                (f"{v}event LIKE ?", f"%{event}%" if event else None),
             ]
-        )
+
+        where, args = _where(conds("v.", stance))
         # reports: how many distinct articles state the same actor, topic, stance
         # and date (1 when undated), by an indexed subquery per row
         extra = (
@@ -69,17 +95,8 @@ class PositionsMixin(StoreBase):
             # Dated rows sort first: when the page ends among them, no row after the
             # date of its last row can be on it, so only rows up to that date need
             # the join to their article (for the tie-break by file name).
-            raw, raw_args = _where(
-                [
-                    ("topic = ?", topic),
-                    ("actor = ? COLLATE NOCASE", actor),
-                    ("stance = ?", None if stance is None else CODES["stance"].index(stance)),
-                    ("holder LIKE ?", f"%{holder}%" if holder else None),
-                    ("date >= ?", _iso(since)),
-                    ("date <= ?", _iso(until)),
-                    ("event LIKE ?", f"%{event}%" if event else None),
-                ]
-            )
+            code = None if stance is None else CODES["stance"].index(stance)
+            raw, raw_args = _where(conds("", code))
             raw = (raw + " AND" if raw else "WHERE") + " date IS NOT NULL"
             cutoff = self.db.execute(
                 f"SELECT date FROM positions {raw} ORDER BY date LIMIT 1 OFFSET ?",
@@ -94,38 +111,14 @@ class PositionsMixin(StoreBase):
         sql = f"SELECT v.*{extra} FROM position_list v WHERE v.position_rowid IN ({page}) {order}"
         return sql, args
 
-    def positions(
-        self,
-        *,
-        topic: str | None = None,
-        actor: str | None = None,
-        stance: str | None = None,
-        holder: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        event: str | None = None,
-    ) -> list[Position]:
-        """Positions in date order (undated last), then article and text order; `event`
-        matches part of the name of the round a position refers to."""
-        sql, args = self._position_query(
-            topic=topic,
-            actor=actor,
-            stance=stance,
-            holder=holder,
-            since=since,
-            until=until,
-            article=article,
-            limit=limit,
-            offset=offset,
-            event=event,
-        )
+    def positions(self, **filters: Unpack[PositionFilters]) -> list[Position]:
+        """Positions in date order (undated last), then article and text order (see
+        `PositionFilters`)."""
+        sql, args = self._position_query(**filters)
         return [_position(r) for r in self.db.execute(sql, args)]
 
     def position_rows(
-        self, *, reports: bool = False, flat: bool = False, **filters: Any
+        self, *, reports: bool = False, flat: bool = False, **filters: Unpack[PositionFilters]
     ) -> Iterator[dict[str, Any]]:
         """`positions(**filters)` as JSON-ready dicts, streamed from the cursor. With
         `reports`, each also has `reports`: how many distinct articles in the store

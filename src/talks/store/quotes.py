@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import talks.store as _store  # fts_query is read from the package when used
 from talks.store.records import _flat_quote, _quote, _quote_dict
@@ -19,6 +19,28 @@ from talks.store.walk import _WALK, SearchWalkMixin
 
 if TYPE_CHECKING:
     from talks.models import Quote
+
+
+class QuoteFilters(TypedDict, total=False):
+    """The filters of the quote listing (`Store.quotes`, `Store.quote_rows`), all
+    optional and combined: `speakers` exact names (any case), `side` the speaker's
+    party, `kind` direct or indirect, `topic` a topic key, `since`/`until` the
+    statement date (inclusive), `article` a file name or id, `contains` a search query
+    (`talks.search`: words match their other forms, `prefix*`, `OR`, "phrases"; a
+    malformed one is a QueryError), `event` part of the name of the round a quote
+    refers to ("Istanbul", "second round"); `limit` and `offset` pick a page."""
+
+    speakers: Sequence[str] | None
+    side: str | None
+    kind: str | None
+    topic: str | None
+    since: dt.date | None
+    until: dt.date | None
+    article: str | None
+    contains: str | None
+    limit: int | None
+    offset: int
+    event: str | None
 
 
 class QuotesMixin(SearchWalkMixin):
@@ -39,6 +61,8 @@ class QuotesMixin(SearchWalkMixin):
         offset: int = 0,
         event: str | None = None,
     ) -> tuple[str, list[Any]]:
+        """The SQL and arguments of a listing; its keywords are `QuoteFilters` (a
+        name that is none of them is a TypeError, as it was for `quotes`)."""
         match = None if contains is None else _store.fts_query(contains)
         conds: list[tuple[str, Any]] = [
             (
@@ -90,42 +114,15 @@ class QuotesMixin(SearchWalkMixin):
         page = f"SELECT quote_rowid FROM quote_list {where} {order}" + _page(limit, offset)
         return f"SELECT * FROM quote_list WHERE quote_rowid IN ({page}) {order}", args
 
-    def quotes(
-        self,
-        *,
-        speakers: Sequence[str] | None = None,
-        side: str | None = None,
-        kind: str | None = None,
-        topic: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article: str | None = None,
-        contains: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        event: str | None = None,
-    ) -> list[Quote]:
-        """Quotes in article date order, then text order. `speakers` are exact names
-        (any case); `contains` is a search query (`talks.search`: words match their
-        other forms, `prefix*`, `OR`, "phrases"; a malformed one is a QueryError);
-        `event` matches part of the name of the round a quote refers to ("Istanbul",
-        "second round")."""
-        sql, args = self._quote_query(
-            speakers=speakers,
-            side=side,
-            kind=kind,
-            topic=topic,
-            since=since,
-            until=until,
-            article=article,
-            contains=contains,
-            limit=limit,
-            offset=offset,
-            event=event,
-        )
-        return [_quote(r) for r in self._select(sql, args, search=contains is not None)]
+    def quotes(self, **filters: Unpack[QuoteFilters]) -> list[Quote]:
+        """Quotes in article date order, then text order (see `QuoteFilters`)."""
+        sql, args = self._quote_query(**filters)
+        search = filters.get("contains") is not None
+        return [_quote(r) for r in self._select(sql, args, search=search)]
 
-    def quote_rows(self, *, flat: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+    def quote_rows(
+        self, *, flat: bool = False, **filters: Unpack[QuoteFilters]
+    ) -> Iterator[dict[str, Any]]:
         """`quotes(**filters)` as JSON-ready dicts (the same fields), streamed from the
         cursor without building a model per row. With `flat`, the rows of the
         `quote_list` view instead: one value per column (spans as start/end numbers,

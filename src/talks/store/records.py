@@ -11,8 +11,6 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from talks.store.rows import _date, _pair
-
 if TYPE_CHECKING:
     from talks.models import Position, Quote
 
@@ -23,30 +21,6 @@ def _span_dict(start: int | None, end: int | None) -> dict[str, int] | None:
 
 def _spans_of(r: sqlite3.Row) -> list[list[int]]:
     return json.loads(r["spans"])  # type: ignore[no-any-return]
-
-
-def _quote(r: sqlite3.Row) -> Quote:
-    from talks.models import Quote, Span
-
-    return Quote(
-        id=r["id"],
-        article=r["article"],
-        article_id=r["article_id"],
-        path=r["path"],
-        speaker=r["speaker"],
-        speaker_mention=r["speaker_mention"],
-        speaker_span=_pair(r["speaker_start"], r["speaker_end"]),
-        side=r["side"],
-        kind=r["kind"],
-        text=r["text"],
-        spans=tuple(Span(start=a, end=b) for a, b in _spans_of(r)),
-        cue=r["cue"],
-        cue_span=_pair(r["cue_start"], r["cue_end"]),
-        date=_date(r["date"]),
-        date_basis=r["date_basis"],
-        topics=tuple(json.loads(r["topics"])),
-        event=r["event"],
-    )
 
 
 def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
@@ -72,28 +46,6 @@ def _quote_dict(r: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _position(r: sqlite3.Row) -> Position:
-    from talks.models import Position, Span
-
-    return Position(
-        id=r["id"],
-        article=r["article"],
-        article_id=r["article_id"],
-        path=r["path"],
-        actor=r["actor"],
-        topic=r["topic"],
-        stance=r["stance"],
-        conditional=bool(r["conditional"]),
-        holder=r["holder"],
-        date=_date(r["date"]),
-        date_basis=r["date_basis"],
-        evidence=r["evidence"],
-        span=Span(start=r["start"], end=r["end"]),
-        quote_id=r["quote_id"],
-        event=r["event"],
-    )
-
-
 def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
     """A `position_list` row as `Position.model_dump(mode="json")` would give it."""
     return {
@@ -113,6 +65,21 @@ def _position_dict(r: sqlite3.Row) -> dict[str, Any]:
         "quote_id": r["quote_id"],
         "event": r["event"],
     }
+
+
+def _quote(r: sqlite3.Row) -> Quote:
+    """A `quote_list` row as a `Quote`: validated from its JSON dump, so the model and
+    the streamed dict can never disagree."""
+    from talks.models import Quote
+
+    return Quote.model_validate(_quote_dict(r))
+
+
+def _position(r: sqlite3.Row) -> Position:
+    """A `position_list` row as a `Position` (see `_quote`)."""
+    from talks.models import Position
+
+    return Position.model_validate(_position_dict(r))
 
 
 _ARTICLE_FIELDS = ("published", "title", "outlet", "url")

@@ -70,11 +70,13 @@ class WritingMixin(StoreBase):
 
         Raises StoreError. The article is rolled back; so is the batch when SQLite
         dropped it (a full disk), otherwise the batch's other articles stay."""
+        if rows is None:
+            rows = record_rows(article, quotes, positions)
         own = not self._in_batch
         if own:
             self.begin()
         try:
-            self._put(article, quotes, positions, digest, lexicon, rows)
+            self._put(article, rows, digest, lexicon)
         except sqlite3.Error as exc:
             if not self.db.in_transaction:  # SQLite rolled the batch back (SQLITE_FULL)
                 self._in_batch = False
@@ -84,15 +86,7 @@ class WritingMixin(StoreBase):
         if own:
             self.commit()
 
-    def _put(
-        self,
-        article: Article,
-        quotes: Sequence[Quote],
-        positions: Sequence[Position],
-        digest: str,
-        lexicon: str | None,
-        rows: RecordRows | None = None,
-    ) -> None:
+    def _put(self, article: Article, rows: RecordRows, digest: str, lexicon: str | None) -> None:
         # A savepoint makes each article all-or-nothing even inside a larger batch.
         self.db.execute("SAVEPOINT put_article")
         try:
@@ -101,7 +95,7 @@ class WritingMixin(StoreBase):
                 "DELETE FROM articles WHERE (source = ? AND article = ?) OR id = ?",
                 (_source(article.path), article.article, article.id),
             )
-            self._insert(article, quotes, positions, digest, lexicon, rows)
+            self._insert(article, rows, digest, lexicon)
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK TO put_article")
@@ -119,15 +113,7 @@ class WritingMixin(StoreBase):
             for pair in pairs
         }
 
-    def _insert(
-        self,
-        a: Article,
-        quotes: Sequence[Quote],
-        positions: Sequence[Position],
-        digest: str,
-        lexicon: str | None = None,
-        rows: RecordRows | None = None,
-    ) -> None:
+    def _insert(self, a: Article, rows: RecordRows, digest: str, lexicon: str | None) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         title = a.title_span
         cursor = self.db.execute(
@@ -157,8 +143,6 @@ class WritingMixin(StoreBase):
             ),
         )
         article_rowid = cursor.lastrowid
-        if rows is None:
-            rows = record_rows(a, quotes, positions)
         speakers = self._speaker_rowids(rows.speakers)
         self.db.executemany(
             "INSERT INTO quotes (id, article_rowid, speaker_rowid, speaker_mention, "
