@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,7 @@ from talks.errors import TalksError
 from talks.render import printable
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from rich.console import Console
 
     from talks.render import Format
@@ -84,6 +85,35 @@ def console_for(fmt: Format) -> Console | None:
     from talks.render import Format
 
     return out_console() if fmt is Format.table else None
+
+
+def write_listing(
+    rows: Iterable[BaseModel | Mapping[str, Any]],
+    fmt: Format,
+    *,
+    raw: bool,
+    columns: Sequence[str],
+    wrap: Sequence[str] = (),
+    title: str | None = None,
+    bom: bool = False,
+) -> None:
+    """A listing command's rows on stdout in `fmt` (a table of `columns`, wrapping
+    those in `wrap`, only for the table format), after a byte-order mark when --bom
+    asked for one; `raw` is --raw (CSV cells as stored)."""
+    from talks.render import write_records
+
+    if bom:
+        sys.stdout.write("\ufeff")
+    write_records(
+        rows,
+        fmt,
+        out=sys.stdout,
+        raw=raw,
+        console=console_for(fmt),
+        columns=columns,
+        title=title,
+        wrap=wrap,
+    )
 
 
 @contextmanager

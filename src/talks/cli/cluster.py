@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from talks.cli.app import EPILOG, app, reporting
-from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
+from talks.cli.options import (
+    DateOpt,
+    DbOpt,
+    EverythingOpt,
+    LexOpt,
+    load_lexicon,
+    open_store,
+    parse_date,
+)
+
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")]
 
 
 @app.command(epilog=EPILOG)
@@ -28,18 +38,10 @@ def extract(
             help="A dask.distributed scheduler (tcp://host:8786). Default: a local cluster.",
         ),
     ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", metavar="DATE", help="Publication date for the files of this call."),
-    ] = None,
-    everything: Annotated[
-        bool,
-        typer.Option(
-            "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
-        ),
-    ] = False,
+    date: DateOpt = None,
+    everything: EverythingOpt = False,
     lexicon: LexOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Extract quotes and positions on a Dask cluster into Parquet (no store).
 
@@ -67,12 +69,7 @@ def extract(
         )
         for w in summary.warnings:
             typer.echo(f"talks: warning: {w}", err=True)
-        for e in summary.errors:
-            typer.echo(f"talks: error: {e}", err=True)
-        if not quiet:
-            typer.echo(f"talks: {summary.line()}", err=True)
-        if not summary.ok:
-            raise typer.Exit(1)
+        _finish(summary.errors, summary.line(), ok=summary.ok, quiet=quiet)
 
 
 @app.command(epilog=EPILOG)
@@ -81,7 +78,7 @@ def load(
         Path, typer.Argument(metavar="OUT_DIR", help="A folder written by `talks extract`.")
     ],
     db: DbOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Merge the Parquet shards of `talks extract` into the store.
 
@@ -98,9 +95,16 @@ def load(
 
     with reporting(), open_store(db, create=True) as store:
         summary = load_parquet(store, out_dir)
-        for e in summary.errors:
-            typer.echo(f"talks: error: {e}", err=True)
-        if not quiet:
-            typer.echo(f"talks: {summary.line().replace('file(s)', 'shard(s)', 1)}", err=True)
-        if not summary.ok:
-            raise typer.Exit(1)
+        line = summary.line().replace("file(s)", "shard(s)", 1)
+        _finish(summary.errors, line, ok=summary.ok, quiet=quiet)
+
+
+def _finish(errors: list[str], line: str, *, ok: bool, quiet: bool) -> None:
+    """End a cluster command: its errors and (unless --quiet) its summary `line` on
+    stderr, exit status 1 when some input failed."""
+    for e in errors:
+        typer.echo(f"talks: error: {e}", err=True)
+    if not quiet:
+        typer.echo(f"talks: {line}", err=True)
+    if not ok:
+        raise typer.Exit(1)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from talks.cli.app import EPILOG, app, console_for, reporting
+from talks.cli.app import EPILOG, app, reporting, write_listing
 from talks.cli.options import (
     DbOpt,
     FormatOpt,
@@ -88,12 +88,10 @@ def diff(
                 }
                 for c in result.changes
             ]
-            write_records(
+            write_listing(
                 rows,
                 f,
-                out=sys.stdout,
                 raw=raw,
-                console=console_for(f),
                 columns=("actor", "topic", "status", "from", "to"),
                 title=f"positions {start} → {end}",
                 wrap=("from", "to"),

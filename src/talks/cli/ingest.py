@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from talks.cli.app import EPILOG, app, err_console, reporting
-from talks.cli.options import DbOpt, LexOpt, load_lexicon, open_store, parse_date
+from talks.cli.options import (
+    DateOpt,
+    DbOpt,
+    EverythingOpt,
+    LexOpt,
+    load_lexicon,
+    open_store,
+    parse_date,
+)
 from talks.render import printable
 
 if TYPE_CHECKING:
@@ -87,10 +95,7 @@ def ingest(
             "with {, else one article).",
         ),
     ],
-    date: Annotated[
-        str | None,
-        typer.Option("--date", metavar="DATE", help="Publication date for the files of this call."),
-    ] = None,
+    date: DateOpt = None,
     db: DbOpt = None,
     lexicon: LexOpt = None,
     quiet: Annotated[
@@ -118,12 +123,7 @@ def ingest(
             help="Worker processes for reading and extraction. Default: the machine's cores.",
         ),
     ] = None,
-    everything: Annotated[
-        bool,
-        typer.Option(
-            "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
-        ),
-    ] = False,
+    everything: EverythingOpt = False,
     reextract: Annotated[
         bool,
         typer.Option(

@@ -109,6 +109,17 @@ BomOpt = Annotated[
     ),
 ]
 
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", metavar="DATE", help="Publication date for the files of this call."),
+]
+EverythingOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all", help="Keep articles that do not mention the negotiations (no prefilter)."
+    ),
+]
+
 
 def check_bom(fmt: Format, bom: bool) -> None:
     """--bom goes with CSV only: anything else is a usage error."""
@@ -165,14 +176,19 @@ def lexicon_summary(paths: list[Path] | None) -> LexiconSummary:
     return lexicon_cache.summary(config.user_lexicon_paths(paths or ()))
 
 
-def output_format(fmt: str | None, *, default: str | None = None) -> Format:
+def output_format(fmt: str | None, *, default: str | None = None, bom: bool = False) -> Format:
     """The format asked for, else `default`, else a table on a terminal and JSON
-    otherwise."""
+    otherwise; `bom` (--bom) with any format but CSV is a usage error."""
     from talks.render import Format, resolve_format
 
     if fmt is None and default is not None:
-        return Format(default)
-    return resolve_format(Format(fmt.lower()) if fmt else None, is_terminal=sys.stdout.isatty())
+        chosen = Format(default)
+    else:
+        chosen = resolve_format(
+            Format(fmt.lower()) if fmt else None, is_terminal=sys.stdout.isatty()
+        )
+    check_bom(chosen, bom)
+    return chosen
 
 
 def check_topic(topic: str | None, lex: Lexicon | LexiconSummary) -> None:

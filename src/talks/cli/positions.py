@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from talks.cli.app import EPILOG, app, console_for, out_console, reporting
+from talks.cli.app import EPILOG, app, out_console, reporting, write_listing
 from talks.cli.options import (
     ArticleOpt,
     BomOpt,
@@ -22,7 +22,6 @@ from talks.cli.options import (
     SinceOpt,
     TopicOpt,
     UntilOpt,
-    check_bom,
     check_topic,
     date_range,
     lexicon_summary,
@@ -72,11 +71,10 @@ def positions(
       talks positions --topic nato --format csv --bom > nato.csv
     """
     from talks import filters
-    from talks.render import Format, write_records
+    from talks.render import Format
 
     with reporting():
-        f = output_format(fmt)
-        check_bom(f, bom)
+        f = output_format(fmt, bom=bom)
         start, stop = date_range(since, until)
         lex = lexicon_summary(lexicon)
         check_topic(topic, lex)
@@ -97,14 +95,11 @@ def positions(
                 reports=True,
                 flat=f is Format.csv,  # one value per cell, with the article's source
             )
-            if bom:
-                sys.stdout.write("\ufeff")
-            write_records(
+            write_listing(
                 rows,
                 f,
-                out=sys.stdout,
                 raw=raw,
-                console=console_for(f),
+                bom=bom,
                 columns=(
                     "date",
                     "actor",

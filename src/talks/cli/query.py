@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from talks.cli.app import EPILOG, app, console_for, out_console, reporting
+from talks.cli.app import EPILOG, app, out_console, reporting, write_listing
 from talks.cli.options import (
     OBJECT_FORMATS,
     ArticleOpt,
@@ -27,7 +27,6 @@ from talks.cli.options import (
     SinceOpt,
     TopicOpt,
     UntilOpt,
-    check_bom,
     check_topic,
     date_range,
     formats,
@@ -61,7 +60,6 @@ def articles(
 
       talks articles --since 2025 --limit 20 --offset 20
     """
-    from talks.render import write_records
 
     with reporting():
         f = output_format(fmt)
@@ -70,12 +68,10 @@ def articles(
             rows = store.article_rows(
                 since=start, until=stop, outlet=outlet, limit=limit, offset=offset
             )
-            write_records(
+            write_listing(
                 rows,
                 f,
-                out=sys.stdout,
                 raw=raw,
-                console=console_for(f),
                 columns=("id", "article", "title", "outlet", "published", "published_basis"),
                 wrap=("title",),
             )
@@ -147,11 +143,10 @@ def quotes(
     """
     from talks import filters
     from talks.errors import UsageError
-    from talks.render import Format, write_records
+    from talks.render import Format
 
     with reporting():
-        f = output_format(fmt)
-        check_bom(f, bom)
+        f = output_format(fmt, bom=bom)
         start, stop = date_range(since, until)
         lex = lexicon_summary(lexicon)
         kind = filters.check_choice(kind, "--kind", ("direct", "indirect"))
@@ -193,14 +188,11 @@ def quotes(
 
                 selected = store.quotes(**filters_)
                 stop_at = None if limit is None else offset + limit
-                if bom:
-                    sys.stdout.write("\ufeff")
-                write_records(
+                write_listing(
                     query.statements(store, selected)[offset:stop_at],
                     f,
-                    out=sys.stdout,
                     raw=raw,
-                    console=console_for(f),
+                    bom=bom,
                     columns=("id", "first_seen", "speaker", "reports", "outlets", "text"),
                     wrap=("text", "outlets"),
                 )
@@ -211,14 +203,11 @@ def quotes(
                 offset=offset,
                 flat=f is Format.csv,  # one value per cell, with the article's source
             )
-            if bom:
-                sys.stdout.write("\ufeff")
-            write_records(
+            write_listing(
                 rows,
                 f,
-                out=sys.stdout,
                 raw=raw,
-                console=console_for(f),
+                bom=bom,
                 columns=("id", "date", "speaker", "side", "kind", "text", "article"),
                 wrap=("text",),
             )
@@ -248,7 +237,6 @@ def speakers(
       talks speakers --limit 10
     """
     from talks import filters, speaker_list
-    from talks.render import write_records
 
     with reporting():
         f = output_format(fmt)
@@ -257,12 +245,10 @@ def speakers(
         with open_store(db) as store:
             rows = speaker_list.rows(store, lex.speakers, side=side)
         stop = None if limit is None else offset + limit
-        write_records(
+        write_listing(
             rows[offset:stop],
             f,
-            out=sys.stdout,
             raw=raw,
-            console=console_for(f),
             columns=("name", "side", "roles", "statements", "quotes", "spellings"),
             wrap=("roles", "spellings"),
         )
@@ -349,12 +335,9 @@ def topics(fmt: FormatOpt = None, raw: RawOpt = False, lexicon: LexOpt = None) -
 
       talks topics --lexicon my-topics.yaml --format yaml
     """
-    from talks.render import write_records
 
     with reporting():
         f = output_format(fmt)
         lex = lexicon_summary(lexicon)
         rows = [{"key": t.key, "proposition": t.proposition} for t in lex.topics]
-        write_records(
-            rows, f, out=sys.stdout, raw=raw, console=console_for(f), columns=("key", "proposition")
-        )
+        write_listing(rows, f, raw=raw, columns=("key", "proposition"))

@@ -113,6 +113,12 @@ _JUDGE = re.compile(
     r"|consider(?:s|ed|ing)?|find(?:s)?|found)\b",
     re.I,
 )
+# the stems `_JUDGE` needs, lower-cased: in ASCII text a window without one of them has no
+# judging verb (elsewhere "ſ" may match "s" and "ı" "i" when case is ignored)
+_JUDGE_WORDS = (
+    "call", "describ", "deem", "view", "regard", "sees", "saw", "term", "label", "brand",
+    "consider", "find", "found",
+)  # fmt: skip
 _JUDGE_GAP = re.compile(
     r"(?:\s+(?!(?:and|or|but|nor|while|whereas)\b)[\w’'-]+){0,3}?\s+(?:as\s+|to\s+be\s+)?"
     r"(?:(?:an?|the|completely|totally|absolutely|entirely|simply|wholly|clearly|quite)\s+)*",
@@ -285,8 +291,12 @@ def _judged(doc: Doc, sig: Hit, c_lo: int, c_hi: int, pre: list[Hit]) -> list[Hi
     """ "Zelensky called [the demand to withdraw from Donbas] unacceptable": the chain
     inside the object, then the judging verb with its predicate's kind; [] otherwise."""
     text = doc.text
+    lo = max(c_lo, sig.start - 80)
+    before = text[lo : sig.start].lower()
+    if before.isascii() and not any(w in before for w in _JUDGE_WORDS):
+        return []  # (most signals: no judging verb before them, and no search)
     judge = None
-    for found in _JUDGE.finditer(text, max(c_lo, sig.start - 80), sig.start):
+    for found in _JUDGE.finditer(text, lo, sig.start):
         judge = found
     if judge is None:
         return []
@@ -349,7 +359,11 @@ def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> tuple[list[Hi
     """A list item with no cue of its own takes the chain of the list's head:
     "insists on recognition of Crimea, a non-aligned Ukraine and [limits on its army]";
     also where the item starts."""
-    item = _ITEM_START.search(doc.text, max(c_lo, sig.start - 60), sig.start)
+    lo = max(c_lo, sig.start - 60)
+    before = doc.text[lo : sig.start]
+    if "," not in before and "and" not in before and "or" not in before:
+        return [], -1  # (what every list separator needs: most signals are searched no more)
+    item = _ITEM_START.search(doc.text, lo, sig.start)
     if item is None or doc.cue_index.within(item.start(), sig.start):
         return [], -1
     if _FINITE.search(doc.text, item.start(), sig.start):
