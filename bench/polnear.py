@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules 
 
 import polnear_indirect
 import polnear_raw
+from polnear_tally import BaseTally
 
 from talks.evaluate_match import MIN_DIRECT_WORDS, match_pairs, speaker_agrees, tokens
 from talks.evaluate_report import prf
@@ -94,31 +95,16 @@ class ArticleGold:
 
 
 @dataclass
-class Tally:
-    """Counts over articles, plus examples of each kind of error."""
+class Tally(BaseTally):
+    """The direct view's counts over articles (see `BaseTally`)."""
 
-    articles: int = 0
     gold: int = 0
     predicted: int = 0
     tp: int = 0
     fp: int = 0
     fn: int = 0
     ignored: int = 0
-    named_matched: int = 0
-    named_right: int = 0
     unmapped_records: int = 0
-    misses: list[dict[str, Any]] = field(default_factory=list)
-    false_positives: list[dict[str, Any]] = field(default_factory=list)
-    wrong_speakers: list[dict[str, Any]] = field(default_factory=list)
-
-    def add(self, other: Tally) -> None:
-        for name in (
-            "articles gold predicted tp fp fn ignored named_matched named_right unmapped_records"
-        ).split():
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.misses += other.misses
-        self.false_positives += other.false_positives
-        self.wrong_speakers += other.wrong_speakers
 
     def summary(self) -> dict[str, Any]:
         scores = prf(self.tp, self.fp, self.fn)
@@ -133,11 +119,7 @@ class Tally:
             "precision": scores.precision,
             "recall": scores.recall,
             "f1": scores.f1,
-            "speaker_named_matched": self.named_matched,
-            "speaker_named_right": self.named_right,
-            "speaker_accuracy": self.named_right / self.named_matched
-            if self.named_matched
-            else 0.0,
+            **self.speaker_scores(),
             "unmapped_records": self.unmapped_records,
         }
 

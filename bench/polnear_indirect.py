@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from polnear_raw import Attribution, RawArticle
+from polnear_tally import BaseTally
 
 from talks.evaluate_match import match_pairs, token_f1, tokens
 from talks.models import Quote
@@ -28,30 +29,15 @@ Range = tuple[int, int]
 
 
 @dataclass
-class IndirectTally:
-    """Counts over articles, plus examples of each kind of error."""
+class IndirectTally(BaseTally):
+    """The indirect view's counts over articles (see `BaseTally`)."""
 
-    articles: int = 0
     gold: int = 0
     matched_gold: int = 0
     predicted: int = 0
     right: int = 0  # predictions matching a gold quote or another attribution's content
     fp: int = 0
     ignored: int = 0
-    named_matched: int = 0
-    named_right: int = 0
-    misses: list[dict[str, Any]] = field(default_factory=list)
-    false_positives: list[dict[str, Any]] = field(default_factory=list)
-    wrong_speakers: list[dict[str, Any]] = field(default_factory=list)
-
-    def add(self, other: IndirectTally) -> None:
-        for name in (
-            "articles gold matched_gold predicted right fp ignored named_matched named_right"
-        ).split():
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.misses += other.misses
-        self.false_positives += other.false_positives
-        self.wrong_speakers += other.wrong_speakers
 
     def summary(self) -> dict[str, Any]:
         p = self.right / (self.right + self.fp) if self.right + self.fp else 0.0
@@ -68,11 +54,7 @@ class IndirectTally:
             "precision": p,
             "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "speaker_named_matched": self.named_matched,
-            "speaker_named_right": self.named_right,
-            "speaker_accuracy": self.named_right / self.named_matched
-            if self.named_matched
-            else 0.0,
+            **self.speaker_scores(),
         }
 
 

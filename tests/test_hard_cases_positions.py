@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from talks.extract import extract
+from extract_helpers import Triple
+from extract_helpers import position_triples as triples
+from extract_helpers import positions_in as positions
 from talks.lexicon import Lexicon, load
-from talks.models import Article, Position
-
-Triple = tuple[str, str, str]
 
 TEST_LEXICON = """
 speakers:
@@ -31,19 +30,6 @@ def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
     path = tmp_path_factory.mktemp("lex") / "people.yaml"
     path.write_text(TEST_LEXICON, encoding="utf-8")
     return load([path])
-
-
-def positions(text: str, lexicon: Lexicon) -> list[Position]:
-    text = "Talks went on.\n\n" + text
-    art = Article(id="h1", article="h1.txt", path="h1.txt", text=text, published=None)
-    _, found = extract(art, lexicon=lexicon)
-    for p in found:
-        assert text[p.span.start : p.span.end] == p.evidence
-    return found
-
-
-def triples(text: str, lexicon: Lexicon) -> set[Triple]:
-    return {(p.actor, p.topic, p.stance) for p in positions(text, lexicon)}
 
 
 # (text, positions that must be found, positions that must not)

@@ -8,53 +8,22 @@ the text exactly (spans are checked to be the text's own characters)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from talks.extract.quotes import extract_quotes
-from talks.lexicon import Lexicon, Role, SpeakerEntry, shipped
-from talks.models import Article, Quote
-
-SPEAKERS = [
-    SpeakerEntry(
-        name="Jan Kowalski",
-        side="Poland",
-        aliases=["Kowalski"],
-        roles=[Role(title="Polish deputy foreign minister")],
-    ),
-    SpeakerEntry(
-        name="Liisa Tamm",
-        side="Estonia",
-        aliases=["Tamm"],
-        roles=[Role(title="Estonian foreign minister")],
-    ),
-    SpeakerEntry(name="Mikko Laine", side="Finland", aliases=["Laine"]),
-    SpeakerEntry(name="Ona Petraitė", side="Lithuania", aliases=["Petraitė", "Petraite"]),
-    SpeakerEntry(
-        name="Marek Wrona", side="Poland", aliases=["Wrona"], roles=[Role(title="Polish president")]
-    ),
-]
-OUTLETS = ["Nordwire", "Baltic Ledger", "Radio Kaunas"]
+from extract_helpers import HARD_CASES_OUTLETS, HARD_CASES_SPEAKERS, lexicon_with, quotes_in
+from talks.lexicon import Lexicon
+from talks.models import Quote
 
 Triple = tuple[str, str, str]
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    base = shipped()
-    words = {k: list(v) for k, v in base.words.items()}
-    words["outlets"] = words.get("outlets", []) + OUTLETS
-    return base.model_copy(update={"speakers": SPEAKERS, "words": words})
+    return lexicon_with(HARD_CASES_SPEAKERS, HARD_CASES_OUTLETS)
 
 
 def quotes_of(text: str, lexicon: Lexicon) -> list[Quote]:
-    text = text.replace(" ¶ ", "\n\n")
-    a = Article(id="h", article="h.txt", path="h.txt", text=text, published=dt.date(2025, 5, 1))
-    out = extract_quotes(a, lexicon=lexicon)
-    for q in out:  # provenance: every record is the text's own characters
-        assert q.text == " ".join(text[s.start : s.end] for s in q.spans)
-    return out
+    return quotes_in(text.replace(" ¶ ", "\n\n"), lexicon)
 
 
 def triples(quotes: list[Quote]) -> set[Triple]:

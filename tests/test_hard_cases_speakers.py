@@ -9,30 +9,20 @@ import datetime as dt
 
 import pytest
 
-from talks.extract.quotes import extract_quotes
+from extract_helpers import (
+    HARD_CASES_OUTLETS,
+    HARD_CASES_SPEAKERS,
+    HEADLINE,
+    lexicon_with,
+    quotes_in,
+)
 from talks.lexicon import Lexicon, Role, SpeakerEntry, shipped
-from talks.models import Article, Quote
+from talks.models import Quote
 
 D = dt.date
 
 SPEAKERS = [
-    SpeakerEntry(
-        name="Jan Kowalski",
-        side="Poland",
-        aliases=["Kowalski"],
-        roles=[Role(title="Polish deputy foreign minister")],
-    ),
-    SpeakerEntry(
-        name="Liisa Tamm",
-        side="Estonia",
-        aliases=["Tamm"],
-        roles=[Role(title="Estonian foreign minister")],
-    ),
-    SpeakerEntry(name="Mikko Laine", side="Finland", aliases=["Laine"]),
-    SpeakerEntry(name="Ona Petraitė", side="Lithuania", aliases=["Petraitė", "Petraite"]),
-    SpeakerEntry(
-        name="Marek Wrona", side="Poland", aliases=["Wrona"], roles=[Role(title="Polish president")]
-    ),
+    *HARD_CASES_SPEAKERS,
     SpeakerEntry(
         name="Kalev Rebane",
         side="Estonia",
@@ -59,23 +49,17 @@ SPEAKERS = [
         roles=[Role(title="Estonian defence minister", since=D(2023, 6, 1))],
     ),
 ]
-OUTLETS = ["Nordwire", "Baltic Ledger", "Radio Kaunas"]
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    base = shipped()
-    words = {k: list(v) for k, v in base.words.items()}
-    words["outlets"] = words.get("outlets", []) + OUTLETS
-    return base.model_copy(update={"speakers": SPEAKERS, "words": words})
+    return lexicon_with(SPEAKERS, HARD_CASES_OUTLETS)
 
 
 def quotes_of(
     text: str, lexicon: Lexicon, published: dt.date | None = D(2025, 5, 1)
 ) -> list[Quote]:
-    text = "Talks went on.\n\n" + text.replace(" ¶ ", "\n\n")
-    a = Article(id="h", article="h.txt", path="h.txt", text=text, published=published)
-    return extract_quotes(a, lexicon=lexicon)
+    return quotes_in(HEADLINE + text.replace(" ¶ ", "\n\n"), lexicon, published=published)
 
 
 def speakers(text: str, lexicon: Lexicon, published: dt.date | None = D(2025, 5, 1)) -> set[str]:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from talks.extract import extract
+from extract_helpers import Triple, position_triples
 from talks.lexicon import Lexicon, load
-from talks.models import Article
-
-Triple = tuple[str, str, str]
 
 
 @pytest.fixture(scope="module")
@@ -17,9 +14,7 @@ def lexicon() -> Lexicon:
 
 
 def triples(text: str, lexicon: Lexicon) -> set[Triple]:
-    art = Article(id="g1", article="g1.txt", path="g1.txt", text=text, published=None)
-    _, found = extract(art, lexicon=lexicon)
-    return {(p.actor, p.topic, p.stance) for p in found}
+    return position_triples(text, lexicon, headline=False)
 
 
 CASES: list[tuple[str, Triple]] = [

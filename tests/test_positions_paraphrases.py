@@ -11,23 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from talks.extract import extract
+from extract_helpers import Triple
+from extract_helpers import position_triples as triples
 from talks.lexicon import Lexicon, load
-from talks.models import Article
-
-Triple = tuple[str, str, str]
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return load()
-
-
-def triples(text: str, lexicon: Lexicon) -> set[Triple]:
-    text = "Talks went on.\n\n" + text
-    art = Article(id="p1", article="p1.txt", path="p1.txt", text=text, published=None)
-    _, found = extract(art, lexicon=lexicon)
-    return {(p.actor, p.topic, p.stance) for p in found}
 
 
 CASES: list[tuple[str, set[Triple]]] = [

@@ -7,27 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from talks.extract import extract
+from extract_helpers import Triple
+from extract_helpers import position_triples as triples
+from extract_helpers import positions_in as positions
 from talks.lexicon import Lexicon, load
-from talks.models import Article, Position
-
-Triple = tuple[str, str, str]
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return load()
-
-
-def positions(text: str, lexicon: Lexicon) -> list[Position]:
-    text = "Talks went on.\n\n" + text
-    art = Article(id="s1", article="s1.txt", path="s1.txt", text=text, published=None)
-    _, found = extract(art, lexicon=lexicon)
-    return found
-
-
-def triples(text: str, lexicon: Lexicon) -> set[Triple]:
-    return {(p.actor, p.topic, p.stance) for p in positions(text, lexicon)}
 
 
 CASES: list[tuple[str, set[Triple], set[Triple]]] = [

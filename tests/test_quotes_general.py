@@ -4,13 +4,12 @@ phrasings, non-speech subjects and negated cues."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from talks.extract.quotes import extract_quotes
-from talks.lexicon import Lexicon, Role, SpeakerEntry, shipped
-from talks.models import Article, Quote
+from extract_helpers import lexicon_with
+from extract_helpers import quotes_in as quotes_of
+from talks.lexicon import Lexicon, Role, SpeakerEntry
+from talks.models import Quote
 
 SPEAKERS = [
     SpeakerEntry(
@@ -28,15 +27,7 @@ SPEAKERS = [
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return shipped().model_copy(update={"speakers": SPEAKERS})
-
-
-def quotes_of(text: str, lexicon: Lexicon) -> list[Quote]:
-    a = Article(id="g", article="g.txt", path="g.txt", text=text, published=dt.date(2025, 5, 1))
-    out = extract_quotes(a, lexicon=lexicon)
-    for q in out:  # provenance
-        assert q.text == " ".join(text[s.start : s.end] for s in q.spans)
-    return out
+    return lexicon_with(SPEAKERS)
 
 
 def triples(quotes: list[Quote]) -> set[tuple[str, str, str]]:

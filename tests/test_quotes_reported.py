@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from talks.extract.quotes import extract_quotes
+from extract_helpers import quotes_in
 from talks.lexicon import Lexicon, shipped
-from talks.models import Article, Quote
+from talks.models import Quote
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +20,7 @@ def lexicon() -> Lexicon:
 
 
 def quotes_of(text: str, lexicon: Lexicon) -> list[Quote]:
-    a = Article(id="r", article="r.txt", path="r.txt", text=text, published=dt.date(2024, 3, 1))
-    out = extract_quotes(a, lexicon=lexicon)
-    for q in out:  # provenance: every text is the article's own characters
-        assert q.text == " ".join(text[s.start : s.end] for s in q.spans)
-    return out
+    return quotes_in(text, lexicon, published=dt.date(2024, 3, 1))
 
 
 def indirect(quotes: list[Quote]) -> set[tuple[str, str]]:

@@ -183,7 +183,7 @@ def find_mentions(
             Mention(w.start(), am.end(), "party", party, None, False, subject, "", False, True)
         )
 
-    out += _documents(text, comp, out, is_blocked)
+    out += _documents(text, text.lower(), comp, out, is_blocked)
 
     for pm in _PRONOUN.finditer(text):
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
@@ -230,13 +230,18 @@ def find_mentions(
 
 
 def _documents(
-    text: str, comp: Compiled, named: list[Mention], is_blocked: Callable[[int, int], bool]
+    text: str,
+    low: str,
+    comp: Compiled,
+    named: list[Mention],
+    is_blocked: Callable[[int, int], bool],
 ) -> list[Mention]:
     """Documents: "a plan drafted by Finnish diplomats" (held by its author), and "the
-    document" / "the plan" later, which refer back to the last document named."""
+    document" / "the plan" later, which refer back to the last document named (`low`:
+    `text.lower()`)."""
     out: list[Mention] = []
     by_start = {m.start: m for m in named if m.party is not None}
-    for dm in finditer_at(comp.doc_by, text, text.lower(), comp.doc_heads):
+    for dm in finditer_at(comp.doc_by, text, low, comp.doc_heads):
         agent = by_start.get(dm.end())
         role = _ROLE_WORD.match(text, dm.end())
         if agent is None and role is not None:  # "drafted by envoy Steve Witkoff"
@@ -249,7 +254,7 @@ def _documents(
                 dm.start(), agent.end, "party", agent.party, None, False, subject, "", False, True
             )
         )
-    out += _made(text, comp, named, is_blocked)
+    out += _made(text, low, comp, named, is_blocked)
     starts = {m.start for m in out}
     for rm in comp.doc_ref.finditer(text):
         if is_blocked(rm.start(), rm.end()):
@@ -270,7 +275,11 @@ _MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z
 
 
 def _made(
-    text: str, comp: Compiled, named: list[Mention], is_blocked: Callable[[int, int], bool]
+    text: str,
+    low: str,
+    comp: Compiled,
+    named: list[Mention],
+    is_blocked: Callable[[int, int], bool],
 ) -> list[Mention]:
     """ "Kyiv handed over a written framework", "Warsaw has tabled a draft": the subject of
     an authoring verb wrote the document (a mention at the document noun)."""
@@ -278,7 +287,7 @@ def _made(
     ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
     end_keys = [e for e, _ in ends]
     starts = sorted(m.start for m in named)
-    for dm in finditer_at(comp.doc_made, text, text.lower(), comp.doc_made_heads):
+    for dm in finditer_at(comp.doc_made, text, low, comp.doc_made_heads):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
         i = bisect.bisect_left(starts, dm.start())

@@ -67,6 +67,8 @@ class Doc:
 
 
 def _kept_paragraphs(article: Article) -> list[Range]:
+    if not article.noise:  # (most articles: every paragraph)
+        return [Range(start, end) for start, end in paragraph_ranges(article.text)]
     noise = Intervals([(s.start, s.end) for s in article.noise])  # (log time per paragraph)
     out = []
     for start, end in paragraph_ranges(article.text):
