@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from talks.extract.text import Range
 from talks.models import Span
 
-_MARK = re.compile(r"''|``|[\"“”„‟«»‘’‚‛‹›']")
+# Any mark, a doubled '' or `` read as one. (Written to begin with one character class:
+# the engine then skips in C to the next mark instead of trying every position; a lone
+# backtick it finds is no mark, `_scan_paragraph` passes over it.)
+_MARK = re.compile(r"[\"“”„‟«»‘’‚‛‹›'`](?:(?<=')'|(?<=`)`)?")
 _OPEN_DOUBLE = frozenset("“„‟«") | {"``"}
 _CLOSE_DOUBLE = frozenset("”»")
 _AMBIG_DOUBLE = frozenset('"') | {"''"}
@@ -90,6 +93,8 @@ def _scan_paragraph(
     french = text.find("«", para.start, para.end) != -1
     for m in _MARK.finditer(text, para.start, para.end):
         glyph = m.group()
+        if glyph == "`":
+            continue
         at = m.start()
         width = len(glyph)
         is_double = glyph in _OPEN_DOUBLE or glyph in _CLOSE_DOUBLE or glyph in _AMBIG_DOUBLE
