@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from talks import lexicon as lexicon_mod
 from talks import pipeline
 from talks.lexicon import Lexicon
 from talks.limits import Limits
-from talks.pipeline import Progress, ingest_paths
+from talks.pipeline import IngestSummary, Progress, ingest_paths
 from talks.store import Store
 
 
@@ -26,6 +27,12 @@ def lex() -> Lexicon:
 def record(i: int, **extra: object) -> bytes:
     text = f"Article {i}\n\n“We want peace, number {i},” Medinsky said. " + "Talks went on. " * 60
     return (json.dumps({"id": f"r{i}", "text": text, **extra}) + "\n").encode("utf-8")
+
+
+def from_stdin(store: Store, stdin: IO[bytes], lex: Lexicon, **options: Any) -> IngestSummary:
+    """`talks ingest -` (every article kept, `options` as `ingest_paths` takes them)
+    with `stdin` as standard input."""
+    return ingest_paths(store, ["-"], lexicon=lex, everything=True, stdin=stdin, **options)
 
 
 class Pipe(io.RawIOBase):
@@ -61,14 +68,7 @@ def test_json_lines_on_stdin_are_streamed_and_committed_in_batches(
             seen.append((pipe.given, reader.counts()["articles"]))
 
     with Store(db) as store:
-        summary = ingest_paths(
-            store,
-            ["-"],
-            lexicon=lex,
-            everything=True,
-            stdin=io.BufferedReader(pipe),
-            progress=progress,
-        )
+        summary = from_stdin(store, io.BufferedReader(pipe), lex, progress=progress)
         assert sorted(a.article for a in store.articles()) == sorted(f"r{i}" for i in range(200))
     assert summary.ok and summary.new == 200 and summary.files == 1
     assert len(seen) > 5  # several units, not one
@@ -83,14 +83,8 @@ def test_bad_records_on_stdin_cost_one_record_each_and_name_their_line(
 ) -> None:
     lines = [record(1), b"{broken\n", record(2), b"x" * 5000 + b"\n", record(3), b'{"text": 5}\n']
     with Store(db) as store:
-        summary = ingest_paths(
-            store,
-            ["-"],
-            lexicon=lex,
-            everything=True,
-            stdin=io.BufferedReader(Pipe(b"".join(lines))),
-            limits=Limits(record_bytes=4000),
-        )
+        stdin = io.BufferedReader(Pipe(b"".join(lines)))
+        summary = from_stdin(store, stdin, lex, limits=Limits(record_bytes=4000))
         assert sorted(a.article for a in store.articles()) == ["r1", "r2", "r3"]
     assert summary.failed == 3 and summary.new == 3
     by_line = {int(e.split(":")[1]): e for e in summary.errors if e.startswith("-:")}
@@ -102,9 +96,7 @@ def test_stdin_records_without_an_id_are_named_by_their_text(db: Path, lex: Lexi
     lines = [json.dumps({"text": f"Article {i}.\nBody {i}.\n"}).encode() + b"\n" for i in (1, 2)]
     with Store(db) as store:
         for _ in range(2):  # the same records again: unchanged, not new
-            summary = ingest_paths(
-                store, ["-"], lexicon=lex, everything=True, stdin=io.BytesIO(b"".join(lines))
-            )
+            summary = from_stdin(store, io.BytesIO(b"".join(lines)), lex)
         names = sorted(a.article for a in store.articles())
     assert summary.unchanged == 2 and summary.new == 0
     assert len(names) == 2 and all(n.startswith("stdin-") for n in names)
@@ -113,16 +105,9 @@ def test_stdin_records_without_an_id_are_named_by_their_text(db: Path, lex: Lexi
 def test_one_article_on_stdin_is_read_whole_up_to_the_file_limit(db: Path, lex: Lexicon) -> None:
     text = b"Peace talks\n\n{not JSON} " + b"Talks went on. " * 100
     with Store(db) as store:
-        over = ingest_paths(
-            store,
-            ["-"],
-            lexicon=lex,
-            everything=True,
-            stdin=io.BytesIO(text),
-            limits=Limits(file_bytes=1000),
-        )
+        over = from_stdin(store, io.BytesIO(text), lex, limits=Limits(file_bytes=1000))
         assert store.counts()["articles"] == 0
-        ok = ingest_paths(store, ["-"], lexicon=lex, everything=True, stdin=io.BytesIO(text))
+        ok = from_stdin(store, io.BytesIO(text), lex)
         (article,) = store.articles()
     assert over.failed == 1 and over.errors[0].startswith("stdin: over the limit of 1,000")
     assert ok.ok and ok.new == 1 and article.title == "Peace talks"

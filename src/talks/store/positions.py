@@ -14,7 +14,7 @@ from talks.store.connection import StoreBase
 from talks.store.records import _flat_position, _position, _position_dict
 from talks.store.rows import _iso
 from talks.store.schema_v6 import CODES
-from talks.store.sql import _page, _where
+from talks.store.sql import _and, _page, _where
 
 if TYPE_CHECKING:
     from talks.models import Position
@@ -97,13 +97,13 @@ class PositionsMixin(StoreBase):
             # the join to their article (for the tie-break by file name).
             code = None if stance is None else CODES["stance"].index(stance)
             raw, raw_args = _where(conds("", code))
-            raw = (raw + " AND" if raw else "WHERE") + " date IS NOT NULL"
+            raw = _and(raw, "date IS NOT NULL")
             cutoff = self.db.execute(
                 f"SELECT date FROM positions {raw} ORDER BY date LIMIT 1 OFFSET ?",
                 [*raw_args, offset + limit - 1],
             ).fetchone()
             if cutoff is not None:
-                where = (where + " AND" if where else "WHERE") + " v.date <= ?"
+                where = _and(where, "v.date <= ?")
                 args = [*args, cutoff[0]]
         page = f"SELECT v.position_rowid FROM position_list v {where} {order}" + _page(
             limit, offset

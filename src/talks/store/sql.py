@@ -20,6 +20,11 @@ def _where(conds: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(parts)) if parts else "", args
 
 
+def _and(where: str, cond: str) -> str:
+    """The WHERE clause `where` (from `_where`, maybe empty) with `cond` added."""
+    return f"{where} AND {cond}" if where else f"WHERE {cond}"
+
+
 def _page(limit: int | None, offset: int) -> str:
     """A LIMIT/OFFSET clause (empty when neither is given)."""
     if limit is None and not offset:

@@ -11,7 +11,7 @@ from talks.store.connection import StoreBase
 from talks.store.records import _position, _position_dict
 from talks.store.rows import _iso
 from talks.store.schema_v6 import CODES
-from talks.store.sql import _where
+from talks.store.sql import _and, _where
 
 if TYPE_CHECKING:
     from talks.models import Position
@@ -38,9 +38,12 @@ class TimelineMixin(StoreBase):
 
     def count_dated(self, *, topic: str | None = None, actor: str | None = None) -> int:
         """How many positions (of this topic and actor) have a date."""
+        return self._count(topic, actor, "date IS NOT NULL")
+
+    def _count(self, topic: str | None, actor: str | None, cond: str) -> int:
         where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
-        where = (where + " AND" if where else "WHERE") + " date IS NOT NULL"
-        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
+        sql = f"SELECT COUNT(*) FROM positions {_and(where, cond)}"
+        return int(self.db.execute(sql, args).fetchone()[0])
 
     def period_groups(
         self, *, topic: str, actor: str | None = None, chars: int
@@ -50,7 +53,7 @@ class TimelineMixin(StoreBase):
         period's last date (as `position_rows` gives them), the candidates for the
         period's last stance. Counted in SQL, so only those candidates are built."""
         where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
-        where = (where + " AND" if where else "WHERE") + " date IS NOT NULL"
+        where = _and(where, "date IS NOT NULL")
         support, oppose = (CODES["stance"].index(w) for w in ("support", "oppose"))
         groups = self.db.execute(
             f"SELECT actor, substr(date, 1, {int(chars)}) AS period, "
@@ -77,9 +80,7 @@ class TimelineMixin(StoreBase):
 
     def count_undated(self, *, topic: str | None = None, actor: str | None = None) -> int:
         """How many positions (of this topic and actor) have no date."""
-        where, args = _where([("topic = ?", topic), ("actor = ?", actor)])
-        where = (where + " AND" if where else "WHERE") + " date IS NULL"
-        return int(self.db.execute(f"SELECT COUNT(*) FROM positions {where}", args).fetchone()[0])
+        return self._count(topic, actor, "date IS NULL")
 
     def actors(self) -> list[str]:
         """The parties that hold positions in the store, sorted."""
