@@ -20,6 +20,9 @@ from typer.testing import CliRunner, Result
 
 from talks.cli import app
 
+# the shared helper modules' asserts explain their failures as a test's own do
+pytest.register_assert_rewrite("extract_helpers")
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "data" / "seeds"
 SHARED = REPO.parent / "shared"

@@ -7,7 +7,7 @@ Imported by name (`from extract_helpers import ...`), like conftest."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from talks.extract import extract
 from talks.extract.quotes import extract_quotes
@@ -81,6 +81,15 @@ def positions_in(text: str, lexicon: Lexicon, *, headline: bool = True) -> list[
     for p in found:
         assert text[p.span.start : p.span.end] == p.evidence
     return found
+
+
+def check_positions(
+    text: str, lexicon: Lexicon, expected: Set[Triple], absent: Set[Triple] = frozenset()
+) -> None:
+    """`text` gives (at least) every position of `expected` and none of `absent`."""
+    got = position_triples(text, lexicon)
+    assert expected <= got
+    assert not absent & got
 
 
 def position_triples(text: str, lexicon: Lexicon, *, headline: bool = True) -> set[Triple]:
