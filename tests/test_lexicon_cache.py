@@ -13,6 +13,9 @@ import pytest
 
 from talks import config, lexicon_cache
 from talks import lexicon as lexicon_mod
+from talks.extract import topic_lexicon
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 
 @pytest.fixture(autouse=True)
@@ -96,3 +99,59 @@ def test_startup_imports_only_the_command_line(argv: list[str]) -> None:
         [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=dict(os.environ)
     )
     assert "HEAVY []" in out.stderr, out.stderr
+
+
+# --- what the extractors build from a loaded lexicon ----------------------------------------
+
+
+def _derived() -> list[Path]:
+    base = config.cache_dir() / "derived"
+    return sorted(base.glob("*.pickle")) if base.is_dir() else []
+
+
+def _same_compiled(a: topic_lexicon.Compiled, b: topic_lexicon.Compiled) -> None:
+    """Two compiled lexicons find the same things in the seed articles."""
+    assert a.signals.sources == b.signals.sources and a.cues.sources == b.cues.sources
+    assert (a.signal_info, a.cue_info, a.topic_keys) == (b.signal_info, b.cue_info, b.topic_keys)
+    assert (a.signal_outliers, a.signal_lookers) == (b.signal_outliers, b.signal_lookers)
+    assert (a.party_words, a.person_words) == (b.party_words, b.person_words)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        assert topic_lexicon.scan_all(a, text) == topic_lexicon.scan_all(b, text)
+        assert topic_lexicon.scan_names(a, text) == topic_lexicon.scan_names(b, text)
+        for name in ("role_after", "bare_role", "doc_by", "doc_made", "doc_ref", "anaphor"):
+            pa, pb = getattr(a, name), getattr(b, name)
+            assert [m.span() for m in pa.finditer(text)] == [m.span() for m in pb.finditer(text)]
+
+
+def test_compiled_patterns_come_back_from_the_cache_as_built() -> None:
+    topic_lexicon._CACHE.clear()
+    lex = lexicon_mod.load([])
+    first = topic_lexicon.compiled(lex)
+    assert len(_derived()) == 1
+    topic_lexicon._CACHE.clear()
+    again = topic_lexicon.compiled(lex)  # from the pickle this time
+    assert again is not first
+    _same_compiled(again, topic_lexicon._compile(lex))
+
+
+def test_a_corrupt_compiled_entry_is_built_afresh() -> None:
+    topic_lexicon._CACHE.clear()
+    lex = lexicon_mod.load([])
+    topic_lexicon.compiled(lex)
+    (entry,) = _derived()
+    entry.write_bytes(b"not a pickle")
+    topic_lexicon._CACHE.clear()
+    _same_compiled(topic_lexicon.compiled(lex), topic_lexicon._compile(lex))
+    topic_lexicon._CACHE.clear()
+    assert isinstance(topic_lexicon.compiled(lex), topic_lexicon.Compiled)  # (written again)
+
+
+def test_only_a_loaded_lexicon_keeps_its_compiled_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    topic_lexicon._CACHE.clear()
+    topic_lexicon.compiled(lexicon_mod.parse_shipped())  # (no files behind it: no key)
+    assert _derived() == []
+    monkeypatch.setenv("TALKS_NO_CACHE", "1")
+    topic_lexicon.compiled(lexicon_mod.load([]))
+    assert _derived() == []

@@ -9,6 +9,10 @@ commands that only check a topic or a party name skip unpickling the full
 lexicon. Every failure to read or write the cache (read-only home, a corrupt or
 foreign file) falls back to parsing the YAML: the cache only ever saves time.
 Set TALKS_NO_CACHE=1 to bypass it.
+
+What the extractors build from a loaded lexicon (its patterns analysed and put
+together, `derived`) is kept the same way, under the lexicon's key and the source
+of the code that builds it.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from talks import __version__, config
 
@@ -67,6 +73,8 @@ class LexiconSummary:
 
 
 _memo: dict[str, Any] = {}
+_loaded: dict[int, tuple[Lexicon, str]] = {}  # id -> (lexicon, key) of what `load` gave
+T = TypeVar("T")
 
 
 def _enabled() -> bool:
@@ -172,7 +180,42 @@ def load(user_files: tuple[Path, ...], build: Any) -> Lexicon:
         assert lexicon is not None
         _store(key, lexicon)
     _memo["full:" + key] = lexicon
+    _loaded[id(lexicon)] = (lexicon, key)
     return lexicon
+
+
+def derived(
+    lexicon: Lexicon, kind: str, modules: Sequence[str], build: Callable[[], T], expect: type[T]
+) -> T:
+    """What `build()` makes of `lexicon` (an `expect`), read back from the cache when this
+    lexicon came from `load` and the same code built it before: the key is the lexicon's
+    own with `kind`, the Python version and the source of each of `modules` (the
+    imported modules whose code builds it). Any other lexicon, and any failure to read
+    or write, builds afresh."""
+    known = _loaded.get(id(lexicon))
+    if not _enabled() or known is None or known[0] is not lexicon:
+        return build()
+    h = hashlib.sha256(f"{known[1]}\0{kind}\0{sys.version}".encode())
+    try:
+        for name in modules:
+            h.update(Path(sys.modules[name].__file__ or "").read_bytes())
+    except (KeyError, OSError):
+        return build()
+    path = config.cache_dir() / "derived" / f"{kind}-{h.hexdigest()[:24]}.pickle"
+    try:
+        with path.open("rb") as f:
+            got = pickle.load(f)
+        if isinstance(got, expect):
+            return got
+    except Exception:  # missing, corrupt, or written by other code: rebuild
+        pass
+    made = build()
+    try:
+        data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # (something in it that pickle cannot keep: no cache)
+        return made
+    _write(path, data)
+    return made
 
 
 def _build(user_files: tuple[Path, ...]) -> Lexicon:

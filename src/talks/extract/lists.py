@@ -92,8 +92,8 @@ def list_items(doc: Doc) -> dict[tuple[int, int], Intro]:
             continue
         in_run = False
         intro = None
-        if not heading(text, lo, hi):
-            scope = None
+        if scope is not None and not heading(text, lo, hi):
+            scope = None  # (asked only while a scope is kept)
         if text[lo:hi].rstrip().endswith(":"):
             last = sentence_ranges(text, [(lo, hi)])[-1]
             intro = _intro(doc, last[0], last[1])

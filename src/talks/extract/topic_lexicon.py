@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from talks import lexicon_cache
 from talks.extract.dispatch import Family, Hit, Literals, Scanner
 from talks.extract.regex_shapes import pattern_heads, phrase_trie, sees_outside, start_heads
 from talks.lexicon import Lexicon
@@ -112,6 +113,8 @@ _FUNCTION_WORDS = r"(?:and|or|its|their|his|her|the|of|with|to|for|in|on|has|hav
 _DOC_MODIFIERS = r"(?:(?:peace|draft|new|latest|revised|\d+-point)\s+){0,2}"
 
 _CACHE: dict[int, tuple[Lexicon, Compiled]] = {}
+# the modules whose code builds a `Compiled` (a cached one is used only under the same code)
+_BUILT_BY = (__name__, "talks.extract.dispatch", "talks.extract.regex_shapes")
 
 
 def compiled(lexicon: Lexicon) -> Compiled:
@@ -119,7 +122,9 @@ def compiled(lexicon: Lexicon) -> Compiled:
     hit = _CACHE.get(id(lexicon))
     if hit is not None and hit[0] is lexicon:
         return hit[1]
-    comp = _compile(lexicon)
+    # (kept on disk beside the loaded lexicon: analysing its patterns is a good part
+    # of a run's start-up, reading the result back a third of it)
+    comp = lexicon_cache.derived(lexicon, "topics", _BUILT_BY, lambda: _compile(lexicon), Compiled)
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[id(lexicon)] = (lexicon, comp)
