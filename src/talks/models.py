@@ -9,9 +9,7 @@ contract that scripts rely on: add fields, never rename them.
 from __future__ import annotations
 
 import datetime as dt
-import operator
-from collections.abc import Callable
-from typing import Any, Literal, Self
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,55 +29,10 @@ Stance = Literal["support", "oppose"]
 ChangeStatus = Literal["changed", "new", "dropped", "same"]
 
 
-_set = object.__setattr__
-# per record class: every field with its default (in field order), and a getter of the
-# required ones (raises KeyError when one is missing)
-_SHAPES: dict[type, tuple[dict[str, Any], Callable[[dict[str, Any]], object]]] = {}
-
-
-def _nothing(values: dict[str, Any]) -> object:
-    return None
-
-
 class Record(BaseModel):
     """Base for all records: strict on input, immutable once made."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @classmethod
-    def trusted(cls, **values: Any) -> Self:
-        """The record `cls(**values)` gives, without checking the values again: for the
-        extractors, which build records only from values that already have the field
-        types (token offsets, names, dates); validating them again cost a few per cent of
-        extraction time. Fields, field order, equality and dumps are the same (defaults
-        are shared: every record field default is immutable); a name that is no field,
-        or a required field left out, still raises TypeError."""
-        shape = _SHAPES.get(cls)
-        if shape is None:
-            fields = cls.model_fields
-            required = [n for n, f in fields.items() if f.is_required()]
-            shape = _SHAPES[cls] = (
-                {n: None if f.is_required() else f.get_default() for n, f in fields.items()},
-                operator.itemgetter(*required) if required else _nothing,
-            )
-        defaults, take_required = shape
-        data = {**defaults, **values}
-        try:
-            take_required(values)
-        except KeyError:
-            data = {}
-        if len(data) != len(defaults):
-            unknown = sorted(values.keys() - defaults.keys())
-            missing = sorted(
-                n for n in defaults if n not in values and cls.model_fields[n].is_required()
-            )
-            raise TypeError(f"{cls.__name__}: unknown fields {unknown}, missing {missing}")
-        record = cls.__new__(cls)
-        _set(record, "__dict__", data)
-        _set(record, "__pydantic_fields_set__", set(values))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
-        return record
 
 
 class Span(Record):
