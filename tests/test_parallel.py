@@ -302,25 +302,21 @@ def _alive(pgid: int) -> list[int]:
 FILES = 1500
 
 
-def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
-    tmp_path: Path, lex: Lexicon
-) -> None:
+def _ingest_under_way(tmp_path: Path, **popen: Any) -> tuple[subprocess.Popen[bytes], Path]:
+    """`talks ingest -j 2` of FILES articles started in its own process group (every
+    process it starts is in it), returned once 20 articles are committed: the workers
+    are running."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(FILES):
         (corpus / f"{i:05d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
-    db = tmp_path / "int.db"
-    # A terminal's Ctrl-C signals the whole process group: the writer and its workers.
+    db = tmp_path / "store.db"
     proc = subprocess.Popen(
         [sys.executable, "-m", "talks", "ingest", str(corpus), "--db", str(db), "-q", "-j", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
-        # as from a shell: Ctrl-C at its default. pytest itself may run with SIGINT
-        # ignored (started as a background job of a script: `pytest &`), an ignored
-        # SIGINT is inherited and Python keeps it, and the ingest would then finish
-        # and exit 0. No test may change it (conftest's `signals_kept`).
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        **popen,
     )
     try:
         deadline = time.monotonic() + 60
@@ -328,6 +324,26 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
             assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
             assert time.monotonic() < deadline, "nothing committed within 60 s"
             time.sleep(0.02)
+    except BaseException:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise
+    return proc, db
+
+
+def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
+    tmp_path: Path, lex: Lexicon
+) -> None:
+    proc, db = _ingest_under_way(
+        tmp_path,
+        # as from a shell: Ctrl-C at its default. pytest itself may run with SIGINT
+        # ignored (started as a background job of a script: `pytest &`), an ignored
+        # SIGINT is inherited and Python keeps it, and the ingest would then finish
+        # and exit 0. No test may change it (conftest's `signals_kept`).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        # A terminal's Ctrl-C signals the whole process group: the writer and its workers.
         os.killpg(proc.pid, signal.SIGINT)
         proc.wait(timeout=30)
     finally:
@@ -354,23 +370,8 @@ def test_ctrl_c_with_workers_keeps_whole_articles_and_stops_every_process(
 
 
 def test_workers_fork_server_and_tracker_exit_when_the_writer_is_killed(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(FILES):
-        (corpus / f"{i:05d}.txt").write_text(news_text(i) * 3, encoding="utf-8")
-    db = tmp_path / "killed.db"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "talks", "ingest", str(corpus), "--db", str(db), "-q", "-j", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group: every process it starts
-    )
+    proc, db = _ingest_under_way(tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while _count(db) < 20:  # the workers are running
-            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-            assert time.monotonic() < deadline, "nothing committed within 60 s"
-            time.sleep(0.02)
         started = [p for p in _alive(proc.pid) if p != proc.pid]
         # the fork server, two workers, the resource tracker
         assert len(started) >= 3, started
