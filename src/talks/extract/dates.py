@@ -445,13 +445,28 @@ class _Stops:
         self.text = text
         self.dated: dict[tuple[int, int, dt.date | None], list[_Dated]] = {}
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
-        # every match of `_STOP` (none holds another's stop: they never overlap)
-        found = [m.span() for m in _STOP.finditer(text)]
-        self.starts = [a for a, _ in found]
-        self.ends = [b for _, b in found]
+        self.starts, self.ends = _stop_spans(text)
 
 
 _NEWLINE = re.compile(r"\n")
+# `_STOP` as a full stop, whose one letter the engine finds fast, and the rarer other
+# marks (a set of first letters is tested at every character, a slow scan)
+_FULL_STOP = re.compile(r"\.[”\"’]?\s")
+_OTHER_STOP = re.compile(r"[!?][”\"’]?\s")
+
+
+def _stop_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of every match of `_STOP` in `text`, in order (the matches
+    never overlap: what follows a mark in one is no mark)."""
+    found = [m.span() for m in _FULL_STOP.finditer(text)]
+    if "!" in text or "?" in text:
+        found += [m.span() for m in _OTHER_STOP.finditer(text)]
+        found.sort()
+    starts = [a for a, _ in found]
+    ends = [b for _, b in found]
+    return starts, ends
+
+
 _stops = _Stops("")
 
 
