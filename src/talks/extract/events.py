@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
-from talks.extract.regex_shapes import finditer_at, start_heads
+from talks.extract.regex_shapes import ascii_head, finditer_at, ignorecase_extras, start_heads
 from talks.lexicon import Event, Lexicon, Party
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -154,6 +156,21 @@ class Calendar:
             )
         self._terms = terms
         self._any = re.compile("|".join(every)) if every else None
+        # for `event_in`: the events by the first words of their names, and what each
+        # one's tests search for (several rounds share a place or an ordinal: searched once)
+        self._near: dict[str, tuple[int, ...]] = {}
+        for i, t in enumerate(terms):
+            for w in t.firsts:
+                self._near[w] = (*self._near.get(w, ()), i)
+        self._near_words = frozenset(self._near)
+        self._tests = [
+            (
+                t.alias.pattern if t.alias is not None else None,
+                t.ordinal.pattern if t.ordinal is not None else None,
+                t.city.pattern,
+            )
+            for t in terms
+        ]
         # one pass over a whole text: the words that can start an event's name
         # the names by their first word (lower case, as written and folded): a text's
         # words are looked up in C, and only names whose first word it holds are matched
@@ -163,6 +180,10 @@ class Calendar:
                 self._by_first.setdefault(v.split()[0], set()).add(v)
         # (a key that starts or ends with one of `_PUNCT` is never a stripped word)
         self._firsts = tuple(k for k in self._by_first if k and k.strip(_PUNCT) == k)
+        # the names of each first word as one pattern, and where the pattern may start:
+        # the first word's leading ASCII letters ("" for one that has none)
+        self._key_pattern = {k: _compile_names(_order(vs)) for k, vs in self._by_first.items()}
+        self._key_head = {k: ascii_head(k) for k in self._by_first}
 
     def _term_texts(self) -> list[str]:
         out = []
@@ -181,8 +202,41 @@ class Calendar:
             return []
         names = tuple(sorted(set().union(*(self._by_first[w] for w in hits))))
         # (tried only where a name's first letters stand, not at every offset)
-        pattern = _names_pattern(names)
-        return [m.start() for m in finditer_at(pattern, text, low, start_heads(names))]
+        at = self._key_at(text, low, hits)
+        if at is None:
+            pattern = _names_pattern(names)
+            return [m.start() for m in finditer_at(pattern, text, low, start_heads(names))]
+        # as `finditer_at` with `_names_pattern(names)`, without compiling that (most
+        # texts hold a set of names of their own): where one first word's letters stand,
+        # only its names can match, the first in `_order` as in that pattern
+        out: list[int] = []
+        end = 0
+        for p in sorted(at):
+            if p >= end:
+                key = at[p]
+                pattern = self._key_pattern[key] if key else _names_pattern(names)
+                if (m := pattern.match(text, p)) is not None:
+                    out.append(p)
+                    end = m.end()
+        return out
+
+    def _key_at(self, text: str, low: str, keys: set[str]) -> dict[int, str] | None:
+        """Where the leading ASCII letters of each first word in `keys` stand in `low`
+        (`text.lower()`), found as `word_starts` finds them: offset -> that word, or ""
+        where several stand. None when `word_starts` could not tell the places."""
+        if len(low) != len(text) or any(not self._key_head[k] for k in keys):
+            return None
+        for extra, letter in _EXTRAS.items():  # ("ı" matches "i": see `word_starts`)
+            if extra in low:
+                low = low.replace(extra, letter)
+        at: dict[int, str] = {}
+        for k in keys:
+            head = self._key_head[k]
+            i = low.find(head)
+            while i >= 0:
+                at[i] = "" if i in at else k
+                i = low.find(head, i + 1)
+        return at
 
     def mentioned(self, folded: str) -> bool:
         """Whether folded text names any event's place, alias or ordinal (a fast pre-check)."""
@@ -329,17 +383,34 @@ class Calendar:
         next to a talks word. Of several, the one named by an alias or ordinal, else the
         latest on or before `published`; with no publication date, only a single one."""
         folded = fold(sentence)
-        words = {w.strip(_PUNCT) for w in folded.split()}
-        near = [t for t in self._terms if not t.firsts.isdisjoint(words)]
-        if not near:
+        found = set(map(str.strip, folded.split(), repeat(_PUNCT))) & self._near_words
+        if not found:
             return None
+        if len(found) == 1:
+            near = self._near[found.pop()]
+        else:
+            near = tuple(sorted(set().union(*(self._near[w] for w in found))))
         talks = _TALKS.search(folded) is not None
         terms: list[_Terms] = []
         named: list[_Terms] = []
         numbered: list[_Terms] = []
-        for t in near:  # (each pattern searched once)
-            alias, ordinal = t.alias_in(folded), t.ordinal_in(folded)
-            if alias or (talks and (ordinal or t.city_in(folded))):
+        # each pattern searched once: a test's answer by its pattern (None: no such test)
+        seen: dict[str | None, bool] = {None: False}
+        for i in near:
+            t = self._terms[i]
+            alias_key, ordinal_key, city_key = self._tests[i]
+            alias = seen.get(alias_key)
+            if alias is None:
+                alias = seen[alias_key] = t.alias_in(folded)
+            ordinal = seen.get(ordinal_key)
+            if ordinal is None:
+                ordinal = seen[ordinal_key] = t.ordinal_in(folded)
+            city: bool | None = False
+            if not alias and talks and not ordinal:
+                city = seen.get(city_key)
+                if city is None:
+                    city = seen[city_key] = t.city_in(folded)
+            if alias or (talks and (ordinal or city)):
                 terms.append(t)
                 if alias:
                     named.append(t)
@@ -373,13 +444,24 @@ def _stands_alone(low: str, word: str) -> bool:
     return False
 
 
+def _order(names: set[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Names in the order they are tried: the longest first, then alphabetically."""
+    return tuple(sorted(sorted(names), key=len, reverse=True))
+
+
 @lru_cache(maxsize=256)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of these (lower-case) names as whole words, ignoring case (a space is any
-    white space)."""
-    alts = sorted(names, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts)
+    white space), tried in `_order`."""
+    return _compile_names(_order(names))
+
+
+def _compile_names(ordered: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+_EXTRAS = ignorecase_extras(string.ascii_lowercase)
 
 
 class _Cache:
