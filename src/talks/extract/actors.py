@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.regex_shapes import finditer_at
+from talks.extract.regex_shapes import finditer_at, lowered, matches_at, word_starts
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -183,7 +183,10 @@ def find_mentions(
             Mention(w.start(), am.end(), "party", party, None, False, subject, "", False, True)
         )
 
-    out += _documents(text, text.lower(), comp, out, is_blocked)
+    low = lowered(text)
+    # (doc_ref and bare_role both start with "the": its places are found once)
+    the = word_starts(text, low, comp.the_heads) if comp.the_heads is not None else None
+    out += _documents(text, low, comp, out, is_blocked, the)
 
     for pm in _PRONOUN.finditer(text):
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
@@ -208,7 +211,7 @@ def find_mentions(
             )
         )
 
-    for bm in comp.bare_role.finditer(text):
+    for bm in matches_at(comp.bare_role, text, the):
         if is_blocked(bm.start(), bm.end()):
             continue
         role = " ".join(bm.group("role").lower().split())
@@ -235,10 +238,11 @@ def _documents(
     comp: Compiled,
     named: list[Mention],
     is_blocked: Callable[[int, int], bool],
+    the: list[int] | None,
 ) -> list[Mention]:
     """Documents: "a plan drafted by Finnish diplomats" (held by its author), and "the
     document" / "the plan" later, which refer back to the last document named (`low`:
-    `text.lower()`)."""
+    `text.lower()`; `the`: where `comp.doc_ref` may match, None: anywhere)."""
     out: list[Mention] = []
     by_start = {m.start: m for m in named if m.party is not None}
     for dm in finditer_at(comp.doc_by, text, low, comp.doc_heads):
@@ -256,7 +260,7 @@ def _documents(
         )
     out += _made(text, low, comp, named, is_blocked)
     starts = {m.start for m in out}
-    for rm in comp.doc_ref.finditer(text):
+    for rm in matches_at(comp.doc_ref, text, the):
         if is_blocked(rm.start(), rm.end()):
             continue
         if rm.start("doc") in starts:

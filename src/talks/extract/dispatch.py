@@ -282,12 +282,13 @@ class Scanner:
     def _fine_candidates(self, key: str) -> tuple[_FineTry, ...]:
         return tuple((f, i, match, self._fine_heads[f][i]) for f, i, match in self._candidates(key))
 
-    def scan(self, text: str) -> list[list[Hit]]:
+    def scan(self, text: str, low: str | None = None) -> list[list[Hit]]:
         """Leftmost, non-overlapping matches per family, as `finditer` over an alternation
-        of that family's patterns would give (the earlier entry wins at one start)."""
+        of that family's patterns would give (the earlier entry wins at one start); `low`:
+        `text.lower()`, when the caller has it."""
         found: list[list[Hit]] = [[] for _ in self.families]
         ends = [-1] * len(self.families)
-        lowered = self._lower(text)
+        lowered = self._lower(text, low)
         if lowered is not None and self.fine is not None:
             self._scan_fine(text, lowered[0], lowered[1], found, ends)
         else:
@@ -389,7 +390,7 @@ class Scanner:
             q -= 2
         return covering % 2 == 1  # the first is reached, hides the second, ...
 
-    def _lower(self, text: str) -> tuple[str, bool] | None:
+    def _lower(self, text: str, low: str | None = None) -> tuple[str, bool] | None:
         """The text lower-cased for the plain patterns (and whether an extra letter was
         folded), or None when the case-insensitive ones must run on the text itself.
 
@@ -401,7 +402,8 @@ class Scanner:
         """
         if not self.lowers:
             return None
-        low = text.lower()
+        if low is None:
+            low = text.lower()
         if len(low) != len(text):
             return None
         fixed = False

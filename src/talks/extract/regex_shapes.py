@@ -343,7 +343,15 @@ def finditer_at(
     (case-insensitively) with one of the heads `firsts` stands for (`start_heads`; None:
     unknown), `low` being `text.lower()`: the same matches (leftmost, not overlapping),
     the pattern tried only where `word_starts` allows."""
-    starts = word_starts(text, low, firsts) if firsts is not None else None
+    return matches_at(pattern, text, word_starts(text, low, firsts) if firsts is not None else None)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int] | None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match is not empty and begins at
+    one of `starts` (sorted, from `word_starts`; None: anywhere), the pattern tried only
+    there (several patterns with the same heads share one list of starts)."""
     if starts is None:
         yield from pattern.finditer(text)
         return
@@ -352,3 +360,18 @@ def finditer_at(
         if p >= end and (m := pattern.match(text, p)) is not None:
             yield m
             end = m.end()
+
+
+_LOWERED: list[tuple[str, str]] = []  # the last text `lowered` was asked for, lower-cased
+
+
+def lowered(text: str) -> str:
+    """`text.lower()`, kept for the last text asked for: the scan of an article's lexicon
+    entries and its mention finder both read it (lowering costs about as much as one pass
+    of a regex over the text). Only the latest one is kept: memory stays bounded."""
+    hit = _LOWERED[0] if _LOWERED else None
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    low = text.lower()
+    _LOWERED[:] = [(text, low)]
+    return low

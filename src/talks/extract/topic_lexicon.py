@@ -13,7 +13,13 @@ from typing import Literal
 
 from talks import lexicon_cache
 from talks.extract.dispatch import Family, Hit, Literals, Scanner
-from talks.extract.regex_shapes import pattern_heads, phrase_trie, sees_outside, start_heads
+from talks.extract.regex_shapes import (
+    lowered,
+    pattern_heads,
+    phrase_trie,
+    sees_outside,
+    start_heads,
+)
 from talks.lexicon import Lexicon
 
 __all__ = ["Compiled", "Hit", "compiled", "scan_all", "scan_names", "scan_signals"]
@@ -67,6 +73,7 @@ class Compiled:
     doc_words: frozenset[str]
     doc_heads: tuple[str, ...] | None  # where doc_by may match (`regex_shapes.start_heads`)
     doc_made_heads: tuple[str, ...] | None  # where doc_made may match
+    the_heads: tuple[str, ...] | None  # where doc_ref and bare_role may match (both: "the")
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
@@ -191,6 +198,12 @@ def _compile(lexicon: Lexicon) -> Compiled:
         rf"(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<doc>{docs})\b",
         re.I,
     )
+    doc_ref = re.compile(rf"[Tt](?<!\w.)he\s+{_DOC_MODIFIERS}(?P<doc>{docs})\b(?![-\w])")
+    # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C
+    bare_role = re.compile(rf"[Tt](?<!\w.)he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b")
+    the_heads = pattern_heads(doc_ref)
+    if pattern_heads(bare_role) != the_heads:
+        the_heads = None  # (they are looked for at one list of starts, or everywhere)
     return Compiled(
         signals=families[0],
         signal_info=tuple(sig_info),
@@ -220,15 +233,15 @@ def _compile(lexicon: Lexicon) -> Compiled:
             rf"(?:the\s+)?",
             re.I,
         ),
-        doc_ref=re.compile(rf"[Tt](?<!\w.)he\s+{_DOC_MODIFIERS}(?P<doc>{docs})\b(?![-\w])"),
+        doc_ref=doc_ref,
         doc_made=doc_made,
         doc_words=frozenset(w.lower() for w in lexicon.words.get("position_documents", [])),
         doc_heads=start_heads(w.lower() for w in lexicon.words.get("position_documents", [])),
         doc_made_heads=pattern_heads(doc_made),
+        the_heads=the_heads,
         role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
-        # the word-start test after the first letter: the engine skips ahead to "T"/"t" in C
-        bare_role=re.compile(rf"[Tt](?<!\w.)he\s+(?:[a-z-]+\s+)?(?P<role>{roles_all})\b"),
+        bare_role=bare_role,
         anaphor=re.compile(
             rf"\b(?:(?:this|that|such\s+an?|these|those)\s+(?:\w+\s+)?(?:{anaphors})"
             rf"|(?:it|this|that)\s+(?:is|was|would\s+be)\s+an?\s+(?:\w+\s+)?(?:{anaphors}))\b",
@@ -272,7 +285,7 @@ def scan_signals(comp: Compiled, text: str) -> list[Hit]:
 
 def scan_all(comp: Compiled, text: str) -> tuple[list[Hit], ...]:
     """Signals, stance cues, conditions and negations in `text`, in one pass."""
-    return tuple(comp.scanner.scan(text))
+    return tuple(comp.scanner.scan(text, lowered(text)))
 
 
 def scan_names(comp: Compiled, text: str) -> tuple[list[Hit], list[Hit]]:
