@@ -12,9 +12,9 @@ the publication date.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from talks.extract.events import Calendar
@@ -480,23 +480,25 @@ def _stops_of(text: str) -> _Stops:
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     """As `_sentence_bounds_scan`, from the text's stops found once."""
-    st = _stops_of(text)
-    lo = max(0, at - _REACH)
+    st = _stops if _stops.text is text else _stops_of(text)
+    newlines, starts, ends = st.newlines, st.starts, st.ends
+    lo = at - _REACH if at > _REACH else 0
+    start = lo - 1
     # the last newline in [lo, at)
-    i = bisect.bisect_left(st.newlines, at) - 1
-    newline = st.newlines[i] if i >= 0 and st.newlines[i] >= lo else -1
+    k = bisect_left(newlines, at)
+    if k and newlines[k - 1] >= lo:
+        start = newlines[k - 1]
     # the last stop within 600 characters before `at` that ends by `at`: its white space
-    j = bisect.bisect_right(st.ends, at) - 1
-    stop = st.ends[j] - 1 if j >= 0 and st.starts[j] >= max(0, at - 600) else -1
-    start = max(newline, stop, lo - 1) + 1
-    hi = min(len(text), at + _REACH)
-    k = bisect.bisect_left(st.newlines, at)
-    end = st.newlines[k] if k < len(st.newlines) and st.newlines[k] < hi else hi
+    j = bisect_right(ends, at) - 1
+    if j >= 0 and starts[j] >= at - 600 and ends[j] - 1 > start:
+        start = ends[j] - 1
+    hi = at + _REACH if at + _REACH < len(text) else len(text)
+    end = newlines[k] if k < len(newlines) and newlines[k] < hi else hi
     # the first stop at or after `at` that ends by `end`
-    m = bisect.bisect_left(st.starts, at)
-    if m < len(st.starts) and st.ends[m] <= end:
-        end = st.ends[m]
-    return start, end
+    m = bisect_left(starts, at)
+    if m < len(starts) and ends[m] <= end:
+        end = ends[m]
+    return start + 1, end
 
 
 def _sentence_bounds_scan(text: str, at: int) -> tuple[int, int]:
