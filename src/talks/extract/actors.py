@@ -65,6 +65,9 @@ _PRONOUN = re.compile(
     r"[HhSsIiTtWwOo](?<!\w.)(?:(?<=[Hh])(?:e|is|er)|(?<=[Ss])he|(?<=[Ii])ts?"
     r"|(?<=[Tt])he(?:y|ir)|(?<=[Ww])e|(?<=[Oo])ur|(?<=I))\b"
 )
+# where `_PRONOUN` may match in the lower-cased text ("he" finds "her" too, "it" "its"); and
+# "I", looked for in the text itself
+_PRONOUN_HEADS = ("he", "his", "she", "it", "they", "their", "we", "our")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 _FIRST_PERSON = frozenset({"we", "our", "i"})
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -188,7 +191,7 @@ def find_mentions(
     the = word_starts(text, low, comp.the_heads) if comp.the_heads is not None else None
     out += _documents(text, low, comp, out, is_blocked, the)
 
-    for pm in _PRONOUN.finditer(text):
+    for pm in _pronouns(text, low):
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
             continue
         word = pm.group().lower()
@@ -230,6 +233,27 @@ def find_mentions(
             reach = max(reach, m.end)
         kept.append(m)
     return kept
+
+
+def _pronouns(text: str, low: str) -> list[re.Match[str]]:
+    """`_PRONOUN.finditer(text)` (`low`: `text.lower()`), the pattern tried only where `low`
+    has a pronoun's letters or the text an "I" (over the whole text it stops at a third of
+    the letters). Its matches are whole words, so none overlaps another; and where
+    lowering kept the length, each ASCII letter stands lower-cased at its offset in `low`."""
+    if len(low) != len(text):
+        return list(_PRONOUN.finditer(text))
+    starts: set[int] = set()
+    for word in _PRONOUN_HEADS:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    i = text.find("I")
+    while i >= 0:
+        starts.add(i)
+        i = text.find("I", i + 1)
+    match = _PRONOUN.match
+    return [m for p in sorted(starts) if (m := match(text, p)) is not None]
 
 
 def _documents(
