@@ -80,13 +80,18 @@ def _after_dateline(tk: Tokens, a: int, b: int) -> int:
 class _Reach:
     """What `_content_end`, `_parts` and `_spans` ask of every frame, computed once
     per article: per sentence the frames that end a reported clause (sorted by start)
-    and the earliest end of a frame; per token the next clause break and a running
-    count of words outside quotation marks. Each question is then answered without
-    a walk over all the frames or tokens of the sentence, so a sentence full of cues
-    ("Medinsky said Medinsky said …") costs linear, not quadratic, time."""
+    and the earliest end of a frame; per token the next clause break; and counts of
+    finite verbs, words outside quotation marks and quoted words between two tokens.
+    Each question is then answered without a walk over all the frames or tokens of the
+    sentence, so a sentence full of cues ("Medinsky said Medinsky said …") costs
+    linear, not quadratic, time. The counts are running sums built for a sentence when
+    it is first asked about (about half the tokens of an article are in no sentence
+    with a frame), and for the whole article only for a span across sentences."""
 
     def __init__(self, doc: Doc) -> None:
         tk = doc.tk
+        self.tk = tk
+        self.sent_bounds = doc.sent_bounds
         words = tk.vocab.words
         coordinators = words.get("coordinators", frozenset())
         self.position_acts = words.get("position_acts", frozenset())
@@ -128,12 +133,10 @@ class _Reach:
                 self.first_end[s] = min(ends)
         stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
         n = tk.n
-        # (built from the few break tokens and running sums: the same lists as a
-        # loop over every token, in a fraction of the time)
-        quote, flags, low = tk.quote[:n], tk.flags[:n], tk.low
+        quote, low = tk.quote, tk.low
         nb: list[int] = []
         self.next_break = nb
-        marks = [k for k, w in enumerate(tk.words[:n]) if w in _BREAKISH]
+        marks = _breakish(tk.text, tk.starts, n)
         hyphens = [k for k in marks if tk.words[k] == "-" and quote[k] < 0]
         dashes = [k for k in marks if tk.words[k] in ("—", "–") and quote[k] < 0]
         for k in marks:
@@ -153,20 +156,71 @@ class _Reach:
                 nb.extend([k] * (k + 1 - len(nb)))
         nb.extend([n] * (n + 1 - len(nb)))
         self.breaks = words.get("clause_breaks", frozenset())
-        # (running sums of per-token 0/1 built in comprehensions: no call per token)
-        self.outside = list(
-            accumulate(
-                [q < 0 and not f & PUNCT for q, f in zip(quote, flags, strict=True)], initial=0
+        self._sums: dict[tuple[int, int], list[int]] = {}
+
+    def finite(self, a: int, b: int) -> int:
+        """Finite verbs in tokens a..b-1 (minus those in b..a-1 when b < a)."""
+        return self._count(_FINITE_SUM, a, b)
+
+    def outside(self, a: int, b: int) -> int:
+        """Words outside quotation marks (no punctuation) in tokens a..b-1."""
+        return self._count(_OUTSIDE_SUM, a, b)
+
+    def marks(self, a: int, b: int) -> int:
+        """Quoted words and quotation marks in tokens a..b-1."""
+        return self._count(_MARKS_SUM, a, b)
+
+    def _count(self, kind: int, a: int, b: int) -> int:
+        # (a few tokens are counted one by one; else the difference of two running sums,
+        # the sentence's when a..b-1 lies in one)
+        lo, hi = (a, b) if a <= b else (b, a)
+        if lo >= 0 and hi - lo <= _FEW and hi <= self.tk.n:
+            few = sum(self._ones(kind, lo, hi))
+            return few if a <= b else -few
+        s = self.tk.sentence[lo] if 0 <= lo < hi <= self.tk.n else -1
+        if s >= 0 and self.sent_bounds[s][0] <= lo and hi <= self.sent_bounds[s][1] + 1:
+            first = self.sent_bounds[s][0]
+            sums = self._sums.get((kind, s))
+            if sums is None:
+                ones = self._ones(kind, first, self.sent_bounds[s][1] + 1)
+                sums = self._sums[(kind, s)] = list(accumulate(ones, initial=0))
+            return sums[b - first] - sums[a - first]
+        sums = self._sums.get((kind, -1))
+        if sums is None:
+            sums = self._sums[(kind, -1)] = list(
+                accumulate(self._ones(kind, 0, self.tk.n), initial=0)
             )
-        )
-        # quoted words and quotation marks
-        self.marks = list(
-            accumulate(
-                [q >= 0 or w in QUOTE_PUNCT for q, w in zip(quote, tk.words[:n], strict=True)],
-                initial=0,
-            )
-        )
-        self.finite = list(accumulate([f & FINITE != 0 for f in flags], initial=0))
+        return sums[b] - sums[a]
+
+    def _ones(self, kind: int, a: int, b: int) -> list[bool]:
+        """Whether each of tokens a..b-1 is of one kind."""
+        tk = self.tk
+        quote, flags = tk.quote[a:b], tk.flags[a:b]
+        if kind == _FINITE_SUM:
+            return [f & FINITE != 0 for f in flags]
+        if kind == _OUTSIDE_SUM:
+            return [q < 0 and not f & PUNCT for q, f in zip(quote, flags, strict=True)]
+        return [q >= 0 or w in QUOTE_PUNCT for q, w in zip(quote, tk.words[a:b], strict=True)]
+
+
+_FEW = 24  # (the reported clauses asked about: 8 to 20 tokens)
+_FINITE_SUM, _OUTSIDE_SUM, _MARKS_SUM = range(3)
+
+
+def _breakish(text: str, starts: list[int], n: int) -> list[int]:
+    """The tokens that are one of `_BREAKISH`, in order: found with a search of the text
+    for each mark (a few), not a look at every token. Such a character is a token of
+    its own or (a hyphen) inside a word, and no other token starts with one."""
+    out = []
+    for mark in _BREAKISH:
+        at = text.find(mark)
+        while at >= 0:
+            k = bisect_left(starts, at, 0, n)
+            if k < n and starts[k] == at:
+                out.append(k)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
 
 
 def _after_comma(tk: Tokens, k: int) -> bool:
@@ -268,7 +322,7 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
         if (
             w == ","
             and tk.low[k + 1] in reach.breaks
-            and reach.finite[k] == reach.finite[start]
+            and reach.finite(start, k) == 0
             and tk.low[start] != "to"
         ):
             k = reach.next_break[k + 1]  # ", despite …" after a bare subject is an aside
@@ -399,8 +453,8 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         return []  # (a closing attribution takes the whole sentence, reports in it too)
     if (
         tk.low[lo] in ADJUNCT_STARTS
-        and reach.marks[comma] == reach.marks[lo]
-        and reach.finite[comma] == reach.finite[lo]
+        and reach.marks(lo, comma) == 0
+        and reach.finite(lo, comma) == 0
         and not _has_cue(tk, lo, comma)
         and not any(_verb_form(tk, j) for j in range(lo, comma))
     ):
@@ -413,11 +467,11 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
             lo = k
             break
-    if close != comma and reach.outside[comma] == reach.outside[lo]:
+    if close != comma and reach.outside(lo, comma) == 0:
         return []  # "“A,” Umerov said, adding …": the quotation alone is no clause
     if (
         frame.speaker is not None
-        and reach.marks[comma + 1] > reach.marks[lo]  # (a quotation in narration)
+        and reach.marks(lo, comma + 1) > 0  # (a quotation in narration)
         and _about_speaker(doc, lo, frame.speaker.name)
     ):
         return []  # "Medinsky preferred not to …, “…,” Medinsky concluded": narration
@@ -545,7 +599,7 @@ def _bare_lead_rest(doc: Doc, reach: _Reach, frame: Frame, lo: int, comma: int, 
     k = (frame.relay.end if frame.relay is not None else frame.end) + 1
     if k + 2 > hi or tk.words[k] != "," or comma - lo > 12:
         return -1
-    if reach.finite[comma] != reach.finite[lo] or reach.marks[comma] != reach.marks[lo]:
+    if reach.finite(lo, comma) != 0 or reach.marks(lo, comma) != 0:
         return -1
     if any(tk.flags[j] & CUEW or _verbish(tk, j) for j in range(lo + 1, comma)):
         return -1
@@ -625,9 +679,9 @@ def _spans(doc: Doc, reach: _Reach, parts: list[tuple[int, int]]) -> list[tuple[
         a, b = _trim(doc, a, b)
         if b < a:
             continue
-        outside += reach.outside[b + 1] - reach.outside[a]
+        outside += reach.outside(a, b + 1)
         spans.append((tk.starts[a], tk.ends[b]))
-    mixed = any(reach.marks[b + 1] > reach.marks[a] for a, b in parts)
+    mixed = any(reach.marks(a, b + 1) > 0 for a, b in parts)
     return spans if outside >= (MIN_OUTSIDE_WORDS if mixed else MIN_PLAIN_WORDS) else []
 
 
@@ -662,7 +716,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
             items = [(tk.starts[a], tk.ends[b]) for a, b in list_items(doc, frame)]
             if items and parts and parts[-1][1] < frame.a:
                 a, b = parts[0][0], parts[-1][1]
-                if reach.finite[b + 1] == reach.finite[a]:
+                if reach.finite(a, b + 1) == 0:
                     spans = []  # "According to the text, as described by X:": no clause
             if spans:
                 spans += items
@@ -689,7 +743,7 @@ def _no_clause(tk: Tokens, reach: _Reach, a: int, b: int) -> bool:
     return (
         w in ADJUNCT_STARTS
         and w != "to"
-        and reach.finite[b + 1] == reach.finite[a]
+        and reach.finite(a, b + 1) == 0
         and not any(tk.flags[k] & CUEW or tk.quote[k] >= 0 for k in range(a, b + 1))
         and not any(_verbish(tk, k) for k in range(a + 1, b + 1))
     )
