@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.regex_shapes import finditer_at, lowered, matches_at, word_starts
+from talks.extract.regex_shapes import folded, heads_at, lowered, matches_at
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -146,6 +146,9 @@ def find_mentions(
         i = bisect.bisect_right(block_starts, a) - 1
         return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
 
+    # the text lower-cased, with the letters re.IGNORECASE reads as ASCII ones folded (None
+    # when offsets would not agree): where some patterns are looked for and matched
+    view = folded(text, lowered(text))
     out: list[Mention] = []
     taken: set[int] = set()  # characters covered by a known person
     for hit in persons:
@@ -160,7 +163,7 @@ def find_mentions(
         if poss:
             after = end + 2
             subject = subject and (
-                _starts_cue(cue_starts, text, after) or bool(comp.role_after.match(text, after))
+                _starts_cue(cue_starts, text, after) or bool(_role_after(comp, text, view, after))
             )
         holder = None if pw.group else pw.name
         out.append(
@@ -171,7 +174,7 @@ def find_mentions(
     for hit in parties:
         if is_blocked(hit.start, hit.end) or hit.start in taken:
             continue
-        m = _party_mention(text, comp, hit, cue_starts)
+        m = _party_mention(text, view, comp, hit, cue_starts)
         if m is not None:
             out.append(m)
 
@@ -186,19 +189,18 @@ def find_mentions(
             Mention(w.start(), am.end(), "party", party, None, False, subject, "", False, True)
         )
 
-    low = lowered(text)
     # (doc_ref and bare_role both start with "the": its places are found once)
-    the = word_starts(text, low, comp.the_heads) if comp.the_heads is not None else None
-    out += _documents(text, low, comp, out, is_blocked, the)
+    the = _heads_at(view, comp.the_heads)
+    out += _documents(text, view, comp, out, is_blocked, the)
 
-    for pm in _pronouns(text, low):
+    for pm in _pronouns(text, lowered(text)):
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
             continue
         word = pm.group().lower()
         subject = True
         if word in _POSSESSIVE_PRONOUNS:
             subject = _starts_cue(cue_starts, text, pm.end()) or bool(
-                comp.role_after.match(text, pm.end())
+                _role_after(comp, text, view, pm.end())
             )
         out.append(
             Mention(
@@ -256,20 +258,34 @@ def _pronouns(text: str, low: str) -> list[re.Match[str]]:
     return [m for p in sorted(starts) if (m := match(text, p)) is not None]
 
 
+def _heads_at(view: str | None, heads: tuple[str, ...] | None) -> list[int] | None:
+    """Where a case-insensitive pattern that starts with one of `heads` may match (the
+    text's `folded` view: `regex_shapes.word_starts`), or None: anywhere."""
+    return heads_at(view, heads) if view is not None and heads is not None else None
+
+
+def _role_after(comp: Compiled, text: str, view: str | None, pos: int) -> re.Match[str] | None:
+    """`comp.role_after.match(text, pos)`, matched in the text's `folded` view when it can
+    be (`regex_shapes.plain_twin`: the same offsets; its groups read lower-case)."""
+    if view is not None and comp.role_after_plain is not None:
+        return comp.role_after_plain.match(view, pos)
+    return comp.role_after.match(text, pos)
+
+
 def _documents(
     text: str,
-    low: str,
+    view: str | None,
     comp: Compiled,
     named: list[Mention],
     is_blocked: Callable[[int, int], bool],
     the: list[int] | None,
 ) -> list[Mention]:
     """Documents: "a plan drafted by Finnish diplomats" (held by its author), and "the
-    document" / "the plan" later, which refer back to the last document named (`low`:
-    `text.lower()`; `the`: where `comp.doc_ref` may match, None: anywhere)."""
+    document" / "the plan" later, which refer back to the last document named (`view`: the
+    text's `folded` view; `the`: where `comp.doc_ref` may match, None: anywhere)."""
     out: list[Mention] = []
     by_start = {m.start: m for m in named if m.party is not None}
-    for dm in finditer_at(comp.doc_by, text, low, comp.doc_heads):
+    for dm in matches_at(comp.doc_by, text, _heads_at(view, comp.doc_heads)):
         agent = by_start.get(dm.end())
         role = _ROLE_WORD.match(text, dm.end())
         if agent is None and role is not None:  # "drafted by envoy Steve Witkoff"
@@ -282,7 +298,7 @@ def _documents(
                 dm.start(), agent.end, "party", agent.party, None, False, subject, "", False, True
             )
         )
-    out += _made(text, low, comp, named, is_blocked)
+    out += _made(text, view, comp, named, is_blocked)
     starts = {m.start for m in out}
     for rm in matches_at(comp.doc_ref, text, the):
         if is_blocked(rm.start(), rm.end()):
@@ -304,7 +320,7 @@ _MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z
 
 def _made(
     text: str,
-    low: str,
+    view: str | None,
     comp: Compiled,
     named: list[Mention],
     is_blocked: Callable[[int, int], bool],
@@ -315,7 +331,7 @@ def _made(
     ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
     end_keys = [e for e, _ in ends]
     starts = sorted(m.start for m in named)
-    for dm in finditer_at(comp.doc_made, text, low, comp.doc_made_heads):
+    for dm in matches_at(comp.doc_made, text, _heads_at(view, comp.doc_made_heads)):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
         i = bisect.bisect_left(starts, dm.start())
@@ -344,17 +360,19 @@ def _made(
     return out
 
 
-def _party_mention(text: str, comp: Compiled, hit: Hit, cue_starts: set[int]) -> Mention | None:
+def _party_mention(
+    text: str, view: str | None, comp: Compiled, hit: Hit, cue_starts: set[int]
+) -> Mention | None:
     pw = comp.party_words[hit.index]
     end = hit.end
     surface = text[hit.start : hit.end]
     poss = surface.endswith(_APOSTROPHE_S) or text.startswith(_APOSTROPHE_S, end)
     after = end + 2 if text.startswith(_APOSTROPHE_S, end) else end
     prev = _prev_word(text, hit.start)
-    role = comp.role_after.match(text, after)
+    role = _role_after(comp, text, view, after)
     if role:  # "Russian delegation", "Ukraine's president", "Kremlin spokesman"
         person = bool(comp.person_role_after.match(text, after))
-        document = role.group().rsplit(None, 1)[-1].lower() in comp.doc_words
+        document = text[role.start() : role.end()].rsplit(None, 1)[-1].lower() in comp.doc_words
         # "passed the Estonian side a request": an addressee before its object is no subject
         subject = (
             prev not in _PREPOSITIONS

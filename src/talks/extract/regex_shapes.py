@@ -267,13 +267,20 @@ def _emit(node: _Tree) -> str:
     return body
 
 
-def ignorecase_extras(chars: str) -> dict[str, str]:
-    """Characters other than its own case forms that re.IGNORECASE matches to an ASCII
-    letter in `chars` ("ı" for "i", "ſ" for "s"): the regex compiler's own table."""
+def _extra_cases() -> dict[int, tuple[int, ...]]:
+    """The regex compiler's table of the characters re.IGNORECASE matches to a character
+    beyond its own case forms."""
     try:
         table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
     except (ImportError, AttributeError):  # pragma: no cover - older layouts
-        table = {0x69: (0x131,), 0x73: (0x17F,)}
+        table = {0x69: (0x131,), 0x73: (0x17F,), 0x131: (0x69,), 0x17F: (0x73,)}
+    return table
+
+
+def ignorecase_extras(chars: str) -> dict[str, str]:
+    """Characters other than its own case forms that re.IGNORECASE matches to an ASCII
+    letter in `chars` ("ı" for "i", "ſ" for "s"): the regex compiler's own table."""
+    table = _extra_cases()
     out: dict[str, str] = {}
     for k in sorted(set(chars.lower())):
         for extra in table.get(ord(k), ()):
@@ -319,21 +326,55 @@ def word_starts(text: str, low: str, firsts: Sequence[str]) -> list[int] | None:
     """Every offset where a case-insensitive match that begins with one of `firsts`
     (from `start_heads`) may start in `text`: where they stand in `low = text.lower()`
     (sorted; a superset). None when lowering changed the text's length."""
+    view = folded(text, low)
+    return None if view is None else heads_at(view, firsts)
+
+
+def folded(text: str, low: str) -> str | None:
+    """`low` (`text.lower()`) with the letters that re.IGNORECASE pairs with ASCII ones
+    folded to them ("ı" matches "i"): each ASCII letter then stands exactly where the text
+    has one that the case-insensitive engine sees as it. None when lowering changed the
+    text's length (offsets would not agree)."""
     global _EXTRAS
     if len(low) != len(text):
         return None
     if _EXTRAS is None:
         _EXTRAS = ignorecase_extras(string.ascii_lowercase)
-    for extra, k in _EXTRAS.items():  # ("ı" matches "i": each ASCII letter then stands
-        if extra in low:  # where re.IGNORECASE sees it)
+    for extra, k in _EXTRAS.items():
+        if extra in low:
             low = low.replace(extra, k)
+    return low
+
+
+def heads_at(view: str, firsts: Sequence[str]) -> list[int]:
+    """`word_starts` in the text's `folded` view."""
     starts: set[int] = set()
     for h in firsts:
-        i = low.find(h)
+        i = view.find(h)
         while i >= 0:
             starts.add(i)
-            i = low.find(h, i + 1)
+            i = view.find(h, i + 1)
     return sorted(starts)
+
+
+_UNFOLDABLE = re.compile(r"[A-Z]|\\[0-9xuUN]")  # an upper-case letter, a coded character
+
+
+def plain_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without re.IGNORECASE, to match in a text's `folded` view what `pattern`
+    matches in the text (same offsets; the groups read lower-case). It does for a pattern
+    with no upper-case letter (nor a code for one) and no letter the engine pairs with one
+    beyond its case forms but the ASCII ones that `folded` folds: the engine compares the
+    lower-case form of a character of the text with the pattern's, which is the view's
+    character there; and lowering keeps letters, digits and white space what they were.
+    None for other patterns."""
+    source = pattern.pattern
+    if not pattern.flags & re.I or _UNFOLDABLE.search(source):
+        return None
+    extra = _extra_cases()
+    if any(not c.isascii() and (c != c.lower() or ord(c) in extra) for c in set(source)):
+        return None
+    return re.compile(source, pattern.flags & ~re.I)
 
 
 def finditer_at(

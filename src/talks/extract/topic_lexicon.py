@@ -17,6 +17,7 @@ from talks.extract.regex_shapes import (
     lowered,
     pattern_heads,
     phrase_trie,
+    plain_twin,
     sees_outside,
     start_heads,
 )
@@ -65,6 +66,7 @@ class Compiled:
     persons: Literals
     person_words: tuple[PersonWord, ...]
     role_after: re.Pattern[str]  # a role or group noun right after a party word
+    role_after_plain: re.Pattern[str] | None  # the same in the folded text (`plain_twin`)
     person_role_after: re.Pattern[str]  # a singular person role right after a party word
     authored_doc: re.Pattern[str]  # "-drafted plan" after a party word: the document's author
     doc_by: re.Pattern[str]  # "a plan drafted by": a document whose author follows
@@ -204,6 +206,12 @@ def _compile(lexicon: Lexicon) -> Compiled:
     the_heads = pattern_heads(doc_ref)
     if pattern_heads(bare_role) != the_heads:
         the_heads = None  # (they are looked for at one list of starts, or everywhere)
+    # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
+    role_after = re.compile(
+        rf"\s+(?:(?![a-z-]+ed\s|{_FUNCTION_WORDS}\s)[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
+        rf"|\s+{_DOC_MODIFIERS}(?:{docs})\b",
+        re.I,
+    )
     return Compiled(
         signals=families[0],
         signal_info=tuple(sig_info),
@@ -215,12 +223,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         party_words=tuple(surface[k] for k in party_keys),
         persons=Literals(person_keys),
         person_words=tuple(person_surface[k] for k in person_keys),
-        # up to two modifiers between: "Russian presidential aide", "Ukrainian chief negotiator"
-        role_after=re.compile(
-            rf"\s+(?:(?![a-z-]+ed\s|{_FUNCTION_WORDS}\s)[a-z-]+\s+){{0,2}}?(?:{roles_all_i})\b"
-            rf"|\s+{_DOC_MODIFIERS}(?:{docs})\b",
-            re.I,
-        ),
+        role_after=role_after,
+        role_after_plain=plain_twin(role_after),
         person_role_after=re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles_person})\b", re.I),
         authored_doc=re.compile(
             rf"-(?:drafted|authored|written|proposed|brokered|sponsored)\s+{_DOC_MODIFIERS}"
