@@ -573,7 +573,7 @@ def _dates_in(text: str, s_start: int, s_end: int, published: dt.date | None) ->
     weighed: explicit dates (offset, date, None), then relative expressions (offset,
     None, match; resolved only when one wins). Kept per sentence of the text: the
     quotes and positions of one sentence all ask."""
-    cache = _stops_of(text).dated
+    cache = (_stops if _stops.text is text else _stops_of(text)).dated
     key = (s_start, s_end, published)
     hit = cache.get(key)
     if hit is not None:

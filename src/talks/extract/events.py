@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
-from talks.extract.regex_shapes import ascii_head, finditer_at, ignorecase_extras, start_heads
+from talks.extract.regex_shapes import (
+    ascii_head,
+    finditer_at,
+    ignorecase_extras,
+    lowered,
+    start_heads,
+)
 from talks.lexicon import Event, Lexicon, Party
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -196,7 +202,7 @@ class Calendar:
     def mention_offsets(self, text: str) -> list[int]:
         """Offsets of the words in `text` that may start an event's name (sorted); a
         record whose sentence holds none of them names no event."""
-        low = text.lower()
+        low = lowered(text)  # (the lexicon scan of the same text lowered it already)
         hits = {k for k in self._firsts if k in low and _stands_alone(low, k)}
         if not hits:
             return []
