@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.regex_shapes import folded, heads_at, lowered, matches_at
+from talks.extract.regex_shapes import heads_at, lowered, matches_at
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -135,10 +135,14 @@ def find_mentions(
     blocked: Sequence[tuple[int, int]],
     parties: list[Hit],
     persons: list[Hit],
+    view: str | None,
 ) -> list[Mention]:
     """Every party, person, pronoun and bare-role mention in `text`, in text order.
 
-    `blocked` spans (topic signals) hold no actor: "NATO" in "NATO membership".
+    `blocked` spans (topic signals) hold no actor: "NATO" in "NATO membership". `view`:
+    the text lower-cased, with the letters re.IGNORECASE reads as ASCII ones folded
+    (`regex_shapes.folded`; None when offsets would not agree): where some patterns are
+    looked for and matched.
     """
     block_starts = [b[0] for b in blocked]
 
@@ -146,9 +150,6 @@ def find_mentions(
         i = bisect.bisect_right(block_starts, a) - 1
         return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
 
-    # the text lower-cased, with the letters re.IGNORECASE reads as ASCII ones folded (None
-    # when offsets would not agree): where some patterns are looked for and matched
-    view = folded(text, lowered(text))
     out: list[Mention] = []
     taken: set[int] = set()  # characters covered by a known person
     for hit in persons:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from talks.extract.regex_shapes import plain_twin
 from talks.extract.stance_doc import (
     CLAIM,
     COMMIT,
@@ -90,6 +91,7 @@ _ITEM_START = re.compile(
 NOMINAL_BEFORE = re.compile(
     r"\b(?:a|an|the|any|its|their|his|her|our|[a-z]+(?:al|ic|ive|ful|ous))\s+$", re.I
 )
+_NOMINAL_PLAIN = plain_twin(NOMINAL_BEFORE)
 _OF_AFTER = re.compile(r"\s+of\b")
 _COLON_AFTER = re.compile(r"\s*:")
 # a list item with its own determiner: "a ceasefire, the withdrawal of troops and …"
@@ -231,7 +233,7 @@ def governor(
         chain = _chain(text, pre, pre[-1])
         if (
             len(chain) > 1
-            and NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
+            and nominal_before(doc, c_lo, chain[0])
             and _NEW_ITEM.search(text, chain[0].end, sig.start)
         ):
             chain = chain[1:]  # "demands an end to X and the lifting of Y": "end" heads X only
@@ -271,6 +273,11 @@ def governor(
     if claim(text, sig.start, sig.end):  # "Crimea is Russian," Peskov said
         return [Hit(sig.start, sig.start, CLAIM)], None, -1
     return [], None, -1
+
+
+def nominal_before(doc: Doc, c_lo: int, cue: Hit) -> bool:
+    """A cue used as a noun ("a key demand", "the offer"): `NOMINAL_BEFORE` right before it."""
+    return doc.search(NOMINAL_BEFORE, _NOMINAL_PLAIN, max(c_lo, cue.start - 20), cue.start)
 
 
 def _precondition(doc: Doc, lo: int, sig_start: int, rejected: bool) -> tuple[int, int] | None:
@@ -381,10 +388,7 @@ def _list_governor(doc: Doc, sig: Hit, c_lo: int, masks: Spans) -> tuple[list[Hi
         while (
             chain
             and not _COLON_AFTER.match(text, chain[0].end)  # "Our position is clear: A, B"
-            and (
-                NOMINAL_BEFORE.search(text, max(c_lo, chain[0].start - 20), chain[0].start)
-                or _OF_AFTER.match(text, chain[0].end)
-            )
+            and (nominal_before(doc, c_lo, chain[0]) or _OF_AFTER.match(text, chain[0].end))
         ):
             chain = chain[1:]  # "wants [a ban on bases] and limits on …": the ban is the item's
         if chain:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from talks.extract.actors import Mention
-from talks.extract.governor import NOMINAL_BEFORE, RESET, governor
+from talks.extract.governor import RESET, governor, nominal_before
+from talks.extract.regex_shapes import plain_twin
 from talks.extract.stance_doc import (
     DEMAND,
     PRECONDITION,
@@ -62,6 +63,7 @@ _UNDER_DOCUMENT = re.compile(
 # a question states no view; nor does a forecast of one
 _QUESTION_END = re.compile(r"\?[”\"’'»)]*\s*$")
 _HEDGE = re.compile(r"\b(?:(?:un)?likely|expected|set|poised)\s+to\s+(?:\w+\s+)?$", re.I)
+_HEDGE_PLAIN = plain_twin(_HEDGE)
 _SUFFICIENT = re.compile(r"sufficient|enough", re.I)
 _WITH_END = re.compile(r"\swith$", re.I)
 _SEPARATOR = re.compile(r",|\b(?:and|or)\b")
@@ -163,7 +165,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     head = chain[-1] if chain else post
     if head is None or hypothetical(text, c_lo, head.start, sig.start):
         return []  # nothing states a view; "a settlement in which X would accept a truce"
-    if _QUESTION_END.search(text, s_lo, s_hi) or _HEDGE.search(text, c_lo, head.start):
+    if _QUESTION_END.search(text, s_lo, s_hi) or doc.search(_HEDGE, _HEDGE_PLAIN, c_lo, head.start):
         return []  # "Will Moscow accept …?"; "Moscow is unlikely to accept …": no view stated
     quoted = doc.quote_at(sig.start)
     q = quoted[0] if quoted else None
@@ -225,7 +227,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         subject = doc.document_before(framed.end())
     agents = agents_after(doc, post.end) if post is not None else []
     if chain and not agents:
-        agents = agents_after(doc, head.end, of=_nominal(text, head, c_lo))
+        agents = agents_after(doc, head.end, of=nominal_before(doc, c_lo, head))
     clause_start = c_lo if subject is None or subject.start >= c_lo else s_lo
     if agents:  # "an offer from Tallinn", "a truce proposal by Helsinki and Warsaw"
         actors = [doc.actor_for(m, q, clause_start) for m in agents]
@@ -359,11 +361,6 @@ def _requested_by(
     return out
 
 
-def _nominal(text: str, cue: Hit, c_lo: int) -> bool:
-    """A cue used as a noun ("a key demand", "the offer"), which an of-phrase may hold."""
-    return bool(NOMINAL_BEFORE.search(text, max(c_lo, cue.start - 20), cue.start))
-
-
 def _embedded(
     doc: Doc, chain: list[Hit], polarity: int, sig: Hit, q: Quote | None, c_lo: int, cond: bool
 ) -> list[Found]:
@@ -387,7 +384,7 @@ def _embedded(
         ):  # "Kyiv's call for", "a US proposal for"
             holders = [holder]
         else:
-            holders = agents_after(doc, cue.end, of=_nominal(text, cue, c_lo))
+            holders = agents_after(doc, cue.end, of=nominal_before(doc, c_lo, cue))
         if not holders:
             continue
         total = polarity

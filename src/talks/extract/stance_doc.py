@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from talks.extract.actors import Actor, Mention, find_mentions, person_holder, resolve
 from talks.extract.ranges import Intervals, Ordered
+from talks.extract.regex_shapes import folded, lowered
 from talks.extract.topic_lexicon import Compiled, Hit, scan_all, scan_names
 from talks.models import Article, Quote, Span, Stance
 
@@ -129,6 +130,10 @@ class Doc:
         self.condition_index = Ordered(self.conditions)
         self.negation_index = Ordered(self.negations)
         self.mentions: list[Mention] = []
+        # the text lower-cased, with the letters re.IGNORECASE reads as ASCII ones folded
+        # (None when offsets would not agree): case-insensitive patterns are matched in it
+        # without the flag where they can be (`regex_shapes.plain_twin`)
+        self.view = folded(text, lowered(text))
         if self.signals:
             party_hits, person_hits = scan_names(comp, text)
             self.mentions = find_mentions(
@@ -138,6 +143,7 @@ class Doc:
                 blocked=sig_spans,
                 parties=party_hits,
                 persons=person_hits,
+                view=self.view,
             )
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_ends = {m.end: m for m in self.mentions}
@@ -359,6 +365,15 @@ class Doc:
                 return m.party
             i += 1
         return None
+
+    def search(
+        self, pattern: re.Pattern[str], plain: re.Pattern[str] | None, lo: int, hi: int
+    ) -> bool:
+        """Whether `pattern` (case-insensitive) matches in text[lo:hi], read with its
+        `plain` twin (`regex_shapes.plain_twin`) in the folded view when there is one."""
+        if plain is not None and self.view is not None:
+            return plain.search(self.view, lo, hi) is not None
+        return pattern.search(self.text, lo, hi) is not None
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
         return sum(1 for h in self.negation_index.within(lo, hi) if not inside(h.start, masks))
