@@ -82,3 +82,48 @@ def test_empty_text_has_no_sentences() -> None:
 def test_reverend_is_an_abbreviation() -> None:
     text = "The deal is fragile, said the Rev. Al Sharpton at the rally."
     assert [s.of(text) for s in sentences(text)] == [text]
+
+
+def _abbreviation_walking_back(text: str, dot: int) -> bool:
+    """`_is_abbreviation` as it was, finding the word's start one character at a time."""
+    from talks.extract.text import _ABBREV
+
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True
+    if word in _ABBREV:
+        return True
+    if not all(len(part) == 1 for part in word.split(".")):
+        return False
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if not text[end - 1 : end].isalpha():
+        return False
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin].isupper()
+
+
+def test_abbreviations_are_told_as_by_the_walk_back_on_random_text() -> None:
+    import random
+
+    from talks.extract.text import _is_abbreviation
+
+    rng = random.Random(5)
+    pieces = ["a", "B", "é", "Ж", ".", ".", " ", " ", "\t", "\n", "1", "-", "’", "x" * 45]
+    pieces += ["J.", "U.S", "Mr", "Gov't", "H.W", "p.m"]
+    checked = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        for dot, char in enumerate(text):
+            if char == ".":
+                assert _is_abbreviation(text, dot) == _abbreviation_walking_back(text, dot)
+                checked += 1
+    assert checked > 5000

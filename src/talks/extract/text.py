@@ -55,11 +55,20 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     return list(cache.paragraphs)
 
 
+_NEAR = 40  # characters looked back for the space before a word (a bound per dot)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` closes an abbreviation or an initial."""
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
+    # the word before the dot: letters and dots back to a space, found in C when the
+    # space is near (most words), else walked back one character at a time
+    space = text.rfind(" ", max(0, dot - _NEAR), dot)
+    if space >= 0 and text[space + 1 : dot].replace(".", "").isalpha():
+        start = space + 1
+    else:
+        start = dot
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
     word = text[start:dot].lower()
     if not word:
         return False
@@ -70,8 +79,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # middle initials after a first name: "George H.W. Bush" (not "at 9 p.m. The");
     # the word before is found by walking back (a copy of the text before the dot
     # per full stop was quadratic)
-    if not all(len(part) == 1 for part in word.split(".")):
-        return False
+    if "." not in word or not all(len(part) == 1 for part in word.split(".")):
+        return False  # (no dot in it: a word of two letters or more)
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
