@@ -577,14 +577,13 @@ def _relay(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:
             if tk.low[k] in relay and tk.words[k - 1] == ",":
                 frame.relay = reader.phrase_after(k + 1, frame.a - 1)
                 return
-    k = frame.end + 1
-    while k <= hi and k < frame.end + 8:
+    end = frame.end  # (a property: read once, not at every step)
+    for k in range(end + 1, min(hi + 1, end + 8)):
         if tk.low[k] in relay:
             frame.relay = reader.phrase_after(k + 1, hi)
             return
         if tk.flags[k] & (FINITE | CUEW):
             return
-        k += 1
 
 
 def _mark_outlets(frames: list[Frame]) -> None:
