@@ -92,6 +92,7 @@ NOMINAL_BEFORE = re.compile(
     r"\b(?:a|an|the|any|its|their|his|her|our|[a-z]+(?:al|ic|ive|ful|ous))\s+$", re.I
 )
 _NOMINAL_PLAIN = plain_twin(NOMINAL_BEFORE)
+# (the case-insensitive patterns below are read in the folded text where they can be)
 _OF_AFTER = re.compile(r"\s+of\b")
 _COLON_AFTER = re.compile(r"\s*:")
 # a list item with its own determiner: "a ceasefire, the withdrawal of troops and …"
@@ -134,6 +135,10 @@ _ONLY_AFTER = re.compile(
 _OPENS_IF = re.compile(r"if|only|unless|provided|on\s|as\s+long", re.I)
 # "before a ceasefire", "only after a complete cease-fire": right before the signal
 _TEMPORAL = re.compile(r"\b(before|after)\s+(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_DEMONSTRATIVE_PLAIN = plain_twin(_DEMONSTRATIVE)
+_ONLY_AFTER_PLAIN = plain_twin(_ONLY_AFTER)
+_TEMPORAL_PLAIN = plain_twin(_TEMPORAL)
+_JUDGE_PLAIN = plain_twin(_JUDGE)
 
 
 def _linked(text: str, lo: int, hi: int) -> bool:
@@ -204,7 +209,7 @@ def governor(
         for c in doc.cue_index.within(c_lo, sig.start)
         if not doc.comp.cue_info[c.index].verdict
         and not inside(c.start, masks)
-        and not _DEMONSTRATIVE.search(text, max(c_lo, c.start - 8), c.start)
+        and not doc.search(_DEMONSTRATIVE, _DEMONSTRATIVE_PLAIN, max(c_lo, c.start - 8), c.start)
         and not _attributive(text, c, sig)
     ]
     judged = _judged(doc, sig, c_lo, c_hi, pre)
@@ -258,7 +263,7 @@ def governor(
         if _RELATIVE.fullmatch(text, sig.end, c.start) and doc.subject_before(sig.end, c.start):
             return [], c, -1  # "the ceasefire that Kyiv and its allies have been demanding"
         break
-    only = _ONLY_AFTER.search(text, max(c_lo, sig.start - 40), sig.start)
+    only = doc.search(_ONLY_AFTER, _ONLY_AFTER_PLAIN, max(c_lo, sig.start - 40), sig.start)
     if only is not None:  # "… would come into force only after a complete ceasefire"
         return [Hit(only.start(), only.end(1), PRECONDITION)], None, -1
     modal = commitment(doc, sig.start, c_lo)
@@ -267,7 +272,7 @@ def governor(
     provision = provides(doc, sig.start, c_lo)
     if provision is not None:  # "The plan caps Ukraine's army": what the document lays down
         return [Hit(provision[0], provision[1], COMMIT)], None, -1
-    must = demand(text, sig.start, c_lo)
+    must = demand(doc, sig.start, c_lo)
     if must is not None:  # "Kyiv must withdraw from Donbas": what the speaker demands
         return [Hit(must[0], must[1], DEMAND)], None, -1
     if claim(text, sig.start, sig.end):  # "Crimea is Russian," Peskov said
@@ -277,7 +282,8 @@ def governor(
 
 def nominal_before(doc: Doc, c_lo: int, cue: Hit) -> bool:
     """A cue used as a noun ("a key demand", "the offer"): `NOMINAL_BEFORE` right before it."""
-    return doc.search(NOMINAL_BEFORE, _NOMINAL_PLAIN, max(c_lo, cue.start - 20), cue.start)
+    lo = max(c_lo, cue.start - 20)
+    return doc.search(NOMINAL_BEFORE, _NOMINAL_PLAIN, lo, cue.start) is not None
 
 
 def _precondition(doc: Doc, lo: int, sig_start: int, rejected: bool) -> tuple[int, int] | None:
@@ -288,9 +294,10 @@ def _precondition(doc: Doc, lo: int, sig_start: int, rejected: bool) -> tuple[in
     for c in doc.condition_index.within(lo, sig_start):
         if _OPENS_IF.match(text, c.start):
             return c.start, c.end
-    m = _TEMPORAL.search(text, max(lo, sig_start - 40), sig_start)
+    m = doc.search(_TEMPORAL, _TEMPORAL_PLAIN, max(lo, sig_start - 40), sig_start)
     if m is not None:
-        return (-1, -1) if rejected and m.group(1).lower() == "after" else (m.start(1), m.end(1))
+        after = text[m.start(1) : m.end(1)].lower() == "after"
+        return (-1, -1) if rejected and after else (m.start(1), m.end(1))
     return None
 
 
@@ -303,7 +310,7 @@ def _judged(doc: Doc, sig: Hit, c_lo: int, c_hi: int, pre: list[Hit]) -> list[Hi
     if before.isascii() and not any(w in before for w in _JUDGE_WORDS):
         return []  # (most signals: no judging verb before them, and no search)
     judge = None
-    for found in _JUDGE.finditer(text, lo, sig.start):
+    for found in doc.finditer(_JUDGE, _JUDGE_PLAIN, lo, sig.start):
         judge = found
     if judge is None:
         return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from talks.extract.actors import Actor, Mention, find_mentions, person_holder, resolve
@@ -368,12 +368,21 @@ class Doc:
 
     def search(
         self, pattern: re.Pattern[str], plain: re.Pattern[str] | None, lo: int, hi: int
-    ) -> bool:
-        """Whether `pattern` (case-insensitive) matches in text[lo:hi], read with its
-        `plain` twin (`regex_shapes.plain_twin`) in the folded view when there is one."""
+    ) -> re.Match[str] | None:
+        """`pattern.search(text, lo, hi)` for a case-insensitive pattern, read with its
+        `plain` twin (`regex_shapes.plain_twin`) in the folded view when there is one: the
+        same offsets and groups (their words lower-cased: read them off the text)."""
         if plain is not None and self.view is not None:
-            return plain.search(self.view, lo, hi) is not None
-        return pattern.search(self.text, lo, hi) is not None
+            return plain.search(self.view, lo, hi)
+        return pattern.search(self.text, lo, hi)
+
+    def finditer(
+        self, pattern: re.Pattern[str], plain: re.Pattern[str] | None, lo: int, hi: int
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text, lo, hi)` as `search` reads it."""
+        if plain is not None and self.view is not None:
+            return plain.finditer(self.view, lo, hi)
+        return pattern.finditer(self.text, lo, hi)
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
         return sum(1 for h in self.negation_index.within(lo, hi) if not inside(h.start, masks))

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from talks.extract.actors import Mention
+from talks.extract.regex_shapes import plain_twin
 
 if TYPE_CHECKING:
     from talks.extract.stance_doc import Doc
@@ -139,10 +140,13 @@ _DEMAND = re.compile(
 )
 
 
-def demand(text: str, sig_start: int, c_lo: int) -> tuple[int, int] | None:
+_DEMAND_PLAIN = plain_twin(_DEMAND)
+
+
+def demand(doc: Doc, sig_start: int, c_lo: int) -> tuple[int, int] | None:
     """The span of a deontic modal (or a negated "there will be") right before the signal:
     what must happen is the view of whoever says so; None when there is none."""
-    m = _DEMAND.search(text, max(c_lo, sig_start - 90), sig_start)
+    m = doc.search(_DEMAND, _DEMAND_PLAIN, max(c_lo, sig_start - 90), sig_start)
     if m is None:
         return None
     g = 1 if m.group(1) else 2
