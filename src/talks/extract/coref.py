@@ -260,12 +260,12 @@ class Tracker:
             return ent
         if not create:
             return None
-        orgish = any(
-            tk.flags[k] & (OUTLET | PARTY) or tk.low[k] in self.vocab.words["org_words"]
-            for k in range(a, b + 1)
-        )
-        if orgish or not (titled or roles or len(words) >= 2):
+        if not (titled or roles or len(words) >= 2):
             return None
+        org_words = self.vocab.words["org_words"]
+        for k in range(a, b + 1):
+            if tk.flags[k] & (OUTLET | PARTY) or tk.low[k] in org_words:
+                return None  # an organisation's name, not a person's
         ent = Entity(text, "none", "person", gender=gender)
         ent.evidence = titled or bool(roles)
         self._by_key[key] = ent

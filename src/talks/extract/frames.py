@@ -105,7 +105,7 @@ def find_frames(
     noun_forms = vocab.words.get("noun_forms", frozenset())
     coordinators = vocab.words.get("coordinators", frozenset())
     vague = vocab.words.get("vague_sources", frozenset())
-    vague_phrase = _phrases_pattern(frozenset(v for v in vague if " " in v))
+    vague_phrase = _vague_pattern(vague)
     relay_verbs = vocab.words.get("relay_verbs", frozenset())
     inanimate = vocab.words.get("inanimate_subjects", frozenset())
     documents = vocab.words.get("document_subjects", frozenset())
@@ -435,6 +435,20 @@ def nested(tk: Tokens, f: Frame) -> bool:
 
 
 _NESTED_REACH = 60
+
+
+_VAGUE: list[tuple[frozenset[str], re.Pattern[str] | None]] = []
+
+
+def _vague_pattern(vague: frozenset[str]) -> re.Pattern[str] | None:
+    """`_phrases_pattern` of the vague sources of several words, worked out once per
+    list, not per article (the last list seen is kept, alive, so its id is never
+    reused)."""
+    if _VAGUE and _VAGUE[0][0] is vague:
+        return _VAGUE[0][1]
+    pattern = _phrases_pattern(frozenset(v for v in vague if " " in v))
+    _VAGUE[:] = [(vague, pattern)]
+    return pattern
 
 
 @lru_cache(maxsize=8)
