@@ -162,13 +162,27 @@ class _Reach:
         """Finite verbs in tokens a..b-1 (minus those in b..a-1 when b < a)."""
         return self._count(_FINITE_SUM, a, b)
 
-    def outside(self, a: int, b: int) -> int:
-        """Words outside quotation marks (no punctuation) in tokens a..b-1."""
-        return self._count(_OUTSIDE_SUM, a, b)
+    def outside(self, a: int, b: int, enough: int) -> int:
+        """Words outside quotation marks (no punctuation) in tokens a..b-1 (a <= b),
+        counted up to `enough` (one by one in a short range: most stop early)."""
+        if a >= 0 and b - a <= _FEW and b <= self.tk.n:
+            quote, flags, count = self.tk.quote, self.tk.flags, 0
+            for k in range(a, b):
+                if quote[k] < 0 and not flags[k] & PUNCT:
+                    count += 1
+                    if count >= enough:
+                        break
+            return count
+        return min(self._count(_OUTSIDE_SUM, a, b), enough)
 
-    def marks(self, a: int, b: int) -> int:
-        """Quoted words and quotation marks in tokens a..b-1."""
-        return self._count(_MARKS_SUM, a, b)
+    def quoted(self, a: int, b: int) -> bool:
+        """A quoted word or a quotation mark in tokens a..b-1 (none when b <= a)."""
+        if b <= a:
+            return False
+        if a >= 0 and b - a <= _FEW and b <= self.tk.n:  # (in C: no step per token)
+            tk = self.tk
+            return max(tk.quote[a:b]) >= 0 or not QUOTE_PUNCT.isdisjoint(tk.words[a:b])
+        return self._count(_MARKS_SUM, a, b) > 0
 
     def _count(self, kind: int, a: int, b: int) -> int:
         # (a few tokens are counted one by one; else the difference of two running sums,
@@ -453,7 +467,7 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         return []  # (a closing attribution takes the whole sentence, reports in it too)
     if (
         tk.low[lo] in ADJUNCT_STARTS
-        and reach.marks(lo, comma) == 0
+        and not reach.quoted(lo, comma)
         and reach.finite(lo, comma) == 0
         and not _has_cue(tk, lo, comma)
         and not any(_verb_form(tk, j) for j in range(lo, comma))
@@ -467,11 +481,11 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
             lo = k
             break
-    if close != comma and reach.outside(lo, comma) == 0:
+    if close != comma and reach.outside(lo, comma, 1) == 0:
         return []  # "“A,” Umerov said, adding …": the quotation alone is no clause
     if (
         frame.speaker is not None
-        and reach.marks(lo, comma + 1) > 0  # (a quotation in narration)
+        and reach.quoted(lo, comma + 1)  # (a quotation in narration)
         and _about_speaker(doc, lo, frame.speaker.name)
     ):
         return []  # "Medinsky preferred not to …, “…,” Medinsky concluded": narration
@@ -496,8 +510,8 @@ def _relative_end(doc: Doc, a: int, b: int) -> int:
     """A report inside a relative clause set between commas ends at the comma before
     the main clause's verb: "McClendon, who said he would vote for X, has argued …"."""
     tk = doc.tk
-    for k in range(a + 1, b):
-        if tk.words[k] == "," and tk.quote[k] < 0:
+    for k in _commas(tk, a + 1, b):
+        if tk.quote[k] < 0:
             n = k + 1
             if tk.flags[n] & FINITE or (
                 not tk.flags[n] & (CAP | PUNCT | DET | PRON) and _verbish(tk, n)
@@ -512,8 +526,9 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     a colon that opens a quotation ("was acting out of worry: “It's …”")."""
     tk = doc.tk
     cues = tk.vocab.cue_phrases
-    settings = _settings(tk)
-    for k in range(a + 1, b):
+    settings, heads = _settings(tk)
+    # (only a word of `heads` can end the clause: the others are passed over in C)
+    for k in [k for k, w in enumerate(tk.low[a + 1 : b], a + 1) if w in heads]:
         w = tk.words[k]
         if tk.quote[k] >= 0:
             continue
@@ -540,23 +555,26 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     return b
 
 
-_SETTINGS: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+Settings = dict[str, list[tuple[str, ...]]]
+_SETTINGS: dict[int, tuple[object, Settings, frozenset[str]]] = {}
 
 
-def _settings(tk: Tokens) -> dict[str, list[tuple[str, ...]]]:
-    """The `speech_settings` phrases by first word (built once per word list; read only)."""
+def _settings(tk: Tokens) -> tuple[Settings, frozenset[str]]:
+    """The `speech_settings` phrases by first word, and the lower-cased words that may
+    end a clause in `_tail_end` (built once per word list; read only)."""
     source = tk.vocab.words.get("speech_settings", ())
     hit = _SETTINGS.get(id(source))
     if hit is not None and hit[0] is source:
-        return hit[1]
-    out: dict[str, list[tuple[str, ...]]] = {}
+        return hit[1], hit[2]
+    out: Settings = {}
     for phrase in source:
         words = tuple(phrase.split())
         out.setdefault(words[0], []).append(words)
+    heads = frozenset(out) | {":", ",", "and", "but"}
     if len(_SETTINGS) > 8:
         _SETTINGS.clear()
-    _SETTINGS[id(source)] = (source, out)  # (the list is kept alive: its id stays its own)
-    return out
+    _SETTINGS[id(source)] = (source, out, heads)  # (the list is kept alive: its id stays)
+    return out, heads
 
 
 def _participle_end(doc: Doc, a: int, b: int) -> int:
@@ -564,8 +582,8 @@ def _participle_end(doc: Doc, a: int, b: int) -> int:
     "they had raised $175 million, cementing the group's lead" ends before it."""
     tk = doc.tk
     gerunds = tk.vocab.words.get("preposition_gerunds", frozenset())
-    for k in range(a + 1, b):
-        if tk.words[k] == "," and tk.quote[k] < 0:
+    for k in _commas(tk, a + 1, b):
+        if tk.quote[k] < 0:
             w = tk.low[k + 1]
             if w in _GERUND_LEADS and k + 2 <= b:  # ", after hosting …", ", before leaving …"
                 w = tk.low[k + 2]
@@ -585,10 +603,16 @@ _GERUND_LEADS = frozenset("after before while since".split())
 def _first_comma(doc: Doc, a: int, b: int) -> int:
     """The token before the first comma outside quotation marks in a..b (else b)."""
     tk = doc.tk
-    for k in range(a + 1, b + 1):
-        if tk.words[k] == "," and tk.quote[k] < 0:
+    for k in _commas(tk, a + 1, b + 1):
+        if tk.quote[k] < 0:
             return k - 1
     return b
+
+
+def _commas(tk: Tokens, a: int, b: int) -> list[int]:
+    """The commas among tokens a..b-1, in order: the other tokens
+    passed over in one comprehension."""
+    return [k for k, w in enumerate(tk.words[a:b], a) if w == ","]
 
 
 def _bare_lead_rest(doc: Doc, reach: _Reach, frame: Frame, lo: int, comma: int, hi: int) -> int:
@@ -599,7 +623,7 @@ def _bare_lead_rest(doc: Doc, reach: _Reach, frame: Frame, lo: int, comma: int, 
     k = (frame.relay.end if frame.relay is not None else frame.end) + 1
     if k + 2 > hi or tk.words[k] != "," or comma - lo > 12:
         return -1
-    if reach.finite(lo, comma) != 0 or reach.marks(lo, comma) != 0:
+    if reach.finite(lo, comma) != 0 or reach.quoted(lo, comma):
         return -1
     if any(tk.flags[j] & CUEW or _verbish(tk, j) for j in range(lo + 1, comma)):
         return -1
@@ -679,9 +703,11 @@ def _spans(doc: Doc, reach: _Reach, parts: list[tuple[int, int]]) -> list[tuple[
         a, b = _trim(doc, a, b)
         if b < a:
             continue
-        outside += reach.outside(a, b + 1)
+        outside += reach.outside(a, b + 1, MIN_OUTSIDE_WORDS)
         spans.append((tk.starts[a], tk.ends[b]))
-    mixed = any(reach.marks(a, b + 1) > 0 for a, b in parts)
+    if outside >= MIN_OUTSIDE_WORDS:  # (enough either way: no need to look for marks)
+        return spans
+    mixed = outside >= MIN_PLAIN_WORDS and any(reach.quoted(a, b + 1) for a, b in parts)
     return spans if outside >= (MIN_OUTSIDE_WORDS if mixed else MIN_PLAIN_WORDS) else []
 
 
