@@ -245,18 +245,9 @@ def _pronouns(text: str, low: str) -> list[re.Match[str]]:
     lowering kept the length, each ASCII letter stands lower-cased at its offset in `low`."""
     if len(low) != len(text):
         return list(_PRONOUN.finditer(text))
-    starts: set[int] = set()
-    for word in _PRONOUN_HEADS:
-        i = low.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(word, i + 1)
-    i = text.find("I")
-    while i >= 0:
-        starts.add(i)
-        i = text.find("I", i + 1)
+    starts = sorted({*heads_at(low, _PRONOUN_HEADS), *heads_at(text, ("I",))})
     match = _PRONOUN.match
-    return [m for p in sorted(starts) if (m := match(text, p)) is not None]
+    return [m for p in starts if (m := match(text, p)) is not None]
 
 
 def _heads_at(view: str | None, heads: tuple[str, ...] | None) -> list[int] | None:

@@ -347,7 +347,8 @@ def folded(text: str, low: str) -> str | None:
 
 
 def heads_at(view: str, firsts: Sequence[str]) -> list[int]:
-    """`word_starts` in the text's `folded` view."""
+    """Every offset where one of `firsts` stands in `view` (sorted): `word_starts` when
+    `view` is the text's `folded` view."""
     starts: set[int] = set()
     for h in firsts:
         i = view.find(h)
