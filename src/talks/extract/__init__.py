@@ -7,7 +7,7 @@ keyword-only options, does no I/O and returns records whose spans index into
 
 from __future__ import annotations
 
-import hashlib
+from hashlib import sha1
 
 from talks.lexicon import Lexicon
 from talks.models import Article, Position, Quote, Span
@@ -15,8 +15,7 @@ from talks.models import Article, Position, Quote, Span
 
 def record_id(prefix: str, *parts: object) -> str:
     """A stable id from the parts that identify a record (article id, spans, ...)."""
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
+    return prefix + sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
 def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Position]]:

@@ -44,28 +44,34 @@ def _record(
     made: dict[tuple[int, int], Span],
 ) -> Quote:
     text = article.text
-    spans = tuple(_span(s, e, made) for s, e in draft.spans)
+    ranges = draft.spans
+    spans = []
+    pieces = []
+    for s, e in ranges:
+        span = made.get((s, e))
+        if span is None:
+            span = made[(s, e)] = Span(start=s, end=e)
+        spans.append(span)
+        pieces.append(text[s:e])
     cue = cue_span = None
-    at = spans[0].start
+    at = ranges[0][0]
     sp = draft.speaker
     if draft.cue is not None:
         cue_span = _span(draft.cue[0], draft.cue[1], made)
-        cue = cue_span.of(text)
-        at = min(at, cue_span.start)
+        cue = text[draft.cue[0] : draft.cue[1]]
+        if draft.cue[0] < at:
+            at = draft.cue[0]
     key = (at, sentence_end)
-    if key not in dates:  # a direct and an indirect quote of one cue share their date
-        dates[key] = statement_date(text, at, article.published, end=sentence_end)
-    date, basis = dates[key]
-    words = " ".join(text[s.start : s.end] for s in spans)
+    dated = dates.get(key)
+    if dated is None:  # a direct and an indirect quote of one cue share their date
+        dated = dates[key] = statement_date(text, at, article.published, end=sentence_end)
+    words = " ".join(pieces)
+    ident = [article.id, ",".join([f"{s}-{e}" for s, e in ranges]), draft.kind]
+    if draft.key:
+        ident.append(draft.key)
     # (validating these few plain fields costs less than pydantic's model_construct)
     return Quote(
-        id=record_id(
-            "q",
-            article.id,
-            ",".join(f"{s}-{e}" for s, e in draft.spans),
-            draft.kind,
-            *([draft.key] if draft.key else []),
-        ),
+        id=record_id("q", "\x1f".join(ident)),  # the parts as one: the same id
         article=article.article,
         article_id=article.id,
         path=article.path,
@@ -75,12 +81,12 @@ def _record(
         side=sp.side,
         kind=draft.kind,
         text=words,
-        spans=spans,
+        spans=tuple(spans),
         cue=cue,
         cue_span=cue_span,
-        date=date,
-        date_basis=basis,
-        topics=topics.of(words, draft.spans) if topics is not None else (),
+        date=dated[0],
+        date_basis=dated[1],
+        topics=topics.of(words, ranges) if topics is not None else (),
     )
 
 

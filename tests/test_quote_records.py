@@ -1,0 +1,86 @@
+"""Quote records are built as the plain reading of their drafts says: the same ids,
+texts, spans, cues and dates as joining, hashing and validating each part anew."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from talks.extract import extract, quotes, record_id
+from talks.extract.dates import statement_date
+from talks.ingest import load_path
+from talks.lexicon import shipped
+from talks.models import Article, Quote, Span
+
+_SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
+_LETTERS = "aZ09 ,-\x1f\u0131\u0130\u017f\u212a\u00df\u00e9\u201c"
+
+
+def test_one_joined_part_gives_the_id_of_the_parts() -> None:
+    rng = random.Random(5)
+    for _ in range(3_000):
+        parts = ["".join(rng.choices(_LETTERS, k=rng.randint(0, 12))) for _ in range(4)]
+        parts = parts[: rng.randint(1, 4)]
+        assert record_id("q", "\x1f".join(parts)) == record_id("q", *parts)
+
+
+def _reference(article: Article, draft, sentence_end: int, topics) -> Quote:  # type: ignore[no-untyped-def]
+    """A quote record made as the plain reading says: every span validated anew."""
+    text = article.text
+    spans = tuple(Span(start=s, end=e) for s, e in draft.spans)
+    cue = cue_span = None
+    at = spans[0].start
+    sp = draft.speaker
+    if draft.cue is not None:
+        cue_span = Span(start=draft.cue[0], end=draft.cue[1])
+        cue = cue_span.of(text)
+        at = min(at, cue_span.start)
+    date, basis = statement_date(text, at, article.published, end=sentence_end)
+    words = " ".join(text[s.start : s.end] for s in spans)
+    return Quote(
+        id=record_id(
+            "q",
+            article.id,
+            ",".join(f"{s}-{e}" for s, e in draft.spans),
+            draft.kind,
+            *([draft.key] if draft.key else []),
+        ),
+        article=article.article,
+        article_id=article.id,
+        path=article.path,
+        speaker=sp.name,
+        speaker_mention=sp.mention,
+        speaker_span=Span(start=sp.start, end=sp.end),
+        side=sp.side,
+        kind=draft.kind,
+        text=words,
+        spans=spans,
+        cue=cue,
+        cue_span=cue_span,
+        date=date,
+        date_basis=basis,
+        topics=topics.of(words, draft.spans) if topics is not None else (),
+    )
+
+
+def test_records_are_those_of_the_plain_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = shipped()
+    made = quotes._record
+    checked = []
+
+    def both(article, draft, sentence_end, dates, topics, spans):  # type: ignore[no-untyped-def]
+        quote = made(article, draft, sentence_end, dates, topics, spans)
+        checked.append((quote, _reference(article, draft, sentence_end, topics)))
+        return quote
+
+    monkeypatch.setattr(quotes, "_record", both)
+    for path in sorted(_SEEDS.iterdir()):
+        if path.name != "meta.yaml":
+            for article in load_path(path, lexicon=lexicon).all_articles():
+                extract(article, lexicon=lexicon)
+    assert len(checked) > 20
+    for quote, reference in checked:
+        assert quote == reference
+        assert quote.model_dump_json() == reference.model_dump_json()
