@@ -13,7 +13,7 @@ states a position, not a quote.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from talks.extract.attribution import forward_start
 from talks.extract.document import Doc, Draft
@@ -80,7 +80,8 @@ def _after_dateline(tk: Tokens, a: int, b: int) -> int:
 class _Reach:
     """What `_content_end`, `_parts` and `_spans` ask of every frame, computed once
     per article: per sentence the frames that end a reported clause (sorted by start)
-    and the earliest end of a frame; per token the next clause break; and counts of
+    and the earliest end of a frame (when the sentence is first asked about: most are
+    never); per token the next clause break; and counts of
     finite verbs, words outside quotation marks and quoted words between two tokens.
     Each question is then answered without a walk over all the frames or tokens of the
     sentence, so a sentence full of cues ("Medinsky said Medinsky said …") costs
@@ -91,46 +92,13 @@ class _Reach:
     def __init__(self, doc: Doc) -> None:
         tk = doc.tk
         self.tk = tk
+        self.doc = doc
         self.sent_bounds = doc.sent_bounds
         words = tk.vocab.words
-        coordinators = words.get("coordinators", frozenset())
+        self.coordinators = words.get("coordinators", frozenset())
         self.position_acts = words.get("position_acts", frozenset())
-        self.stop_starts: dict[int, list[int]] = {}
-        self.stop_frames: dict[int, list[Frame]] = {}
-        self.first_end: dict[int, int] = {}
-        for s, frames in doc.by_sentence.items():
-            stops: list[tuple[int, int, Frame]] = []
-            for g in frames:
-                lead = g.start - 1
-                nested = (
-                    g.parent is None
-                    and g.subject is not None
-                    and not g.inverted
-                    and not tk.flags[lead] & PUNCT
-                    and tk.low[lead] not in coordinators
-                    and tk.low[lead] not in _CLAUSE_OPENERS
-                ) or (  # "said Russia was studying … and expected …": the clause's verb
-                    g.parent is not None
-                    and g.subject is None
-                    and g.cue.kind in ("belief", "stance")
-                    and tk.low[lead] in coordinators
-                    and not (tk.low[lead] in ("but", "yet") and _after_comma(tk, lead))
-                    # (not "…, but insisted that …": a second speech act)
-                )
-                if not nested:  # "… that the campaign believes …" stays inside the clause
-                    stops.append((g.start, len(stops), g))
-            stops.sort(key=lambda t: (t[0], t[1]))
-            self.stop_starts[s] = [t[0] for t in stops]
-            self.stop_frames[s] = [t[2] for t in stops]
-            ends = [
-                g.end
-                for g in frames
-                if not g.outlet_only
-                and not _position_only(g, self.position_acts)
-                and g.cue.kind != "belief"  # ("He had hoped …, X added, “…”": the content)
-            ]
-            if ends:
-                self.first_end[s] = min(ends)
+        self._stops: dict[int, tuple[list[int], list[Frame]]] = {}
+        self._first_end: dict[int, int | None] = {}
         stoppers = words.get("clause_breaks", frozenset()) | words.get("relay_cues", frozenset())
         n = tk.n
         quote, low = tk.quote, tk.low
@@ -157,6 +125,58 @@ class _Reach:
         nb.extend([n] * (n + 1 - len(nb)))
         self.breaks = words.get("clause_breaks", frozenset())
         self._sums: dict[tuple[int, int], list[int]] = {}
+
+    def stops(self, s: int) -> tuple[list[int], list[Frame]]:
+        """The frames of sentence s that end a reported clause, sorted by start, and
+        their starts (worked out when the sentence is first asked about)."""
+        hit = self._stops.get(s)
+        if hit is not None:
+            return hit
+        tk, coordinators = self.tk, self.coordinators
+        starts: list[int] = []
+        frames: list[Frame] = []
+        for g in self.doc.frames_in(s):
+            start = g.start
+            lead = start - 1
+            nested = (
+                g.parent is None
+                and g.subject is not None
+                and not g.inverted
+                and not tk.flags[lead] & PUNCT
+                and tk.low[lead] not in coordinators
+                and tk.low[lead] not in _CLAUSE_OPENERS
+            ) or (  # "said Russia was studying … and expected …": the clause's verb
+                g.parent is not None
+                and g.subject is None
+                and g.cue.kind in ("belief", "stance")
+                and tk.low[lead] in coordinators
+                and not (tk.low[lead] in ("but", "yet") and _after_comma(tk, lead))
+                # (not "…, but insisted that …": a second speech act)
+            )
+            if not nested:  # "… that the campaign believes …" stays inside the clause
+                starts.append(start)
+                frames.append(g)
+        if any(x > y for x, y in pairwise(starts)):  # (a stable sort: ties keep their order)
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            starts = [starts[i] for i in order]
+            frames = [frames[i] for i in order]
+        hit = self._stops[s] = (starts, frames)
+        return hit
+
+    def first_end(self, s: int) -> int | None:
+        """The earliest end of a frame of sentence s that takes the sentence's words
+        (None for none)."""
+        if s in self._first_end:
+            return self._first_end[s]
+        ends = [
+            g.end
+            for g in self.doc.frames_in(s)
+            if not g.outlet_only
+            and not _position_only(g, self.position_acts)
+            and g.cue.kind != "belief"  # ("He had hoped …, X added, “…”": the content)
+        ]
+        first = self._first_end[s] = min(ends) if ends else None
+        return first
 
     def finite(self, a: int, b: int) -> int:
         """Finite verbs in tokens a..b-1 (minus those in b..a-1 when b < a)."""
@@ -314,8 +334,7 @@ def _content_end(doc: Doc, reach: _Reach, frame: Frame, start: int, hi: int) -> 
     marks after the first word, or a comma before a clause break or relay cue."""
     tk = doc.tk
     end = hi
-    starts = reach.stop_starts.get(frame.sentence, [])
-    frames = reach.stop_frames.get(frame.sentence, [])
+    starts, frames = reach.stops(frame.sentence)
     i = bisect_right(starts, start)
     while i < len(starts) and (
         frames[i] is frame or _own_subject(tk, frames[i], start) or _aside(tk, frames[i], frame)
@@ -462,7 +481,8 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         after = _bare_lead_rest(doc, reach, frame, lo, comma, hi)
         if after >= 0:
             how = "more"  # "That culture, they said, emphasizes …": the verb follows
-    earlier = reach.first_end.get(frame.sentence, comma) < comma
+    first = reach.first_end(frame.sentence)
+    earlier = first is not None and first < comma
     if earlier and (how != "end" or frame.subject is None):
         return []  # (a closing attribution takes the whole sentence, reports in it too)
     if (
