@@ -1,5 +1,6 @@
 """Quote records are built as the plain reading of their drafts says: the same ids,
-texts, spans, cues and dates as joining, hashing and validating each part anew."""
+texts, spans, cues and dates as joining, hashing and validating each part anew with
+`Model(**fields)` (the records are made by the models' validators)."""
 
 from __future__ import annotations
 
@@ -83,4 +84,6 @@ def test_records_are_those_of_the_plain_reading(monkeypatch: pytest.MonkeyPatch)
     assert len(checked) > 20
     for quote, reference in checked:
         assert quote == reference
+        assert quote.model_fields_set == reference.model_fields_set
+        assert all(s.model_fields_set == {"start", "end"} for s in quote.spans)
         assert quote.model_dump_json() == reference.model_dump_json()

@@ -10,7 +10,7 @@ person meant. Direct quotes come from the quoted stretches
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
@@ -24,6 +24,12 @@ from talks.extract.topic_lexicon import Hit, compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Quote, Span
 
+# A record validated from a dict of its fields by the model's own validator: what
+# `Model(**fields)` does, without the Python frame of BaseModel.__init__ (and cheaper
+# than pydantic's model_construct)
+_new_span: Callable[[dict[str, int]], Span] = Span.__pydantic_validator__.validate_python
+_new_quote: Callable[[dict[str, object]], Quote] = Quote.__pydantic_validator__.validate_python
+
 Dates = dict[tuple[int, int], tuple[dt.date | None, DateBasis]]
 
 
@@ -31,7 +37,7 @@ def _span(start: int, end: int, made: dict[tuple[int, int], Span]) -> Span:
     """One Span per range in an article (records are immutable: they may share it)."""
     span = made.get((start, end))
     if span is None:
-        span = made[(start, end)] = Span(start=start, end=end)
+        span = made[(start, end)] = _new_span({"start": start, "end": end})
     return span
 
 
@@ -50,7 +56,7 @@ def _record(
     for s, e in ranges:
         span = made.get((s, e))
         if span is None:
-            span = made[(s, e)] = Span(start=s, end=e)
+            span = made[(s, e)] = _new_span({"start": s, "end": e})
         spans.append(span)
         pieces.append(text[s:e])
     cue = cue_span = None
@@ -69,24 +75,25 @@ def _record(
     ident = [article.id, ",".join([f"{s}-{e}" for s, e in ranges]), draft.kind]
     if draft.key:
         ident.append(draft.key)
-    # (validating these few plain fields costs less than pydantic's model_construct)
-    return Quote(
-        id=record_id("q", "\x1f".join(ident)),  # the parts as one: the same id
-        article=article.article,
-        article_id=article.id,
-        path=article.path,
-        speaker=sp.name,
-        speaker_mention=sp.mention,
-        speaker_span=_span(sp.start, sp.end, made),
-        side=sp.side,
-        kind=draft.kind,
-        text=words,
-        spans=tuple(spans),
-        cue=cue,
-        cue_span=cue_span,
-        date=dated[0],
-        date_basis=dated[1],
-        topics=topics.of(words, ranges) if topics is not None else (),
+    return _new_quote(
+        {
+            "id": record_id("q", "\x1f".join(ident)),  # the parts as one: the same id
+            "article": article.article,
+            "article_id": article.id,
+            "path": article.path,
+            "speaker": sp.name,
+            "speaker_mention": sp.mention,
+            "speaker_span": _span(sp.start, sp.end, made),
+            "side": sp.side,
+            "kind": draft.kind,
+            "text": words,
+            "spans": tuple(spans),
+            "cue": cue,
+            "cue_span": cue_span,
+            "date": dated[0],
+            "date_basis": dated[1],
+            "topics": topics.of(words, ranges) if topics is not None else (),
+        }
     )
 
 
