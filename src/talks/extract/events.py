@@ -186,6 +186,11 @@ class Calendar:
                 self._by_first.setdefault(v.split()[0], set()).add(v)
         # (a key that starts or ends with one of `_PUNCT` is never a stripped word)
         self._firsts = tuple(k for k in self._by_first if k and k.strip(_PUNCT) == k)
+        # the first words of plain ASCII letters (no `_PUNCT` inside), looked up among
+        # the words of a text's `_apart` bytes; the others are searched for one by one
+        self._plain_firsts = {k.encode(): k for k in self._firsts if _plain(k)}
+        self._plain_keys = frozenset(self._plain_firsts)
+        self._other_firsts = tuple(k for k in self._firsts if not _plain(k))
         # the names of each first word as one pattern, and where the pattern may start:
         # the first word's leading ASCII letters ("" for one that has none)
         self._key_pattern = {k: _compile_names(_order(vs)) for k, vs in self._by_first.items()}
@@ -203,7 +208,7 @@ class Calendar:
         """Offsets of the words in `text` that may start an event's name (sorted); a
         record whose sentence holds none of them names no event."""
         low = lowered(text)  # (the lexicon scan of the same text lowered it already)
-        hits = {k for k in self._firsts if k in low and _stands_alone(low, k)}
+        hits = self._standing(low)
         if not hits:
             return []
         names = tuple(sorted(set().union(*(self._by_first[w] for w in hits))))
@@ -225,6 +230,17 @@ class Calendar:
                     out.append(p)
                     end = m.end()
         return out
+
+    def _standing(self, low: str) -> set[str]:
+        """The first words of `_firsts` that `_stands_alone` finds in `low`."""
+        plain = self._plain_firsts
+        hits = {
+            plain[w]
+            for w in self._plain_keys.intersection(_apart(low))
+            if _stands_alone(low, plain[w])
+        }
+        hits.update(k for k in self._other_firsts if k in low and _stands_alone(low, k))
+        return hits
 
     def _key_at(self, text: str, low: str, keys: set[str]) -> dict[int, str] | None:
         """Where the leading ASCII letters of each first word in `keys` stand in `low`
@@ -448,6 +464,22 @@ def _stands_alone(low: str, word: str) -> bool:
             return True
         i = low.find(word, i + 1)
     return False
+
+
+# every byte that is no ASCII letter of a word: the bytes of non-ASCII characters,
+# ASCII white space that `str.split` knows and `bytes.split` does not, `_PUNCT`'s ASCII
+_APART = bytes(32 if b >= 0x80 or 0x1C <= b <= 0x1F or chr(b) in _PUNCT else b for b in range(256))
+
+
+def _plain(word: str) -> bool:
+    return word.isascii() and not any(c in _PUNCT or c.isspace() for c in word)
+
+
+def _apart(low: str) -> list[bytes]:
+    """The words of `low` in UTF-8 with every byte of `_APART` read as white space: a
+    word of `low` that is a `_plain` word once stripped of `_PUNCT` is one of them (a
+    quick look-up in C, where a search of the text per word cost more)."""
+    return low.encode("utf-8", "surrogatepass").translate(_APART).split()
 
 
 def _order(names: set[str] | tuple[str, ...]) -> tuple[str, ...]:
