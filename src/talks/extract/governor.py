@@ -116,12 +116,12 @@ _JUDGE = re.compile(
     r"|consider(?:s|ed|ing)?|find(?:s)?|found)\b",
     re.I,
 )
-# the stems `_JUDGE` needs, lower-cased: in ASCII text a window without one of them has no
-# judging verb (elsewhere "ſ" may match "s" and "ı" "i" when case is ignored)
-_JUDGE_WORDS = (
-    "call", "describ", "deem", "view", "regard", "sees", "saw", "term", "label", "brand",
-    "consider", "find", "found",
-)  # fmt: skip
+# the stems `_JUDGE` needs, lower-cased: a window of the folded view, or of ASCII text
+# lower-cased, without one of them has no judging verb (in the text itself "ſ" may match
+# "s" and "ı" "i" when case is ignored)
+_JUDGE_STEMS = re.compile(
+    "call|describ|deem|view|regard|sees|saw|term|label|brand|consider|find|found"
+)
 _JUDGE_GAP = re.compile(
     r"(?:\s+(?!(?:and|or|but|nor|while|whereas)\b)[\w’'-]+){0,3}?\s+(?:as\s+|to\s+be\s+)?"
     r"(?:(?:an?|the|completely|totally|absolutely|entirely|simply|wholly|clearly|quite)\s+)*",
@@ -143,14 +143,16 @@ _JUDGE_PLAIN = plain_twin(_JUDGE)
 
 def _linked(text: str, lo: int, hi: int) -> bool:
     """True when the words between two cues keep them in one chain."""
-    if any(c in text[lo:hi] for c in ",;:"):
+    between = text[lo:hi]
+    if "," in between or ";" in between or ":" in between:
         return False
     words = TOKEN.findall(text, lo, hi)
     if len(words) > _MAX_LINK_TOKENS:
         return False
-    return all(
-        w.lower() in _LINK_WORDS or w[:1].isupper() or w.endswith(_LINK_ENDINGS) for w in words
-    )
+    for w in words:
+        if not (w.lower() in _LINK_WORDS or w[:1].isupper() or w.endswith(_LINK_ENDINGS)):
+            return False
+    return True
 
 
 def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
@@ -158,10 +160,12 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
     chain = [nearest]
     cur = nearest
     while not RESET.match(text, cur.start):
-        earlier = [c for c in pre if c.end <= cur.start]
-        if not earlier:
+        bound = cur.start
+        for prev in reversed(pre):  # the last cue that ends before `cur`
+            if prev.end <= bound:
+                break
+        else:
             break
-        prev = earlier[-1]
         if _linked(text, prev.end, cur.start):
             chain.append(prev)
             cur = prev
@@ -185,7 +189,7 @@ def _chain(text: str, pre: list[Hit], nearest: Hit) -> list[Hit]:
             break
         # a later "that"-clause of a series: "demands that A, … and that he recognizes B"
         if _SIBLING_THAT.search(text, max(prev.end, cur.start - 60), cur.start):
-            gov = [c for c in earlier if _THAT_AFTER.match(text, c.end)]
+            gov = [c for c in pre if c.end <= bound and _THAT_AFTER.match(text, c.end)]
             if gov:
                 chain.append(gov[-1])
                 cur = gov[-1]
@@ -204,11 +208,12 @@ def governor(
     listed, item = _list_governor(doc, sig, c_lo, masks)
     if listed:
         return listed, None, item
+    cue_info = doc.comp.cue_info
     pre = [
         c
         for c in doc.cue_index.within(c_lo, sig.start)
-        if not doc.comp.cue_info[c.index].verdict
-        and not inside(c.start, masks)
+        if not cue_info[c.index].verdict
+        and not (masks and inside(c.start, masks))
         and not doc.search(_DEMONSTRATIVE, _DEMONSTRATIVE_PLAIN, max(c_lo, c.start - 8), c.start)
         and not _attributive(text, c, sig)
     ]
@@ -306,9 +311,13 @@ def _judged(doc: Doc, sig: Hit, c_lo: int, c_hi: int, pre: list[Hit]) -> list[Hi
     inside the object, then the judging verb with its predicate's kind; [] otherwise."""
     text = doc.text
     lo = max(c_lo, sig.start - 80)
-    before = text[lo : sig.start].lower()
-    if before.isascii() and not any(w in before for w in _JUDGE_WORDS):
-        return []  # (most signals: no judging verb before them, and no search)
+    if doc.view is not None:
+        if _JUDGE_STEMS.search(doc.view, lo, sig.start) is None:
+            return []  # (most signals: no judging verb before them, and no search)
+    else:
+        before = text[lo : sig.start].lower()
+        if before.isascii() and _JUDGE_STEMS.search(before) is None:
+            return []
     judge = None
     for found in doc.finditer(_JUDGE, _JUDGE_PLAIN, lo, sig.start):
         judge = found

@@ -36,6 +36,7 @@ from talks.extract.stance_shapes import (
     hypothetical,
     identity,
     modifier,
+    of_after,
     participials,
     settled_later,
 )
@@ -174,17 +175,16 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     lo = max(quoted[1].start, s_lo) if quoted and in_quote else c_lo
     subject = _subject(doc, sig, head, post, lo, (c_lo, c_hi), (s_lo, s_hi), in_quote, masks)
     conditional = False
-    cond = next(
-        (
-            h
-            for h in doc.condition_index.within(c_lo, head.start)
-            if not inside(h.start, masks)
+    cond = None
+    for h in doc.condition_index.within(c_lo, head.start):
+        if (
+            not (masks and inside(h.start, masks))
             and (subject is None or subject.start > h.start)
             and _IF_CLAUSE.match(text, h.start)
             and not _CLAUSE_END.search(text, h.end, head.start)
-        ),
-        None,
-    )
+        ):
+            cond = h
+            break
     if cond is not None:  # the view sits in an if-clause: not its subject's
         if not _PRECONDITION.match(text, cond.start):
             return []
@@ -227,7 +227,9 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
         subject = doc.document_before(framed.end())
     agents = agents_after(doc, post.end) if post is not None else []
     if chain and not agents:
-        agents = agents_after(doc, head.end, of=nominal_before(doc, c_lo, head))
+        # ("of" is read only after a cue used as a noun, which is looked for only then)
+        of = of_after(text, head.end) and nominal_before(doc, c_lo, head)
+        agents = agents_after(doc, head.end, of=of)
     clause_start = c_lo if subject is None or subject.start >= c_lo else s_lo
     if agents:  # "an offer from Tallinn", "a truce proposal by Helsinki and Warsaw"
         actors = [doc.actor_for(m, q, clause_start) for m in agents]
@@ -270,10 +272,13 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     if negs % 2 and _SUFFICIENT.match(text, head.start):
         negs, conditional = 0, True  # "not sufficient for a meeting": a precondition
     total = inner * kinds[-1] * (-1 if negs % 2 else 1)
-    conditional = conditional or any(
-        not (h.start < head.end and head.start < h.end) and not inside(h.start, masks)
-        for h in doc.condition_index.within(c_lo, s_hi)
-    )
+    if not conditional:
+        for h in doc.condition_index.within(c_lo, s_hi):
+            if not (h.start < head.end and head.start < h.end) and not (
+                masks and inside(h.start, masks)
+            ):
+                conditional = True
+                break
     conditional = conditional or bool(chain and RESET.match(text, chain[-1].start))
     conditional = conditional or any(c.index == PRECONDITION for c in chain)
     # evidence: from the holder (when close) through the signal, or the signal and its predicate
@@ -384,7 +389,8 @@ def _embedded(
         ):  # "Kyiv's call for", "a US proposal for"
             holders = [holder]
         else:
-            holders = agents_after(doc, cue.end, of=nominal_before(doc, c_lo, cue))
+            of = of_after(text, cue.end) and nominal_before(doc, c_lo, cue)
+            holders = agents_after(doc, cue.end, of=of)
         if not holders:
             continue
         total = polarity

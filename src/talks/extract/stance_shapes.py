@@ -56,6 +56,12 @@ def agents_after(doc: Doc, pos: int, *, of: bool = False) -> list[Mention]:
     return out
 
 
+def of_after(text: str, pos: int) -> bool:
+    """Whether an "of" agent phrase may stand at `pos` (what `agents_after` reads with `of`
+    and without a "by"/"from" phrase there)."""
+    return _AGENT_OF.match(text, pos) is not None
+
+
 def participials(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int, list[Mention]]]:
     """ "…, backed by Warsaw, …" in [lo, hi): (start, end, sign of the participle, agents)
     for each participle that is a stance cue with a party agent."""
