@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.regex_shapes import heads_at, lowered, matches_at
+from talks.extract.regex_shapes import heads_at, matches_at, trie
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -65,9 +65,10 @@ _PRONOUN = re.compile(
     r"[HhSsIiTtWwOo](?<!\w.)(?:(?<=[Hh])(?:e|is|er)|(?<=[Ss])he|(?<=[Ii])ts?"
     r"|(?<=[Tt])he(?:y|ir)|(?<=[Ww])e|(?<=[Oo])ur|(?<=I))\b"
 )
-# where `_PRONOUN` may match in the lower-cased text ("he" finds "her" too, "it" "its"); and
-# "I", looked for in the text itself
-_PRONOUN_HEADS = ("he", "his", "she", "it", "they", "their", "we", "our")
+# `_PRONOUN`'s words lower-cased, a whole word each (what `_finder` looks for)
+_PRONOUN_WORDS = ("he", "his", "her", "she", "it", "its", "they", "their", "we", "our", "i")
+# how `Compiled.doc_ref` and `Compiled.bare_role` begin: "the" at a word start, then white space
+_THE = r"[Tt](?<!\w.)he\s"
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 _FIRST_PERSON = frozenset({"we", "our", "i"})
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -190,11 +191,20 @@ def find_mentions(
             Mention(w.start(), am.end(), "party", party, None, False, subject, "", False, True)
         )
 
-    # (doc_ref and bare_role both start with "the": its places are found once)
-    the = _heads_at(view, comp.the_heads)
-    out += _documents(text, view, comp, out, is_blocked, the)
+    starts = _starts(comp, view)
+    the: list[int] | None
+    docs: list[int] | None
+    made: list[int] | None
+    if starts is not None:
+        pronouns = list(matches_at(_PRONOUN, text, starts[0]))
+        the, docs, made = starts[1], starts[2], starts[2]
+    else:
+        pronouns = list(_PRONOUN.finditer(text))
+        the = _heads_at(view, comp.the_heads)
+        docs, made = _heads_at(view, comp.doc_heads), _heads_at(view, comp.doc_made_heads)
+    out += _documents(text, comp, out, is_blocked, (the, docs, made))
 
-    for pm in _pronouns(text, lowered(text)):
+    for pm in pronouns:
         if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
             continue
         word = pm.group().lower()
@@ -238,16 +248,59 @@ def find_mentions(
     return kept
 
 
-def _pronouns(text: str, low: str) -> list[re.Match[str]]:
-    """`_PRONOUN.finditer(text)` (`low`: `text.lower()`), the pattern tried only where `low`
-    has a pronoun's letters or the text an "I" (over the whole text it stops at a third of
-    the letters). Its matches are whole words, so none overlaps another; and where
-    lowering kept the length, each ASCII letter stands lower-cased at its offset in `low`."""
-    if len(low) != len(text):
-        return list(_PRONOUN.finditer(text))
-    starts = sorted({*heads_at(low, _PRONOUN_HEADS), *heads_at(text, ("I",))})
-    match = _PRONOUN.match
-    return [m for p in starts if (m := match(text, p)) is not None]
+def _starts(comp: Compiled, view: str | None) -> tuple[list[int], ...] | None:
+    """Where, in the text's `folded` view, `_PRONOUN` may match, the patterns that begin
+    with "the" (`comp.doc_ref`, `comp.bare_role`), and those of documents (`comp.doc_by`,
+    `comp.doc_made`, which share one list): offsets, each list sorted. None when that
+    cannot be told this way (use `_heads_at`).
+
+    Each of them matches only at a word start, so the view is read by one pattern, in C,
+    at the characters that can stand before a word; lowering keeps every word character
+    one and every other character not one (and white space white space), so the
+    character before a word start in the text is none of those in the view either."""
+    finder = _finder(comp)
+    if finder is None or view is None:
+        return None
+    pronouns: list[int] = []
+    the: list[int] = []
+    docs: list[int] = []
+    add = {"p": pronouns.append, "t": the.append, "d": docs.append}
+    for m in finder.finditer(" " + view):  # (the space: a word start at the view's start)
+        add[m.lastgroup](m.start())  # type: ignore[index]
+    return pronouns, the, docs
+
+
+_FINDERS: dict[int, tuple[Compiled, re.Pattern[str] | None]] = {}
+
+
+def _finder(comp: Compiled) -> re.Pattern[str] | None:
+    """What `_starts` reads the view with, for `comp` (built once per lexicon): a
+    character other than a lower-case ASCII letter, digit or "_", then a pronoun of
+    `_PRONOUN` as a whole word (group "p"), "the" and white space ("t"), or a head of
+    `comp.doc_heads` or `comp.doc_made_heads` ("d"). None when the patterns do not begin
+    as this reads them, or when one place could hold a head and a pronoun or "the"."""
+    hit = _FINDERS.get(id(comp))
+    if hit is not None and hit[0] is comp:
+        return hit[1]
+    heads = sorted({*(comp.doc_heads or ("",)), *(comp.doc_made_heads or ("",))})
+    words = (*_PRONOUN_WORDS, "the")
+    finder = None
+    if (
+        comp.doc_ref.pattern.startswith(_THE)
+        and comp.bare_role.pattern.startswith(_THE)
+        and comp.doc_by.pattern.startswith(r"\b")
+        and comp.doc_made.pattern.startswith(r"\b")
+        and all(re.match(r"\w", h) for h in heads)  # (\b then stands after no word character)
+        and not any(h.startswith(w) or w.startswith(h) for h in heads for w in words)
+    ):
+        pronoun = "|".join(sorted(_PRONOUN_WORDS, key=len, reverse=True))
+        finder = re.compile(
+            rf"[^a-z0-9_](?:(?P<p>(?:{pronoun})\b)|(?P<t>the(?=\s))|(?P<d>{trie(heads)}))"
+        )
+    if len(_FINDERS) > 8:
+        _FINDERS.clear()
+    _FINDERS[id(comp)] = (comp, finder)
+    return finder
 
 
 def _heads_at(view: str | None, heads: tuple[str, ...] | None) -> list[int] | None:
@@ -266,18 +319,18 @@ def _role_after(comp: Compiled, text: str, view: str | None, pos: int) -> re.Mat
 
 def _documents(
     text: str,
-    view: str | None,
     comp: Compiled,
     named: list[Mention],
     is_blocked: Callable[[int, int], bool],
-    the: list[int] | None,
+    places: tuple[list[int] | None, list[int] | None, list[int] | None],
 ) -> list[Mention]:
     """Documents: "a plan drafted by Finnish diplomats" (held by its author), and "the
-    document" / "the plan" later, which refer back to the last document named (`view`: the
-    text's `folded` view; `the`: where `comp.doc_ref` may match, None: anywhere)."""
+    document" / "the plan" later, which refer back to the last document named (`places`:
+    where `comp.doc_ref`, `comp.doc_by` and `comp.doc_made` may match, None: anywhere)."""
+    the, docs, made = places
     out: list[Mention] = []
     by_start = {m.start: m for m in named if m.party is not None}
-    for dm in matches_at(comp.doc_by, text, _heads_at(view, comp.doc_heads)):
+    for dm in matches_at(comp.doc_by, text, docs):
         agent = by_start.get(dm.end())
         role = _ROLE_WORD.match(text, dm.end())
         if agent is None and role is not None:  # "drafted by envoy Steve Witkoff"
@@ -290,7 +343,7 @@ def _documents(
                 dm.start(), agent.end, "party", agent.party, None, False, subject, "", False, True
             )
         )
-    out += _made(text, view, comp, named, is_blocked)
+    out += _made(text, comp, named, is_blocked, made)
     starts = {m.start for m in out}
     for rm in matches_at(comp.doc_ref, text, the):
         if is_blocked(rm.start(), rm.end()):
@@ -312,18 +365,19 @@ _MADE_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|then|on\s+[A-Z][a-z
 
 def _made(
     text: str,
-    view: str | None,
     comp: Compiled,
     named: list[Mention],
     is_blocked: Callable[[int, int], bool],
+    places: list[int] | None,
 ) -> list[Mention]:
     """ "Kyiv handed over a written framework", "Warsaw has tabled a draft": the subject of
-    an authoring verb wrote the document (a mention at the document noun)."""
+    an authoring verb wrote the document (a mention at the document noun; `places`: where
+    `comp.doc_made` may match, None: anywhere)."""
     out: list[Mention] = []
     ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
     end_keys = [e for e, _ in ends]
     starts = sorted(m.start for m in named)
-    for dm in matches_at(comp.doc_made, text, _heads_at(view, comp.doc_made_heads)):
+    for dm in matches_at(comp.doc_made, text, places):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
         i = bisect.bisect_left(starts, dm.start())
