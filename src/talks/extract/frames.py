@@ -12,6 +12,7 @@ provenance.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -104,8 +105,7 @@ def find_frames(
     vocab = tk.vocab
     noun_forms = vocab.words.get("noun_forms", frozenset())
     coordinators = vocab.words.get("coordinators", frozenset())
-    vague = vocab.words.get("vague_sources", frozenset())
-    vague_phrase = _vague_pattern(vague)
+    vague = _vague_test(vocab.words.get("vague_sources", frozenset()))
     relay_verbs = vocab.words.get("relay_verbs", frozenset())
     inanimate = vocab.words.get("inanimate_subjects", frozenset())
     documents = vocab.words.get("document_subjects", frozenset())
@@ -257,9 +257,7 @@ def find_frames(
             wording = fold(tk.span_text(frame.subject.start, frame.subject.end))
             if wording == "it" and cue.kind == "speech" and not frame.inverted:
                 frame.pronoun_it = True  # kept only if "it" names a body that spoke
-            elif wording.removeprefix("the ") in vague or (
-                vague_phrase is not None and vague_phrase.search(wording)
-            ):
+            elif vague(wording):
                 continue
         elif frame.parent is None:
             continue
@@ -437,18 +435,35 @@ def nested(tk: Tokens, f: Frame) -> bool:
 _NESTED_REACH = 60
 
 
-_VAGUE: list[tuple[frozenset[str], re.Pattern[str] | None]] = []
+_VAGUE: list[tuple[frozenset[str], Callable[[str], bool]]] = []
 
 
-def _vague_pattern(vague: frozenset[str]) -> re.Pattern[str] | None:
-    """`_phrases_pattern` of the vague sources of several words, worked out once per
-    list, not per article (the last list seen is kept, alive, so its id is never
-    reused)."""
+def _vague_test(vague: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a subject's (folded) wording is a vague source: one of `vague`, "the "
+    before it or not, or holding one of its phrases of several words. Worked out once
+    per list, not per article (the last list seen is kept, alive, so its id is never
+    reused); each wording's answer is kept (subjects repeat: "officials", "he")."""
     if _VAGUE and _VAGUE[0][0] is vague:
         return _VAGUE[0][1]
     pattern = _phrases_pattern(frozenset(v for v in vague if " " in v))
-    _VAGUE[:] = [(vague, pattern)]
-    return pattern
+    search = pattern.search if pattern is not None else None
+    seen: dict[str, bool] = {}
+
+    def test(wording: str) -> bool:
+        hit = seen.get(wording)
+        if hit is None:
+            if len(seen) >= _VAGUE_KEPT:
+                seen.clear()
+            hit = seen[wording] = wording.removeprefix("the ") in vague or (
+                search is not None and search(wording) is not None
+            )
+        return hit
+
+    _VAGUE[:] = [(vague, test)]
+    return test
+
+
+_VAGUE_KEPT = 1 << 14
 
 
 @lru_cache(maxsize=8)
@@ -592,7 +607,10 @@ def _relay(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> None:
                 frame.relay = reader.phrase_after(k + 1, frame.a - 1)
                 return
     end = frame.end  # (a property: read once, not at every step)
-    for k in range(end + 1, min(hi + 1, end + 8)):
+    stop = min(hi + 1, end + 8)
+    if relay.isdisjoint(tk.low[end + 1 : stop]):
+        return  # (most frames: no relay cue follows, seen in C)
+    for k in range(end + 1, stop):
         if tk.low[k] in relay:
             frame.relay = reader.phrase_after(k + 1, hi)
             return
