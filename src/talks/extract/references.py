@@ -80,10 +80,11 @@ def references(
     text = doc.text
     has_anaphor: bool | None = None  # looked up only when a verdict needs it
     out: list[Found] = []
+    cue_info = doc.comp.cue_info
     for cue in doc.cue_index.within(s_lo, s_hi):
-        if inside(cue.start, masks):
+        if masks and inside(cue.start, masks):
             continue
-        info = doc.comp.cue_info[cue.index]
+        info = cue_info[cue.index]
         verdict = info.verdict
         if info.kind == "neutral":
             continue

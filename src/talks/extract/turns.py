@@ -71,7 +71,14 @@ def _labels(text: str, paras: Sequence[Range], vocab: Vocab) -> list[_Label]:
     not_names = vocab.words.get("not_names", frozenset())
     labels = vocab.words.get("non_speaker_labels", frozenset())
     out: list[_Label] = []
+    find, n = text.find, len(text)
     for i, (start, end) in enumerate(paras):
+        # (every label opens with a capital A-Z and holds a colon: most paragraphs have
+        # neither, and are passed over without trying the patterns)
+        if 0 <= start < min(end, n) and (
+            not "A" <= text[start] <= "Z" or find(":", start, end) < 0
+        ):
+            continue
         for kind, pattern in (("qa", _QA), ("caps", _CAPS), ("title", _TITLE)):
             m = pattern.match(text, start, end)
             if m is None:
