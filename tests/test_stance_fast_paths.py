@@ -7,7 +7,11 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from pathlib import Path
 
+import pytest
+
+from talks.extract import extract, positions, record_id
 from talks.extract import governor as g
 from talks.extract.dispatch import Hit
 from talks.extract.ranges import Intervals, Ordered
@@ -15,8 +19,11 @@ from talks.extract.regex_shapes import folded
 from talks.extract.stance import Doc
 from talks.extract.stance_shapes import agents_after, of_after
 from talks.extract.topic_lexicon import compiled
+from talks.ingest import load_path
 from talks.lexicon import shipped
-from talks.models import Article
+from talks.models import Article, Position, Span
+
+_SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 # letters whose case folding is special: ı İ ſ K (Kelvin) ß
 _ODD = ["ı", "İ", "ſ", "\u212a", "ß", "é", "É"]
@@ -190,3 +197,23 @@ def test_of_phrase_is_read_only_where_it_stands() -> None:
             for nominal in (False, True):
                 want = agents_after(doc, pos, of=nominal)
                 assert agents_after(doc, pos, of=of_after(text, pos) and nominal) == want
+
+
+def test_position_records_as_model_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records made by the models' validators equal `Model(**fields)`, with the ids of
+    the parts, on the seed articles."""
+    lex = shipped()
+    arts = [a for p in sorted(_SEEDS.iterdir()) for a in load_path(p, lexicon=lex).all_articles()]
+    fast = [extract(a, lexicon=lex)[1] for a in arts]
+    monkeypatch.setattr(positions, "_new_span", lambda d: Span(**d))
+    monkeypatch.setattr(positions, "_new_position", lambda d: Position(**d))
+    plain = [extract(a, lexicon=lex)[1] for a in arts]
+    assert sum(map(len, fast)) > 20
+    for got, want in zip(fast, plain, strict=True):
+        assert got == want
+        for p, r in zip(got, want, strict=True):
+            assert p.model_fields_set == r.model_fields_set
+            assert p.span.model_fields_set == {"start", "end"}
+            assert p.model_dump_json() == r.model_dump_json()
+            parts = (p.article_id, p.actor, p.topic, p.stance, p.span.start, p.span.end)
+            assert p.id == record_id("p", *parts)

@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from talks.extract import record_id
 from talks.extract.dates import statement_date
@@ -35,6 +35,12 @@ _PAREN = re.compile(r"\([^()]*\)")
 _DASHES = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _WITH_PHRASE = re.compile(r",\s+(?:together\s+|along\s+)?with\s+[^,;.]{1,60},")
 _LOOKBACK_SENTENCES = 3  # how far back "that idea" may refer
+# records validated from a dict of their fields by the models' own validators: what
+# `Model(**fields)` does, without the Python frame of BaseModel.__init__
+_new_span: Callable[[dict[str, int]], Span] = Span.__pydantic_validator__.validate_python
+_new_position: Callable[[dict[str, object]], Position] = (
+    Position.__pydantic_validator__.validate_python
+)
 
 
 def topics_in(text: str, *, lexicon: Lexicon) -> tuple[str, ...]:
@@ -151,7 +157,7 @@ def extract_positions(
             masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(text, lo, hi)]
             # "France stood ready, with its European partners, to …": company, not the holder
             masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(text, lo, hi)]
-        signals = [h for h in starting if not inside(h.start, masks)]
+        signals = [h for h in starting if not inside(h.start, masks)] if masks else starting
         here: list[Found] = []
         intro = _intro_of(items, lo)
         if intro is not None and intro.document and own_voice(doc, lo, hi):
@@ -185,6 +191,7 @@ def _records(article: Article, doc: Doc, found: list[Found]) -> list[Position]:
     text = doc.text
     out: list[Position] = []
     seen: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    dates: dict[int, tuple[dt.date | None, DateBasis]] = {}  # (co-holders share a start)
     for f in found:
         start, end = f.start, f.end
         while start < end and (text[start].isspace() or text[start] in ",;:"):
@@ -202,23 +209,33 @@ def _records(article: Article, doc: Doc, found: list[Found]) -> list[Position]:
         if f.quote is not None and f.quote.date is not None:
             date, basis = f.quote.date, f.quote.date_basis
         else:
-            date, basis = statement_date(text, start, article.published)
+            dated = dates.get(start)
+            if dated is None:
+                dated = dates[start] = statement_date(text, start, article.published)
+            date, basis = dated
+        party = f.actor.party
         out.append(
-            Position(
-                id=record_id("p", article.id, f.actor.party, f.topic, f.stance, start, end),
-                article=article.article,
-                article_id=article.id,
-                path=article.path,
-                actor=f.actor.party,
-                topic=f.topic,
-                stance=f.stance,
-                conditional=f.conditional,
-                holder=f.actor.holder,
-                date=date,
-                date_basis=basis,
-                evidence=text[start:end],
-                span=Span(start=start, end=end),
-                quote_id=f.quote.id if f.quote is not None else None,
+            _new_position(
+                {
+                    # (the parts joined as record_id joins them: the same id)
+                    "id": record_id(
+                        "p",
+                        f"{article.id}\x1f{party}\x1f{f.topic}\x1f{f.stance}\x1f{start}\x1f{end}",
+                    ),
+                    "article": article.article,
+                    "article_id": article.id,
+                    "path": article.path,
+                    "actor": party,
+                    "topic": f.topic,
+                    "stance": f.stance,
+                    "conditional": f.conditional,
+                    "holder": f.actor.holder,
+                    "date": date,
+                    "date_basis": basis,
+                    "evidence": text[start:end],
+                    "span": _new_span({"start": start, "end": end}),
+                    "quote_id": f.quote.id if f.quote is not None else None,
+                }
             )
         )
     out.sort(key=lambda p: (p.span.start, p.span.end, p.topic))
