@@ -18,7 +18,7 @@ from talks.extract.ranges import Intervals, Ordered
 from talks.extract.regex_shapes import folded
 from talks.extract.stance import Doc
 from talks.extract.stance_shapes import agents_after, of_after
-from talks.extract.topic_lexicon import compiled
+from talks.extract.topic_lexicon import compiled, scan_all
 from talks.ingest import load_path
 from talks.lexicon import shipped
 from talks.models import Article, Position, Span
@@ -217,3 +217,67 @@ def test_position_records_as_model_init(monkeypatch: pytest.MonkeyPatch) -> None
             assert p.model_dump_json() == r.model_dump_json()
             parts = (p.article_id, p.actor, p.topic, p.stance, p.span.start, p.span.end)
             assert p.id == record_id("p", *parts)
+
+
+_QUOTE_WORDS = [
+    *"security guarantees of for that to Ukraine’s a ceasefire truce NATO membership".split(),
+    *"permanently militarily neutral state non-nuclear status demilitarisation zones".split(),
+    *"withdrawal withdraw pull of troops from the occupied territories regions Russian".split(),
+    *"sanctions lifted relief Crimea is Russian Ukrainian with per percent demand".split(),
+    *"join the EU Swiss model non-aligned cease-fire Armistice GUARANTEES İt ıs ſo".split(),
+    "\u212a",
+    "ß",
+    "é",
+    "-",
+    "_",
+]
+
+
+def _quote_text(rng: random.Random, n: int) -> str:
+    seps = [" ", " ", " ", "  ", ", ", ". ", "“", "”", '"', "\n", "-", "", "; "]
+    return "".join(rng.choice(_QUOTE_WORDS) + rng.choice(seps) for _ in range(n))
+
+
+def test_quote_topics_as_a_scan_of_the_quote() -> None:
+    """`QuoteTopics.of` gives `topics_in` of the quote's words, for quotes of one span
+    and of several, anywhere in random text."""
+    lex = shipped()
+    comp = compiled(lex)
+    rng = random.Random(11)
+    found = 0
+    for _ in range(400):
+        text = _quote_text(rng, rng.randint(3, 30))
+        if rng.random() < 0.3:
+            text += "guarantees of Ukraine; withdrawal of troops from the territories of Ukraine"
+        topics = positions.QuoteTopics(text, scan_all(comp, text)[0], lexicon=lex)
+        for _ in range(20):
+            # (cut mostly at word edges: quotes stand apart from the words around them)
+            edges = [0, len(text)] + [m.start() for m in re.finditer(r"\b", text)]
+            points = edges if rng.random() < 0.8 else range(len(text) + 1)
+            cuts = sorted(rng.sample(list(set(points)), 2 * rng.choice([1, 1, 1, 2])))
+            spans = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+            spans = [(a, b) for a, b in spans if a < b] or [(0, len(text))]
+            words = " ".join(text[a:b] for a, b in spans)
+            want = positions.topics_in(words, lexicon=lex)
+            assert topics.of(words, spans) == want, (text, spans)
+            found += bool(want)
+    assert found > 500
+
+
+def test_wordish_as_the_pattern() -> None:
+    pattern = re.compile(r"[\w-]")
+    for code in range(0x110000):
+        c = chr(code)
+        assert positions._wordish(c) == (pattern.match(c) is not None), hex(code)
+
+
+def test_topic_order_as_the_lexicon_gives_it() -> None:
+    comp = compiled(shipped())
+    reading = positions._reading(comp)
+    rng = random.Random(12)
+    n = len(comp.signal_info)
+    for _ in range(3000):
+        hits = [Hit(0, 1, rng.randrange(n)) for _ in range(rng.randint(1, 6))]
+        found = {comp.signal_info[h.index].topic for h in hits}
+        want = tuple(k for k in comp.topic_keys if k in found)
+        assert reading.topics(comp, hits) == want

@@ -26,7 +26,7 @@ from talks.extract.references import APPOSITIVE, appositives, references
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
 from talks.extract.text import sentence_ranges
-from talks.extract.topic_lexicon import Hit, compiled, scan_signals
+from talks.extract.topic_lexicon import Compiled, Hit, compiled, scan_signals
 from talks.lexicon import Lexicon
 from talks.models import Article, DateBasis, Position, Quote, Span
 
@@ -53,7 +53,60 @@ def topics_in(text: str, *, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(k for k in comp.topic_keys if k in found)
 
 
-_WORDISH = re.compile(r"[\w-]")
+def _wordish(c: str) -> bool:
+    """Whether the character `c` is a word character or a hyphen (what `[\\w-]` matches)."""
+    return c.isalnum() or c == "_" or c == "-"
+
+
+class _Reading:
+    """What `QuoteTopics` reads of one compiled lexicon, worked out once for it: the
+    rank in `topic_keys` of each signal's topic (None when the keys repeat), and for each
+    outlier entry its pattern and a search for the heads it may start with (None: any
+    quote is tried), with a search for all those heads."""
+
+    def __init__(self, comp: Compiled) -> None:
+        first: dict[str, int] = {}
+        for r, key in enumerate(comp.topic_keys):
+            first.setdefault(key, r)
+        self.keys = comp.topic_keys
+        self.rank: list[int] | None = None
+        if len(first) == len(comp.topic_keys):
+            self.rank = [first.get(info.topic, -1) for info in comp.signal_info]
+        self.outliers: list[tuple[re.Pattern[str], re.Pattern[str] | None]] = []
+        every: list[str] = []
+        for i, heads in comp.signal_outliers:
+            look = None
+            if heads is not None:
+                look = re.compile("|".join(map(re.escape, heads)) or "(?!)")
+                every += heads
+            self.outliers.append((comp.signals.pattern(i), look))
+        # (None when some outlier is tried on any quote)
+        self.any_head: re.Pattern[str] | None = None
+        if all(look is not None for _, look in self.outliers):
+            self.any_head = re.compile("|".join(map(re.escape, every)) or "(?!)")
+
+    def topics(self, comp: Compiled, hits: Sequence[Hit]) -> tuple[str, ...]:
+        """The topic keys of `hits`, in lexicon order."""
+        rank = self.rank
+        if rank is None:
+            found = {comp.signal_info[h.index].topic for h in hits}
+            return tuple(k for k in comp.topic_keys if k in found)
+        keys = self.keys
+        return tuple([keys[r] for r in sorted({rank[h.index] for h in hits}) if r >= 0])
+
+
+_READINGS: dict[int, tuple[Compiled, _Reading]] = {}
+
+
+def _reading(comp: Compiled) -> _Reading:
+    hit = _READINGS.get(id(comp))
+    if hit is not None and hit[0] is comp:
+        return hit[1]
+    if len(_READINGS) > 8:
+        _READINGS.clear()
+    reading = _Reading(comp)
+    _READINGS[id(comp)] = (comp, reading)
+    return reading
 
 
 class QuoteTopics:
@@ -75,6 +128,7 @@ class QuoteTopics:
         self.text = text
         self.lexicon = lexicon
         self.comp = compiled(lexicon)
+        self.reading = _reading(self.comp)
         self.hits = list(signals)
         self.starts = [h.start for h in self.hits]
         self.ends = [h.end for h in self.hits]
@@ -83,37 +137,40 @@ class QuoteTopics:
 
     def of(self, words: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
         """`topics_in(words)` for the quote text `words` taken from `spans`."""
-        inside = self._inside(*spans[0]) if len(spans) == 1 else None
+        inside = self._inside(words, *spans[0]) if len(spans) == 1 else None
         if inside is None:
-            return topics_in(words, lexicon=self.lexicon)
+            inside = scan_signals(self.comp, words)
         if not inside:
             return ()
-        found = {self.comp.signal_info[h.index].topic for h in inside}
-        return tuple(k for k in self.comp.topic_keys if k in found)
+        return self.reading.topics(self.comp, inside)
 
-    def _inside(self, start: int, end: int) -> list[Hit] | None:
-        """The whole text's signals in [start, end) when they are the quote's own (see
-        above), else None."""
+    def _inside(self, words: str, start: int, end: int) -> list[Hit] | None:
+        """The whole text's signals in [start, end) (the quote `words`) when they are the
+        quote's own (see above), else None."""
         text = self.text
         if not self.apart:
             return None
-        if (start > 0 and _WORDISH.match(text, start - 1)) or _WORDISH.match(text, end):
+        if (start > 0 and _wordish(text[start - 1])) or (end < len(text) and _wordish(text[end])):
             return None
         # the hits that overlap [start, end) (their starts and ends both ascend)
         a = bisect.bisect_right(self.ends, start)
         inside = self.hits[a : bisect.bisect_left(self.starts, end, a)]
-        if inside and (inside[0].start < start or inside[-1].end > end):
-            return None
-        lookers = self.comp.signal_lookers
-        if any(h.index in lookers for h in inside):
-            return None
-        words = text[start:end]
+        if inside:
+            if inside[0].start < start or inside[-1].end > end:
+                return None
+            lookers = self.comp.signal_lookers
+            for h in inside:
+                if h.index in lookers:
+                    return None
+        reading = self.reading
         # (an ASCII quote holds a match only where one of the entry's first letters stand)
         low = words.lower() if words.isascii() else None
-        for i, heads in self.comp.signal_outliers:
-            if low is not None and heads is not None and not any(h in low for h in heads):
+        if low is not None and reading.any_head is not None and not reading.any_head.search(low):
+            return inside
+        for pattern, look in reading.outliers:
+            if low is not None and look is not None and not look.search(low):
                 continue
-            if self.comp.signals.pattern(i).search(words):
+            if pattern.search(words):
                 return None
         return inside
 
