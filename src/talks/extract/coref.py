@@ -123,6 +123,26 @@ def _same_rank(title: Title, ent: Entity) -> bool:
     return not ent.titles or any(title.fits(t) and title.same_rank(t) for t in ent.titles)
 
 
+_SURNAMES: dict[int, tuple[SpeakerEntry, tuple[str, ...]]] = {}
+
+
+def _surname_keys(entry: SpeakerEntry) -> tuple[str, ...]:
+    """The keys a lexicon person's one-word mentions are looked up by: the skeletons
+    of the first and the last word of a name of several words (the family name may
+    come first: "Wang Yi", "Mao Ning"); worked out once per entry."""
+    hit = _SURNAMES.get(id(entry))
+    if hit is not None and hit[0] is entry:
+        return hit[1]
+    keys: tuple[str, ...] = ()
+    if entry.kind == "person" and " " in entry.name:
+        parts = entry.name.split()
+        keys = tuple({skeleton(parts[0]), skeleton(parts[-1])})
+    if len(_SURNAMES) > 4096:
+        _SURNAMES.clear()
+    _SURNAMES[id(entry)] = (entry, keys)  # (the entry is kept alive: its id stays)
+    return keys
+
+
 _EQUIVALENTS: list[tuple[list[str], dict[tuple[str, ...], tuple[str, ...]], frozenset[str]]] = []
 
 
@@ -281,11 +301,8 @@ class Tracker:
         ent.titles = list(titles)
         self._by_entry[entry.name] = ent
         self.entities.append(ent)
-        if entry.kind == "person" and " " in entry.name:
-            parts = entry.name.split()
-            # the family name may come first ("Wang Yi", "Mao Ning")
-            for key in {skeleton(parts[0]), skeleton(parts[-1])}:
-                self._by_surname.setdefault(key, []).append(ent)
+        for key in _surname_keys(entry):
+            self._by_surname.setdefault(key, []).append(ent)
         return ent
 
     def _surname(self, key: str, pos: int | None) -> Entity | None:
@@ -369,54 +386,59 @@ class Tracker:
 
     def _scan(self, skip: set[int]) -> None:
         tk, reader = self.tk, self.reader
+        n, quote, sentence, titled = tk.n, tk.quote, tk.sentence, tk.titled
+        words, low, flags, poss, starts = tk.words, tk.low, tk.flags, tk.poss, tk.starts
+        nameish, particles, names = reader.nameish, reader.particles, self._names
         # (the name-like words, found in C: a Python test of every word cost more)
         candidates = list(
-            itertools.compress(range(tk.n), map(operator.and_, tk.flags, itertools.repeat(NAMEISH)))
+            itertools.compress(range(n), map(operator.and_, flags, itertools.repeat(NAMEISH)))
         )
         done = -1
         for i in candidates:
-            if i <= done or tk.quote[i] >= 0 or i in skip or tk.sentence[i] in tk.titled:
+            if i <= done or quote[i] >= 0 or i in skip or sentence[i] in titled:
                 continue
             j = i
             while (
-                j + 1 < tk.n
-                and tk.quote[j + 1] < 0
-                and not tk.poss[j]
+                j + 1 < n
+                and quote[j + 1] < 0
+                and not poss[j]
                 and (
-                    reader.nameish(j + 1)
-                    or (tk.words[j + 1] == "." and tk.initial(j))
-                    or (tk.low[j + 1] in reader.particles and reader.nameish(j + 2))
+                    nameish(j + 1)
+                    or (words[j + 1] == "." and tk.initial(j))
+                    or (low[j + 1] in particles and nameish(j + 2))
                 )
             ):
                 j += 1
-            while j > i and tk.words[j] == ".":
+            while j > i and words[j] == ".":
                 j -= 1
             roles: list[tuple[int, int]] = []
             p = self._premods(i)
             if p < i:
                 roles.append((p, i - 1))
-            elif i >= 2 and tk.words[i - 1] == ",":
+            elif i >= 2 and words[i - 1] == ",":
                 q = reader.core_before(i - 2, max(0, i - 14))
                 if q is not None and q.kind == "person" and not q.plural:
                     roles.append((q.start, q.end))
-            if j + 2 < tk.n and tk.words[j + 1] == ",":
+            if j + 2 < n and words[j + 1] == ",":
                 e = j + 2
-                while e < tk.n and e < j + 22 and not tk.flags[e] & (PUNCT | FINITE | CUEW):
+                while e < n and e < j + 22 and not flags[e] & (PUNCT | FINITE | CUEW):
                     e += 1
                 if (
-                    e < tk.n
-                    and tk.words[e] in (",", ".")
+                    e < n
+                    and words[e] in (",", ".")
                     and reader.role_like(j + 2, e - 1)
                     and (
-                        not tk.flags[j + 2] & CAP
-                        or tk.flags[j + 2] & (TITLE | PNOUN | RMOD | PARTY | DET)
+                        not flags[j + 2] & CAP
+                        or flags[j + 2] & (TITLE | PNOUN | RMOD | PARTY | DET)
                     )
                 ):
                     roles.append((j + 2, e - 1))
-            titled = p < i and any(tk.flags[k] & (TITLE | PNOUN) for k in range(p, i))
-            ent = self.entity_for_name((i, j), roles, create=True, titled=titled, pos=tk.starts[i])
+            titled_name = p < i and any(flags[k] & (TITLE | PNOUN) for k in range(p, i))
+            ent = self.entity_for_name(
+                (i, j), roles, create=True, titled=titled_name, pos=starts[i]
+            )
             if ent is not None:
-                self._names.append(_Event(tk.starts[i], tk.sentence[i], False, ent))
+                names.append(_Event(starts[i], sentence[i], False, ent))
             done = j
         self._role_subjects(skip)
 
@@ -428,7 +450,9 @@ class Tracker:
         openers = self.vocab.words.get("not_names", frozenset())
         sent = tk.sentence
         # the first token of each sentence (found in C: a loop over every token cost more)
-        firsts = itertools.compress(range(1, tk.n), map(operator.ne, sent[1:], sent[:-1]))
+        firsts = itertools.compress(
+            range(1, tk.n), map(operator.ne, itertools.islice(sent, 1, None), sent)
+        )
         for k in itertools.chain(range(min(1, tk.n)), firsts):
             if k in skip or tk.quote[k] >= 0:
                 continue
