@@ -1,6 +1,7 @@
 """Quote records are built as the plain reading of their drafts says: the same ids,
 texts, spans, cues and dates as joining, hashing and validating each part anew with
-`Model(**fields)` (the records are made by the models' validators)."""
+`Model(**fields)` (the records are made by the models' validators); and `holders` picks
+the quotes its first reading picked."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from talks.extract import extract, quotes, record_id
+from talks.extract import extract, holders, quotes, record_id
 from talks.extract.dates import statement_date
 from talks.ingest import load_path
 from talks.lexicon import shipped
@@ -87,3 +88,59 @@ def test_records_are_those_of_the_plain_reading(monkeypatch: pytest.MonkeyPatch)
         assert quote.model_fields_set == reference.model_fields_set
         assert all(s.model_fields_set == {"start", "end"} for s in quote.spans)
         assert quote.model_dump_json() == reference.model_dump_json()
+
+
+def _holders_reference(quotes: list[Quote]) -> list[Quote]:
+    """`holders` as first written: statements told apart by their spans as records."""
+    best: dict[tuple[str, tuple[Span, ...]], Quote] = {}
+    for q in quotes:
+        key = (q.kind, q.spans)
+        have = best.get(key)
+        if have is None or _start(q) > _start(have):
+            best[key] = q
+    return [
+        q for q in quotes if (p := best[(q.kind, q.spans)]) is q or q.speaker_span == p.speaker_span
+    ]
+
+
+def _start(q: Quote) -> int:
+    return q.speaker_span.start if q.speaker_span is not None else -1
+
+
+def _random_quotes(rng: random.Random) -> list[Quote]:
+    def span() -> Span:  # a new record each time: equal spans are not the same object
+        a = rng.randint(0, 4)
+        return Span(start=a, end=a + rng.randint(0, 2))
+
+    out = []
+    for i in range(rng.randint(0, 12)):
+        spans = tuple(span() for _ in range(rng.randint(1, 2)))
+        out.append(
+            Quote(
+                id=f"q{i}",
+                article="a",
+                article_id="a",
+                path="a",
+                speaker=rng.choice("AB"),
+                speaker_mention="x",
+                speaker_span=rng.choice([None, span()]),
+                side="none",
+                kind=rng.choice(["direct", "indirect"]),
+                text="t",
+                spans=spans,
+            )
+        )
+    return out
+
+
+def test_holders_are_those_of_the_first_reading() -> None:
+    rng = random.Random(11)
+    for _ in range(3_000):
+        quotes_ = _random_quotes(rng)
+        assert list(map(id, holders(quotes_))) == list(map(id, _holders_reference(quotes_)))
+    lexicon = shipped()
+    for path in sorted(_SEEDS.iterdir()):
+        if path.name != "meta.yaml":
+            for article in load_path(path, lexicon=lexicon).all_articles():
+                found = quotes.extract_quotes(article, lexicon=lexicon)
+                assert list(map(id, holders(found))) == list(map(id, _holders_reference(found)))

@@ -8,6 +8,7 @@ keyword-only options, does no I/O and returns records whose spans index into
 from __future__ import annotations
 
 from hashlib import sha1
+from operator import attrgetter
 
 from talks.lexicon import Lexicon
 from talks.models import Article, Position, Quote, Span
@@ -42,19 +43,37 @@ def holders(quotes: list[Quote]) -> list[Quote]:
     and Tallinn said …", one record each), the one whose speaker stands nearest the
     cue, the grammatical subject; the stance reader finds the others it is coordinated
     with itself (copies that share one speaker phrase, "a joint statement", all stay)."""
-    best: dict[tuple[str, tuple[Span, ...]], Quote] = {}
+    # a statement is its kind and the ranges of its spans (equal spans, equal ranges),
+    # numbered in order of first sight
+    slots: dict[tuple[object, ...], int] = {}
+    best: list[Quote] = []
+    group = []
     for q in quotes:
-        key = (q.kind, q.spans)
-        have = best.get(key)
-        if have is None or _start(q) > _start(have):
-            best[key] = q
+        key = (q.kind, *map(_range, q.spans))
+        g = slots.get(key)
+        if g is None:
+            g = slots[key] = len(best)
+            best.append(q)
+        elif _start(q) > _start(best[g]):
+            best[g] = q
+        group.append(g)
     return [
-        q for q in quotes if (p := best[(q.kind, q.spans)]) is q or q.speaker_span == p.speaker_span
+        q
+        for g, q in zip(group, quotes, strict=True)
+        if (p := best[g]) is q or _same(q.speaker_span, p.speaker_span)
     ]
+
+
+_range = attrgetter("start", "end")
 
 
 def _start(q: Quote) -> int:
     return q.speaker_span.start if q.speaker_span is not None else -1
+
+
+def _same(a: Span | None, b: Span | None) -> bool:
+    """`a == b` for two spans or None (two spans are equal when their ranges are)."""
+    return a is b or (a is not None and b is not None and a.start == b.start and a.end == b.end)
 
 
 def masked(article: Article) -> Article:
