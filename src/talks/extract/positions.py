@@ -137,16 +137,16 @@ class QuoteTopics:
 
     def of(self, words: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
         """`topics_in(words)` for the quote text `words` taken from `spans`."""
-        inside = self._inside(words, *spans[0]) if len(spans) == 1 else None
+        inside = self._inside(*spans[0], words) if len(spans) == 1 else None
         if inside is None:
             inside = scan_signals(self.comp, words)
         if not inside:
             return ()
         return self.reading.topics(self.comp, inside)
 
-    def _inside(self, words: str, start: int, end: int) -> list[Hit] | None:
-        """The whole text's signals in [start, end) (the quote `words`) when they are the
-        quote's own (see above), else None."""
+    def _inside(self, start: int, end: int, words: str | None = None) -> list[Hit] | None:
+        """The whole text's signals in [start, end) (the quote `words`, when the caller has
+        them) when they are the quote's own (see above), else None."""
         text = self.text
         if not self.apart:
             return None
@@ -163,6 +163,8 @@ class QuoteTopics:
                 if h.index in lookers:
                     return None
         reading = self.reading
+        if words is None:
+            words = text[start:end]
         # (an ASCII quote holds a match only where one of the entry's first letters stand)
         low = words.lower() if words.isascii() else None
         if low is not None and reading.any_head is not None and not reading.any_head.search(low):
