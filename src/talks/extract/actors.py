@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from talks.extract.regex_shapes import heads_at, matches_at, trie
+from talks.extract.regex_shapes import heads_at, matches_at, tagged_trie
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -258,33 +258,34 @@ def _starts(comp: Compiled, view: str | None) -> tuple[list[int], ...] | None:
     at the characters that can stand before a word; lowering keeps every word character
     one and every other character not one (and white space white space), so the
     character before a word start in the text is none of those in the view either."""
-    finder = _finder(comp)
-    if finder is None or view is None:
+    found = _finder(comp)
+    if found is None or view is None:
         return None
-    pronouns: list[int] = []
-    the: list[int] = []
-    docs: list[int] = []
-    add = {"p": pronouns.append, "t": the.append, "d": docs.append}
+    finder, kinds = found
+    out: tuple[list[int], ...] = ([], [], [])
+    add = [out[k].append for k in range(3)]
     for m in finder.finditer(" " + view):  # (the space: a word start at the view's start)
-        add[m.lastgroup](m.start())  # type: ignore[index]
-    return pronouns, the, docs
+        add[kinds[m.lastindex]](m.start())  # type: ignore[index]
+    return out
 
 
-_FINDERS: dict[int, tuple[Compiled, re.Pattern[str] | None]] = {}
+_Finder = tuple[re.Pattern[str], list[int]]
+_FINDERS: dict[int, tuple[Compiled, _Finder | None]] = {}
 
 
-def _finder(comp: Compiled) -> re.Pattern[str] | None:
+def _finder(comp: Compiled) -> _Finder | None:
     """What `_starts` reads the view with, for `comp` (built once per lexicon): a
     character other than a lower-case ASCII letter, digit or "_", then a pronoun of
-    `_PRONOUN` as a whole word (group "p"), "the" and white space ("t"), or a head of
-    `comp.doc_heads` or `comp.doc_made_heads` ("d"). None when the patterns do not begin
+    `_PRONOUN` as a whole word (kind 0), "the" and white space (1), or a head of
+    `comp.doc_heads` or `comp.doc_made_heads` (2); and the kind of each of its groups
+    (the last one a match closes tells its kind). None when the patterns do not begin
     as this reads them, or when one place could hold a head and a pronoun or "the"."""
     hit = _FINDERS.get(id(comp))
     if hit is not None and hit[0] is comp:
         return hit[1]
     heads = sorted({*(comp.doc_heads or ("",)), *(comp.doc_made_heads or ("",))})
     words = (*_PRONOUN_WORDS, "the")
-    finder = None
+    found = None
     if (
         comp.doc_ref.pattern.startswith(_THE)
         and comp.bare_role.pattern.startswith(_THE)
@@ -293,14 +294,17 @@ def _finder(comp: Compiled) -> re.Pattern[str] | None:
         and all(re.match(r"\w", h) for h in heads)  # (\b then stands after no word character)
         and not any(h.startswith(w) or w.startswith(h) for h in heads for w in words)
     ):
-        pronoun = "|".join(sorted(_PRONOUN_WORDS, key=len, reverse=True))
-        finder = re.compile(
-            rf"[^a-z0-9_](?:(?P<p>(?:{pronoun})\b)|(?P<t>the(?=\s))|(?P<d>{trie(heads)}))"
-        )
+        tagged = [(w, r"\b", 0) for w in _PRONOUN_WORDS] + [("the", r"(?=\s)", 1)]
+        tagged += [(h, "", 2) for h in heads]
+        finder = re.compile("[^a-z0-9_]" + tagged_trie([(w, tail) for w, tail, _ in tagged]))
+        kinds = [0] * (finder.groups + 1)
+        for name, index in finder.groupindex.items():
+            kinds[index] = tagged[int(name[1:])][2]
+        found = finder, kinds
     if len(_FINDERS) > 8:
         _FINDERS.clear()
-    _FINDERS[id(comp)] = (comp, finder)
-    return finder
+    _FINDERS[id(comp)] = (comp, found)
+    return found
 
 
 def _heads_at(view: str | None, heads: tuple[str, ...] | None) -> list[int] | None:

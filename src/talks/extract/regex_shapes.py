@@ -240,6 +240,27 @@ def phrase_trie(phrases: Iterable[str]) -> str:
     return _emit(_tree(phrases))
 
 
+def tagged_trie(words: Sequence[tuple[str, str]]) -> str:
+    """A regex for any of `words`, pairs of letters and a tail (a regex to match after
+    them), each pair's match closed by an empty group named "w" and its index in `words`
+    (`Match.lastgroup` tells which one matched). Shaped as a trie: the engine reads each
+    letter once; where some words end and others go on, those that end are tried first,
+    in the order of `words`. "(?!)" for none."""
+    tree: dict[str, Any] = {}
+    for i, (letters, tail) in enumerate(words):
+        node = tree
+        for ch in letters:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(f"{tail}(?P<w{i}>)")
+
+    def emit(node: dict[str, Any]) -> str:
+        parts = [*node.get("", [])]
+        parts += [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(tree) if tree else "(?!)"
+
+
 _Tree = dict[str, "_Tree"]
 
 
