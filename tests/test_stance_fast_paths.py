@@ -281,3 +281,42 @@ def test_topic_order_as_the_lexicon_gives_it() -> None:
         found = {comp.signal_info[h.index].topic for h in hits}
         want = tuple(k for k in comp.topic_keys if k in found)
         assert reading.topics(comp, hits) == want
+
+
+def _old_masks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    masks: list[tuple[int, int]] = []
+    if text.find("(", lo, hi) >= 0:
+        masks += [(m.start(), m.end()) for m in positions._PAREN.finditer(text, lo, hi)]
+    if text.find("–", lo, hi) >= 0 or text.find("—", lo, hi) >= 0:
+        masks += [(m.start() + 1, m.end() - 1) for m in positions._DASHES.finditer(text, lo, hi)]
+    apps: list[re.Match[str]] = []
+    if text.find(",", lo, hi) >= 0:
+        apps = list(positions.APPOSITIVE.finditer(text, lo, hi))
+        masks += [(m.start(), m.end()) for m in apps]
+        masks += [(m.start(), m.end()) for m in positions.PARTICIPIAL.finditer(text, lo, hi)]
+        masks += [(m.start(), m.end()) for m in positions._WITH_PHRASE.finditer(text, lo, hi)]
+    return masks, [m.span() for m in apps]
+
+
+def test_masks_as_every_shape_searched() -> None:
+    rng = random.Random(14)
+    pieces = [
+        *"Kyiv, backed by Warsaw, wants a truce ( talks ) – an aside – — and —".split(" "),
+        *"something that which with together along a step move demand , ,, by".split(),
+        *"bywith thatwhich ſomething İt ıs \u212a ß proposed strongly also long".split(),
+        ", backed by Warsaw,",
+        ", something that Kyiv accepted,",
+        ", a step which helps,",
+        ", together with its partners,",
+        "(in talks)",
+        " – an aside – ",
+    ]
+    seen = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        masks, apps = positions._masks(text, lo, hi)
+        assert (masks, [m.span() for m in apps]) == _old_masks(text, lo, hi)
+        seen += bool(masks)
+    assert seen > 500

@@ -200,22 +200,7 @@ def extract_positions(
             # appositives and references a cue of this sentence); keep this in step
             recent = ["", *recent][:_LOOKBACK_SENTENCES]
             continue
-        # parentheticals and appositives comment on the clause; they do not govern it
-        # (each shape is looked for only where the mark it needs stands in the sentence)
-        text = doc.text
-        masks: list[tuple[int, int]] = []
-        if text.find("(", lo, hi) >= 0:
-            masks += [(m.start(), m.end()) for m in _PAREN.finditer(text, lo, hi)]
-        if text.find("–", lo, hi) >= 0 or text.find("—", lo, hi) >= 0:
-            masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(text, lo, hi)]
-        apps: list[re.Match[str]] = []
-        if text.find(",", lo, hi) >= 0:
-            apps = list(APPOSITIVE.finditer(text, lo, hi))
-            masks += [(m.start(), m.end()) for m in apps]
-            # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
-            masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(text, lo, hi)]
-            # "France stood ready, with its European partners, to …": company, not the holder
-            masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(text, lo, hi)]
+        masks, apps = _masks(doc.text, lo, hi)
         signals = [h for h in starting if not inside(h.start, masks)] if masks else starting
         here: list[Found] = []
         intro = _intro_of(items, lo)
@@ -236,6 +221,31 @@ def extract_positions(
         recent = [topic, *recent][:_LOOKBACK_SENTENCES]
         found += here
     return _records(article, doc, found)
+
+
+def _masks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[re.Match[str]]]:
+    """The stretches of the sentence [lo, hi) that comment on its clause and do not govern
+    it: parentheticals, dashed asides, appositives, participles with an agent and "with"
+    phrases; with the appositives' matches."""
+    # (each shape is looked for only where the marks and the word it needs stand)
+    masks: list[tuple[int, int]] = []
+    if text.find("(", lo, hi) >= 0:
+        masks += [(m.start(), m.end()) for m in _PAREN.finditer(text, lo, hi)]
+    if text.find("–", lo, hi) >= 0 or text.find("—", lo, hi) >= 0:
+        masks += [(m.start() + 1, m.end() - 1) for m in _DASHES.finditer(text, lo, hi)]
+    apps: list[re.Match[str]] = []
+    if text.find(",", lo, hi) < 0:
+        return masks, apps
+    if text.find("that", lo, hi) >= 0 or text.find("which", lo, hi) >= 0:
+        apps = list(APPOSITIVE.finditer(text, lo, hi))
+        masks += [(m.start(), m.end()) for m in apps]
+    # "…, backed by Warsaw, …": a co-holder (stance.positions_at), not a governor
+    if text.find("by", lo, hi) >= 0:
+        masks += [(m.start(), m.end()) for m in PARTICIPIAL.finditer(text, lo, hi)]
+    # "France stood ready, with its European partners, to …": company, not the holder
+    if text.find("with", lo, hi) >= 0:
+        masks += [(m.start(), m.end()) for m in _WITH_PHRASE.finditer(text, lo, hi)]
+    return masks, apps
 
 
 def _intro_of(items: dict[tuple[int, int], Intro], pos: int) -> Intro | None:
