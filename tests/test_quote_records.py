@@ -72,8 +72,8 @@ def test_records_are_those_of_the_plain_reading(monkeypatch: pytest.MonkeyPatch)
     made = quotes._record
     checked = []
 
-    def both(article, draft, sentence_end, dates, topics, spans):  # type: ignore[no-untyped-def]
-        quote = made(article, draft, sentence_end, dates, topics, spans)
+    def both(article, draft, sentence_end, dates, topics):  # type: ignore[no-untyped-def]
+        quote = made(article, draft, sentence_end, dates, topics)
         checked.append((quote, _reference(article, draft, sentence_end, topics)))
         return quote
 

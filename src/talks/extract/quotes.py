@@ -22,56 +22,36 @@ from talks.extract.quotes_layout import layout_quotes
 from talks.extract.several import fan_out
 from talks.extract.topic_lexicon import Hit, compiled, scan_signals
 from talks.lexicon import Lexicon
-from talks.models import Article, DateBasis, Quote, Span
+from talks.models import Article, DateBasis, Quote
 
-# A record validated from a dict of its fields by the model's own validator: what
-# `Model(**fields)` does, without the Python frame of BaseModel.__init__ (and cheaper
-# than pydantic's model_construct)
-_new_span: Callable[[dict[str, int]], Span] = Span.__pydantic_validator__.validate_python
+# A quote validated from a dict of its fields, its spans given as dicts of theirs: what
+# `Quote(**fields)` does with `Span(**range)` records, without the Python frames of
+# BaseModel.__init__ (the model's own validator makes the spans too)
 _new_quote: Callable[[dict[str, object]], Quote] = Quote.__pydantic_validator__.validate_python
 
 Dates = dict[tuple[int, int], tuple[dt.date | None, DateBasis]]
 
 
-def _span(start: int, end: int, made: dict[tuple[int, int], Span]) -> Span:
-    """One Span per range in an article (records are immutable: they may share it)."""
-    span = made.get((start, end))
-    if span is None:
-        span = made[(start, end)] = _new_span({"start": start, "end": end})
-    return span
-
-
 def _record(
-    article: Article,
-    draft: Draft,
-    sentence_end: int,
-    dates: Dates,
-    topics: QuoteTopics | None,
-    made: dict[tuple[int, int], Span],
+    article: Article, draft: Draft, sentence_end: int, dates: Dates, topics: QuoteTopics | None
 ) -> Quote:
     text = article.text
     ranges = draft.spans
-    spans = []
-    pieces = []
-    for s, e in ranges:
-        span = made.get((s, e))
-        if span is None:
-            span = made[(s, e)] = _new_span({"start": s, "end": e})
-        spans.append(span)
-        pieces.append(text[s:e])
+    spans = tuple([{"start": s, "end": e} for s, e in ranges])
     cue = cue_span = None
     at = ranges[0][0]
     sp = draft.speaker
     if draft.cue is not None:
-        cue_span = _span(draft.cue[0], draft.cue[1], made)
-        cue = text[draft.cue[0] : draft.cue[1]]
-        if draft.cue[0] < at:
-            at = draft.cue[0]
+        a, b = draft.cue
+        cue_span = {"start": a, "end": b}
+        cue = text[a:b]
+        if a < at:
+            at = a
     key = (at, sentence_end)
     dated = dates.get(key)
     if dated is None:  # a direct and an indirect quote of one cue share their date
         dated = dates[key] = statement_date(text, at, article.published, end=sentence_end)
-    words = " ".join(pieces)
+    words = " ".join([text[s:e] for s, e in ranges])
     ident = [article.id, ",".join([f"{s}-{e}" for s, e in ranges]), draft.kind]
     if draft.key:
         ident.append(draft.key)
@@ -83,11 +63,11 @@ def _record(
             "path": article.path,
             "speaker": sp.name,
             "speaker_mention": sp.mention,
-            "speaker_span": _span(sp.start, sp.end, made),
+            "speaker_span": {"start": sp.start, "end": sp.end},
             "side": sp.side,
             "kind": draft.kind,
             "text": words,
-            "spans": tuple(spans),
+            "spans": spans,
             "cue": cue,
             "cue_span": cue_span,
             "date": dated[0],
@@ -119,7 +99,6 @@ def extract_quotes(
     tk = doc.tk
     out = []
     dates: Dates = {}
-    made: dict[tuple[int, int], Span] = {}
     for d in drafts:
         if d.frame is not None:
             if d.frame.cue is not COLON:
@@ -127,5 +106,5 @@ def extract_quotes(
             s_end = tk.ends[doc.sent_bounds[d.frame.sentence][1]]
         else:
             s_end = d.spans[-1][1]
-        out.append(_record(article, d, s_end, dates, seen, made))
+        out.append(_record(article, d, s_end, dates, seen))
     return out
