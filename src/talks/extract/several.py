@@ -222,7 +222,7 @@ def _people(doc: Doc, f: Frame, p: Phrase) -> list[Speaker]:
     Kowalski, told …", "European leaders – including A, B and C – pressed for …"."""
     tk = doc.tk
     lo, hi = (p.start, f.a - 1) if not f.inverted else (p.start, p.end)
-    if not (p.plural or any(tk.low[k] == "and" for k in range(lo, hi + 1))) or any(
+    if not (p.plural or "and" in tk.low[lo : hi + 1]) or any(
         tk.low[k] in _NOT_APPOSITION or tk.flags[k] & CUEW or tk.low[k].endswith("ing")
         for k in range(lo, hi + 1)
         if tk.low[k] != "including"
