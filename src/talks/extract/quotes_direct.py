@@ -16,6 +16,7 @@ that clause. Titles and names in quotation marks are no quotes.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from talks.extract.attribution import forward_start, resolve
 from talks.extract.document import Doc, Draft
@@ -76,24 +77,26 @@ def _is_title(doc: Doc, i: int) -> bool:
     tk = doc.tk
     o = _open_token(doc, i)
     content = tk.text[doc.segs[i].start : doc.segs[i].end].rstrip(",.")
-    if any(c in content for c in ".!?") or _word_count(doc, i) > 8:
+    if "." in content or "!" in content or "?" in content or _word_count(doc, i) > 8:
         return False
     before = tk.text[max(0, tk.starts[o] - 24) : tk.starts[o]].lower().rstrip()
-    intro = tk.vocab.words.get("title_introducers", frozenset())
-    if any(before.endswith(w) for w in intro):
+    if before.endswith(_endings(tk.vocab.words.get("title_introducers", frozenset()))):
         return True
     # a Title Case name inside a plain sentence: "''Monday Night Football'' ratings"
     a, b = doc.seg_tokens[i]
     if tk.sentence[o] in tk.titled or a > b:
         return False
-    major = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and len(tk.words[k]) > 3]
     after = _close_token(doc, i) + 1
-    return (
-        len(major) >= 2
-        and all(tk.flags[k] & CAP for k in major)
-        and after < tk.n
-        and tk.words[after][0].islower()
-    )
+    if after >= tk.n or not tk.words[after][0].islower():
+        return False
+    major = [k for k in range(a, b + 1) if tk.words[k][0].isalpha() and len(tk.words[k]) > 3]
+    return len(major) >= 2 and all(tk.flags[k] & CAP for k in major)
+
+
+@cache
+def _endings(words: frozenset[str]) -> tuple[str, ...]:
+    """`words` as a tuple, for `str.endswith` (one per word list: lexicons keep theirs)."""
+    return tuple(words)
 
 
 def _pre_frame(doc: Doc, first: int) -> tuple[Frame | None, bool]:
