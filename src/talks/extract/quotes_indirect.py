@@ -497,10 +497,11 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
         return []  # "At a briefing in Gdańsk, Kowalski said, “…”": an adjunct, no clause
     if tk.low[lo] in _SUBORDINATORS and _first_comma(doc, lo, comma - 1) == comma - 1:
         return []  # "When Ryan said …, Trump responded": the subordinate clause is no report
-    for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
-        if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
-            lo = k
-            break
+    if not _OPENERS.isdisjoint(tk.words[lo + 1 : comma - 1]):  # (most clauses: none, in C)
+        for k in range(comma - 2, lo, -1):  # a sentence break missed before « … »
+            if tk.words[k] in _OPENERS and tk.words[k - 1] in _STOPS:
+                lo = k
+                break
     if close != comma and reach.outside(lo, comma, 1) == 0:
         return []  # "“A,” Umerov said, adding …": the quotation alone is no clause
     if (
@@ -545,15 +546,16 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
     own (", and he speculated that …", ", but it later clarified that …") and before
     a colon that opens a quotation ("was acting out of worry: “It's …”")."""
     tk = doc.tk
+    low = tk.low
     cues = tk.vocab.cue_phrases
-    settings, heads = _settings(tk)
+    _, _, heads, sized = _settings_entry(tk)
     # (only a word of `heads` can end the clause: the others are passed over in C)
-    for k in [k for k, w in enumerate(tk.low[a + 1 : b], a + 1) if w in heads]:
+    for k in [k for k, w in enumerate(low[a + 1 : b], a + 1) if w in heads]:
         w = tk.words[k]
         if tk.quote[k] >= 0:
             continue
-        if tk.low[k] in settings and any(
-            tuple(tk.low[k : k + len(p)]) == p for p in settings[tk.low[k]]
+        if (by_size := sized.get(low[k])) is not None and any(
+            tuple(low[k : k + size]) in phrases for size, phrases in by_size
         ):
             return k - 1  # "… in an interview on Sunday": where it was said, not what
         if w == ":" and (tk.words[k + 1] in _OPENERS or tk.quote[k + 1] >= 0):
@@ -576,25 +578,41 @@ def _tail_end(doc: Doc, a: int, b: int) -> int:
 
 
 Settings = dict[str, list[tuple[str, ...]]]
-_SETTINGS: dict[int, tuple[object, Settings, frozenset[str]]] = {}
+# the phrases of each first word as a set per length: one look-up per length
+Sized = dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]]
+_SETTINGS: dict[int, tuple[object, Settings, frozenset[str], Sized]] = {}
 
 
 def _settings(tk: Tokens) -> tuple[Settings, frozenset[str]]:
     """The `speech_settings` phrases by first word, and the lower-cased words that may
     end a clause in `_tail_end` (built once per word list; read only)."""
+    _, out, heads, _ = _settings_entry(tk)
+    return out, heads
+
+
+def _settings_entry(tk: Tokens) -> tuple[object, Settings, frozenset[str], Sized]:
+    """`_settings` with the phrases of each first word grouped by length (`Sized`)."""
     source = tk.vocab.words.get("speech_settings", ())
     hit = _SETTINGS.get(id(source))
     if hit is not None and hit[0] is source:
-        return hit[1], hit[2]
+        return hit
     out: Settings = {}
     for phrase in source:
         words = tuple(phrase.split())
         out.setdefault(words[0], []).append(words)
     heads = frozenset(out) | {":", ",", "and", "but"}
+    sized: Sized = {
+        first: tuple(
+            (size, frozenset(p for p in phrases if len(p) == size))
+            for size in sorted({len(p) for p in phrases})
+        )
+        for first, phrases in out.items()
+    }
     if len(_SETTINGS) > 8:
         _SETTINGS.clear()
-    _SETTINGS[id(source)] = (source, out, heads)  # (the list is kept alive: its id stays)
-    return out, heads
+    # (the list is kept alive: its id stays)
+    hit = _SETTINGS[id(source)] = (source, out, heads, sized)
+    return hit
 
 
 def _participle_end(doc: Doc, a: int, b: int) -> int:
@@ -736,6 +754,8 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
     tk = doc.tk
     direct_only = tk.vocab.words.get("direct_only_cues", frozenset())
     anonymity = tuple(tk.vocab.words.get("anonymity_requests", ()))
+    # (ASCII phrases: a clause's first characters decide; else the whole clause is lowered)
+    longest = max(map(len, anonymity), default=0) if all(map(str.isascii, anonymity)) else -1
     judged = tk.vocab.words.get("judgement_cues", frozenset())
     reach = _Reach(doc)
     position_acts = reach.position_acts
@@ -755,7 +775,7 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         if parts and _no_clause(tk, reach, parts[0][0], parts[-1][1]):
             continue
         spans = _spans(doc, reach, parts)
-        if spans and doc.text[spans[0][0] : spans[0][1]].lower().startswith(anonymity):
+        if spans and _opens_with(doc.text, spans[0][0], spans[0][1], anonymity, longest):
             continue  # "…, who asked not to be named, said": a request for anonymity
         para = doc.para_of_token[frame.a]
         if list_intro(doc, frame):  # "… as described by X:" then bullets
@@ -771,6 +791,15 @@ def indirect_quotes(doc: Doc) -> list[Draft]:
         if spans:
             out.append(Draft("indirect", spans, frame.speaker, frame, para))
     return fan_out(doc, _outermost(doc, out))
+
+
+def _opens_with(text: str, a: int, b: int, phrases: tuple[str, ...], longest: int) -> bool:
+    """Whether `text[a:b]` in lower case starts with one of `phrases`: of ASCII phrases
+    of at most `longest` characters, only the first `longest` characters are lowered
+    (lowering never shortens a character, and the one character it reads in context, a
+    final sigma, is never ASCII); `longest` -1: all of them."""
+    end = min(b, a + longest) if longest >= 0 else b
+    return text[a:end].lower().startswith(phrases)
 
 
 _AUXILIARIES = frozenset(
