@@ -276,7 +276,8 @@ _FINDERS: dict[int, tuple[Compiled, _Finder | None]] = {}
 def _finder(comp: Compiled) -> _Finder | None:
     """What `_starts` reads the view with, for `comp` (built once per lexicon): a
     character other than a lower-case ASCII letter, digit or "_", then a pronoun of
-    `_PRONOUN` as a whole word (kind 0), "the" and white space (1), or a head of
+    `_PRONOUN` as a whole word (kind 0), "the" and what may follow it in `comp.doc_ref`
+    or `comp.bare_role` (`Compiled.the_next`: 1), or a head of
     `comp.doc_heads` or `comp.doc_made_heads` (2); and the kind of each of its groups
     (the last one a match closes tells its kind). None when the patterns do not begin
     as this reads them, or when one place could hold a head and a pronoun or "the"."""
@@ -294,7 +295,7 @@ def _finder(comp: Compiled) -> _Finder | None:
         and all(re.match(r"\w", h) for h in heads)  # (\b then stands after no word character)
         and not any(h.startswith(w) or w.startswith(h) for h in heads for w in words)
     ):
-        tagged = [(w, r"\b", 0) for w in _PRONOUN_WORDS] + [("the", r"(?=\s)", 1)]
+        tagged = [(w, r"\b", 0) for w in _PRONOUN_WORDS] + [("the", f"(?={comp.the_next})", 1)]
         tagged += [(h, "", 2) for h in heads]
         finder = re.compile("[^a-z0-9_]" + tagged_trie([(w, tail) for w, tail, _ in tagged]))
         kinds = [0] * (finder.groups + 1)

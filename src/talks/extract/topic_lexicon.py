@@ -14,6 +14,7 @@ from typing import Literal
 from talks import lexicon_cache
 from talks.extract.dispatch import Family, Hit, Literals, Scanner
 from talks.extract.regex_shapes import (
+    ascii_head,
     lowered,
     pattern_heads,
     phrase_trie,
@@ -76,6 +77,7 @@ class Compiled:
     doc_heads: tuple[str, ...] | None  # where doc_by may match (`regex_shapes.start_heads`)
     doc_made_heads: tuple[str, ...] | None  # where doc_made may match
     the_heads: tuple[str, ...] | None  # where doc_ref and bare_role may match (both: "the")
+    the_next: str  # what follows their "the", read in the folded view (`_the_next`)
     role_before_of: re.Pattern[str]  # "President of" / "the head of the" before a party name
     bare_role: re.Pattern[str]  # "the delegation", "the minister": a role with no party word
     person_roles: frozenset[str]
@@ -108,6 +110,18 @@ def _words(words: list[str], *, fold: bool = False) -> str:
     if all(w and w.isascii() and " ".join(w.split()) == w for w in unique):
         return phrase_trie({w.lower() for w in unique} if fold else unique)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _the_next(words: list[str]) -> str:
+    """A regex for what follows "the" where `Compiled.doc_ref` or `Compiled.bare_role`
+    matches, read in the text's `folded` view: white space, up to two words, then the
+    leading ASCII letters of one of the role or document `words` (lower-cased). It
+    matches there, and may elsewhere; when some word has no leading ASCII letter, it is
+    just white space."""
+    heads = {ascii_head(" ".join(w.split())).lower() for w in words}
+    if "" in heads:
+        return r"\s"
+    return rf"\s+(?:[\w-]++\s+){{0,2}}(?:{phrase_trie(heads)})"
 
 
 # Reporting verbs used when the quotes lexicon has none (trailing "…, he added").
@@ -243,6 +257,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         doc_heads=start_heads(w.lower() for w in lexicon.words.get("position_documents", [])),
         doc_made_heads=pattern_heads(doc_made),
         the_heads=the_heads,
+        the_next=_the_next(person_roles + groups + lexicon.words.get("position_documents", [])),
         role_before_of=re.compile(rf"\b(?:{roles_all_i})\s+of\s+(?:the\s+)?$", re.I),
         person_roles=frozenset(" ".join(r.lower().split()) for r in person_roles),
         bare_role=bare_role,
