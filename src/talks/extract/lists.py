@@ -94,10 +94,16 @@ def list_items(doc: Doc) -> dict[tuple[int, int], Intro]:
         intro = None
         if scope is not None and not heading(text, lo, hi):
             scope = None  # (asked only while a scope is kept)
-        if text[lo:hi].rstrip().endswith(":"):
+        if _ends_in_colon(text, lo, hi):
             last = sentence_ranges(text, [(lo, hi)])[-1]
             intro = _intro(doc, last[0], last[1])
     return out
+
+
+def _ends_in_colon(text: str, lo: int, hi: int) -> bool:
+    """Whether `text[lo:hi]` ends in a colon before trailing white space (sliced only
+    when it holds a colon: most paragraphs hold none)."""
+    return text.find(":", lo, hi) >= 0 and text[lo:hi].rstrip().endswith(":")
 
 
 def heading(text: str, lo: int, hi: int) -> bool:
