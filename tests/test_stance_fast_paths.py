@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from talks.extract import extract, positions, record_id
+from talks.extract import extract, positions, record_id, stance
 from talks.extract import governor as g
+from talks.extract.actors import Mention
 from talks.extract.dispatch import Hit
 from talks.extract.ranges import Intervals, Ordered
 from talks.extract.regex_shapes import folded
 from talks.extract.stance import Doc
-from talks.extract.stance_shapes import agents_after, of_after
+from talks.extract.stance_shapes import PARTICIPIAL, agents_after, of_after, participials
 from talks.extract.topic_lexicon import compiled, scan_all
 from talks.ingest import load_path
 from talks.lexicon import shipped
@@ -320,3 +321,64 @@ def test_masks_as_every_shape_searched() -> None:
         assert (masks, [m.span() for m in apps]) == _old_masks(text, lo, hi)
         seen += bool(masks)
     assert seen > 500
+
+
+def _old_item_head(text: str, cue: Hit, sig: Hit, c_lo: int) -> bool:
+    lead = text[max(c_lo, cue.start - 3) : cue.start]
+    if not lead.rstrip().endswith(",") and not g._DETERMINED_ITEM.search(
+        text, max(c_lo, cue.start - 12), cue.start
+    ):
+        return False
+    return g._ITEM_START.search(text, cue.end, sig.start) is not None
+
+
+def _old_participials(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int, list[Mention]]]:
+    out: list[tuple[int, int, int, list[Mention]]] = []
+    for m in PARTICIPIAL.finditer(doc.text, lo, hi):
+        cue = next(iter(doc.cue_index.within(m.start(1), m.end(1))), None)
+        if cue is None or cue.start != m.start(1):
+            continue
+        kind = doc.comp.cue_info[cue.index].kind
+        if kind not in ("support", "oppose"):
+            continue
+        agents = agents_after(doc, cue.end)
+        if agents:
+            out.append((m.start(), m.end(), 1 if kind == "support" else -1, agents))
+    return out
+
+
+def test_clause_helpers_as_the_plain_readings() -> None:
+    """`_item_head` (a comma looked for first), `participials` ("by" looked for first)
+    and the negation count (`stance._negations`) answer as before."""
+    rng = random.Random(15)
+    pieces = [
+        "Kyiv demands a ceasefire, the withdrawal of troops and guarantees",
+        "Helsinki, backed by Warsaw, wants a truce, supported by Tallinn,",
+        "Moscow did not reject, and never rejected, a ceasefire",
+        "a ban, an end to sanctions and or the lifting of sanctions",
+        ", and the",
+        "not",
+        "never",
+        "ſ ı İ \u212a ß",
+        "(no truce)",
+    ]
+    counted = heads = held = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        doc = _doc(text)
+        spots = [m.start() for m in re.finditer(r"\b", text)] + [len(text)]
+        for _ in range(30):
+            a, b = sorted(rng.sample(spots, 2))
+            masks = [tuple(sorted(rng.sample(spots, 2))) for _ in range(rng.randint(0, 2))]
+            want = doc.negations_in(a, b, masks)
+            assert stance._negations(doc, a, b, masks) == want
+            counted += want > 0
+            co = participials(doc, a, b)
+            assert co == _old_participials(doc, a, b)
+            held += bool(co)
+            c_lo = rng.choice([0, a])
+            cue, sig = Hit(a, min(b, a + rng.randint(0, 12)), 0), Hit(b, b + 1, 0)
+            got = g._item_head(text, cue, sig, c_lo)
+            assert got == _old_item_head(text, cue, sig, c_lo)
+            heads += got
+    assert counted > 100 and heads > 50 and held > 20

@@ -370,10 +370,11 @@ def _sibling_governed(text: str, pre: list[Hit], sig: Hit) -> list[Hit]:
 def _item_head(text: str, cue: Hit, sig: Hit, c_lo: int) -> bool:
     """True when the nearest cue heads an earlier item of a list the signal ends
     ("ceasefire, withdrawal of troops and strong guarantees"): it governs its own item."""
+    lo = max(c_lo, cue.start - 12)
+    if text.find(",", lo, cue.start) < 0:
+        return False  # (what both shapes below need)
     lead = text[max(c_lo, cue.start - 3) : cue.start]
-    if not lead.rstrip().endswith(",") and not _DETERMINED_ITEM.search(
-        text, max(c_lo, cue.start - 12), cue.start
-    ):
+    if not lead.rstrip().endswith(",") and not _DETERMINED_ITEM.search(text, lo, cue.start):
         return False
     return _ITEM_START.search(text, cue.end, sig.start) is not None
 

@@ -66,6 +66,8 @@ def participials(doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int, list[M
     """ "…, backed by Warsaw, …" in [lo, hi): (start, end, sign of the participle, agents)
     for each participle that is a stance cue with a party agent."""
     out: list[tuple[int, int, int, list[Mention]]] = []
+    if doc.text.find("by", lo, hi) < 0:
+        return out  # (what every such participle needs)
     for m in PARTICIPIAL.finditer(doc.text, lo, hi):
         cue = next(iter(doc.cue_index.within(m.start(1), m.end(1))), None)
         if cue is None or cue.start != m.start(1):
