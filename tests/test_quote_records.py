@@ -28,6 +28,18 @@ def test_one_joined_part_gives_the_id_of_the_parts() -> None:
         assert record_id("q", "\x1f".join(parts)) == record_id("q", *parts)
 
 
+class _Shown(str):
+    def __str__(self) -> str:
+        return "shown"
+
+
+def test_one_part_is_read_as_str_reads_it() -> None:
+    # (one plain str is the key itself; anything else goes through str())
+    assert record_id("q", _Shown("raw")) == record_id("q", "shown") != record_id("q", "raw")
+    assert record_id("p", 7) == record_id("p", "7")
+    assert record_id("q", "") == record_id("q", *[""])
+
+
 def _reference(article: Article, draft, sentence_end: int, topics) -> Quote:  # type: ignore[no-untyped-def]
     """A quote record made as the plain reading says: every span validated anew."""
     text = article.text

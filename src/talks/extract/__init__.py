@@ -16,7 +16,8 @@ from talks.models import Article, Position, Quote, Span
 
 def record_id(prefix: str, *parts: object) -> str:
     """A stable id from the parts that identify a record (article id, spans, ...)."""
-    return prefix + sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+    key = parts[0] if len(parts) == 1 and type(parts[0]) is str else "\x1f".join(map(str, parts))
+    return prefix + sha1(key.encode()).hexdigest()[:12]
 
 
 def extract(article: Article, *, lexicon: Lexicon) -> tuple[list[Quote], list[Position]]:
