@@ -97,13 +97,35 @@ class Mention:
 def _addressee(text: str, pos: int) -> bool:
     """True after a verb that takes a person as its object ("told French President
     Emmanuel Macron", "urged Kyiv"): the mention is spoken to, and holds nothing."""
-    words = text[max(0, pos - 60) : pos].split()
-    for w in reversed(words[-5:]):
+    for w in reversed(text[max(0, pos - 60) : pos].rsplit(None, 5)[-5:]):  # the last five
         w = w.strip("“”\"‘’'(,")
-        if w[:1].isupper() and w.lower() not in _ADDRESSEE_VERBS:
-            continue  # a title or a name: "French President Emmanuel"
-        return w.lower() in _ADDRESSEE_VERBS
+        if w.lower() in _ADDRESSEE_VERBS:
+            return True
+        if not w[:1].isupper():
+            return False
+        # (else a title or a name: "French President Emmanuel")
     return False
+
+
+class _Covered:
+    """Whether an offset lies in one of some spans (half-open), by binary search over
+    their union."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.ends[i] > pos
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -152,7 +174,6 @@ def find_mentions(
         return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
 
     out: list[Mention] = []
-    taken: set[int] = set()  # characters covered by a known person
     for hit in persons:
         if is_blocked(hit.start, hit.end):
             continue
@@ -171,10 +192,10 @@ def find_mentions(
         out.append(
             Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject, "", poss)
         )
-        taken.update(range(hit.start, end))
 
+    taken = _Covered([(m.start, m.end) for m in out])  # characters covered by a known person
     for hit in parties:
-        if is_blocked(hit.start, hit.end) or hit.start in taken:
+        if is_blocked(hit.start, hit.end) or taken.covers(hit.start):
             continue
         m = _party_mention(text, view, comp, hit, cue_starts)
         if m is not None:
@@ -416,12 +437,12 @@ def _party_mention(
 ) -> Mention | None:
     pw = comp.party_words[hit.index]
     end = hit.end
-    surface = text[hit.start : hit.end]
-    poss = surface.endswith(_APOSTROPHE_S) or text.startswith(_APOSTROPHE_S, end)
-    after = end + 2 if text.startswith(_APOSTROPHE_S, end) else end
-    prev = _prev_word(text, hit.start)
+    s_after = text.startswith(_APOSTROPHE_S, end)
+    poss = s_after or text.endswith(_APOSTROPHE_S, hit.start, end)
+    after = end + 2 if s_after else end
     role = _role_after(comp, text, view, after)
     if role:  # "Russian delegation", "Ukraine's president", "Kremlin spokesman"
+        prev = _prev_word(text, hit.start)
         person = bool(comp.person_role_after.match(text, after))
         document = text[role.start() : role.end()].rsplit(None, 1)[-1].lower() in comp.doc_words
         # "passed the Estonian side a request": an addressee before its object is no subject
@@ -440,8 +461,9 @@ def _party_mention(
     if poss:
         # "Moscow's proposition", "Russia's Medinsky" hold views; "Ukraine's neutrality" does not
         nxt = _NEXT_WORD.match(text, after)
-        subject = _starts_cue(cue_starts, text, after) or bool(nxt and nxt.group(1)[:1].isupper())
+        subject = nxt is not None and (nxt.start(1) in cue_starts or nxt.group(1)[:1].isupper())
         return Mention(hit.start, end, "party", pw.party, None, False, subject, "", True)
+    prev = _prev_word(text, hit.start)
     of_role = None
     if prev in ("of", "the") and _OF_BEFORE.search(text, max(0, hit.start - 9), hit.start):
         before = text[max(0, hit.start - 60) : hit.start]
@@ -461,8 +483,7 @@ def _party_mention(
     subject = (
         prev not in _PREPOSITIONS
         and (
-            _starts_cue(cue_starts, text, at)
-            or bool(nxt and _verb_like(nxt.group(1)))
+            (nxt is not None and (nxt.start(1) in cue_starts or _verb_like(nxt.group(1))))
             or bool(_RELATIVE_AFTER.match(text, at))  # "China, which …, says"
         )
         and not _addressee(text, hit.start)

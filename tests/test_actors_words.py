@@ -1,0 +1,49 @@
+"""`actors._addressee` and `actors._Covered` against the plain code they replace, on
+random text and spans."""
+
+from __future__ import annotations
+
+import random
+
+from talks.extract.actors import _ADDRESSEE_VERBS, _addressee, _Covered
+
+
+def _addressee_plain(text: str, pos: int) -> bool:
+    words = text[max(0, pos - 60) : pos].split()
+    for w in reversed(words[-5:]):
+        w = w.strip("“”\"‘’'(,")
+        if w[:1].isupper() and w.lower() not in _ADDRESSEE_VERBS:
+            continue
+        return w.lower() in _ADDRESSEE_VERBS
+    return False
+
+
+def test_addressee_as_the_plain_scan() -> None:
+    words = [
+        *"told Told TOLD urged asked the French President Emmanuel Macron Kyiv".split(),
+        *"“Told” (urged ,asked ı İ ſ K ß é Élysée a of".split(),
+        "",
+    ]
+    seps = [" ", "  ", "\n", "\u00a0", "\u2003", ", ", "\t", "", "\x1c"]
+    rng = random.Random(17)
+    hits = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
+        for pos in {0, len(text), rng.randint(0, len(text))}:
+            want = _addressee_plain(text, pos)
+            assert _addressee(text, pos) == want, (text, pos)
+            hits += want
+    assert hits > 500
+
+
+def test_covered_as_a_set_of_offsets() -> None:
+    rng = random.Random(19)
+    for _ in range(2000):
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            a = rng.randint(0, 40)
+            spans.append((a, a + rng.randint(0, 8)))
+        taken = {i for a, b in spans for i in range(a, b)}
+        covered = _Covered(spans)
+        for pos in range(-2, 52):
+            assert covered.covers(pos) == (pos in taken), (spans, pos)
