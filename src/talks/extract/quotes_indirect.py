@@ -448,15 +448,13 @@ def _parts(doc: Doc, reach: _Reach, frame: Frame) -> list[tuple[int, int]]:
     if frame.backward:
         return _sentence_before(doc, frame)
     lead = tk.low[frame.start - 1] if frame.start > lo and not frame.inverted else ""
-    before = doc.reader.skip_back(frame.a - 1, lo)  # "X, who said …"
-    relative = before > lo and tk.low[before] in ("who", "which") and tk.words[before - 1] == ","
     if id(frame) not in doc.used_post:
         start = forward_start(tk, doc.reader, frame, hi)
         if start is not None:
             end = _content_end(doc, reach, frame, start, hi)
             if lead in _SUBORDINATORS:  # "When Ryan said he would …, Trump responded"
                 end = min(end, _first_comma(doc, start, end))
-            elif relative:
+            elif _after_relative(doc, frame, lo):
                 end = _relative_end(doc, start, end)  # "X, who said A, has argued B"
             return [(start, _tail_end(doc, start, _participle_end(doc, start, end)))]
     if lead == "as" and frame.start - 1 == lo:  # "As Politico reported, the PAC will …"
@@ -525,6 +523,14 @@ _CLAUSE_OPENERS = frozenset("as whereas when after before because".split())
 _SUBORDINATORS = frozenset(
     "when while whereas although though because since after before once until if".split()
 )
+
+
+def _after_relative(doc: Doc, frame: Frame, lo: int) -> bool:
+    """The frame's cue follows ", who" or ", which" ("X, who said …"), adverbs and
+    auxiliaries between them passed over."""
+    tk = doc.tk
+    before = doc.reader.skip_back(frame.a - 1, lo)
+    return before > lo and tk.low[before] in ("who", "which") and tk.words[before - 1] == ","
 
 
 def _relative_end(doc: Doc, a: int, b: int) -> int:
