@@ -8,17 +8,20 @@ import itertools
 import random
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from talks.extract import extract, positions, record_id, stance
+from talks.extract import extract, phrases, positions, record_id, stance
 from talks.extract import governor as g
 from talks.extract.actors import Mention
 from talks.extract.dispatch import Hit
+from talks.extract.phrases import PhraseReader
 from talks.extract.ranges import Intervals, Ordered
 from talks.extract.regex_shapes import folded
 from talks.extract.stance import Doc
 from talks.extract.stance_shapes import PARTICIPIAL, agents_after, of_after, participials
+from talks.extract.tokens import Tokens, vocab_for
 from talks.extract.topic_lexicon import compiled, scan_all
 from talks.ingest import load_path
 from talks.lexicon import shipped
@@ -382,3 +385,34 @@ def test_clause_helpers_as_the_plain_readings() -> None:
             assert got == _old_item_head(text, cue, sig, c_lo)
             heads += got
     assert counted > 100 and heads > 50 and held > 20
+
+
+def _old_lists(w: dict) -> tuple[set, dict]:  # type: ignore[type-arg]
+    asides = {tuple(a.split()) for a in w.get("subject_asides", ())}
+    set_phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in w.get("role_equivalents", ()):
+        words = tuple(line.split("=", 1)[0].split())
+        if len(words) > 1:
+            set_phrases.setdefault(words[-1], []).append(words)
+    return asides, set_phrases
+
+
+def test_phrase_lists_once_per_vocabulary() -> None:
+    vocab = vocab_for(shipped())
+    reader = PhraseReader(Tokens("Kyiv, for its part, said so.", vocab))
+    assert (reader.asides, reader.set_phrases) == _old_lists(vocab.words)
+    assert reader.asides and reader.set_phrases
+    again = PhraseReader(Tokens("The head of state said.", vocab))
+    assert again.asides is reader.asides and again.set_phrases is reader.set_phrases
+    rng = random.Random(16)
+    for _ in range(200):
+        words = {
+            "subject_asides": [" ".join(rng.sample(["for", "his", "part", "in", "turn"], 2))],
+            "role_equivalents": [
+                f"{rng.choice(['head of state', 'head', 'chief of staff'])} = president"
+                for _ in range(rng.randint(0, 3))
+            ],
+        }
+        stub = SimpleNamespace(words=words)
+        got = phrases._phrase_lists(stub)  # type: ignore[arg-type]
+        assert got == _old_lists(words)

@@ -28,6 +28,7 @@ from talks.extract.tokens import (
     RMOD,
     TITLE,
     Tokens,
+    Vocab,
     _singular,
 )
 
@@ -55,6 +56,32 @@ class Phrase:
     plural: bool = False
 
 
+_LISTS: dict[int, tuple[Vocab, set[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _phrase_lists(
+    vocab: Vocab,
+) -> tuple[set[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]:
+    """The word lists `PhraseReader` reads as phrases, worked out once per vocabulary:
+    the unbracketed asides between a subject and its cue ("X for his part said"), and the
+    set phrases that stand for a title ("head of state") by their last word, which ends a
+    subject phrase whose head is the first ("the head of state said")."""
+    hit = _LISTS.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1], hit[2]
+    w = vocab.words
+    asides = {tuple(a.split()) for a in w.get("subject_asides", ())}
+    set_phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in w.get("role_equivalents", ()):
+        words = tuple(line.split("=", 1)[0].split())
+        if len(words) > 1:
+            set_phrases.setdefault(words[-1], []).append(words)
+    if len(_LISTS) > 8:
+        _LISTS.clear()
+    _LISTS[id(vocab)] = (vocab, asides, set_phrases)
+    return asides, set_phrases
+
+
 class PhraseReader:
     """Parses the speaker phrases of one text."""
 
@@ -65,15 +92,7 @@ class PhraseReader:
         self.time = w["time_words"]
         self.particles = w["name_particles"]
         self.function_words = w["not_names"]
-        # unbracketed asides between a subject and its cue: "X for his part said"
-        self.asides = {tuple(a.split()) for a in w.get("subject_asides", ())}
-        # set phrases that stand for a title ("head of state"): their last word ends a
-        # subject phrase whose head is the first ("the head of state said")
-        self.set_phrases: dict[str, list[tuple[str, ...]]] = {}
-        for line in w.get("role_equivalents", ()):
-            words = tuple(line.split("=", 1)[0].split())
-            if len(words) > 1:
-                self.set_phrases.setdefault(words[-1], []).append(words)
+        self.asides, self.set_phrases = _phrase_lists(tk.vocab)
 
     def nameish(self, i: int) -> bool:
         """Could token i be part of a person's or body's proper name?"""
