@@ -14,6 +14,7 @@ import pytest
 
 from talks.extract import extract, phrases, positions, record_id, stance
 from talks.extract import governor as g
+from talks.extract import stance_shapes as shapes
 from talks.extract.actors import Mention
 from talks.extract.dispatch import Hit
 from talks.extract.phrases import PhraseReader
@@ -416,3 +417,47 @@ def test_phrase_lists_once_per_vocabulary() -> None:
         stub = SimpleNamespace(words=words)
         got = phrases._phrase_lists(stub)  # type: ignore[arg-type]
         assert got == _old_lists(words)
+
+
+def test_modifier_or_settled_in_one_match() -> None:
+    rng = random.Random(17)
+    pieces = [
+        *"talks Talks TALKS negotiations round-robin -format lines deadline ſchedule".split(),
+        *"should be settled later discussed Discussed is was to being jointly".split(),
+        "ı İ \u212a ß",
+        "-",
+        " ",
+    ]
+    hits = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for pos in range(len(text) + 1):
+            want = shapes.modifier(text, pos) or shapes.settled_later(text, pos)
+            assert shapes.modifier_or_settled(text, pos) == want
+            hits += want
+    assert hits > 1000
+
+
+def test_governor_reads_the_plain_twin_as_doc_search() -> None:
+    """The cues before a signal and the chain `governor` gives, on sentences that hold
+    demonstratives and judging verbs, with text the folded view cannot stand for."""
+    pieces = [
+        "Kyiv called this demand to withdraw from Donbas unacceptable",
+        "Moscow rejected that proposal for a ceasefire",
+        "Russia views NATO expansion as a threat",
+        "such a ceasefire would be welcome, Kyiv said",
+        "Warsaw supports a truce",
+    ]
+    rng = random.Random(18)
+    lex = shipped()
+    comp = compiled(lex)
+    for _ in range(150):
+        text = ". ".join(rng.choice(pieces) for _ in range(3)) + "."
+        if rng.random() < 0.5:
+            text = "İ " + text  # (lowering changes the length: no folded view)
+        doc = _doc(text)
+        plain = Doc(Article(id="a", article="a", path="a", text=text), [], comp, comp.party_names)
+        plain.view = None
+        for sig in doc.signals:
+            c_lo, c_hi = doc.clause_of(sig.start, 0, len(text))
+            assert g.governor(doc, sig, c_lo, c_hi, ()) == g.governor(plain, sig, c_lo, c_hi, ())

@@ -209,17 +209,26 @@ def governor(
     if listed:
         return listed, None, item
     cue_info = doc.comp.cue_info
-    pre = [
-        c
-        for c in doc.cue_index.within(c_lo, sig.start)
-        if not cue_info[c.index].verdict
-        and not (masks and inside(c.start, masks))
-        and not doc.search(_DEMONSTRATIVE, _DEMONSTRATIVE_PLAIN, max(c_lo, c.start - 8), c.start)
-        and not _attributive(text, c, sig)
-    ]
-    judged = _judged(doc, sig, c_lo, c_hi, pre)
-    if judged:
-        return judged, None, -1
+    pre: list[Hit] = []
+    cues = doc.cue_index.within(c_lo, sig.start)
+    if cues:
+        # (`doc.search` read inline: the plain twin in the folded view where there is one)
+        view = doc.view if _DEMONSTRATIVE_PLAIN is not None else None
+        for c in cues:
+            if cue_info[c.index].verdict or (masks and inside(c.start, masks)):
+                continue
+            lo = max(c_lo, c.start - 8)
+            if view is not None and _DEMONSTRATIVE_PLAIN is not None:
+                that = _DEMONSTRATIVE_PLAIN.search(view, lo, c.start)
+            else:
+                that = _DEMONSTRATIVE.search(text, lo, c.start)
+            if that is None and not _attributive(text, c, sig):
+                pre.append(c)
+    # (the judging verb's stems looked for first: most signals have none before them)
+    if doc.view is None or _JUDGE_STEMS.search(doc.view, max(c_lo, sig.start - 80), sig.start):
+        judged = _judged(doc, sig, c_lo, c_hi, pre)
+        if judged:
+            return judged, None, -1
     if pre:
         pre = _sibling_governed(text, pre, sig)
         # "would only agree to X if [sanctions were lifted]", "ruled out a meeting before [a

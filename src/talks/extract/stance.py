@@ -36,9 +36,9 @@ from talks.extract.stance_shapes import (
     hypothetical,
     identity,
     modifier,
+    modifier_or_settled,
     of_after,
     participials,
-    settled_later,
 )
 from talks.extract.topic_lexicon import Hit
 from talks.models import Quote
@@ -171,7 +171,7 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     text = doc.text
     info = doc.comp.signal_info[sig.index]
     c_lo, c_hi = doc.clause_of(sig.start, s_lo, s_hi)
-    if identity(text, sig.start, c_lo) or modifier(text, sig.end) or settled_later(text, sig.end):
+    if identity(text, sig.start, c_lo) or modifier_or_settled(text, sig.end):
         return []  # "is not a truce but a pause"; "the truce talks"; "… be discussed later"
     chain, post, item = governor(doc, sig, c_lo, c_hi, masks)
     head = chain[-1] if chain else post

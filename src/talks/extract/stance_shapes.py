@@ -213,6 +213,14 @@ _SETTLED = re.compile(
 )
 
 
+_MODIFIES_OR_SETTLED = re.compile(f"(?:{_MODIFIES.pattern})|(?:{_SETTLED.pattern})", re.I)
+
+
+def modifier_or_settled(text: str, sig_end: int) -> bool:
+    """`modifier(text, sig_end) or settled_later(text, sig_end)`, in one match."""
+    return _MODIFIES_OR_SETTLED.match(text, sig_end) is not None
+
+
 def settled_later(text: str, sig_end: int) -> bool:
     """ "the status of Crimea be settled through talks": the signal is only the subject of
     a talking-about passive, which states no view of it."""
