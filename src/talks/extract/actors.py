@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal
 
 from talks.extract.regex_shapes import heads_at, matches_at, tagged_trie
@@ -56,6 +57,7 @@ _COMPANY = re.compile(
     r"(?:(allies|partners)|backers)\b"
 )
 _NOT_VERB = frozenset("its his this was has is does us as thus yes news".split())
+_START, _END = attrgetter("start"), attrgetter("end")
 _PRONOUNS = frozenset(
     w for p in "he she his her it its they their we our".split() for w in (p, p.capitalize())
 ) | {"I"}
@@ -218,7 +220,7 @@ def find_mentions(
     made: list[int] | None
     if starts is not None:
         pronouns = list(matches_at(_PRONOUN, text, starts[0]))
-        the, docs, made = starts[1], starts[2], starts[2]
+        the, docs, made = starts[1:]
     else:
         pronouns = list(_PRONOUN.finditer(text))
         the = _heads_at(view, comp.the_heads)
@@ -256,7 +258,8 @@ def find_mentions(
         person = role in comp.person_roles
         out.append(Mention(bm.start(), bm.end(), "bare", None, None, person, subject, role))
 
-    out.sort(key=lambda m: (m.start, -m.end))
+    out.sort(key=_END, reverse=True)
+    out.sort(key=_START)  # (by start, then longest first: the sorts are stable)
     # a pronoun inside a party phrase is part of it: "the US and its allies"
     kept: list[Mention] = []
     reach = -1
@@ -271,9 +274,8 @@ def find_mentions(
 
 def _starts(comp: Compiled, view: str | None) -> tuple[list[int], ...] | None:
     """Where, in the text's `folded` view, `_PRONOUN` may match, the patterns that begin
-    with "the" (`comp.doc_ref`, `comp.bare_role`), and those of documents (`comp.doc_by`,
-    `comp.doc_made`, which share one list): offsets, each list sorted. None when that
-    cannot be told this way (use `_heads_at`).
+    with "the" (`comp.doc_ref`, `comp.bare_role`), `comp.doc_by` and `comp.doc_made`:
+    offsets, each list sorted. None when that cannot be told this way (use `_heads_at`).
 
     Each of them matches only at a word start, so the view is read by one pattern, in C,
     at the characters that can stand before a word; lowering keeps every word character
@@ -283,10 +285,15 @@ def _starts(comp: Compiled, view: str | None) -> tuple[list[int], ...] | None:
     if found is None or view is None:
         return None
     finder, kinds = found
-    out: tuple[list[int], ...] = ([], [], [])
-    add = [out[k].append for k in range(3)]
+    out: tuple[list[int], ...] = ([], [], [], [])
+    add = [out[k].append for k in range(4)]
     for m in finder.finditer(" " + view):  # (the space: a word start at the view's start)
-        add[kinds[m.lastindex]](m.start())  # type: ignore[index]
+        kind = kinds[m.lastindex]  # type: ignore[index]
+        if kind < 4:
+            add[kind](m.start())
+        else:
+            add[2](m.start())
+            add[3](m.start())
     return out
 
 
@@ -298,14 +305,17 @@ def _finder(comp: Compiled) -> _Finder | None:
     """What `_starts` reads the view with, for `comp` (built once per lexicon): a
     character other than a lower-case ASCII letter, digit or "_", then a pronoun of
     `_PRONOUN` as a whole word (kind 0), "the" and what may follow it in `comp.doc_ref`
-    or `comp.bare_role` (`Compiled.the_next`: 1), or a head of
-    `comp.doc_heads` or `comp.doc_made_heads` (2); and the kind of each of its groups
-    (the last one a match closes tells its kind). None when the patterns do not begin
-    as this reads them, or when one place could hold a head and a pronoun or "the"."""
+    or `comp.bare_role` (`Compiled.the_next`: 1), a head of `comp.doc_heads` (2) or of
+    `comp.doc_made_heads` (3), or one of either that begins one of the other or is
+    begun by it (4: where one of them stands, the trie may stop at the other); and the
+    kind of each of its groups (the last one a match closes tells its kind). None when
+    the patterns do not begin as this reads them, or when one place could hold a head
+    and a pronoun or "the"."""
     hit = _FINDERS.get(id(comp))
     if hit is not None and hit[0] is comp:
         return hit[1]
-    heads = sorted({*(comp.doc_heads or ("",)), *(comp.doc_made_heads or ("",))})
+    doc_heads, made_heads = set(comp.doc_heads or ("",)), set(comp.doc_made_heads or ("",))
+    heads = sorted(doc_heads | made_heads)
     words = (*_PRONOUN_WORDS, "the")
     found = None
     if (
@@ -317,7 +327,11 @@ def _finder(comp: Compiled) -> _Finder | None:
         and not any(h.startswith(w) or w.startswith(h) for h in heads for w in words)
     ):
         tagged = [(w, r"\b", 0) for w in _PRONOUN_WORDS] + [("the", f"(?={comp.the_next})", 1)]
-        tagged += [(h, "", 2) for h in heads]
+        for h in heads:
+            doc, made = h in doc_heads, h in made_heads
+            other = made_heads if doc else doc_heads
+            both = (doc and made) or any(h.startswith(o) or o.startswith(h) for o in other)
+            tagged.append((h, "", 4 if both else 2 if doc else 3))
         finder = re.compile("[^a-z0-9_]" + tagged_trie([(w, tail) for w, tail, _ in tagged]))
         kinds = [0] * (finder.groups + 1)
         for name, index in finder.groupindex.items():
