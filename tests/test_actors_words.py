@@ -47,3 +47,24 @@ def test_covered_as_a_set_of_offsets() -> None:
         covered = _Covered(spans)
         for pos in range(-2, 52):
             assert covered.covers(pos) == (pos in taken), (spans, pos)
+
+
+def test_prev_word_before_only_white_space_is_none() -> None:
+    from talks.extract.actors import _prev_word
+
+    assert _prev_word("\x0bKyiv", 1) == ""
+    assert _prev_word("\u2028\r Kyiv", 3) == ""
+    assert _prev_word("talks with “Kyiv", 11) == "with"
+    assert _prev_word("said the (Kremlin", 9) == "the"
+
+
+def test_extract_with_only_white_space_before_a_party() -> None:
+    from talks.extract import extract
+    from talks.ingest import article_id
+    from talks.lexicon import shipped
+    from talks.models import Article
+
+    text = "\x0bRussia said it would accept a ceasefire. Ukraine rejects the ceasefire."
+    article = Article(id=article_id(text), article="x.txt", path="x.txt", text=text)
+    quotes, positions = extract(article, lexicon=shipped())
+    assert positions

@@ -131,10 +131,10 @@ class _Covered:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    seg = text[max(0, pos - 30) : pos].rstrip(" ,\t\n")
-    if not seg:
-        return ""
-    return seg.rsplit(None, 1)[-1].strip("“”\"‘’'(").lower()
+    """The word before `pos` (within 30 characters), lower-cased, without the quotation
+    marks and parenthesis around it; "" when there is none."""
+    words = text[max(0, pos - 30) : pos].rstrip(" ,\t\n").rsplit(None, 1)
+    return words[-1].strip("“”\"‘’'(").lower() if words else ""
 
 
 def _verb_like(word: str) -> bool:
