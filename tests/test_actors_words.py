@@ -66,5 +66,5 @@ def test_extract_with_only_white_space_before_a_party() -> None:
 
     text = "\x0bRussia said it would accept a ceasefire. Ukraine rejects the ceasefire."
     article = Article(id=article_id(text), article="x.txt", path="x.txt", text=text)
-    quotes, positions = extract(article, lexicon=shipped())
+    _quotes, positions = extract(article, lexicon=shipped())
     assert positions
