@@ -160,12 +160,44 @@ def _equivalents_of(
     return table, firsts
 
 
+def _sentence_firsts(
+    sent: list[int], n: int, sent_bounds: list[tuple[int, int]] | None
+) -> list[int]:
+    """The tokens where the sentence number `sent` changes, and token 0: read off
+    `sent_bounds` when given (each sentence's first token and the first of each run of
+    tokens outside sentences), else found in C over every token."""
+    if n == 0:
+        return []
+    if sent_bounds is None:
+        firsts = itertools.compress(
+            range(1, n), map(operator.ne, itertools.islice(sent, 1, None), sent)
+        )
+        return [0, *firsts]
+    out = [0]
+    for a, b in sent_bounds:
+        if b < a:
+            continue
+        if a > 0:
+            out.append(a)
+        if b + 1 < n and sent[b + 1] < 0:
+            out.append(b + 1)
+    return out
+
+
 class Tracker:
     """The entities of one article and the resolution of later mentions."""
 
     def __init__(
-        self, tk: Tokens, reader: PhraseReader, *, published: dt.date | None, skip: set[int]
+        self,
+        tk: Tokens,
+        reader: PhraseReader,
+        *,
+        published: dt.date | None,
+        skip: set[int],
+        sent_bounds: list[tuple[int, int]] | None = None,
     ) -> None:
+        """The entities of `tk`; `sent_bounds` (the token ranges of its sentences, in
+        order, as `tk.sentence` numbers them) spares a walk over every token."""
         self.tk = tk
         self.reader = reader
         self.vocab = tk.vocab
@@ -188,7 +220,7 @@ class Tracker:
         self._equivalents, self._set_firsts = _equivalents_of(
             tk.vocab.lexicon.words.get("role_equivalents", [])
         )
-        self._scan(skip)
+        self._scan(skip, sent_bounds)
         self._documents: DocumentAuthors | None = None
 
     @property
@@ -384,7 +416,7 @@ class Tracker:
             break
         return start
 
-    def _scan(self, skip: set[int]) -> None:
+    def _scan(self, skip: set[int], sent_bounds: list[tuple[int, int]] | None) -> None:
         tk, reader = self.tk, self.reader
         n, quote, sentence, titled = tk.n, tk.quote, tk.sentence, tk.titled
         words, low, flags, poss, starts = tk.words, tk.low, tk.flags, tk.poss, tk.starts
@@ -440,20 +472,16 @@ class Tracker:
             if ent is not None:
                 names.append(_Event(starts[i], sentence[i], False, ent))
             done = j
-        self._role_subjects(skip)
+        self._role_subjects(skip, sent_bounds)
 
-    def _role_subjects(self, skip: set[int]) -> None:
+    def _role_subjects(self, skip: set[int], sent_bounds: list[tuple[int, int]] | None) -> None:
         """A definite role phrase opening a sentence ("Then the president went on Truth
         Social.") mentions the person it resolves to: "he" in the next sentence may mean
         them. (Names are registered first, so a role resolves to a name before it.)"""
         tk, reader = self.tk, self.reader
         openers = self.vocab.words.get("not_names", frozenset())
         sent = tk.sentence
-        # the first token of each sentence (found in C: a loop over every token cost more)
-        firsts = itertools.compress(
-            range(1, tk.n), map(operator.ne, itertools.islice(sent, 1, None), sent)
-        )
-        for k in itertools.chain(range(min(1, tk.n)), firsts):
+        for k in _sentence_firsts(sent, tk.n, sent_bounds):
             if k in skip or tk.quote[k] >= 0:
                 continue
             a = k + 1 if tk.low[k] in openers and tk.low[k] != "the" else k

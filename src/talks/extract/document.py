@@ -140,7 +140,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     tk.titled = _titled(tk, sent_bounds)
     reader = PhraseReader(tk)
     frames = find_frames(tk, reader, sent_bounds, skip)
-    tracker = Tracker(tk, reader, published=article.published, skip=skip)
+    tracker = Tracker(tk, reader, published=article.published, skip=skip, sent_bounds=sent_bounds)
     for f in frames:
         f.speaker = resolve(tk, tracker, f)
     # "…, it said": a body that spoke shortly before, a document quoted just before ("…,
