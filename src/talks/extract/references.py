@@ -30,6 +30,8 @@ _OBJECT_IT = re.compile(
     r"|its|their|our|some|no|all|every|any|(?-i:[A-Z])\w*)\b)",
     re.I,
 )
+# the letters that begin "it", "this", "the", "such" ... under re.I (İ ı ſ match i i s)
+_OBJECT_FIRST = frozenset("iItTsSİıſ")
 
 
 def appositives(
@@ -96,10 +98,17 @@ def references(
                 has_anaphor = doc.comp.anaphor.search(text, s_lo, s_hi) is not None
             if not has_anaphor:
                 continue
-        elif not _OBJECT_IT.match(text, cue.end):
-            ws = _SPACE.match(text, cue.end)
-            if ws is None or not doc.comp.object_ref.match(text, ws.end()):
-                continue
+        else:
+            end = cue.end
+            if not text[end : end + 1].isspace():
+                continue  # (both objects below begin after white space,
+            after = text[end + 1 : end + 2]
+            if after not in _OBJECT_FIRST and not after.isspace():
+                continue  # with a word of one of these letters)
+            if not _OBJECT_IT.match(text, end):
+                ws = _SPACE.match(text, end)
+                if ws is None or not doc.comp.object_ref.match(text, ws.end()):
+                    continue
         c_lo, c_hi = doc.clause_of(cue.start, s_lo, s_hi)
         if any(c_lo <= s.start < c_hi for s in signals):
             continue  # the clause names its own topic
