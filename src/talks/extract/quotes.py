@@ -37,7 +37,7 @@ def _record(
 ) -> Quote:
     text = article.text
     ranges = draft.spans
-    spans = tuple([{"start": s, "end": e} for s, e in ranges])
+    spans = [{"start": s, "end": e} for s, e in ranges]  # (validated into a tuple)
     cue = cue_span = None
     at = ranges[0][0]
     sp = draft.speaker
@@ -51,8 +51,13 @@ def _record(
     dated = dates.get(key)
     if dated is None:  # a direct and an indirect quote of one cue share their date
         dated = dates[key] = statement_date(text, at, article.published, end=sentence_end)
-    words = " ".join([text[s:e] for s, e in ranges])
-    ident = [article.id, ",".join([f"{s}-{e}" for s, e in ranges]), draft.kind]
+    if len(ranges) == 1:
+        s, e = ranges[0]
+        words = text[s:e]
+        ident = [article.id, f"{s}-{e}", draft.kind]
+    else:
+        words = " ".join([text[s:e] for s, e in ranges])
+        ident = [article.id, ",".join([f"{s}-{e}" for s, e in ranges]), draft.kind]
     if draft.key:
         ident.append(draft.key)
     return _new_quote(
