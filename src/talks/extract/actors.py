@@ -13,7 +13,6 @@ quote whose attribution they stand in.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -414,12 +413,16 @@ def _made(
     an authoring verb wrote the document (a mention at the document noun; `places`: where
     `comp.doc_made` may match, None: anywhere)."""
     out: list[Mention] = []
-    ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
-    end_keys = [e for e, _ in ends]
-    starts = sorted(m.start for m in named)
+    ends: list[tuple[int, int]] = []
+    end_keys: list[int] = []
+    starts: list[int] | None = None  # (sorted at the first document noun: most have none)
     for dm in matches_at(comp.doc_made, text, places):
         if is_blocked(dm.start("doc"), dm.end("doc")):
             continue
+        if starts is None:
+            ends = sorted((m.end, k) for k, m in enumerate(named) if m.party is not None)
+            end_keys = [e for e, _ in ends]
+            starts = sorted(m.start for m in named)
         i = bisect.bisect_left(starts, dm.start())
         if i < len(starts) and starts[i] < dm.start("doc"):
             continue  # "presented Russia's plan": the plan names its own author
@@ -538,17 +541,23 @@ class _Lookups:
         self.named = named
         self.named_starts = [x.start for x in named]
         self.named_ends = [x.end for x in named]
-        self.ordered = all(a <= b for a, b in itertools.pairwise(self.named_ends)) and all(
-            a <= b for a, b in itertools.pairwise(self.named_starts)
+        self.ordered = self.named_ends == sorted(self.named_ends) and self.named_starts == sorted(
+            self.named_starts
         )
-        self.last: dict[str, list[int]] = {}
-        for key in ("document", "subject", "person"):
-            last, marks = -1, [-1]
-            for i, x in enumerate(named):
-                if getattr(x, key):
-                    last = i
-                marks.append(last)
-            self.last[key] = marks  # marks[k]: last of named[:k] with the property
+        # marks[k]: the last of named[:k] with the property (-1: none)
+        document, subject, person = [-1], [-1], [-1]
+        d = s = p = -1
+        for i, x in enumerate(named):
+            if x.document:
+                d = i
+            if x.subject:
+                s = i
+            if x.person:
+                p = i
+            document.append(d)
+            subject.append(s)
+            person.append(p)
+        self.last = {"document": document, "subject": subject, "person": person}
 
     def speaking(self, m: Mention) -> Quote | None:
         lo = bisect.bisect_right(self.speaker_starts, m.start - self.speaker_len)

@@ -385,7 +385,14 @@ class Doc:
         return pattern.finditer(self.text, lo, hi)
 
     def negations_in(self, lo: int, hi: int, masks: Spans = ()) -> int:
-        return sum(1 for h in self.negation_index.within(lo, hi) if not inside(h.start, masks))
+        """How many negations stand in [lo, hi) outside `masks` (no generator where none
+        stands or nothing is masked)."""
+        hits = self.negation_index.within(lo, hi)
+        if not hits:
+            return 0
+        if not masks:
+            return len(hits)
+        return sum(1 for h in hits if not inside(h.start, masks))
 
 
 def _may_break(sentence: str) -> bool:
