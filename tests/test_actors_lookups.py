@@ -1,12 +1,12 @@
-"""`actors._Lookups` and `stance_doc.Doc.negations_in` against the plain scans they
-stand for, on random mentions and negations."""
+"""`actors._Lookups`, `actors._addressee` and `stance_doc.Doc.negations_in` against the
+plain scans they stand for, on random mentions, words and negations."""
 
 from __future__ import annotations
 
 import itertools
 import random
 
-from talks.extract.actors import Mention, _Lookups
+from talks.extract.actors import _ADDRESSEE_VERBS, Mention, _addressee, _Lookups
 from talks.extract.ranges import Ordered
 from talks.extract.stance_doc import Doc, inside
 from talks.extract.topic_lexicon import Hit
@@ -66,3 +66,28 @@ def test_negations_in_counts_as_the_generator() -> None:
         for m in (masks, ()):
             want = sum(1 for h in holder.negation_index.within(lo, hi) if not inside(h.start, m))
             assert Doc.negations_in(holder, lo, hi, m) == want  # type: ignore[arg-type]
+
+
+def _addressee_scan(text: str, pos: int) -> bool:
+    """`actors._addressee` as it read the last five words, one by one."""
+    for w in reversed(text[max(0, pos - 60) : pos].rsplit(None, 5)[-5:]):
+        w = w.strip("“”\"‘’'(,")
+        if w.lower() in _ADDRESSEE_VERBS:
+            return True
+        if not w[:1].isupper():
+            return False
+    return False
+
+
+def test_addressee_reads_as_the_scan() -> None:
+    rng = random.Random(5)
+    words = [
+        "told", "Told", "URGED", "asked", "thanked", "French", "President", "Emmanuel",
+        "Macron", "the", "said", "“told", "(urged", "Kyiv,", "ı", "İstanbul", "ſaid", "K",
+        "ß", "“", "’", "", "x" * 25,
+    ]  # fmt: skip
+    spaces = [" ", "  ", "\n", "\t", "\x0b", "\u2028", ", ", " “"]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randrange(12)))
+        pos = rng.randrange(len(text) + 1)
+        assert _addressee(text, pos) == _addressee_scan(text, pos), (text, pos)

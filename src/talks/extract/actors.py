@@ -98,7 +98,16 @@ class Mention:
 def _addressee(text: str, pos: int) -> bool:
     """True after a verb that takes a person as its object ("told French President
     Emmanuel Macron", "urged Kyiv"): the mention is spoken to, and holds nothing."""
-    for w in reversed(text[max(0, pos - 60) : pos].rsplit(None, 5)[-5:]):  # the last five
+    before = text[max(0, pos - 60) : pos]
+    last = before.rsplit(None, 1)  # (most often the last word alone tells)
+    if not last:
+        return False
+    w = last[-1].strip("“”\"‘’'(,")
+    if w.lower() in _ADDRESSEE_VERBS:
+        return True
+    if not w[:1].isupper():
+        return False
+    for w in reversed(before.rsplit(None, 5)[-5:-1]):  # the four before it
         w = w.strip("“”\"‘’'(,")
         if w.lower() in _ADDRESSEE_VERBS:
             return True

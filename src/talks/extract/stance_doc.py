@@ -101,10 +101,10 @@ class Doc:
         self.quotes = quotes
         self.parties = parties
         # (a binary search: a page of many debris lines is not scanned once per hit)
-        noise = Intervals([(n.start, n.end) for n in article.noise])
+        noise = Intervals([(n.start, n.end) for n in article.noise]) if article.noise else None
 
         def clean(hits: list[Hit]) -> list[Hit]:
-            if not article.noise:
+            if noise is None:
                 return hits  # (read only below: the caller's list may be shared)
             return [h for h in hits if not noise.covers(h.start)]
 
@@ -113,18 +113,26 @@ class Doc:
         sig_spans = [(h.start, h.end) for h in self.signals]
 
         in_signals = Intervals(sig_spans)
+        sig_starts, sig_reach = in_signals.starts, in_signals.reach
 
         def outside_signals(hits: list[Hit]) -> list[Hit]:
-            return [h for h in hits if not in_signals.overlaps(h.start, h.end)]
+            """The hits that overlap no signal (`in_signals.overlaps`, read inline)."""
+            return [
+                h
+                for h in hits
+                if not ((i := bisect.bisect_left(sig_starts, h.end)) and sig_reach[i - 1] > h.start)
+            ]
 
         self.cues = outside_signals(clean(cues))
-        in_cues = Intervals([(h.start, h.end) for h in self.cues])
         self.conditions = clean(conditions)
-        self.negations = [
-            h
-            for h in outside_signals(clean(negations))
-            if not in_cues.covers(h.start) and not text.startswith(" only", h.end)
-        ]
+        self.negations = outside_signals(clean(negations))
+        if self.negations:
+            in_cues = Intervals([(h.start, h.end) for h in self.cues])
+            self.negations = [
+                h
+                for h in self.negations
+                if not in_cues.covers(h.start) and not text.startswith(" only", h.end)
+            ]
         self.signal_index = Ordered(self.signals)
         self.cue_index = Ordered(self.cues)
         self.condition_index = Ordered(self.conditions)
