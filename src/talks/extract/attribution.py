@@ -29,6 +29,7 @@ from talks.extract.tokens import (
 
 _TIME_LEADS = frozenset("on late early earlier later last this next".split())
 _ADJUNCT_OR_TIME = ADJUNCT_STARTS | _TIME_LEADS
+_FINITE_OR_CUE = FINITE | CUEW
 _OBJECT_PRONOUNS = frozenset(
     "him her them us me reporters journalists lawmakers supporters parliament viewers "
     "listeners readers delegates".split()
@@ -368,47 +369,51 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
                 break
     # adjuncts before "that" or a colon: "acknowledged on Wednesday that", "said in a
     # statement on the sidelines of the summit in Geneva that"
+    low, toks, flags, quote = tk.low, tk.words, tk.flags, tk.quote
+    complementizers = words.get("complementizers", ())
     for j in range(k, min(hi, k + _ADJUNCT_REACH) + 1):
-        lw = tk.low[j]
-        if lw in words.get("complementizers", ()) and (
+        lw = low[j]
+        if lw in complementizers and (
             j == k
             or (
-                tk.low[j - 1] not in ADJUNCT_STARTS
-                and tk.low[j - 1] != "of"
+                low[j - 1] not in ADJUNCT_STARTS
+                and low[j - 1] != "of"
                 # after a speech act's object, "that" opens a relative clause: "blasted
                 # Kowalski as a creature of the party that has led …"
-                and (cue.takes != "object" or tk.low[k] in _ADJUNCT_OR_TIME)
+                and (cue.takes != "object" or low[k] in _ADJUNCT_OR_TIME)
             )
         ):
             if (
                 j == k
                 and j + 1 <= hi
-                and tk.flags[j + 1] & FINITE
-                and tk.low[j + 1] not in _PLURAL_VERBS
+                and flags[j + 1] & FINITE
+                and low[j + 1] not in _PLURAL_VERBS
                 and _clause_like(tk, j, hi)
             ):
                 return j  # "said that wasn't a useful comparison": "that" is the subject
-            if (
-                j > k
-                and j + 1 <= hi
-                and tk.flags[j + 1] & FINITE
-                and tk.low[k] not in _ADJUNCT_OR_TIME
-            ):
+            if j > k and j + 1 <= hi and flags[j + 1] & FINITE and low[k] not in _ADJUNCT_OR_TIME:
                 return k  # "revealing a rift that could …": the object and its relative clause
             return j + 1 if j + 1 <= hi else None
-        if tk.words[j] == ":":
+        w = toks[j]
+        if w == ":":
             return j + 1 if j + 1 <= hi else None
-        if tk.words[j] == "," and j + 2 <= hi and tk.low[j + 1] in words.get("complementizers", ()):
+        if w == "," and j + 2 <= hi and low[j + 1] in complementizers:
             return j + 2  # "told to journalists, that …" (translated copy)
-        if tk.quote[j] >= 0 or tk.words[j] in QUOTE_PUNCT:
-            if tk.low[k] in ADJUNCT_STARTS and j > k:
+        if quote[j] >= 0 or w in QUOTE_PUNCT:
+            if low[k] in ADJUNCT_STARTS and j > k:
                 continue  # a programme's title in an adjunct: 'on NBC's "Meet the Press" that'
             break
         if (
-            tk.flags[j] & (FINITE | CUEW)
-            or tk.words[j] in (",", ";", ".")
-            or (j > k and (_past_tense(tk, j) or _gerund(tk, j)))
-            or (j == k + 1 and tk.flags[k] & PRON and _finite_form(tk, j))
+            flags[j] & _FINITE_OR_CUE
+            or w in (",", ";", ".")
+            or (
+                j > k
+                and (
+                    (lw.endswith("ed") and _past_tense(tk, j))
+                    or (lw.endswith("ing") and _gerund(tk, j))
+                )
+            )
+            or (j == k + 1 and flags[k] & PRON and _finite_form(tk, j))
         ):
             break  # "said the draft ignored claims that …": that clause is the verb's
     if k > hi:
