@@ -23,6 +23,7 @@ from talks.extract.tokens import CAP, CUEW, GNOUN, Tokens
 _NOT_APPOSITION = ADJUNCT_STARTS | frozenset(("who", "which", "whose"))
 # separators of coordinated subjects, read backwards from the later member
 _SEPARATORS = (("together", "with"), ("along", "with"), ("as", "well", "as"), ("and",), (",",))
+_SEPARATOR_ENDS = frozenset(words[-1] for words in _SEPARATORS)
 _MEMBER_KINDS = frozenset({"party", "group", "name", "person"})
 # words before a phrase that make it an object, not a member of a coordinated subject
 _OBJECT_LEADS = ADJUNCT_STARTS | frozenset("including of against between among like".split())
@@ -186,6 +187,8 @@ def _of_phrase_start(tk: Tokens, k: int, lo: int) -> int:
 
 def _separator(tk: Tokens, j: int, lo: int) -> tuple[int, str] | None:
     """The coordinating words ending at token j: (their count, the first of them)."""
+    if j < lo or tk.low[j] not in _SEPARATOR_ENDS:
+        return None
     for words in _SEPARATORS:
         n = len(words)
         a = j - n + 1
