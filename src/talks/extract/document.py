@@ -4,6 +4,7 @@ tokens, the people it names and every attribution frame, resolved in text order.
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from talks.extract.attribution import resolve
@@ -62,8 +63,12 @@ class Doc:
             self.by_sentence.setdefault(f.sentence, []).append(f)
 
     def frames_in(self, sentence: int) -> list[Frame]:
-        """The frames of one sentence, in text order."""
-        return self.by_sentence.get(sentence, [])
+        """The frames of one sentence, in text order (not to be changed: the one empty
+        list is shared)."""
+        return self.by_sentence.get(sentence, _NO_FRAMES)
+
+
+_NO_FRAMES: list[Frame] = []
 
 
 def _kept_paragraphs(article: Article) -> list[Range]:
@@ -93,8 +98,9 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     tk = Tokens(text, vocab)
     # token ranges of quoted content
     seg_tokens: list[tuple[int, int]] = []
+    starts = tk.starts  # (tk.index, without a call of it per offset)
     for i, g in enumerate(segs):
-        a, b = tk.index(g.start), tk.index(g.end) - 1
+        a, b = bisect_left(starts, g.start), bisect_left(starts, g.end) - 1
         seg_tokens.append((a, b))
         tk.quote[a : b + 1] = [i] * (b + 1 - a)
     # sentences, merged where a quotation runs over a sentence end
@@ -125,7 +131,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     tk.sentence = [-1] * tk.n
     pi = 0
     for idx, (s, e) in enumerate(merged):
-        a, b = tk.index(s), tk.index(e) - 1
+        a, b = bisect_left(starts, s), bisect_left(starts, e) - 1
         sent_bounds.append((a, b))
         while pi < len(paras) and paras[pi].end <= s:
             pi += 1
@@ -135,7 +141,7 @@ def read(article: Article, lexicon: Lexicon) -> Doc:
     by_start = {t.start: t for t in answers}
     turns = {i: by_start[g.start] for i, g in enumerate(segs) if g.start in by_start}
     for a, b in labels:  # a turn label is layout: no mention, no subject
-        skip.update(range(tk.index(a), tk.index(b)))
+        skip.update(range(bisect_left(starts, a), bisect_left(starts, b)))
     skip.update(_label_tokens(tk, paras))
     tk.titled = _titled(tk, sent_bounds)
     reader = PhraseReader(tk)
@@ -227,26 +233,27 @@ def _headlines(doc: Doc) -> set[int]:
 def _label_tokens(tk: Tokens, paras: list[Range]) -> list[int]:
     """The words of line labels ("Quote:", "• Verbatim:"): layout, never a name."""
     labels = tk.vocab.words.get("non_speaker_labels", frozenset())
+    n, flags, words, low, starts = tk.n, tk.flags, tk.words, tk.low, tk.starts
     out: list[int] = []
     for p in paras:
-        a = tk.index(p.start)
-        while a < tk.n and tk.flags[a] & PUNCT and tk.words[a] != ":":
+        a = bisect_left(starts, p.start)
+        while a < n and flags[a] & PUNCT and words[a] != ":":
             a += 1
-        for c in range(a + 1, min(a + 4, tk.n)):
-            if tk.words[c] == ":":
-                if " ".join(tk.low[a:c]) in labels:
-                    out.extend(range(a, c))
-                break
+        after = words[a + 1 : a + 4]  # (the first ":" of the three words after, in C)
+        if ":" in after:
+            c = a + 1 + after.index(":")
+            if " ".join(low[a:c]) in labels:
+                out.extend(range(a, c))
     return out
 
 
 def _label_line(tk: Tokens, a: int, b: int) -> bool:
     """ "Tags: …", "Read also: …": a line under a label says nothing of its own."""
-    labels = tk.vocab.words.get("non_speaker_labels", frozenset())
-    for c in range(a + 1, min(b, a + 4) + 1):
-        if tk.words[c] == ":":
-            return " ".join(tk.low[a:c]) in labels
-    return False
+    after = tk.words[a + 1 : min(b, a + 4) + 1]  # (the first ":" of them, in C)
+    if ":" not in after:
+        return False
+    c = a + 1 + after.index(":")
+    return " ".join(tk.low[a:c]) in tk.vocab.words.get("non_speaker_labels", frozenset())
 
 
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
