@@ -168,7 +168,10 @@ def segments(text: str, paragraphs: Sequence[Span | Range]) -> list[Segment]:
     out: list[Segment] = []
     # a double quote left open: (content start, opening mark, paragraph, continues)
     carry: tuple[int, int, int, bool] | None = None
+    search = _MARK.search
     for index, para in enumerate(paragraphs):
+        if carry is None and search(text, para.start, para.end) is None:
+            continue  # (no mark and no quote open: nothing to pair)
         segs, pending, first_close = _scan_paragraph(text, para, index)
         pending_continues = False
         if carry is not None:

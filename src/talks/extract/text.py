@@ -28,8 +28,9 @@ _PARA = re.compile(r"[^\n]+")
 # lookahead wants white space, so giving some back never helps): a long run of
 # "....." or "!?!?" is then tried once, not once per mark (quadratic). The pattern
 # starts with the mark itself and looks back at the character before it only then:
-# the engine skips ahead to the marks in C instead of testing every position.
-_END = re.compile(r"""[.!?](?<![.!?].)[.!?]*+[”"’'»)\]]*+(?=\s+[“"‘'«(\[]?[A-Z0-9•\-–—])""")
+# the engine skips ahead to the marks in C instead of testing every position. Group 1
+# is the white space after the end: the next sentence starts where it stops.
+_END = re.compile(r"""[.!?](?<![.!?].)[.!?]*+[”"’'»)\]]*+(?=(\s+)[“"‘'«(\[]?[A-Z0-9•\-–—])""")
 # The longest sentence in hundreds of real news articles has about 600 characters. A
 # longer stretch with no sentence end (a run of "Medinsky said Medinsky said …", a
 # scraped table) is cut at white space into pieces of at most this many, which bounds
@@ -121,10 +122,17 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     begin = 0
     for m in _END.finditer(chunk):
-        if chunk[m.start()] == "." and _is_abbreviation(chunk, m.start()):
+        at = m.start()
+        if chunk[at] == "." and _is_abbreviation(chunk, at):
             continue
-        _add(out, chunk, start, begin, m.end())
-        begin = m.end()
+        stop = m.end()
+        # (a sentence ends at its mark or closer and, but for the first, starts where
+        # the white space of group 1 stops: only the first can need trimming)
+        if stop - begin <= MAX_SENTENCE and not chunk[begin].isspace():
+            out.append((start + begin, start + stop))
+        else:
+            _add(out, chunk, start, begin, stop)
+        begin = m.end(1)
     _add(out, chunk, start, begin, len(chunk))
     return out
 
