@@ -77,6 +77,13 @@ def _speakers(doc: Doc, f: Frame, last: tuple[int, list[Speaker], bool] | None) 
         if word == "they" or (word == "it" and last[2]):  # "it noted": the joint statement
             return last[1]
         return []
+    if not p.plural and p.kind not in ("party", "group"):
+        # (no joint document and no coordinated parties: most subjects, "Zelensky said")
+        head_word = doc.tk.low[p.head]
+        if head_word not in JOINT_DOCUMENTS and head_word not in doc.tk.vocab.words.get(
+            "document_subjects", ()
+        ):
+            return _people(doc, f, p)
     return _joint(doc, f, p) or _coordinated(doc, f, p) or _people(doc, f, p)
 
 
