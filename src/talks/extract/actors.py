@@ -184,24 +184,21 @@ def find_mentions(
         return (i >= 0 and blocked[i][1] > a) or (i + 1 < len(blocked) and blocked[i + 1][0] < b)
 
     out: list[Mention] = []
+    person_words = comp.person_words
     for hit in persons:
-        if is_blocked(hit.start, hit.end):
+        start, end = hit.start, hit.end
+        if is_blocked(start, end):
             continue
-        pw = comp.person_words[hit.index]
-        end = hit.end
+        pw = person_words[hit.index]
         poss = text.startswith(_APOSTROPHE_S, end)
-        subject = _prev_word(text, hit.start) not in _PREPOSITIONS and not _addressee(
-            text, hit.start
-        )
+        subject = _prev_word(text, start) not in _PREPOSITIONS and not _addressee(text, start)
         if poss:
             after = end + 2
             subject = subject and (
                 _starts_cue(cue_starts, text, after) or bool(_role_after(comp, text, view, after))
             )
         holder = None if pw.group else pw.name
-        out.append(
-            Mention(hit.start, end, "person", pw.side, holder, not pw.group, subject, "", poss)
-        )
+        out.append(Mention(start, end, "person", pw.side, holder, not pw.group, subject, "", poss))
 
     taken = _Covered([(m.start, m.end) for m in out])  # characters covered by a known person
     for hit in parties:
@@ -236,35 +233,27 @@ def find_mentions(
     out += _documents(text, comp, out, is_blocked, (the, docs, made))
 
     for pm in pronouns:
-        if pm.group() not in _PRONOUNS or is_blocked(pm.start(), pm.end()):
+        word = pm.group()
+        if word not in _PRONOUNS:
             continue
-        word = pm.group().lower()
-        subject = True
-        if word in _POSSESSIVE_PRONOUNS:
-            subject = _starts_cue(cue_starts, text, pm.end()) or bool(
-                _role_after(comp, text, view, pm.end())
-            )
-        out.append(
-            Mention(
-                pm.start(),
-                pm.end(),
-                "pronoun",
-                None,
-                None,
-                False,
-                subject,
-                word,
-                word in _POSSESSIVE_PRONOUNS,
-            )
+        start, end = pm.span()
+        if is_blocked(start, end):
+            continue
+        word = word.lower()
+        poss = word in _POSSESSIVE_PRONOUNS
+        subject = not poss or (
+            _starts_cue(cue_starts, text, end) or bool(_role_after(comp, text, view, end))
         )
+        out.append(Mention(start, end, "pronoun", None, None, False, subject, word, poss))
 
     for bm in matches_at(comp.bare_role, text, the):
-        if is_blocked(bm.start(), bm.end()):
+        start, end = bm.span()
+        if is_blocked(start, end):
             continue
         role = " ".join(bm.group("role").lower().split())
-        subject = _prev_word(text, bm.start()) not in _PREPOSITIONS
+        subject = _prev_word(text, start) not in _PREPOSITIONS
         person = role in comp.person_roles
-        out.append(Mention(bm.start(), bm.end(), "bare", None, None, person, subject, role))
+        out.append(Mention(start, end, "bare", None, None, person, subject, role))
 
     out.sort(key=_END, reverse=True)
     out.sort(key=_START)  # (by start, then longest first: the sorts are stable)
