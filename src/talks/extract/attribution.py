@@ -170,21 +170,22 @@ def _clause_like(tk: Tokens, k: int, hi: int) -> bool:
     for j in range(k, min(hi, k + 14) + 1):
         if j <= aside:
             continue
-        if (tk.flags[j] & FINITE and j > k) or (tk.flags[j] & CUEW and j > k):
+        if j > k and tk.flags[j] & _FINITE_OR_CUE:
             return True
-        if k < j <= k + 3 and (_past_tense(tk, j) or _present_verb(tk, j, hi)):
-            return True  # "the talks showed …", "new round marks a …"
-        if (
-            plain
-            and k + 3 < j <= k + 8
-            and (_past_tense(tk, j) or _present_verb(tk, j, hi))
-            and j + 1 <= hi
-            and tk.low[j + 1] not in PREPOSITIONS
-            and tk.low[j + 1] != "by"
-        ):
-            return True  # "Mr. Weiner's treatment of women demanded …", not "… involved in"
-        if plain and j > k and _adverb_verb(tk, j, hi):
-            return True  # "the process often leaves …"
+        if j > k and tk.low[j].endswith(("s", "ed")):  # (the verbs below all end so)
+            if j <= k + 3 and (_past_tense(tk, j) or _present_verb(tk, j, hi)):
+                return True  # "the talks showed …", "new round marks a …"
+            if (
+                plain
+                and k + 3 < j <= k + 8
+                and (_past_tense(tk, j) or _present_verb(tk, j, hi))
+                and j + 1 <= hi
+                and tk.low[j + 1] not in PREPOSITIONS
+                and tk.low[j + 1] != "by"
+            ):
+                return True  # "Mr. Weiner's treatment of women demanded …", not "… involved in"
+            if plain and _adverb_verb(tk, j, hi):
+                return True  # "the process often leaves …"
         w = tk.words[j]
         if w == "." and j > k and tk.flags[j - 1] & TITLE and j + 1 <= hi and tk.flags[j + 1] & CAP:
             continue  # "Mrs. Clinton would …": the title's period ends no sentence
