@@ -1,6 +1,7 @@
-"""forward_start's scan of the adjuncts before "that" or a colon (its token lists read
-once, the -ed and -ing tests only on words so ending) against the plain reading, on
-random text: the same content starts, frame by frame."""
+"""forward_start's short ways (a time phrase after the cue skipped only where one begins;
+in the scan of the adjuncts before "that" or a colon, its token lists read once, the -ed
+and -ing tests only on words so ending) against the plain reading, on random text: the
+same content starts, frame by frame."""
 
 from __future__ import annotations
 

@@ -313,7 +313,8 @@ def forward_start(tk: Tokens, reader: PhraseReader, frame: Frame, hi: int) -> in
         lead = all(tk.flags[j] & PUNCT or tk.low[j] in openers for j in range(lo, frame.a))
         return k + 1 if lead and tk.words[k] == "," and k + 1 <= hi else None
     words = tk.vocab.words
-    k = _skip_time(tk, k, hi)
+    if tk.low[k] in _TIME_LEADS or tk.low[k] in words.get("time_words", ()):
+        k = _skip_time(tk, k, hi)
     if (
         k + 1 <= hi
         and (cue.addressee or cue.kind == "speech")
