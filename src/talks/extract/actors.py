@@ -383,15 +383,12 @@ def _documents(
     out += _made(text, comp, named, is_blocked, made)
     starts = {m.start for m in out}
     for rm in matches_at(comp.doc_ref, text, the):
-        if is_blocked(rm.start(), rm.end()):
+        start, end = rm.span()
+        if is_blocked(start, end) or rm.start("doc") in starts:
             continue
-        if rm.start("doc") in starts:
-            continue
-        subject = _prev_word(text, rm.start()) not in _PREPOSITIONS
+        subject = _prev_word(text, start) not in _PREPOSITIONS
         word = rm.group("doc").lower()
-        out.append(
-            Mention(rm.start(), rm.end(), "bare", None, None, False, subject, word, False, True)
-        )
+        out.append(Mention(start, end, "bare", None, None, False, subject, word, False, True))
     return out
 
 
@@ -451,40 +448,41 @@ def _party_mention(
     text: str, view: str | None, comp: Compiled, hit: Hit, cue_starts: set[int]
 ) -> Mention | None:
     pw = comp.party_words[hit.index]
-    end = hit.end
+    start, end = hit.start, hit.end
     s_after = text.startswith(_APOSTROPHE_S, end)
-    poss = s_after or text.endswith(_APOSTROPHE_S, hit.start, end)
+    poss = s_after or text.endswith(_APOSTROPHE_S, start, end)
     after = end + 2 if s_after else end
     role = _role_after(comp, text, view, after)
     if role:  # "Russian delegation", "Ukraine's president", "Kremlin spokesman"
-        prev = _prev_word(text, hit.start)
+        role_end = role.end()
+        prev = _prev_word(text, start)
         person = bool(comp.person_role_after.match(text, after))
-        document = text[role.start() : role.end()].rsplit(None, 1)[-1].lower() in comp.doc_words
+        document = text[role.start() : role_end].rsplit(None, 1)[-1].lower() in comp.doc_words
         # "passed the Estonian side a request": an addressee before its object is no subject
         subject = (
             prev not in _PREPOSITIONS
-            and not _OBJECT_NEXT.match(text, role.end())
-            and not _addressee(text, hit.start)
+            and not _OBJECT_NEXT.match(text, role_end)
+            and not _addressee(text, start)
         )
         return Mention(
-            hit.start, role.end(), "party", pw.party, None, person, subject, "", False, document
+            start, role_end, "party", pw.party, None, person, subject, "", False, document
         )
     if pw.adjective and not poss:
         if _starts_cue(cue_starts, text, end):  # "a Russian proposal for …": holds it
-            return Mention(hit.start, end, "party", pw.party, None, False, True, "", True)
+            return Mention(start, end, "party", pw.party, None, False, True, "", True)
         return None  # "Ukrainian soil", "Russian troops": a modifier, not an actor
     if poss:
         # "Moscow's proposition", "Russia's Medinsky" hold views; "Ukraine's neutrality" does not
         nxt = _NEXT_WORD.match(text, after)
         subject = nxt is not None and (nxt.start(1) in cue_starts or nxt.group(1)[:1].isupper())
-        return Mention(hit.start, end, "party", pw.party, None, False, subject, "", True)
-    prev = _prev_word(text, hit.start)
+        return Mention(start, end, "party", pw.party, None, False, subject, "", True)
+    prev = _prev_word(text, start)
     of_role = None
-    if prev in ("of", "the") and _OF_BEFORE.search(text, max(0, hit.start - 9), hit.start):
-        before = text[max(0, hit.start - 60) : hit.start]
+    if prev in ("of", "the") and _OF_BEFORE.search(text, max(0, start - 9), start):
+        before = text[max(0, start - 60) : start]
         of_role = comp.role_before_of.search(before)
     if of_role:  # "the President of Ukraine", "the head of the Russian delegation"
-        start = hit.start - len(before) + of_role.start()
+        start = start - len(before) + of_role.start()
         person = bool(comp.person_role_after.match(" " + of_role.group()))
         return Mention(start, end, "party", pw.party, None, person, True)
     adv = _ADVERBIAL.match(text, end)
@@ -493,7 +491,7 @@ def _party_mention(
     if company:
         at = company.end()
         if pw.party == "United States" and company.group(1):  # "the US and its allies"
-            return Mention(hit.start, at, "party", "West", None, False, prev not in _PREPOSITIONS)
+            return Mention(start, at, "party", "West", None, False, prev not in _PREPOSITIONS)
     nxt = _NEXT_WORD.match(text, at)
     subject = (
         prev not in _PREPOSITIONS
@@ -501,9 +499,9 @@ def _party_mention(
             (nxt is not None and (nxt.start(1) in cue_starts or _verb_like(nxt.group(1))))
             or bool(_RELATIVE_AFTER.match(text, at))  # "China, which …, says"
         )
-        and not _addressee(text, hit.start)
+        and not _addressee(text, start)
     )
-    return Mention(hit.start, end, "party", pw.party, None, False, subject)
+    return Mention(start, end, "party", pw.party, None, False, subject)
 
 
 @dataclass(slots=True, unsafe_hash=True)
