@@ -129,6 +129,8 @@ _JUDGE_GAP = re.compile(
 )
 _MAX_GAP_TOKENS = 12  # cue … signal
 _MAX_LINK_TOKENS = 6  # cue … cue
+# more than _MAX_GAP_TOKENS words of `TOKEN` from where it is matched
+_TOO_MANY_TOKENS = re.compile(rf"[^\w’'-]*(?:[\w’'-]+[^\w’'-]+){{{_MAX_GAP_TOKENS}}}[\w’'-]")
 _ONLY_AFTER = re.compile(
     r"\bonly\s+(after|once|when)\s+(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
@@ -242,7 +244,7 @@ def governor(
             return [Hit(cond[0], cond[1], PRECONDITION)], None, -1
     if (
         pre
-        and len(TOKEN.findall(text, pre[-1].end, sig.start)) <= _MAX_GAP_TOKENS
+        and not _TOO_MANY_TOKENS.match(text, pre[-1].end, sig.start)
         and not _OTHER_VERB.search(text, pre[-1].end, sig.start)
     ):
         if bare_name(text, sig.start, sig.end) and not _linked(text, pre[-1].end, sig.start):
