@@ -88,17 +88,6 @@ _BY_ASIDE = re.compile(r"\w+,?\s+[a-z]+(?:\s+[a-z]+)?\s+by\b")
 _MAX_EVIDENCE = 140  # characters; longer spans fall back to the innermost cue
 
 
-def _negations(doc: Doc, lo: int, hi: int, masks: Spans = ()) -> int:
-    """`doc.negations_in(lo, hi, masks)`, with no generator where no negation stands or
-    nothing is masked."""
-    hits = doc.negation_index.within(lo, hi)
-    if not hits:
-        return 0
-    if not masks:
-        return len(hits)
-    return sum(1 for h in hits if not inside(h.start, masks))
-
-
 def _subject(
     doc: Doc,
     sig: Hit,
@@ -268,15 +257,15 @@ def positions_at(doc: Doc, sig: Hit, s_lo: int, s_hi: int, masks: Spans) -> list
     for conj in _CONJ_VERB.finditer(text, neg_lo, head.start):
         neg_lo = conj.start()  # "would never recognise X and would not give up Y": Y's own
     if item >= 0:  # a list item: the negations of the chain and of the item itself
-        negs = _negations(doc, max(c_lo, neg_lo), head.end, masks)
+        negs = doc.negations_in(max(c_lo, neg_lo), head.end, masks)
         last = max(item, head.end)
         for sep in _SEPARATOR.finditer(text, last, sig.start):
             last = sep.end()
-        negs += _negations(doc, last, sig.start, masks)
+        negs += doc.negations_in(last, sig.start, masks)
     else:
-        negs = _negations(doc, max(c_lo, neg_lo), sig.start, masks)
+        negs = doc.negations_in(max(c_lo, neg_lo), sig.start, masks)
     if post is not None:
-        negs += _negations(doc, sig.end, post.end, masks)
+        negs += doc.negations_in(sig.end, post.end, masks)
     inner = info.polarity
     for k in kinds[:-1]:
         inner *= k
@@ -349,9 +338,9 @@ def item_sign(doc: Doc, sig: Hit, lo: int, hi: int) -> int | None:
     total = doc.comp.signal_info[sig.index].polarity
     for c in chain or ([post] if post is not None else []):
         total *= sign(kind_of(doc.comp, c))
-    negs = _negations(doc, c_lo, sig.start)
+    negs = doc.negations_in(c_lo, sig.start)
     if post is not None:
-        negs += _negations(doc, sig.end, post.end)
+        negs += doc.negations_in(sig.end, post.end)
     return -total if negs % 2 else total
 
 
@@ -407,7 +396,7 @@ def _embedded(
         total = polarity
         for c in chain[: k + 1]:
             total *= sign(kind_of(doc.comp, c))
-        if _negations(doc, cue.end, sig.start) % 2:
+        if doc.negations_in(cue.end, sig.start) % 2:
             total = -total
         for h in holders:
             actor = doc.actor_for(h, q, c_lo)
