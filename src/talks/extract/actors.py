@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, cast
 
 from talks.extract.regex_shapes import heads_at, matches_at, tagged_trie
+from talks.extract.speakers import _Cache
 from talks.extract.topic_lexicon import Compiled, Hit
 from talks.models import Quote
 
@@ -295,7 +296,7 @@ def _starts(comp: Compiled, view: str | None) -> tuple[list[int], ...] | None:
 
 
 _Finder = tuple[re.Pattern[str], list[int]]
-_FINDERS: dict[int, tuple[Compiled, _Finder | None]] = {}
+_FINDERS = _Cache()
 
 
 def _finder(comp: Compiled) -> _Finder | None:
@@ -308,9 +309,9 @@ def _finder(comp: Compiled) -> _Finder | None:
     kind of each of its groups (the last one a match closes tells its kind). None when
     the patterns do not begin as this reads them, or when one place could hold a head
     and a pronoun or "the"."""
-    hit = _FINDERS.get(id(comp))
-    if hit is not None and hit[0] is comp:
-        return hit[1]
+    hit = _FINDERS.get(comp)
+    if hit is not None:
+        return cast(tuple[_Finder | None], hit)[0]
     doc_heads, made_heads = set(comp.doc_heads or ("",)), set(comp.doc_made_heads or ("",))
     heads = sorted(doc_heads | made_heads)
     words = (*_PRONOUN_WORDS, "the")
@@ -334,9 +335,7 @@ def _finder(comp: Compiled) -> _Finder | None:
         for name, index in finder.groupindex.items():
             kinds[index] = tagged[int(name[1:])][2]
         found = finder, kinds
-    if len(_FINDERS) > 8:
-        _FINDERS.clear()
-    _FINDERS[id(comp)] = (comp, found)
+    _FINDERS.put(comp, (found,))  # (a 1-tuple: None is an answer too)
     return found
 
 

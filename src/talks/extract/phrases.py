@@ -10,7 +10,9 @@ Arakhamia,", "the head of the Russian delegation", "a Kremlin representative",
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
+from talks.extract.speakers import _Cache
 from talks.extract.tokens import (
     CAP,
     CUEW,
@@ -56,19 +58,18 @@ class Phrase:
     plural: bool = False
 
 
-_LISTS: dict[int, tuple[Vocab, set[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+_PhraseLists = tuple[set[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]
+_LISTS = _Cache()
 
 
-def _phrase_lists(
-    vocab: Vocab,
-) -> tuple[set[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]:
+def _phrase_lists(vocab: Vocab) -> _PhraseLists:
     """The word lists `PhraseReader` reads as phrases, worked out once per vocabulary:
     the unbracketed asides between a subject and its cue ("X for his part said"), and the
     set phrases that stand for a title ("head of state") by their last word, which ends a
     subject phrase whose head is the first ("the head of state said")."""
-    hit = _LISTS.get(id(vocab))
-    if hit is not None and hit[0] is vocab:
-        return hit[1], hit[2]
+    hit = _LISTS.get(vocab)
+    if hit is not None:
+        return cast(_PhraseLists, hit)
     w = vocab.words
     asides = {tuple(a.split()) for a in w.get("subject_asides", ())}
     set_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -76,9 +77,7 @@ def _phrase_lists(
         words = tuple(line.split("=", 1)[0].split())
         if len(words) > 1:
             set_phrases.setdefault(words[-1], []).append(words)
-    if len(_LISTS) > 8:
-        _LISTS.clear()
-    _LISTS[id(vocab)] = (vocab, asides, set_phrases)
+    _LISTS.put(vocab, (asides, set_phrases))
     return asides, set_phrases
 
 

@@ -23,6 +23,7 @@ from talks.extract import record_id
 from talks.extract.dates import statement_date
 from talks.extract.lists import Intro, inline_items, item_positions, list_items, own_voice
 from talks.extract.references import APPOSITIVE, appositives, references
+from talks.extract.speakers import _Cache
 from talks.extract.stance import Doc, Found, inside, positions_at
 from talks.extract.stance_shapes import PARTICIPIAL
 from talks.extract.text import sentence_ranges
@@ -95,17 +96,15 @@ class _Reading:
         return tuple([keys[r] for r in sorted({rank[h.index] for h in hits}) if r >= 0])
 
 
-_READINGS: dict[int, tuple[Compiled, _Reading]] = {}
+_READINGS = _Cache()
 
 
 def _reading(comp: Compiled) -> _Reading:
-    hit = _READINGS.get(id(comp))
-    if hit is not None and hit[0] is comp:
-        return hit[1]
-    if len(_READINGS) > 8:
-        _READINGS.clear()
+    hit = _READINGS.get(comp)
+    if isinstance(hit, _Reading):
+        return hit
     reading = _Reading(comp)
-    _READINGS[id(comp)] = (comp, reading)
+    _READINGS.put(comp, reading)
     return reading
 
 
